@@ -1,0 +1,64 @@
+/**
+ * `npm run build` → dist/: the Apps Script project clasp pushes.
+ * - Code.js: a classic script. The bundle is an IIFE assigned to one global, followed by a real
+ *   top-level `function` per custom function (with its JSDoc, so Sheets autocompletes it) and per
+ *   entry point (onOpen, onInstall, sidebar calls), each delegating to the bundle.
+ * - sidebar.html: the sidebar as one self-contained file.
+ * - appsscript.json: the manifest.
+ */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { FUNCTIONS } from "../src/functions/registry";
+import { ENTRY_POINTS } from "../src/server/entrypoints";
+import { buildSidebar } from "./build-sidebar";
+import { jsdocFor } from "./jsdoc";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+export const BUNDLE_GLOBAL = "Voronka";
+
+async function main(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+
+  const result = await build({
+    entryPoints: [join(root, "src/server/index.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: BUNDLE_GLOBAL,
+    platform: "neutral",
+    target: "es2020",
+    minifySyntax: true,
+    minifyWhitespace: false,
+    legalComments: "none",
+    write: false,
+    charset: "utf8",
+  });
+  const bundle = result.outputFiles[0].text;
+
+  const wrappers: string[] = [];
+  for (const fn of FUNCTIONS) {
+    const params = fn.params.map((p) => p.name).join(", ");
+    wrappers.push(
+      `${jsdocFor(fn)}\nfunction ${fn.name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${fn.name}(${params});\n}\n`,
+    );
+  }
+  for (const ep of ENTRY_POINTS) {
+    const params = ep.params.join(", ");
+    wrappers.push(
+      `/** ${ep.description} */\nfunction ${ep.name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${ep.name}(${params});\n}\n`,
+    );
+  }
+
+  const code = `// Voronka — built by scripts/build.ts; do not edit.\n${bundle}\n${wrappers.join("\n")}`;
+  writeFileSync(join(dist, "Code.js"), code);
+  copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+  await buildSidebar(root, dist);
+  console.log(
+    `dist/Code.js ${(code.length / 1024).toFixed(1)} KiB, ${FUNCTIONS.length} functions, ${ENTRY_POINTS.length} entry points`,
+  );
+}
+
+await main();

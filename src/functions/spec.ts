@@ -1,0 +1,26 @@
+import type { Localized } from "../core/lang";
+
+/** One parameter of a custom function, as the JSDoc, the README and the sidebar help show it. */
+export interface ParamSpec {
+  name: string;
+  /** JSDoc type, e.g. "number|Array<Array<number>>". */
+  type: string;
+  description: Localized;
+  optional?: boolean;
+}
+
+export interface ExampleSpec {
+  formula: string;
+  result: string;
+  note?: Localized;
+}
+
+/** Everything about one custom function: the single source for JSDoc, README and help. */
+export interface FunctionSpec {
+  name: string;
+  summary: Localized;
+  params: ParamSpec[];
+  /** JSDoc @return type and description. */
+  returns: { type: string; description: Localized };
+  examples: ExampleSpec[];
+}

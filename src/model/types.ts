@@ -1,0 +1,128 @@
+/**
+ * The one internal model every raw tab turns into (SPEC §3). Dates are wall-clock ms in the
+ * spreadsheet's time zone (see core/calendar.ts); unknown values are null, never guessed.
+ */
+
+/** A raw tab as the Sheets adapter (`getValues`) or the offline reader gives it. */
+export interface RawTab {
+  name: string;
+  /** Rows of cells: numbers, strings, booleans, `Date`s, "" for blanks. */
+  values: unknown[][];
+}
+
+export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist";
+
+export type DealStatus = "won" | "lost" | "open";
+
+export interface Deal {
+  id: string;
+  rep: string;
+  source: string;
+  client: string;
+  /** Created / first-touch date. */
+  created: number | null;
+  /** Index in `Model.stages` of the furthest stage reached; -1 when none. */
+  reached: number;
+  /** Per stage index, when the deal first entered it (null: reached without a date, or not reached). */
+  stageDates: (number | null)[];
+  status: DealStatus;
+  /** When it was won or lost, if known. */
+  closed: number | null;
+  amount: number | null;
+  /** Margin in money (amount − cost) when a cost or margin column exists. */
+  margin: number | null;
+  /** Targeted lead (yes/no); null when the tab has no such column. */
+  targeted: boolean | null;
+  /** Name of the raw tab and 1-based row the deal came from, for the data check. */
+  origin: { tab: string; row: number };
+}
+
+export interface Call {
+  /** Date and time of the call. */
+  at: number;
+  rep: string;
+  /** Duration in seconds, null when the tab has no duration. */
+  durationSec: number | null;
+  direction: "in" | "out" | null;
+  result: string;
+  dealId: string;
+  source: string;
+}
+
+export interface TimeEntry {
+  rep: string;
+  date: number;
+  category: string;
+  minutes: number;
+}
+
+/** Canonical plan metric names; a plan row with another metric keeps its own text. */
+export type PlanMetric =
+  | "calls"
+  | "longCalls"
+  | "meetings"
+  | "sales"
+  | "revenue"
+  | "leads"
+  | string;
+
+export interface PlanEntry {
+  /** First day (wall ms) of the period and the day after its last. */
+  start: number;
+  end: number;
+  /** The period as the user wrote it, for display. */
+  label: string;
+  metric: PlanMetric;
+  target: number;
+  /** "" for the whole team. */
+  rep: string;
+}
+
+export interface Grade {
+  id: string;
+  rep: string;
+  /** Per `Model.criteria` index: score as a fraction 0..1, null when not graded. */
+  scores: (number | null)[];
+}
+
+export type DataIssueReason =
+  | "badDate"
+  | "badNumber"
+  | "badDuration"
+  | "negativeDuration"
+  | "unknownStage"
+  | "missingId"
+  | "missingRequired"
+  | "duplicate"
+  | "closeBeforeCreate"
+  | "stageOutOfOrder"
+  | "unknownStatus"
+  | "noHeader"
+  | "other";
+
+/** One row or cell kept out of the model, for the report's Data check. */
+export interface DataIssue {
+  tab: string;
+  /** 1-based row and column in the raw tab (column 0 when the whole row). */
+  row: number;
+  column: number;
+  header: string;
+  value: string;
+  reason: DataIssueReason;
+  /** Extra detail, e.g. the expected format; plain text. */
+  detail?: string;
+}
+
+export interface Model {
+  /** Funnel stages top to bottom (display names as the user wrote them). */
+  stages: string[];
+  deals: Deal[];
+  calls: Call[];
+  timeEntries: TimeEntry[];
+  plans: PlanEntry[];
+  grades: Grade[];
+  criteria: string[];
+  issues: DataIssue[];
+  /** The time zone wall-clock values were taken in. */
+  timeZone: string;
+}

@@ -1,0 +1,29 @@
+import type { Lang } from "../core/lang";
+
+/** What the user chooses in the sidebar or on the command line. */
+export interface ReportOptions {
+  lang: Lang;
+  period: "week" | "month";
+  /** Only these reps / sources (matched by name key); empty or absent = all. */
+  reps?: string[];
+  sources?: string[];
+  /** ISO dates `yyyy-mm-dd`, inclusive; absent = open. */
+  from?: string;
+  to?: string;
+  /** Calls of at least this many seconds count as "long" (default 60). */
+  longCallSeconds?: number;
+  /** Monthly goal for cutting stage time, as a fraction (default 0.2). */
+  velocityGoal?: number;
+  /** A stage's conversion falling by more than this (relative) is flagged (default 0.1). */
+  dropThreshold?: number;
+  /** "Today" as an ISO date, for the current period's run-rate forecast (default: latest data). */
+  today?: string;
+}
+
+export const DEFAULT_OPTIONS = {
+  lang: "en",
+  period: "month",
+  longCallSeconds: 60,
+  velocityGoal: 0.2,
+  dropThreshold: 0.1,
+} as const satisfies Partial<ReportOptions>;

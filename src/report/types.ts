@@ -1,0 +1,64 @@
+/**
+ * The report plan: everything the report writes, computed in memory before the first write.
+ * Writers (Sheets, .xlsx) only lay it out; they compute nothing.
+ */
+import type { Lang } from "../core/lang";
+
+export type SheetKey = "funnel" | "kpi" | "velocity" | "changes" | "time" | "quality" | "dataCheck";
+
+/** A plain cell value. Dates are ISO `yyyy-mm-dd` strings with format "date". */
+export type CellValue = string | number | boolean | null;
+
+export type ColumnFormat =
+  | "text"
+  | "integer"
+  | "decimal"
+  | "percent"
+  | "money"
+  | "days"
+  | "hours"
+  | "date";
+
+export type HighlightStyle = "bad" | "good" | "warn" | "total";
+
+export interface Highlight {
+  /** 0-based row inside the block's `rows` (-1 = header), and column (-1 = whole row). */
+  row: number;
+  col: number;
+  style: HighlightStyle;
+}
+
+export interface ChartPlan {
+  type: "bar" | "column" | "line";
+  title: string;
+  /** 0-based column indexes into the block: one for categories, one or more for series. */
+  categoryCol: number;
+  seriesCols: number[];
+}
+
+export interface Block {
+  /** Stable id, e.g. "funnel.byStage". */
+  id: string;
+  title: string;
+  /** Optional sentence under the title (a finding, a warning, a hint). */
+  note?: string;
+  header: string[];
+  rows: CellValue[][];
+  /** One format per column. */
+  formats: ColumnFormat[];
+  highlights?: Highlight[];
+  chart?: ChartPlan;
+}
+
+export interface SheetPlan {
+  key: SheetKey;
+  /** Localized sheet name, e.g. "Воронка". */
+  name: string;
+  blocks: Block[];
+}
+
+export interface ReportPlan {
+  lang: Lang;
+  period: "week" | "month";
+  sheets: SheetPlan[];
+}

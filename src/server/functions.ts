@@ -1,0 +1,2 @@
+/** Custom functions as Sheets calls them (placeholder until the functions land). */
+export {};

@@ -1,0 +1,66 @@
+/**
+ * `voronka` entry point: `voronka report <files…>`, `--help`, `--version`.
+ * Every failure is one line on stderr and a non-zero exit (VORONKA_DEBUG=1 shows the stack).
+ */
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { InputError } from "../adapters/xlsx/read";
+import { parseCli, USAGE, UsageError } from "./args";
+import { type Io, runReport } from "./report";
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return String(pkg.version);
+}
+
+const defaultIo = (): Io => ({
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  cwd: process.cwd(),
+});
+
+/** Runs the command; resolves to the exit code (0 ok, 1 failed, 2 usage). */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    const cmd = parseCli(argv);
+    if (cmd.kind === "help") {
+      io.out(USAGE);
+      return 0;
+    }
+    if (cmd.kind === "version") {
+      io.out(version());
+      return 0;
+    }
+    await runReport(cmd, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`voronka: ${e.message}`);
+      io.err("Try: voronka --help");
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`voronka: ${e.message}`);
+      return 1;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`voronka: failed: ${msg.split("\n")[0]}`);
+    if (process.env.VORONKA_DEBUG && e instanceof Error) io.err(e.stack ?? "");
+    return 1;
+  }
+}
+
+/** The process entry (bin/voronka.mjs, `tsx src/cli/main.ts`): runs and sets the exit code. */
+export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
+  // `voronka report … | head` closes the pipe early: stop quietly instead of an EPIPE stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  process.exitCode = await main(argv);
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) void runCli();

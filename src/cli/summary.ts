@@ -1,0 +1,42 @@
+/** The short funnel table printed to the terminal, taken from the plan's Funnel sheet. */
+import type { Block, CellValue, ReportPlan } from "../report/types";
+
+export function funnelBlock(plan: ReportPlan): Block | null {
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) if (block.id === "funnel.byStage") return block;
+  }
+  return null;
+}
+
+function show(v: CellValue, format: string): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "number") {
+    if (format === "percent") return `${(v * 100).toFixed(1)}%`;
+    if (format === "integer") return Math.round(v).toLocaleString("en-US");
+    return String(Math.round(v * 100) / 100);
+  }
+  return String(v);
+}
+
+/** A plain-text table: stage, count, step %, overall %; null when the plan has no funnel. */
+export function funnelSummary(plan: ReportPlan): string | null {
+  const block = funnelBlock(plan);
+  if (!block) return null;
+  const lines = [
+    block.header,
+    ...block.rows.map((r) => r.map((v, i) => show(v, block.formats[i]))),
+  ];
+  const widths = block.header.map((_, i) =>
+    Math.max(...lines.map((l) => String(l[i] ?? "").length)),
+  );
+  const fmt = (l: CellValue[]) =>
+    l
+      .map((v, i) => {
+        const s = String(v ?? "");
+        return i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]);
+      })
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((w) => "─".repeat(w)).join("  ");
+  return [fmt(lines[0]), rule, ...lines.slice(1).map(fmt)].join("\n");
+}

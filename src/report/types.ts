@@ -48,6 +48,11 @@ export interface Block {
   formats: ColumnFormat[];
   highlights?: Highlight[];
   chart?: ChartPlan;
+  /**
+   * 0-based columns holding signed changes: negative values are shown as bad and positive as
+   * good (conditional formats in Sheets). Optional.
+   */
+  signCols?: number[];
 }
 
 export interface SheetPlan {

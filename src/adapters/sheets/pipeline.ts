@@ -1,0 +1,36 @@
+/**
+ * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
+ * sheets (ours, marked with developer metadata) are never read as data.
+ */
+import { buildModel, type WorkbookMapping } from "../../model/index";
+import type { RawTab } from "../../model/types";
+import type { ReportOptions } from "../../report/options";
+import { planReport } from "../../report/plan";
+import type { ReportPlan } from "../../report/types";
+import { readRawTabs } from "./read";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface BuildRequest {
+  options: ReportOptions;
+  mapping?: WorkbookMapping;
+}
+
+export interface Prepared {
+  plan: ReportPlan;
+  /** Rows and cells the data layer left out (the Data check). */
+  issues: number;
+}
+
+/** The raw tabs: every sheet but the add-on's own (report sheets carry our metadata). */
+export function readTabs(ss: Spreadsheet): RawTab[] {
+  return readRawTabs(ss);
+}
+
+export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const tabs = readTabs(ss);
+  const { model } = buildModel(tabs, { timeZone, mapping: request.mapping });
+  const plan = planReport(model, request.options);
+  return { plan, issues: model.issues.length };
+}

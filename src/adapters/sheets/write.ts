@@ -1,0 +1,244 @@
+/**
+ * Lays a SheetPlan out on a sheet. Computes nothing: the plan is final.
+ *
+ * Service calls depend on the plan's shape (blocks, charts, highlight styles), never on the
+ * number of rows: one setNumberFormats + one setValues per block, one RangeList call per style,
+ * one setConditionalFormatRules, one chart per ChartPlan.
+ */
+import type { Block, CellValue, ColumnFormat, HighlightStyle, SheetPlan } from "../../report/types";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  integer: "#,##0",
+  decimal: "#,##0.00",
+  percent: "0.0%",
+  money: "#,##0.00",
+  days: "0.0",
+  hours: "0.0",
+  date: "yyyy-mm-dd",
+};
+
+export const STYLE_COLORS: Record<HighlightStyle, string> = {
+  bad: "#f4cccc",
+  good: "#d9ead3",
+  warn: "#fff2cc",
+  total: "#eeeeee",
+};
+const HEADER_BG = "#dfe6f3";
+const NOTE_COLOR = "#555555";
+const CHANGE_BAD = "#cc0000";
+const CHANGE_GOOD = "#38761d";
+const FIRST_COL_PX = 220;
+const COL_PX = 120;
+
+/** Where a block lands: 1-based rows of its parts and its width. */
+export interface BlockLayout {
+  block: Block;
+  titleRow: number;
+  noteRow: number | null;
+  headerRow: number;
+  firstDataRow: number;
+  rows: number;
+  width: number;
+  /** Total height including title and note. */
+  height: number;
+}
+
+export interface SheetLayout {
+  blocks: BlockLayout[];
+  totalRows: number;
+  totalCols: number;
+}
+
+/** Positions of every block: stacked top to bottom with one blank row between. */
+export function layoutSheet(plan: SheetPlan): SheetLayout {
+  let row = 1;
+  let totalCols = 1;
+  const blocks: BlockLayout[] = [];
+  for (const block of plan.blocks) {
+    const width = Math.max(1, block.header.length);
+    const titleRow = row;
+    const noteRow = block.note ? row + 1 : null;
+    const headerRow = titleRow + (noteRow ? 2 : 1);
+    const height = headerRow - titleRow + 1 + block.rows.length;
+    blocks.push({
+      block,
+      titleRow,
+      noteRow,
+      headerRow,
+      firstDataRow: headerRow + 1,
+      rows: block.rows.length,
+      width,
+      height,
+    });
+    totalCols = Math.max(totalCols, width + (block.chart ? 8 : 0));
+    row += height + 1;
+  }
+  return { blocks, totalRows: Math.max(1, row - 2), totalCols };
+}
+
+function cell(v: CellValue): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "";
+  if (typeof v === "string" && v.startsWith("=")) return `'${v}`;
+  return v;
+}
+
+/** The block's rectangle of values and of number formats (title, note, header, rows). */
+export function blockMatrices(l: BlockLayout): {
+  values: (string | number | boolean)[][];
+  formats: string[][];
+} {
+  const { block, width } = l;
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  const textLine = (first: string) => {
+    const line: (string | number | boolean)[] = new Array(width).fill("");
+    line[0] = cell(first);
+    values.push(line);
+    formats.push(new Array(width).fill("@"));
+  };
+  textLine(block.title);
+  if (block.note) textLine(block.note);
+  const header: (string | number | boolean)[] = new Array(width).fill("");
+  block.header.forEach((h, i) => {
+    header[i] = cell(h);
+  });
+  values.push(header);
+  formats.push(new Array(width).fill("@"));
+  const colFormats = Array.from(
+    { length: width },
+    (_, i) => NUMBER_FORMATS[block.formats[i] ?? "text"] ?? "@",
+  );
+  for (const r of block.rows) {
+    const line: (string | number | boolean)[] = new Array(width);
+    for (let i = 0; i < width; i++) line[i] = cell(r[i] ?? null);
+    values.push(line);
+    formats.push(colFormats);
+  }
+  return { values, formats };
+}
+
+function colLetter(col: number): string {
+  let s = "";
+  let c = col;
+  while (c > 0) {
+    const m = (c - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+function a1(row: number, col: number, rows = 1, cols = 1): string {
+  const tl = `${colLetter(col)}${row}`;
+  return rows === 1 && cols === 1 ? tl : `${tl}:${colLetter(col + cols - 1)}${row + rows - 1}`;
+}
+
+/** Writes the plan onto an empty sheet. */
+export function writeSheet(sheet: Sheet, plan: SheetPlan): SheetLayout {
+  const layout = layoutSheet(plan);
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  if (layout.totalRows > maxRows) sheet.insertRowsAfter(maxRows, layout.totalRows - maxRows);
+  if (layout.totalCols > maxCols) sheet.insertColumnsAfter(maxCols, layout.totalCols - maxCols);
+
+  const bold: string[] = [];
+  const titles: string[] = [];
+  const headers: string[] = [];
+  const notes: string[] = [];
+  const styled = new Map<HighlightStyle, string[]>();
+  const signRanges: GoogleAppsScript.Spreadsheet.Range[] = [];
+
+  for (const l of layout.blocks) {
+    const { values, formats } = blockMatrices(l);
+    // Formats first, so text that looks like a date or number stays text.
+    const range = sheet.getRange(l.titleRow, 1, l.height, l.width);
+    range.setNumberFormats(formats);
+    range.setValues(values);
+
+    titles.push(a1(l.titleRow, 1));
+    if (l.noteRow) notes.push(a1(l.noteRow, 1));
+    headers.push(a1(l.headerRow, 1, 1, l.width));
+    bold.push(a1(l.titleRow, 1), a1(l.headerRow, 1, 1, l.width));
+    for (const h of l.block.highlights ?? []) {
+      const row = h.row < 0 ? l.headerRow : l.firstDataRow + h.row;
+      if (h.row >= l.rows) continue;
+      const ref = h.col < 0 ? a1(row, 1, 1, l.width) : a1(row, h.col + 1);
+      let list = styled.get(h.style);
+      if (!list) {
+        list = [];
+        styled.set(h.style, list);
+      }
+      list.push(ref);
+      if (h.style === "total") bold.push(ref);
+    }
+    if (l.rows > 0) {
+      for (const c of l.block.signCols ?? []) {
+        if (c < l.width) signRanges.push(sheet.getRange(l.firstDataRow, c + 1, l.rows, 1));
+      }
+    }
+  }
+
+  if (titles.length > 0) sheet.getRangeList(titles).setFontSize(12);
+  if (bold.length > 0) sheet.getRangeList(bold).setFontWeight("bold");
+  if (headers.length > 0) {
+    const list = sheet.getRangeList(headers);
+    list.setBackground(HEADER_BG);
+    list.setWrap(true);
+  }
+  if (notes.length > 0) sheet.getRangeList(notes).setFontColor(NOTE_COLOR);
+  for (const style of ["total", "warn", "bad", "good"] as HighlightStyle[]) {
+    const list = styled.get(style);
+    if (list && list.length > 0) sheet.getRangeList(list).setBackground(STYLE_COLORS[style]);
+  }
+  if (signRanges.length > 0) {
+    const rules = [
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberLessThan(0)
+        .setFontColor(CHANGE_BAD)
+        .setRanges(signRanges)
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenNumberGreaterThan(0)
+        .setFontColor(CHANGE_GOOD)
+        .setRanges(signRanges)
+        .build(),
+    ];
+    sheet.setConditionalFormatRules(rules);
+  }
+
+  for (const l of layout.blocks) {
+    const chart = l.block.chart;
+    if (!chart || l.rows === 0) continue;
+    const type =
+      chart.type === "bar"
+        ? Charts.ChartType.BAR
+        : chart.type === "column"
+          ? Charts.ChartType.COLUMN
+          : Charts.ChartType.LINE;
+    let builder = sheet
+      .newChart()
+      .setChartType(type)
+      .addRange(sheet.getRange(l.headerRow, chart.categoryCol + 1, l.rows + 1, 1));
+    for (const c of chart.seriesCols) {
+      builder = builder.addRange(sheet.getRange(l.headerRow, c + 1, l.rows + 1, 1));
+    }
+    builder = builder
+      .setNumHeaders(1)
+      .setOption("title", chart.title)
+      .setOption("legend", { position: "none" })
+      .setPosition(l.titleRow, l.width + 2, 0, 0);
+    sheet.insertChart(builder.build());
+  }
+
+  const first = layout.blocks[0];
+  if (first) sheet.setFrozenRows(first.headerRow);
+  // Fixed widths (titles and notes overflow to the right; headers wrap): auto-resizing would
+  // size the first column to the longest note.
+  sheet.setColumnWidth(1, FIRST_COL_PX);
+  if (layout.totalCols > 1) sheet.setColumnWidths(2, layout.totalCols - 1, COL_PX);
+  return layout;
+}

@@ -1,0 +1,63 @@
+/** Data check sheet: every row or cell the data layer left out, and why. */
+import type { DataIssueReason } from "../model/types";
+import type { Context } from "./context";
+import { reasonLabel, t } from "./i18n";
+import type { CellValue, SheetPlan } from "./types";
+
+/** Rows listed on the sheet at most (the summary counts all); keeps the sheet within Sheets' limits. */
+export const DATA_CHECK_MAX_ROWS = 20_000;
+
+export function planDataCheck(ctx: Context): SheetPlan | null {
+  const issues = ctx.model.issues;
+  if (issues.length === 0) return null;
+  const lang = ctx.opt.lang;
+  const byReason = new Map<DataIssueReason, number>();
+  for (const i of issues) byReason.set(i.reason, (byReason.get(i.reason) ?? 0) + 1);
+  const summary: CellValue[][] = [...byReason]
+    .sort((a, b) => b[1] - a[1])
+    .map(([r, n]) => [reasonLabel(lang, r), n]);
+  summary.push([t(lang, "total"), issues.length]);
+  const shown = issues.length > DATA_CHECK_MAX_ROWS ? issues.slice(0, DATA_CHECK_MAX_ROWS) : issues;
+  const rows: CellValue[][] = shown.map((i) => [
+    i.tab,
+    i.row,
+    i.column > 0 ? i.column : null,
+    i.header,
+    i.value,
+    reasonLabel(lang, i.reason),
+    i.detail ?? "",
+  ]);
+  return {
+    key: "dataCheck",
+    name: "",
+    blocks: [
+      {
+        id: "dataCheck.summary",
+        title: t(lang, "dataCheck.summary"),
+        header: [t(lang, "problem"), t(lang, "count")],
+        rows: summary,
+        formats: ["text", "integer"],
+        highlights: [{ row: summary.length - 1, col: -1, style: "total" }],
+      },
+      {
+        id: "dataCheck.rows",
+        title: t(lang, "dataCheck.rows"),
+        note:
+          shown.length < issues.length
+            ? t(lang, "dataCheck.capped", { shown: shown.length, total: issues.length })
+            : undefined,
+        header: [
+          t(lang, "tab"),
+          t(lang, "row"),
+          t(lang, "column"),
+          t(lang, "header"),
+          t(lang, "value"),
+          t(lang, "problem"),
+          t(lang, "detail"),
+        ],
+        rows,
+        formats: ["text", "integer", "integer", "text", "text", "text", "text"],
+      },
+    ],
+  };
+}

@@ -1,0 +1,157 @@
+/** Funnel sheet: per stage count, step and overall conversion (reached semantics); per period, rep, source. */
+import { ratio } from "../core/stats";
+import { type Context, reachedCounts, round } from "./context";
+import { t } from "./i18n";
+import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
+
+/** Histograms of `reached` (+1) per group: one pass over the filtered deals. */
+export interface FunnelAgg {
+  all: Int32Array;
+  byPeriod: Map<number, Int32Array>;
+  byRep: Map<number, Int32Array>;
+  bySource: Map<number, Int32Array>;
+}
+
+function bump(map: Map<number, Int32Array>, key: number, slot: number, width: number): void {
+  let h = map.get(key);
+  if (!h) {
+    h = new Int32Array(width);
+    map.set(key, h);
+  }
+  h[slot]++;
+}
+
+export function aggregateFunnel(ctx: Context): FunnelAgg {
+  const width = ctx.nStages + 1;
+  const agg: FunnelAgg = {
+    all: new Int32Array(width),
+    byPeriod: new Map(),
+    byRep: new Map(),
+    bySource: new Map(),
+  };
+  const { deals, dealDay, dealRep, dealSource, periods } = ctx;
+  for (let i = 0; i < deals.length; i++) {
+    const r = deals[i].reached;
+    const slot = r < 0 ? 0 : r >= ctx.nStages ? ctx.nStages : r + 1;
+    agg.all[slot]++;
+    const day = dealDay[i];
+    if (!Number.isNaN(day)) bump(agg.byPeriod, periods.of(day), slot, width);
+    bump(agg.byRep, dealRep[i], slot, width);
+    bump(agg.bySource, dealSource[i], slot, width);
+  }
+  return agg;
+}
+
+/** Stage counts with step and overall conversions. */
+export function funnelRows(
+  stages: string[],
+  hist: ArrayLike<number>,
+): { counts: number[]; step: (number | null)[]; overall: (number | null)[] } {
+  const counts = reachedCounts(hist, stages.length);
+  const step = counts.map((c, k) => (k === 0 ? null : round(ratio(c, counts[k - 1]))));
+  const overall = counts.map((c) => round(ratio(c, counts[0])));
+  return { counts, step, overall };
+}
+
+function groupBlock(
+  ctx: Context,
+  id: string,
+  title: string,
+  firstHeader: string,
+  groups: { label: string; hist: ArrayLike<number> }[],
+  total: ArrayLike<number> | null,
+): Block {
+  const { stages } = ctx.model;
+  const lang = ctx.opt.lang;
+  const header = [firstHeader, ...stages, t(lang, "overallConv")];
+  const formats: ColumnFormat[] = ["text", ...stages.map((): ColumnFormat => "integer"), "percent"];
+  const rows: CellValue[][] = [];
+  const highlights: Highlight[] = [];
+  const line = (label: string, hist: ArrayLike<number>) => {
+    const counts = reachedCounts(hist, stages.length);
+    rows.push([label, ...counts, round(ratio(counts[stages.length - 1], counts[0]))]);
+  };
+  for (const g of groups) line(g.label, g.hist);
+  if (total) {
+    line(t(lang, "total"), total);
+    highlights.push({ row: rows.length - 1, col: -1, style: "total" });
+  }
+  return { id, title, header, rows, formats, highlights };
+}
+
+export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
+  const { stages } = ctx.model;
+  const lang = ctx.opt.lang;
+  if (stages.length === 0 || ctx.deals.length === 0) return null;
+  const { counts, step, overall } = funnelRows(stages, agg.all);
+  // The weakest step: the lowest step conversion below the first stage.
+  let weakest = -1;
+  for (let k = 1; k < stages.length; k++) {
+    const s = step[k];
+    if (s !== null && (weakest < 0 || s < (step[weakest] as number))) weakest = k;
+  }
+  const byStage: Block = {
+    id: "funnel.byStage",
+    title: t(lang, "funnel.byStage"),
+    note:
+      weakest > 0
+        ? t(lang, "funnel.byStage.note", { stage: `${stages[weakest - 1]} → ${stages[weakest]}` })
+        : undefined,
+    header: [t(lang, "stage"), t(lang, "count"), t(lang, "stepConv"), t(lang, "overallConv")],
+    rows: stages.map((s, k) => [s, counts[k], step[k], overall[k]]),
+    formats: ["text", "integer", "percent", "percent"],
+    highlights: weakest > 0 ? [{ row: weakest, col: 2, style: "bad" }] : [],
+    chart: { type: "bar", title: t(lang, "funnel.chart"), categoryCol: 0, seriesCols: [1] },
+  };
+  const blocks: Block[] = [byStage];
+
+  const periodOrder = ctx.periods.order().filter((p) => agg.byPeriod.has(p));
+  if (periodOrder.length > 0) {
+    blocks.push(
+      groupBlock(
+        ctx,
+        "funnel.byPeriod",
+        t(lang, "funnel.byPeriod"),
+        t(lang, "period"),
+        periodOrder.map((p) => ({
+          label: ctx.periods.label(p),
+          hist: agg.byPeriod.get(p) as Int32Array,
+        })),
+        null,
+      ),
+    );
+  }
+  const repOrder = ctx.reps.order().filter((r) => agg.byRep.has(r));
+  if (repOrder.length > 1 || (repOrder.length === 1 && ctx.reps.names[repOrder[0]] !== "")) {
+    blocks.push(
+      groupBlock(
+        ctx,
+        "funnel.byRep",
+        t(lang, "funnel.byRep"),
+        t(lang, "rep"),
+        repOrder.map((r) => ({
+          label: ctx.reps.names[r] || t(lang, "noRep"),
+          hist: agg.byRep.get(r) as Int32Array,
+        })),
+        agg.all,
+      ),
+    );
+  }
+  if (ctx.hasSource) {
+    const srcOrder = ctx.sources.order().filter((s) => agg.bySource.has(s));
+    blocks.push(
+      groupBlock(
+        ctx,
+        "funnel.bySource",
+        t(lang, "funnel.bySource"),
+        t(lang, "source"),
+        srcOrder.map((s) => ({
+          label: ctx.sources.names[s] || t(lang, "noSource"),
+          hist: agg.bySource.get(s) as Int32Array,
+        })),
+        agg.all,
+      ),
+    );
+  }
+  return { key: "funnel", name: "", blocks };
+}

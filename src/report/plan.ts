@@ -1,0 +1,35 @@
+/**
+ * planReport: the whole report computed in memory, before anything is written.
+ * One sheet planner per file; the shared pass over the deals lives in context.ts.
+ */
+import type { Model } from "../model/types";
+import { planChanges } from "./changes";
+import { buildContext } from "./context";
+import { planDataCheck } from "./dataCheck";
+import { aggregateFunnel, planFunnel } from "./funnel";
+import { sheetName } from "./i18n";
+import { planKpi } from "./kpi";
+import type { ReportOptions } from "./options";
+import { planQuality } from "./quality";
+import { planTime } from "./time";
+import type { ReportPlan, SheetPlan } from "./types";
+import { planVelocity } from "./velocity";
+
+export function planReport(model: Model, options: ReportOptions): ReportPlan {
+  const ctx = buildContext(model, options);
+  const funnelAgg = aggregateFunnel(ctx);
+  const candidates: (SheetPlan | null)[] = [
+    planFunnel(ctx, funnelAgg),
+    planKpi(ctx),
+    planVelocity(ctx),
+    planChanges(ctx),
+    planTime(ctx),
+    planQuality(ctx),
+    planDataCheck(ctx),
+  ];
+  const sheets: SheetPlan[] = [];
+  for (const s of candidates) {
+    if (s && s.blocks.length > 0) sheets.push({ ...s, name: sheetName(ctx.opt.lang, s.key) });
+  }
+  return { lang: ctx.opt.lang, period: ctx.opt.period, sheets };
+}

@@ -1,0 +1,393 @@
+import { describe, expect, it } from "vitest";
+import { planReport } from "../../src/report/plan";
+import type { Block, ReportPlan, SheetKey } from "../../src/report/types";
+import { DAY, day, deal, emptyModel, generateModel, STAGES } from "./fixtures";
+
+function block(plan: ReportPlan, key: SheetKey, id: string): Block {
+  const s = plan.sheets.find((x) => x.key === key);
+  if (!s) throw new Error(`no sheet ${key}`);
+  const b = s.blocks.find((x) => x.id === id);
+  if (!b) throw new Error(`no block ${id}`);
+  return b;
+}
+
+function col(b: Block, name: string): number {
+  const i = b.header.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name} in ${b.header.join("|")}`);
+  return i;
+}
+
+describe("planReport: funnel", () => {
+  const stages = ["Lead", "Meeting", "Paid"];
+  const m = emptyModel({
+    stages,
+    deals: [
+      deal({ id: "1", rep: "Anna", source: "Google", created: day("2026-03-02"), reached: 0 }),
+      // Skipped the meeting but paid: passed it (reached semantics).
+      deal({
+        id: "2",
+        rep: "Anna",
+        source: "Google",
+        created: day("2026-03-03"),
+        reached: 2,
+        status: "won",
+      }),
+      deal({ id: "3", rep: "Boris", source: "Yandex", created: day("2026-03-04"), reached: 1 }),
+      deal({ id: "4", rep: "Boris", source: "", created: day("2026-04-01"), reached: 1 }),
+      deal({ id: "5", rep: "", source: "Yandex", created: null, reached: -1 }),
+    ],
+  });
+  const plan = planReport(m, { lang: "en", period: "month" });
+
+  it("counts stages with reached semantics and both conversions", () => {
+    const b = block(plan, "funnel", "funnel.byStage");
+    expect(b.header).toEqual(["Stage", "Count", "Step conversion", "Overall conversion"]);
+    expect(b.rows).toEqual([
+      ["Lead", 4, null, 1],
+      ["Meeting", 3, 0.75, 0.75],
+      ["Paid", 1, expect.closeTo(1 / 3, 9), 0.25],
+    ]);
+    expect(b.chart).toMatchObject({ type: "bar", categoryCol: 0, seriesCols: [1] });
+    // Counts never grow down the funnel: the bar chart is sorted.
+    const counts = b.rows.map((r) => r[1] as number);
+    expect([...counts].sort((a, c) => c - a)).toEqual(counts);
+  });
+
+  it("splits by period, rep and source; totals equal the sum of the groups", () => {
+    const p = block(plan, "funnel", "funnel.byPeriod");
+    expect(p.rows.map((r) => r[0])).toEqual(["2026-03", "2026-04"]);
+    expect(p.rows[0].slice(1, 4)).toEqual([3, 2, 1]);
+    const r = block(plan, "funnel", "funnel.byRep");
+    expect(r.rows.map((x) => x[0])).toEqual(["Anna", "Boris", "(no rep)", "Total"]);
+    for (let c = 1; c <= 3; c++) {
+      const sum = r.rows.slice(0, -1).reduce((s, x) => s + (x[c] as number), 0);
+      expect(r.rows[r.rows.length - 1]?.[c]).toBe(sum);
+    }
+    const s = block(plan, "funnel", "funnel.bySource");
+    expect(s.rows.map((x) => x[0])).toEqual(["Google", "Yandex", "(no source)", "Total"]);
+  });
+
+  it("filters by rep, source and dates", () => {
+    const a = planReport(m, { lang: "en", period: "month", reps: [" anna "] });
+    expect(block(a, "funnel", "funnel.byStage").rows.map((x) => x[1])).toEqual([2, 1, 1]);
+    const y = planReport(m, { lang: "en", period: "month", sources: ["yandex"] });
+    expect(block(y, "funnel", "funnel.byStage").rows.map((x) => x[1])).toEqual([1, 1, 0]);
+    const d = planReport(m, { lang: "en", period: "month", from: "2026-04-01", to: "2026-04-30" });
+    expect(block(d, "funnel", "funnel.byStage").rows.map((x) => x[1])).toEqual([1, 1, 0]);
+  });
+
+  it("is localized", () => {
+    const ru = planReport(m, { lang: "ru", period: "week" });
+    expect(ru.sheets[0].name).toBe("Воронка");
+    expect(block(ru, "funnel", "funnel.byStage").header[0]).toBe("Этап");
+    expect(block(ru, "funnel", "funnel.byPeriod").rows[0][0]).toMatch(/^2026-W\d\d$/);
+    const uk = planReport(m, { lang: "uk", period: "month" });
+    expect(block(uk, "funnel", "funnel.byStage").header[1]).toBe("Кількість");
+  });
+
+  it("leaves out sheets without data", () => {
+    expect(planReport(emptyModel(), { lang: "en", period: "month" }).sheets).toEqual([]);
+    expect(plan.sheets.map((s) => s.key)).not.toContain("time");
+    expect(plan.sheets.map((s) => s.key)).not.toContain("quality");
+  });
+});
+
+describe("planReport: KPI", () => {
+  const m = generateModel({ deals: 600, withPlans: true });
+  const plan = planReport(m, { lang: "en", period: "month" });
+
+  it("per-rep rows sum to the team row; totals agree with hand computation", () => {
+    const b = block(plan, "kpi", "kpi.byRep");
+    const team = b.rows[b.rows.length - 1] as (number | string | null)[];
+    expect(team[0]).toBe("Team");
+    const additive = [
+      "Calls",
+      "Calls ≥ 60 s",
+      "Minutes on the line",
+      "New leads",
+      "Targeted",
+      "Non-targeted",
+      ...STAGES,
+      "Sales",
+      "Revenue",
+    ];
+    for (const name of additive) {
+      const c = col(b, name);
+      const sum = b.rows.slice(0, -1).reduce((s, r) => s + (r[c] as number), 0);
+      expect(team[c] as number).toBeCloseTo(sum, 6);
+    }
+    expect(team[col(b, "Calls")]).toBe(m.calls.length);
+    expect(team[col(b, "Calls ≥ 60 s")]).toBe(
+      m.calls.filter((c) => (c.durationSec ?? 0) >= 60).length,
+    );
+    expect(team[col(b, "Minutes on the line")]).toBeCloseTo(
+      m.calls.reduce((s, c) => s + (c.durationSec ?? 0), 0) / 60,
+      3,
+    );
+    expect(team[col(b, "New leads")]).toBe(m.deals.length);
+    const won = m.deals.filter((d) => d.status === "won");
+    expect(team[col(b, "Sales")]).toBe(won.length);
+    const revenue = won.reduce((s, d) => s + (d.amount ?? 0), 0);
+    expect(team[col(b, "Revenue")]).toBeCloseTo(revenue, 6);
+    expect(team[col(b, "Average check")]).toBeCloseTo(revenue / won.length, 6);
+    expect(team[col(b, "Margin %")]).toBeCloseTo(
+      won.reduce((s, d) => s + (d.margin ?? 0), 0) / revenue,
+      6,
+    );
+    for (const [k, s] of STAGES.entries()) {
+      expect(team[col(b, s)]).toBe(m.deals.filter((d) => d.reached >= k).length);
+    }
+  });
+
+  it("per period: reps sum to the team row of each period", () => {
+    const b = block(plan, "kpi", "kpi.byPeriod");
+    const c = col(b, "Calls");
+    const periods = [...new Set(b.rows.map((r) => r[0]))];
+    // Deals created through April; later stages and sales spill into May.
+    expect(periods).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]);
+    for (const p of periods) {
+      const rows = b.rows.filter((r) => r[0] === p);
+      const team = rows[rows.length - 1] as unknown[];
+      expect(team[1]).toBe("Team");
+      expect(rows.slice(0, -1).reduce((s, r) => s + (r[c] as number), 0)).toBe(team[c]);
+    }
+  });
+
+  it("plan, % of plan, run-rate forecast of the current period and daily plan", () => {
+    const mm = emptyModel({
+      stages: ["Lead"],
+      calls: Array.from({ length: 30 }, (_, i) => ({
+        at: day("2026-03-02") + (i % 10) * DAY,
+        rep: "Anna",
+        durationSec: 90,
+        direction: null,
+        result: "",
+        dealId: "",
+        source: "",
+      })),
+      plans: [
+        {
+          start: day("2026-03-01"),
+          end: day("2026-04-01"),
+          label: "March",
+          metric: "calls",
+          target: 66,
+          rep: "",
+        },
+      ],
+    });
+    // Today 2026-03-13 (Friday): 10 working days elapsed of 22.
+    const p = planReport(mm, { lang: "en", period: "month", today: "2026-03-13" });
+    const b = block(p, "kpi", "kpi.plan");
+    expect(b.rows[0]).toEqual([
+      "March",
+      "Team",
+      "Calls",
+      66,
+      30,
+      expect.closeTo(30 / 66, 6),
+      66,
+      3,
+      3,
+    ]);
+    expect(b.note).toContain("10 of 22");
+    // Without a plan, the current period still gets its run-rate forecast.
+    const f = block(p, "kpi", "kpi.forecast");
+    expect(f.header).toEqual(["Rep", "Calls, Fact", "Calls, Forecast"]);
+    expect(f.rows).toEqual([
+      ["Anna", 30, 66],
+      ["Team", 30, 66],
+    ]);
+  });
+
+  it("repeat-customer revenue share and sales cycle", () => {
+    const mm = emptyModel({
+      stages: ["Lead", "Won"],
+      deals: [
+        deal({
+          id: "a",
+          client: "Acme",
+          created: day("2026-01-01"),
+          closed: day("2026-01-11"),
+          reached: 1,
+          status: "won",
+          amount: 100,
+        }),
+        deal({
+          id: "b",
+          client: "acme ",
+          created: day("2026-02-01"),
+          closed: day("2026-02-21"),
+          reached: 1,
+          status: "won",
+          amount: 300,
+        }),
+        deal({ id: "c", client: "Other", created: day("2026-02-01"), reached: 0, status: "lost" }),
+      ],
+    });
+    const b = block(planReport(mm, { lang: "en", period: "month" }), "kpi", "kpi.byRep");
+    const team = b.rows[b.rows.length - 1] as unknown[];
+    expect(team[col(b, "Repeat-customer revenue share")]).toBeCloseTo(0.75, 9);
+    expect(team[col(b, "Sales cycle, days")]).toBeCloseTo(15, 9);
+  });
+});
+
+describe("planReport: velocity", () => {
+  it("average, median, p90 and count per transition; trend against the goal", () => {
+    const d = (id: string, a: string, b: string, c: string | null) =>
+      deal({
+        id,
+        created: day(a),
+        reached: c ? 2 : 1,
+        stageDates: [day(a), day(b), c ? day(c) : null],
+      });
+    const m = emptyModel({
+      stages: ["A", "B", "C"],
+      deals: [
+        d("1", "2026-01-01", "2026-01-03", "2026-01-13"), // 2, 10
+        d("2", "2026-01-01", "2026-01-05", null), // 4
+        d("3", "2026-01-10", "2026-01-16", "2026-01-20"), // 6, 4
+        d("4", "2026-02-01", "2026-02-02", "2026-02-06"), // 1, 4
+      ],
+    });
+    const plan = planReport(m, { lang: "en", period: "month" });
+    const b = block(plan, "velocity", "velocity.byTransition");
+    // A→B: 2, 4, 6, 1 → avg 3.25, median 3, p90 = 1+ (2,4,6 sorted 1,2,4,6) h=2.7 → 4+0.7*2 = 5.4
+    expect(b.rows[0]).toEqual(["A → B", 4, 3.25, 3, 5.4]);
+    expect(b.rows[1]).toEqual(["B → C", 3, 6, 4, 8.8]);
+    const tr = block(plan, "velocity", "velocity.trend");
+    expect(tr.header).toEqual([
+      "Month",
+      "A → B",
+      "B → C",
+      "Funnel time, days",
+      "Goal, days",
+      "On track",
+    ]);
+    // Jan: A→B (2+4+6)/3 = 4, B→C (10+4)/2 = 7 → 11; Feb: 1 + 4 = 5 ≤ 11 × 0.8.
+    expect(tr.rows).toEqual([
+      ["2026-01", 4, 7, 11, 11, "yes"],
+      ["2026-02", 1, 4, 5, 8.8, "yes"],
+    ]);
+  });
+});
+
+describe("planReport: changes", () => {
+  for (const stage of [1, 2, 3, 4]) {
+    it(`names the stage with a planted drop (stage ${stage})`, () => {
+      const m = generateModel({ deals: 8000, seed: stage, dropStage: stage, dropFactor: 0.5 });
+      const plan = planReport(m, { lang: "en", period: "month" });
+      const b = block(plan, "changes", "changes.byStage");
+      expect(b.title).toBe("2026-04 against 2026-03");
+      expect(b.note).toContain(`“${STAGES[stage]}”`);
+      expect(b.highlights).toEqual([{ row: stage, col: -1, style: "bad" }]);
+      const checks = block(plan, "changes", "changes.checks");
+      expect(checks.rows.length).toBeGreaterThanOrEqual(5);
+    });
+  }
+
+  it("names nothing without a drop, and needs two complete periods", () => {
+    const m = generateModel({ deals: 8000, seed: 3 });
+    const b = block(planReport(m, { lang: "ru", period: "month" }), "changes", "changes.byStage");
+    expect(b.note).toMatch(/Ни на одном этапе/);
+    const one = generateModel({ deals: 100, months: 1 });
+    expect(planReport(one, { lang: "en", period: "month" }).sheets.map((s) => s.key)).not.toContain(
+      "changes",
+    );
+  });
+
+  it("the last complete period follows `today`", () => {
+    const m = generateModel({ deals: 4000, seed: 5, dropStage: 2 });
+    const plan = planReport(m, { lang: "en", period: "month", today: "2026-04-15" });
+    expect(block(plan, "changes", "changes.byStage").title).toBe("2026-03 against 2026-02");
+  });
+});
+
+describe("planReport: time, quality, data check", () => {
+  it("time: hours per category, selling share, misc warning", () => {
+    const m = generateModel({ deals: 50, withTime: true });
+    const plan = planReport(m, { lang: "en", period: "month" });
+    const b = block(plan, "time", "time.byRep");
+    expect(b.header).toEqual([
+      "Rep",
+      "Documentation",
+      "Meeting with client",
+      "Misc",
+      "Outgoing call",
+      "Total hours",
+      "Selling share",
+      "Non-selling share",
+    ]);
+    const anna = b.rows[0];
+    // per month per rep: call 600, meeting 540, docs 480, misc 60·(m+1) minutes
+    expect(anna.slice(1, 6)).toEqual([32, 36, 10, 40, 118]);
+    expect(anna[6]).toBeCloseTo(76 / 118, 6);
+    const misc = block(plan, "time", "time.misc");
+    expect(misc.note).toMatch(/growing/);
+  });
+
+  it("quality: per rep and criterion, won against lost", () => {
+    const m = generateModel({ deals: 300, withGrades: true });
+    const plan = planReport(m, { lang: "en", period: "month" });
+    const b = block(plan, "quality", "quality.byRep");
+    expect(b.header).toEqual(["Rep", "Graded", "Greeting", "Needs", "Next step", "Overall"]);
+    expect(b.rows[b.rows.length - 1]?.[1]).toBe(200);
+    const wl = block(plan, "quality", "quality.wonLost");
+    expect(wl.rows[0]).toEqual(["Greeting", 0.9, 0.5, 0.4]);
+  });
+
+  it("data check lists every issue", () => {
+    const m = emptyModel({
+      issues: [
+        { tab: "Calls", row: 5, column: 1, header: "Date", value: "32.13.2026", reason: "badDate" },
+        { tab: "Deals", row: 9, column: 0, header: "", value: "", reason: "missingId" },
+      ],
+    });
+    const plan = planReport(m, { lang: "ru", period: "month" });
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Проверка данных"]);
+    const rows = block(plan, "dataCheck", "dataCheck.rows").rows;
+    expect(rows).toEqual([
+      ["Calls", 5, 1, "Date", "32.13.2026", "Не дата", ""],
+      ["Deals", 9, null, "", "", "Нет идентификатора", ""],
+    ]);
+  });
+});
+
+describe("planReport: every block is well-formed", () => {
+  it("widths match headers and formats", () => {
+    const m = generateModel({
+      deals: 3000,
+      withTime: true,
+      withPlans: true,
+      withGrades: true,
+      dropStage: 2,
+    });
+    for (const lang of ["en", "ru", "uk"] as const) {
+      for (const period of ["week", "month"] as const) {
+        const plan = planReport(m, { lang, period });
+        expect(plan.sheets.map((s) => s.key)).toEqual([
+          "funnel",
+          "kpi",
+          "velocity",
+          "changes",
+          "time",
+          "quality",
+        ]);
+        for (const s of plan.sheets) {
+          for (const b of s.blocks) {
+            expect(b.formats.length, b.id).toBe(b.header.length);
+            for (const r of b.rows) {
+              expect(r.length, b.id).toBe(b.header.length);
+              for (const v of r) {
+                if (typeof v === "number") expect(Number.isFinite(v), b.id).toBe(true);
+                expect(v, b.id).not.toBeUndefined();
+              }
+            }
+          }
+        }
+      }
+    }
+  });
+});
+
+void DAY;

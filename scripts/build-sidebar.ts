@@ -1,7 +1,40 @@
-import { writeFileSync } from "node:fs";
+/**
+ * dist/sidebar.html: the sidebar as ONE self-contained file (Apps Script serves it with
+ * HtmlService.createHtmlOutputFromFile("sidebar")). sidebar/main.ts is bundled with esbuild and
+ * inlined with sidebar/styles.css into sidebar/index.html; nothing is loaded from elsewhere.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { build } from "esbuild";
 
-/** Builds dist/sidebar.html: one self-contained file (placeholder until the sidebar lands). */
-export async function buildSidebar(_root: string, dist: string): Promise<void> {
-  writeFileSync(join(dist, "sidebar.html"), "<!doctype html><title>Voronka</title><p>Voronka</p>");
+/** Makes text safe inside an inline <script>/<style>: no closing tag, no comment opener. */
+export function inlineSafe(code: string, tag: "script" | "style"): string {
+  const close = new RegExp(`</(${tag})`, "gi");
+  return code.replace(close, "<\\/$1").replace(/<!--/g, "<\\!--");
+}
+
+export async function bundleSidebar(root: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(root, "sidebar/main.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2019",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    charset: "utf8",
+  });
+  const js = inlineSafe(result.outputFiles[0]!.text, "script");
+  const css = inlineSafe(readFileSync(join(root, "sidebar/styles.css"), "utf8"), "style");
+  const html = readFileSync(join(root, "sidebar/index.html"), "utf8");
+  const out = html
+    .replace("<!-- voronka:styles -->", () => `<style>\n${css}</style>`)
+    .replace("<!-- voronka:script -->", () => `<script>\n${js}</script>`);
+  if (out.includes("voronka:")) throw new Error("sidebar/index.html: a placeholder was not filled");
+  return out;
+}
+
+export async function buildSidebar(root: string, dist: string): Promise<void> {
+  writeFileSync(join(dist, "sidebar.html"), await bundleSidebar(root));
 }

@@ -1,0 +1,37 @@
+/**
+ * "Create tracker template": the raw tabs with headers in the user's language, dropdowns, a few
+ * example rows, the lists, the example formulas and the settings tab (stage order), added next
+ * to whatever the spreadsheet already has.
+ */
+import { dayNumber, instantToWall } from "../core/calendar";
+import type { Lang } from "../core/lang";
+import { FUNCTIONS } from "../functions/registry";
+import { formulaRows, formulasHeader } from "./formulas";
+import { templatePlan } from "./plan";
+import { type WrittenTemplate, writeTemplate } from "./sheets";
+
+export { formulaRows, formulasHeader } from "./formulas";
+export { freeName, templatePlan, templateWords } from "./plan";
+export { templateNames, writeTemplate } from "./sheets";
+
+export function templateRun(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+  timeZone: string,
+  now: number = Date.now(),
+): WrittenTemplate {
+  const plan = templatePlan(lang, dayNumber(instantToWall(now, timeZone)));
+  const stageLogIndex = plan.tabs.findIndex((t) => t.kind === "stageLog");
+  const dealsIndex = plan.tabs.findIndex((t) => t.kind === "deals");
+  const callsIndex = plan.tabs.findIndex((t) => t.kind === "calls");
+  return writeTemplate(ss, plan, (names) => ({
+    header: formulasHeader(lang),
+    rows: formulaRows(FUNCTIONS, lang, {
+      stageLog: names.tabs[stageLogIndex]!,
+      deals: names.tabs[dealsIndex]!,
+      calls: names.tabs[callsIndex]!,
+      lists: names.lists,
+      stages: plan.stages,
+    }),
+  }));
+}

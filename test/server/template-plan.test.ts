@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { LANGS } from "../../src/core/lang";
+import { parseDate, parseDurationSeconds } from "../../src/core/values";
+import { formulaRows, ref } from "../../src/template/formulas";
+import { freeName, templatePlan } from "../../src/template/plan";
+import { templateNames } from "../../src/template/sheets";
+
+const TODAY = 20_500; // a fixed day number: tests never read the clock
+
+describe("template plan", () => {
+  it.each(LANGS)("%s: every tab is rectangular and its dropdowns point at real lists", (lang) => {
+    const plan = templatePlan(lang, TODAY);
+    expect(plan.tabs.map((t) => t.kind)).toEqual([
+      "calls",
+      "deals",
+      "stageLog",
+      "timeLog",
+      "plan",
+      "checklist",
+    ]);
+    const listKeys = new Set(plan.lists.columns.map((c) => c.key));
+    for (const tab of plan.tabs) {
+      expect(tab.rows.length).toBeGreaterThan(0);
+      for (const row of tab.rows) expect(row).toHaveLength(tab.header.length);
+      for (const d of tab.dropdowns) {
+        expect(d.col).toBeGreaterThanOrEqual(0);
+        expect(d.col).toBeLessThan(tab.header.length);
+        expect(listKeys.has(d.list)).toBe(true);
+      }
+      expect(new Set(tab.header).size).toBe(tab.header.length);
+    }
+    const names = [...plan.tabs.map((t) => t.name), plan.lists.name, plan.formulasName];
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    // Dropdowns exist for stage, rep, source and category.
+    const used = new Set(plan.tabs.flatMap((t) => t.dropdowns.map((d) => d.list)));
+    for (const k of ["stage", "rep", "source", "category"] as const) expect(used.has(k)).toBe(true);
+  });
+
+  it.each(LANGS)("%s: example dates and durations read back, none after today", (lang) => {
+    const plan = templatePlan(lang, TODAY);
+    const calls = plan.tabs.find((t) => t.kind === "calls")!;
+    for (const row of calls.rows) {
+      const at = parseDate(row[0], { timeZone: "UTC" });
+      expect(at).not.toBeNull();
+      expect(Math.floor(at! / 86_400_000)).toBeLessThanOrEqual(TODAY);
+      expect(parseDurationSeconds(row[2], "UTC")).toBeGreaterThan(0);
+    }
+    const log = plan.tabs.find((t) => t.kind === "stageLog")!;
+    for (const row of log.rows) {
+      expect(plan.stages).toContain(row[1]);
+      const d = parseDate(row[2], { timeZone: "UTC" });
+      expect(d).not.toBeNull();
+      expect(Math.floor(d! / 86_400_000)).toBeLessThanOrEqual(TODAY);
+    }
+  });
+
+  it("the example funnel narrows from the first stage to the sale", () => {
+    const plan = templatePlan("en", TODAY);
+    const log = plan.tabs.find((t) => t.kind === "stageLog")!;
+    const count = plan.stages.map((s) => log.rows.filter((r) => r[1] === s).length);
+    for (let i = 1; i < count.length; i++) expect(count[i]).toBeLessThanOrEqual(count[i - 1]!);
+    expect(count[count.length - 1]).toBeGreaterThan(0);
+  });
+});
+
+describe("names", () => {
+  it("freeName suffixes taken names, case-insensitively", () => {
+    expect(freeName("Calls", [])).toBe("Calls");
+    expect(freeName("Calls", ["calls"])).toBe("Calls (2)");
+    expect(freeName("Calls", ["Calls", "Calls (2)"])).toBe("Calls (3)");
+  });
+
+  it("templateNames never reuses an existing name nor its own", () => {
+    const plan = templatePlan("en", TODAY);
+    const existing = ["Calls", "Deals", "Lists", "Formulas", "Calls (2)"];
+    const names = templateNames(plan, existing);
+    const all = [...names.tabs, names.lists, names.formulas];
+    for (const n of all) expect(existing).not.toContain(n);
+    expect(new Set(all).size).toBe(all.length);
+    expect(names.tabs[0]).toBe("Calls (3)");
+  });
+
+  it("ref quotes sheet names for formulas", () => {
+    expect(ref("Stage log", "A2:A")).toBe("'Stage log'!A2:A");
+    expect(ref("Bob's", "A1")).toBe("'Bob''s'!A1");
+  });
+});
+
+describe("formula rows", () => {
+  it("one row per function, with a live formula for the four core functions", () => {
+    const fns = ["CONVERSION", "FUNNEL", "STAGE_VELOCITY", "REQUIRED_CALLS", "OTHER"].map(
+      (name) => ({
+        name,
+        summary: { en: `${name} summary`, ru: "ru", uk: "uk" },
+        params: [{ name: "x", type: "number", description: { en: "x", ru: "x", uk: "x" } }],
+        returns: { type: "number", description: { en: "n", ru: "n", uk: "n" } },
+        examples: [
+          { formula: `=${name}(A1:A3)`, result: "1" },
+          { formula: `=${name}(2)`, result: "2" },
+        ],
+      }),
+    );
+    const rows = formulaRows(fns, "en", {
+      calls: "Calls",
+      deals: "Deals",
+      stageLog: "Stage log",
+      lists: "Lists",
+      stages: ["Lead", "Won"],
+    });
+    expect(rows.map((r) => r.name)).toEqual(fns.map((f) => f.name));
+    for (const r of rows) expect(r.live.startsWith(`=${r.name}(`)).toBe(true);
+    expect(rows.find((r) => r.name === "FUNNEL")!.live).toBe(
+      "=FUNNEL('Stage log'!B2:B, 'Lists'!A2:A3, 'Stage log'!A2:A)",
+    );
+    expect(rows.find((r) => r.name === "OTHER")).toMatchObject({
+      live: "=OTHER(2)",
+      expected: "2",
+    });
+  });
+});

@@ -4,3 +4,4 @@
  */
 export * from "./functions";
 export * from "./menu";
+export * from "./rpc";

@@ -1,0 +1,94 @@
+import type { Lang } from "../core/lang";
+import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
+import { cellText, isBlank, parseNumber } from "../core/values";
+import { forEachCell, positiveNumber, single, vector } from "./args";
+import { argError, cellError, type FnContext } from "./errors";
+import { num, type Result } from "./result";
+
+/** The step rates of a range, each in (0, 1]; blanks ignored. */
+function readRates(fn: string, v: unknown, ctx: FnContext): number[] {
+  const rates: number[] = [];
+  forEachCell(v, (x, row, col) => {
+    if (isBlank(x)) return;
+    const r = parseNumber(x);
+    const cell = { row, col };
+    if (r === null || r < 0) throw cellError(fn, ctx, "rate", "rates", cell, x);
+    if (r === 0) throw cellError(fn, ctx, "rateZero", "rates", cell, x);
+    if (r > 1) throw cellError(fn, ctx, "rateAboveOne", "rates", cell, x, { n: String(r) });
+    rates.push(r);
+  });
+  if (rates.length === 0) throw argError(fn, ctx, "noRates", "rates");
+  return rates;
+}
+
+function optionalDays(fn: string, v: unknown, ctx: FnContext): number | null {
+  const x = single(fn, ctx, "working_days", v);
+  if (isBlank(x)) return null;
+  return positiveNumber(fn, ctx, "working_days", x);
+}
+
+/** REQUIRED_CALLS(target, rates, [working_days]). */
+export function requiredCalls(
+  target: unknown,
+  rates: unknown,
+  workingDays: unknown,
+  ctx: FnContext,
+): Result {
+  const FN = "REQUIRED_CALLS";
+  const t = positiveNumber(FN, ctx, "target", target);
+  const rs = readRates(FN, rates, ctx);
+  const days = optionalDays(FN, workingDays, ctx);
+  const total = requiredActivities(t, rs);
+  if (total === null) return "";
+  return num(days === null ? total : perDay(total, days));
+}
+
+const HEADERS: Record<Lang, string[]> = {
+  en: ["Stage", "Rate to next", "Needed", "Per day"],
+  ru: ["Этап", "Конверсия в следующий", "Нужно", "В день"],
+  uk: ["Етап", "Конверсія в наступний", "Потрібно", "На день"],
+};
+const STAGE_WORD: Record<Lang, string> = { en: "Stage", ru: "Этап", uk: "Етап" };
+
+/** REVERSE_FUNNEL(target, rates, [stages], [working_days]): the plan per stage, spilled. */
+export function reverseFunnel(
+  target: unknown,
+  rates: unknown,
+  stages: unknown,
+  workingDays: unknown,
+  ctx: FnContext,
+): Result {
+  const FN = "REVERSE_FUNNEL";
+  const t = positiveNumber(FN, ctx, "target", target);
+  const rs = readRates(FN, rates, ctx);
+  const days = optionalDays(FN, workingDays, ctx);
+  const n = rs.length;
+  let names: string[];
+  if (stages === undefined || (!Array.isArray(stages) && isBlank(stages))) {
+    names = [];
+    for (let i = 0; i <= n; i++) names.push(`${STAGE_WORD[ctx.lang]} ${i + 1}`);
+  } else {
+    const v = vector(FN, ctx, "stages", stages);
+    names = [];
+    for (let i = 0; i < v.length; i++) {
+      const x = v.values[i];
+      if (!isBlank(x)) names.push(cellText(x));
+    }
+    if (names.length !== n + 1) {
+      throw argError(FN, ctx, "stageCount", "stages", {
+        n: String(n + 1),
+        m: String(names.length),
+      });
+    }
+  }
+  const needed = requiredPerStage(t, rs);
+  const header = HEADERS[ctx.lang].slice(0, days === null ? 3 : 4);
+  const out: (string | number)[][] = [header];
+  for (let i = 0; i <= n; i++) {
+    const need = needed ? needed[i] : null;
+    const row: (string | number)[] = [names[i], i < n ? rs[i] : "", num(need)];
+    if (days !== null) row.push(need === null ? "" : num(perDay(need, days)));
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,1074 @@
+/**
+ * Raw tabs → one model (SPEC §3). Every tab is read with its mapping (the user's, or the one
+ * detection gives); unreadable rows and cells are kept out and listed as DataIssues.
+ * Linear in the number of rows: ids and stages go through Maps, dates through the cached core
+ * helpers.
+ */
+import { isValidTimeZone, MS_PER_DAY } from "../core/calendar";
+import {
+  cellText,
+  isBlank,
+  isDate,
+  isMarked,
+  nameKey,
+  parseDate,
+  parseDurationSeconds,
+  parseNumber,
+  wallFromFields,
+} from "../core/values";
+import { detectTab, isOwnSheetName, isSettingsTab, type TabDetection } from "./detect";
+import { directionOf, headerKey, isWonStageName, ladderRank, statusOf, yesNo } from "./headers";
+import {
+  cleanMapping,
+  emptyMapping,
+  type TabMapping,
+  tabMappingFromDetection,
+  type WorkbookMapping,
+} from "./mapping";
+import type {
+  Call,
+  DataIssue,
+  DataIssueReason,
+  Deal,
+  Grade,
+  Model,
+  PlanEntry,
+  RawTab,
+  TimeEntry,
+} from "./types";
+
+export interface BuildOptions {
+  /** The spreadsheet's time zone ("UTC" offline). */
+  timeZone: string;
+  /** The stored / corrected mapping; tabs it does not name are detected. */
+  mapping?: WorkbookMapping | null;
+}
+
+export interface BuildResult {
+  model: Model;
+  /** The mapping used: the given one plus detections for the tabs it did not name, and the stages. */
+  mapping: WorkbookMapping;
+  detections: TabDetection[];
+}
+
+interface Layout {
+  tab: RawTab;
+  m: TabMapping;
+  headers: string[];
+}
+
+class Issues {
+  list: DataIssue[] = [];
+  add(
+    l: Layout,
+    r: number,
+    c: number,
+    reason: DataIssueReason,
+    value: unknown,
+    detail?: string,
+  ): void {
+    const issue: DataIssue = {
+      tab: l.tab.name,
+      row: r + 1,
+      column: c >= 0 ? c + 1 : 0,
+      header: c >= 0 ? (l.headers[c] ?? "") : "",
+      value: value === undefined ? "" : cellText(value).slice(0, 200),
+      reason,
+    };
+    if (detail) issue.detail = detail;
+    this.list.push(issue);
+  }
+}
+
+function col(l: Layout, key: string): number {
+  const c = l.m.columns[key];
+  return typeof c === "number" && c >= 0 ? c : -1;
+}
+
+function rowBlank(row: unknown[]): boolean {
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+const looksLikeDate = /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/;
+
+/** parseDate with a fast path for this realm's Dates in UTC (the 1M-row case). */
+function dateOf(v: unknown, opts: { timeZone: string }): number | null {
+  if (v instanceof Date && opts.timeZone === "UTC") {
+    const t = v.getTime();
+    return Number.isNaN(t) ? null : t;
+  }
+  return parseDate(v, opts);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages
+
+interface StageTable {
+  names: string[];
+  index: Map<string, number>;
+  /** Index of the last stage when it is the sale (won statuses reach it), else -1. */
+  won: number;
+}
+
+function stageTable(names: string[]): StageTable {
+  const index = new Map<string, number>();
+  const out: string[] = [];
+  for (const n of names) {
+    const k = nameKey(n);
+    if (k === "" || index.has(k)) continue;
+    index.set(k, out.length);
+    out.push(n.trim());
+  }
+  const last = out.length - 1;
+  return { names: out, index, won: last >= 0 && isWonStageName(out[last]) ? last : -1 };
+}
+
+function lookupStage(t: StageTable, v: unknown): number {
+  const k = nameKey(v);
+  const i = t.index.get(k);
+  if (i !== undefined) return i;
+  if (t.won >= 0 && statusOf(v) === "won") return t.won;
+  return -1;
+}
+
+/** Merges ordered stage lists: names missing from the result go right after their predecessor. */
+function mergeStageLists(lists: string[][]): string[] {
+  const out: string[] = [];
+  const keys: string[] = [];
+  for (const list of lists) {
+    let prev = -1;
+    for (const name of list) {
+      const k = nameKey(name);
+      if (k === "") continue;
+      let at = keys.indexOf(k);
+      if (at < 0 && statusOf(name) === "won" && out.length && isWonStageName(out[out.length - 1]))
+        at = out.length - 1;
+      if (at >= 0) {
+        prev = at;
+        continue;
+      }
+      const pos = prev + 1;
+      out.splice(pos, 0, name.trim());
+      keys.splice(pos, 0, k);
+      prev = pos;
+    }
+  }
+  return out;
+}
+
+/** Stage names of a deals tab with stage columns, in order. */
+function columnStages(m: TabMapping): string[] {
+  const out: string[] = [];
+  if (m.entryStage) out.push(m.entryStage);
+  for (const s of m.stageColumns ?? []) out.push(s.stage);
+  if (m.wonStage) out.push(m.wonStage);
+  return out;
+}
+
+/** Current-stage values of a deals tab without stage columns, ordered by the usual ladder. */
+function currentStageValues(l: Layout): string[] {
+  const c = col(l, "stage");
+  if (c < 0) return [];
+  const seen = new Map<string, { name: string; first: number; rank: number }>();
+  let wonName = "";
+  const values = l.tab.values;
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const v = row[c];
+    if (isBlank(v)) continue;
+    const st = statusOf(v);
+    if (st === "lost") continue;
+    if (st === "won") {
+      if (!wonName) wonName = cellText(v);
+      continue;
+    }
+    const k = nameKey(v);
+    if (!seen.has(k)) seen.set(k, { name: cellText(v), first: seen.size, rank: ladderRank(v) });
+  }
+  const list = [...seen.values()].sort(
+    (a, b) => (a.rank < 0 ? 99 : a.rank) - (b.rank < 0 ? 99 : b.rank) || a.first - b.first,
+  );
+  const names = list.map((x) => x.name);
+  if (wonName && !(names.length && isWonStageName(names[names.length - 1]))) names.push(wonName);
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage log, pass 1 (parse) — kept for pass 2 so 1M rows are parsed once
+
+interface ParsedLog {
+  l: Layout;
+  rows: Int32Array;
+  ids: string[];
+  deal: Int32Array;
+  stage: Int32Array;
+  date: Float64Array;
+  n: number;
+  stageNames: string[];
+  /** Local stage index → ordered position (inferred). */
+  order: string[];
+  lostStage: Set<number>;
+  /** Per deal: first rep and source, last amount (NaN: none). */
+  rep: string[];
+  source: string[];
+  amount: number[];
+}
+
+function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog {
+  const values = l.tab.values;
+  const cId = col(l, "id");
+  const cStage = col(l, "stage");
+  const cDate = col(l, "date");
+  const total = Math.max(0, values.length - l.m.headerRow - 1);
+  const rows = new Int32Array(total);
+  const deal = new Int32Array(total);
+  const stage = new Int32Array(total);
+  const date = new Float64Array(total);
+  const idIndex = new Map<string, number>();
+  const ids: string[] = [];
+  const stageIndex = new Map<string, number>();
+  const stageNames: string[] = [];
+  const lostStage = new Set<number>();
+  const opts = { timeZone: tz };
+  let lastId = "";
+  let lastDi = -1;
+  let n = 0;
+  const cRep = col(l, "rep");
+  const cSource = col(l, "source");
+  const cAmount = col(l, "amount");
+  const rep: string[] = [];
+  const source: string[] = [];
+  const amount: number[] = [];
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const idv = row[cId];
+    const id = typeof idv === "string" ? idv.trim() : cellText(idv);
+    if (id === "") {
+      if (!rowBlank(row)) issues.add(l, r, cId, "missingId", idv);
+      continue;
+    }
+    const sv = row[cStage];
+    if (isBlank(sv)) {
+      issues.add(l, r, cStage, "missingRequired", sv);
+      continue;
+    }
+    const dv = row[cDate];
+    const d = dateOf(dv, opts);
+    if (d === null) {
+      issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
+      continue;
+    }
+    const sk = typeof sv === "string" ? sv : cellText(sv);
+    let si = stageIndex.get(sk);
+    if (si === undefined) {
+      const key = nameKey(sk);
+      si = stageIndex.get(`\u0000${key}`);
+      if (si === undefined) {
+        si = stageNames.length;
+        stageNames.push(cellText(sk));
+        stageIndex.set(`\u0000${key}`, si);
+        if (statusOf(sk) === "lost") lostStage.add(si);
+      }
+      stageIndex.set(sk, si);
+    }
+    let di = id === lastId ? lastDi : idIndex.get(id);
+    if (di === undefined) {
+      di = ids.length;
+      ids.push(id);
+      idIndex.set(id, di);
+      rep.push("");
+      source.push("");
+      amount.push(Number.NaN);
+    }
+    lastId = id;
+    lastDi = di;
+    if (cRep >= 0 && rep[di] === "") rep[di] = cellText(row[cRep]);
+    if (cSource >= 0 && source[di] === "") source[di] = cellText(row[cSource]);
+    if (cAmount >= 0) {
+      const v = row[cAmount];
+      if (v !== "" && !isBlank(v)) {
+        const a = parseNumber(v);
+        if (a === null) issues.add(l, r, cAmount, "badNumber", v);
+        else amount[di] = a;
+      }
+    }
+    rows[n] = r;
+    deal[n] = di;
+    stage[n] = si;
+    date[n] = d;
+    n++;
+  }
+  // Infer the order: mean time since the deal's first entry, per stage; won statuses last.
+  const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < n; i++) if (date[i] < first[deal[i]]) first[deal[i]] = date[i];
+  const sum = new Float64Array(stageNames.length);
+  const cnt = new Float64Array(stageNames.length);
+  for (let i = 0; i < n; i++) {
+    sum[stage[i]] += (date[i] - first[deal[i]]) / MS_PER_DAY;
+    cnt[stage[i]]++;
+  }
+  const order = stageNames
+    .map((name, i) => ({
+      name,
+      i,
+      mean: cnt[i] ? sum[i] / cnt[i] : 0,
+      won: statusOf(name) === "won" || isWonStageName(name) ? 1 : 0,
+    }))
+    .filter((x) => !lostStage.has(x.i))
+    .sort((a, b) => a.won - b.won || a.mean - b.mean || a.i - b.i)
+    .map((x) => x.name);
+  return { l, rows, ids, deal, stage, date, n, stageNames, order, lostStage, rep, source, amount };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deals
+
+interface DealStore {
+  deals: Deal[];
+  byId: Map<string, Deal>;
+}
+
+function newDeal(id: string, n: number, tab: string, row: number): Deal {
+  const stageDates: (number | null)[] = new Array(n);
+  for (let i = 0; i < n; i++) stageDates[i] = null;
+  return {
+    id,
+    rep: "",
+    source: "",
+    client: "",
+    created: null,
+    reached: -1,
+    stageDates,
+    status: "open",
+    closed: null,
+    amount: null,
+    margin: null,
+    targeted: null,
+    origin: { tab, row },
+  };
+}
+
+function readDealsTab(
+  l: Layout,
+  st: StageTable,
+  tz: string,
+  store: DealStore,
+  issues: Issues,
+): void {
+  const values = l.tab.values;
+  const n = st.names.length;
+  const cId = col(l, "id");
+  const cCreated = col(l, "created");
+  const cRep = col(l, "rep");
+  const cSource = col(l, "source");
+  const cClient = col(l, "client");
+  const cStage = col(l, "stage");
+  const cClosed = col(l, "closed");
+  const cAmount = col(l, "amount");
+  const cCost = col(l, "cost");
+  const cMargin = col(l, "margin");
+  const cTargeted = col(l, "targeted");
+  const stageCols = (l.m.stageColumns ?? []).map((s) => ({
+    c: s.column,
+    k: lookupStage(st, s.stage),
+  }));
+  const hasColumns = stageCols.length > 0 || !!l.m.entryStage;
+  const entry = l.m.entryStage ? lookupStage(st, l.m.entryStage) : -1;
+  const wonIdx = l.m.wonStage ? lookupStage(st, l.m.wonStage) : st.won;
+  const lastIsWon = st.won >= 0;
+  const seen = new Set<string>();
+  const dateOpts = { timeZone: tz };
+  const num = (row: unknown[], r: number, c: number): number | null => {
+    if (c < 0) return null;
+    const v = row[c];
+    if (isBlank(v)) return null;
+    const x = parseNumber(v);
+    if (x === null) issues.add(l, r, c, "badNumber", v);
+    return x;
+  };
+  const dt = (row: unknown[], r: number, c: number): number | null => {
+    if (c < 0) return null;
+    const v = row[c];
+    if (isBlank(v)) return null;
+    const x = parseDate(v, dateOpts);
+    if (x === null) issues.add(l, r, c, "badDate", v);
+    return x;
+  };
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || rowBlank(row)) continue;
+    const idv = cId >= 0 ? row[cId] : undefined;
+    const id = cellText(idv);
+    if (id === "") {
+      issues.add(l, r, cId, "missingId", idv);
+      continue;
+    }
+    if (seen.has(id) || store.byId.has(id)) {
+      issues.add(l, r, cId, "duplicate", idv);
+      continue;
+    }
+    seen.add(id);
+    const d = newDeal(id, n, l.tab.name, r + 1);
+    if (cRep >= 0) d.rep = cellText(row[cRep]);
+    if (cSource >= 0) d.source = cellText(row[cSource]);
+    if (cClient >= 0) d.client = cellText(row[cClient]);
+    d.created = dt(row, r, cCreated);
+    if (entry >= 0) {
+      d.reached = entry;
+      d.stageDates[entry] = d.created;
+    }
+    for (const s of stageCols) {
+      const v = row[s.c];
+      if (!isMarked(v)) continue;
+      if (s.k < 0) continue;
+      let when: number | null = null;
+      if (isDate(v) || (typeof v === "string" && looksLikeDate.test(v))) {
+        when = parseDate(v, dateOpts);
+        if (when === null) {
+          issues.add(l, r, s.c, "badDate", v);
+          continue;
+        }
+      } else if (yesNo(v) === false) continue;
+      if (s.c === cClosed) d.closed = when;
+      if (s.k > d.reached) d.reached = s.k;
+      d.stageDates[s.k] = when;
+    }
+    if (cClosed >= 0 && d.closed === null && !stageCols.some((s) => s.c === cClosed))
+      d.closed = dt(row, r, cClosed);
+    // Status or current stage.
+    let status: "won" | "lost" | null = null;
+    if (cStage >= 0) {
+      const v = row[cStage];
+      if (!isBlank(v)) {
+        status = statusOf(v);
+        if (status === null) {
+          const k = lookupStage(st, v);
+          if (k >= 0) {
+            if (k > d.reached) d.reached = k;
+          } else if (!hasColumns) {
+            issues.add(l, r, cStage, "unknownStage", v);
+          }
+        }
+      }
+    }
+    // Dates in order (a close date before the created date is its own reason).
+    let prev = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < n; k++) {
+      const x = d.stageDates[k];
+      if (x === null) continue;
+      if (x < prev) {
+        const sc = stageCols.find((s) => s.k === k);
+        const c = sc ? sc.c : -1;
+        const why =
+          c >= 0 && c === cClosed && d.created !== null && x < d.created
+            ? "closeBeforeCreate"
+            : "stageOutOfOrder";
+        issues.add(l, r, c, why, sc ? row[sc.c] : "", st.names[k]);
+        d.stageDates[k] = null;
+        if (d.closed === x) d.closed = null;
+        continue;
+      }
+      prev = x;
+    }
+    if (d.created !== null && d.closed !== null && d.closed < d.created) {
+      issues.add(l, r, cClosed, "closeBeforeCreate", cClosed >= 0 ? row[cClosed] : "");
+      d.closed = null;
+    }
+    if (status === "won") {
+      d.status = "won";
+      if (wonIdx >= 0) {
+        d.reached = Math.max(d.reached, wonIdx);
+        if (d.stageDates[wonIdx] === null) d.stageDates[wonIdx] = d.closed;
+      }
+    } else if (status === "lost") {
+      d.status = "lost";
+      if (d.reached < 0 && n > 0 && !hasColumns) d.reached = 0;
+    } else if (lastIsWon && d.reached === st.won) {
+      d.status = "won";
+    }
+    if (d.reached < 0 && n > 0 && !hasColumns && cStage < 0) d.reached = 0;
+    if (d.status === "won" && d.closed === null && d.reached >= 0)
+      d.closed = d.stageDates[d.reached];
+    d.amount = num(row, r, cAmount);
+    const cost = num(row, r, cCost);
+    if (cMargin >= 0) {
+      const mv = row[cMargin];
+      const m = num(row, r, cMargin);
+      if (m !== null)
+        d.margin =
+          typeof mv === "string" && mv.trim().endsWith("%")
+            ? d.amount !== null
+              ? d.amount * m
+              : null
+            : m;
+    } else if (cost !== null && d.amount !== null) d.margin = d.amount - cost;
+    if (cTargeted >= 0) {
+      const v = row[cTargeted];
+      if (!isBlank(v)) {
+        const t = yesNo(v);
+        if (t === null) {
+          const s = nameKey(v);
+          if (/^(?:не|not|non|ні)/.test(s)) d.targeted = false;
+          else if (/^(?:цел|target|ціл)/.test(s)) d.targeted = true;
+          else issues.add(l, r, cTargeted, "other", v, "yes/no");
+        } else d.targeted = t;
+      }
+    }
+    store.deals.push(d);
+    store.byId.set(id, d);
+  }
+}
+
+function mergeStageLog(
+  p: ParsedLog,
+  st: StageTable,
+  store: DealStore,
+  issues: Issues,
+  strictStages: boolean,
+  /** More tabs will look deals up by id after this one. */
+  indexNeeded: boolean,
+): void {
+  const l = p.l;
+  const values = l.tab.values;
+  const n = st.names.length;
+  const cStage = col(l, "stage");
+  const local = Int32Array.from(p.stageNames.map((s) => lookupStage(st, s)));
+  const isLost = new Uint8Array(p.stageNames.length);
+  for (const s of p.lostStage) isLost[s] = 1;
+  const fresh = store.byId.size === 0;
+  const lostAt = new Float64Array(p.ids.length).fill(Number.NaN);
+  const lostRow = new Int32Array(p.ids.length);
+  const byLocal: (Deal | undefined)[] = new Array(p.ids.length);
+  const fromLog: Uint8Array = new Uint8Array(p.ids.length);
+  for (let i = 0; i < p.n; i++) {
+    const s = p.stage[i];
+    const di = p.deal[i];
+    const r = p.rows[i];
+    if (isLost[s]) {
+      if (Number.isNaN(lostAt[di]) || p.date[i] > lostAt[di]) {
+        lostAt[di] = p.date[i];
+        lostRow[di] = r + 1;
+      }
+    }
+    const k = local[s];
+    if (k < 0 && !isLost[s]) {
+      if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", values[r][cStage]);
+      continue;
+    }
+    let d = byLocal[di];
+    if (!d) {
+      const id = p.ids[di];
+      d = fresh ? undefined : store.byId.get(id);
+      if (!d) {
+        d = newDeal(id, n, l.tab.name, r + 1);
+        store.deals.push(d);
+        if (!fresh || indexNeeded) store.byId.set(id, d);
+        fromLog[di] = 1;
+      }
+      byLocal[di] = d;
+    }
+    const when = p.date[i];
+    if (fromLog[di] && (d.created === null || when < d.created)) d.created = when;
+    if (k >= 0) {
+      const prev = d.stageDates[k];
+      if (prev === null || when < prev) d.stageDates[k] = when;
+      if (k > d.reached) d.reached = k;
+    }
+  }
+  for (let di = 0; di < p.ids.length; di++) {
+    const d = byLocal[di] ?? store.byId.get(p.ids[di]);
+    if (d) {
+      if (d.rep === "") d.rep = p.rep[di];
+      if (d.source === "") d.source = p.source[di];
+      if (d.amount === null && !Number.isNaN(p.amount[di])) d.amount = p.amount[di];
+    }
+    if (!d) {
+      if (!Number.isNaN(lostAt[di])) {
+        // Only a "lost" row: a deal that reached nothing we know.
+        const nd = newDeal(p.ids[di], n, l.tab.name, lostRow[di]);
+        nd.status = "lost";
+        nd.closed = lostAt[di];
+        nd.created = lostAt[di];
+        if (n > 0) nd.reached = 0;
+        nd.rep = p.rep[di];
+        nd.source = p.source[di];
+        store.deals.push(nd);
+        store.byId.set(nd.id, nd);
+      }
+      continue;
+    }
+    if (!fromLog[di] && d.status !== "open") continue;
+    if (st.won >= 0 && d.reached === st.won) {
+      d.status = "won";
+      d.closed = d.stageDates[st.won] ?? d.closed;
+    } else if (!Number.isNaN(lostAt[di])) {
+      d.status = "lost";
+      d.closed = lostAt[di];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls, time log, plan, checklist
+
+function readCalls(l: Layout, tz: string, out: Call[], issues: Issues): void {
+  const values = l.tab.values;
+  const cDate = col(l, "date");
+  const cRep = col(l, "rep");
+  const cDur = col(l, "duration");
+  const cDir = col(l, "direction");
+  const cRes = col(l, "result");
+  const cDeal = col(l, "dealId");
+  const cSrc = col(l, "source");
+  const opts = { timeZone: tz };
+  const directions = new Map<unknown, "in" | "out" | null>();
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const dv = row[cDate];
+    const at = dateOf(dv, opts);
+    if (at === null) {
+      if (!rowBlank(row)) issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
+      continue;
+    }
+    const rv = row[cRep];
+    const rep = typeof rv === "string" ? rv.trim() : cellText(rv);
+    if (rep === "") {
+      issues.add(l, r, cRep, "missingRequired", rv);
+      continue;
+    }
+    let durationSec: number | null = null;
+    if (cDur >= 0) {
+      const v = row[cDur];
+      if (typeof v === "number" && v >= 0 && Number.isFinite(v)) durationSec = v;
+      else if (!isBlank(v)) {
+        const s = parseDurationSeconds(v, tz);
+        if (s === null) issues.add(l, r, cDur, "badDuration", v);
+        else if (s < 0) issues.add(l, r, cDur, "negativeDuration", v);
+        else durationSec = s;
+      }
+    }
+    let direction: "in" | "out" | null = null;
+    if (cDir >= 0) {
+      const v = row[cDir];
+      const known = directions.get(v);
+      if (known !== undefined) direction = known;
+      else {
+        direction = directionOf(v);
+        if (directions.size < 1000) directions.set(v, direction);
+      }
+    }
+    out.push({
+      at,
+      rep,
+      durationSec,
+      direction,
+      result: cRes >= 0 ? cellText(row[cRes]) : "",
+      dealId: cDeal >= 0 ? cellText(row[cDeal]) : "",
+      source: cSrc >= 0 ? cellText(row[cSrc]) : "",
+    });
+  }
+}
+
+const HOURS_MINUTES = /^(\d+):(\d{2})$/;
+
+function readTimeLog(l: Layout, tz: string, out: TimeEntry[], issues: Issues): void {
+  const values = l.tab.values;
+  const cRep = col(l, "rep");
+  const cDate = col(l, "date");
+  const cCat = col(l, "category");
+  const cMin = col(l, "minutes");
+  const cHours = col(l, "hours");
+  const cDur = col(l, "duration");
+  const cTime = cMin >= 0 ? cMin : cHours >= 0 ? cHours : cDur;
+  const opts = { timeZone: tz };
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || rowBlank(row)) continue;
+    const rep = cellText(row[cRep]);
+    if (rep === "") {
+      issues.add(l, r, cRep, "missingRequired", row[cRep]);
+      continue;
+    }
+    const dv = row[cDate];
+    const date = parseDate(dv, opts);
+    if (date === null) {
+      issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
+      continue;
+    }
+    const category = cellText(row[cCat]);
+    if (category === "") {
+      issues.add(l, r, cCat, "missingRequired", row[cCat]);
+      continue;
+    }
+    if (cTime < 0) continue;
+    const v = row[cTime];
+    let minutes: number | null = null;
+    if (typeof v === "string" && HOURS_MINUTES.test(v.trim())) {
+      const m = HOURS_MINUTES.exec(v.trim())!;
+      minutes = +m[2] < 60 ? +m[1] * 60 + +m[2] : null;
+    } else if (isDate(v)) {
+      const s = parseDurationSeconds(v, tz);
+      minutes = s === null ? null : s / 60;
+    } else {
+      const x = parseNumber(v);
+      minutes = x === null ? null : cTime === cHours ? x * 60 : x;
+    }
+    if (minutes === null) {
+      issues.add(l, r, cTime, isBlank(v) ? "missingRequired" : "badDuration", v);
+      continue;
+    }
+    if (minutes < 0) {
+      issues.add(l, r, cTime, "negativeDuration", v);
+      continue;
+    }
+    out.push({ rep, date, category, minutes });
+  }
+}
+
+const MONTHS: Record<string, number> = {};
+(
+  [
+    ["jan", "январ", "янв", "січ"],
+    ["feb", "феврал", "фев", "лют"],
+    ["mar", "март", "мар", "берез"],
+    ["apr", "апрел", "апр", "квіт"],
+    ["may", "май", "мая", "трав"],
+    ["jun", "июн", "черв"],
+    ["jul", "июл", "лип"],
+    ["aug", "август", "авг", "серп"],
+    ["sep", "сентябр", "сен", "верес"],
+    ["oct", "октябр", "окт", "жовт"],
+    ["nov", "ноябр", "ноя", "листоп"],
+    ["dec", "декабр", "дек", "груд"],
+  ] as string[][]
+).forEach((words, i) => {
+  for (const w of words) MONTHS[w] = i + 1;
+});
+
+function monthOfWord(w: string): number | null {
+  const k = w.toLowerCase().replace(/ё/g, "е");
+  let best: number | null = null;
+  let len = 0;
+  for (const [p, m] of Object.entries(MONTHS)) {
+    if (k.startsWith(p) && p.length > len) {
+      best = m;
+      len = p.length;
+    }
+  }
+  return best;
+}
+
+function monthRange(y: number, m: number): [number, number] | null {
+  const s = wallFromFields(y, m, 1);
+  if (s === null) return null;
+  return [s, m === 12 ? Date.UTC(y + 1, 0, 1) : Date.UTC(y, m, 1)];
+}
+
+/** A plan period: a month, ISO week, quarter, year, a date range, or a date (its month). */
+export function parsePeriod(v: unknown, tz: string): { start: number; end: number } | null {
+  if (isDate(v)) {
+    const d = parseDate(v, { timeZone: tz });
+    if (d === null) return null;
+    const x = new Date(d);
+    const r = monthRange(x.getUTCFullYear(), x.getUTCMonth() + 1);
+    return r && { start: r[0], end: r[1] };
+  }
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2200)
+    return { start: Date.UTC(v, 0, 1), end: Date.UTC(v + 1, 0, 1) };
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  let m = /^(\d{4})-(\d{1,2})$/.exec(s) ?? null;
+  if (m) {
+    const r = monthRange(+m[1], +m[2]);
+    return r && { start: r[0], end: r[1] };
+  }
+  m = /^(\d{1,2})[./](\d{4})$/.exec(s);
+  if (m) {
+    const r = monthRange(+m[2], +m[1]);
+    return r && { start: r[0], end: r[1] };
+  }
+  m = /^(\d{4})-?W(\d{1,2})$/i.exec(s);
+  if (m) {
+    const y = +m[1];
+    const w = +m[2];
+    if (w < 1 || w > 53) return null;
+    const jan4 = Date.UTC(y, 0, 4) / MS_PER_DAY;
+    const monday = jan4 - ((new Date(jan4 * MS_PER_DAY).getUTCDay() + 6) % 7);
+    const start = (monday + (w - 1) * 7) * MS_PER_DAY;
+    return { start, end: start + 7 * MS_PER_DAY };
+  }
+  m = /^(\d{4})[- ]?Q([1-4])$/i.exec(s) ?? /^Q([1-4])[- ]?(\d{4})$/i.exec(s);
+  if (m) {
+    const y = /^\d{4}$/.test(m[1]) ? +m[1] : +m[2];
+    const q = /^\d{4}$/.test(m[1]) ? +m[2] : +m[1];
+    return { start: Date.UTC(y, (q - 1) * 3, 1), end: Date.UTC(y, q * 3, 1) };
+  }
+  m = /^(\d{4})$/.exec(s);
+  if (m) return { start: Date.UTC(+m[1], 0, 1), end: Date.UTC(+m[1] + 1, 0, 1) };
+  const range = s.split(/\s*(?:–|—|\.\.|\s-\s|(?<=\d)-(?=\d{1,2}[./]))\s*/);
+  if (range.length === 2) {
+    const a = parseDate(range[0], { timeZone: tz });
+    const b = parseDate(range[1], { timeZone: tz });
+    if (a !== null && b !== null && b >= a) return { start: a, end: b + MS_PER_DAY };
+  }
+  const single = parseDate(s, { timeZone: tz });
+  if (single !== null) {
+    const x = new Date(single);
+    const r = monthRange(x.getUTCFullYear(), x.getUTCMonth() + 1);
+    return r && { start: r[0], end: r[1] };
+  }
+  m = /^([\p{L}]+)\.?\s+(\d{4})$/u.exec(s);
+  if (m) {
+    const mo = monthOfWord(m[1]);
+    if (mo !== null) {
+      const r = monthRange(+m[2], mo);
+      return r && { start: r[0], end: r[1] };
+    }
+  }
+  return null;
+}
+
+/** Canonical metric of a plan row, or its own text. */
+export function canonicalMetric(v: unknown): string {
+  const k = nameKey(v);
+  const t = k.replace(/[^\p{L}\p{N}]+/gu, "");
+  if (/^(?:calls60|longcalls|calls60s|звонки60|дзвінки60|звонкиот60|дзвінкивід60)/.test(t))
+    return "longCalls";
+  if (/^(?:call|звон|дзвін)/.test(t)) return "calls";
+  if (/^(?:meeting|встреч|зустріч)/.test(t)) return "meetings";
+  if (/^(?:sale|deal|won|продаж|сделк|оплат|угод)/.test(t)) return "sales";
+  if (/^(?:revenue|amount|sum|выручк|сумм|оборот|виручк|сума)/.test(t)) return "revenue";
+  if (/^(?:lead|лид|лід|заявк)/.test(t)) return "leads";
+  return cellText(v);
+}
+
+function readPlan(l: Layout, tz: string, out: PlanEntry[], issues: Issues): void {
+  const values = l.tab.values;
+  const cPeriod = col(l, "period");
+  const cMetric = col(l, "metric");
+  const cTarget = col(l, "target");
+  const cRep = col(l, "rep");
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || rowBlank(row)) continue;
+    const pv = row[cPeriod];
+    const period = parsePeriod(pv, tz);
+    if (!period) {
+      issues.add(l, r, cPeriod, isBlank(pv) ? "missingRequired" : "badDate", pv);
+      continue;
+    }
+    const mv = row[cMetric];
+    if (isBlank(mv)) {
+      issues.add(l, r, cMetric, "missingRequired", mv);
+      continue;
+    }
+    const tv = row[cTarget];
+    const target = parseNumber(tv);
+    if (target === null) {
+      issues.add(l, r, cTarget, isBlank(tv) ? "missingRequired" : "badNumber", tv);
+      continue;
+    }
+    out.push({
+      start: period.start,
+      end: period.end,
+      label: isDate(pv) ? new Date(period.start).toISOString().slice(0, 7) : cellText(pv),
+      metric: canonicalMetric(mv),
+      target,
+      rep: cRep >= 0 ? cellText(row[cRep]) : "",
+    });
+  }
+}
+
+function readChecklist(
+  l: Layout,
+  criteria: string[],
+  criteriaIndex: Map<string, number>,
+  out: Grade[],
+  issues: Issues,
+): void {
+  const values = l.tab.values;
+  const cId = col(l, "id");
+  const cRep = col(l, "rep");
+  const crit = (l.m.criteria ?? []).map((c) => {
+    const k = nameKey(c.name);
+    let i = criteriaIndex.get(k);
+    if (i === undefined) {
+      i = criteria.length;
+      criteria.push(c.name.trim());
+      criteriaIndex.set(k, i);
+    }
+    return { c: c.column, i, scale: 1 };
+  });
+  // Scale per column: 0/1 and yes/no as they are; larger scores over 5, 10 or 100.
+  for (const x of crit) {
+    let max = 0;
+    for (let r = l.m.headerRow + 1; r < values.length; r++) {
+      const row = values[r];
+      if (!Array.isArray(row)) continue;
+      const n = typeof row[x.c] === "boolean" ? null : parseNumber(row[x.c]);
+      if (n !== null && n > max) max = n;
+    }
+    x.scale = max <= 1 ? 1 : max <= 5 ? 5 : max <= 10 ? 10 : 100;
+  }
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || rowBlank(row)) continue;
+    const id = cellText(row[cId]);
+    if (id === "") {
+      issues.add(l, r, cId, "missingId", row[cId]);
+      continue;
+    }
+    const scores: (number | null)[] = new Array(criteria.length).fill(null);
+    for (const x of crit) {
+      const v = row[x.c];
+      if (isBlank(v)) continue;
+      const yn = typeof v === "boolean" || typeof v === "string" ? yesNo(v) : null;
+      let s: number | null = yn === null ? null : yn ? 1 : 0;
+      if (s === null) {
+        const n = parseNumber(v);
+        if (n !== null && n >= 0 && n <= x.scale) s = n / x.scale;
+      }
+      if (s === null) issues.add(l, r, x.c, "badNumber", v, "yes/no or a score");
+      else scores[x.i] = s;
+    }
+    out.push({ id, rep: cRep >= 0 ? cellText(row[cRep]) : "", scores });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layouts
+
+const REQUIRED: Record<string, string[]> = {
+  calls: ["date", "rep"],
+  deals: ["id"],
+  stageLog: ["id", "stage", "date"],
+  timeLog: ["rep", "date", "category"],
+  plan: ["period", "metric", "target"],
+  checklist: ["id"],
+};
+
+/** The mapping with columns that moved found again by their header text. */
+function relocate(m: TabMapping, headers: string[]): TabMapping {
+  if (!m.headers) return m;
+  let out: TabMapping | null = null;
+  const keys = headers.map((h) => headerKey(h));
+  for (const [field, h] of Object.entries(m.headers)) {
+    const c = m.columns[field];
+    if (!h || h.column !== c) continue;
+    const want = headerKey(h.text);
+    if (want === "" || keys[c] === want) continue;
+    const found = keys.indexOf(want);
+    if (found < 0 || keys.indexOf(want, found + 1) >= 0) continue;
+    out ??= { ...m, columns: { ...m.columns } };
+    out.columns[field] = found;
+  }
+  return out ?? m;
+}
+
+function layoutOf(tab: RawTab, given: TabMapping, issues: Issues): Layout | null {
+  const values = tab.values;
+  const hr = values[given.headerRow];
+  const headers = Array.isArray(hr) ? hr.map((v) => cellText(v)) : [];
+  const m = relocate(given, headers);
+  const l: Layout = { tab, m, headers };
+  if (!m.kind) return null;
+  const missing = REQUIRED[m.kind].filter((k) => col(l, k) < 0);
+  if (
+    m.kind === "timeLog" &&
+    col(l, "minutes") < 0 &&
+    col(l, "hours") < 0 &&
+    col(l, "duration") < 0
+  )
+    missing.push("minutes");
+  if (missing.length) {
+    issues.add(l, m.headerRow, -1, "noHeader", "", missing.join(", "));
+    return null;
+  }
+  return l;
+}
+
+/** Raw tabs → model, with the mapping used and what detection found. */
+export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
+  const tz =
+    opts && typeof opts.timeZone === "string" && isValidTimeZone(opts.timeZone)
+      ? opts.timeZone
+      : "UTC";
+  const given = cleanMapping(opts?.mapping) ?? emptyMapping();
+  const givenByName = new Map(given.tabs.map((t) => [t.name, t]));
+  const issues = new Issues();
+  const detections: TabDetection[] = [];
+  const outTabs: TabMapping[] = [];
+  const layouts: Layout[] = [];
+  for (const tab of Array.isArray(tabs) ? tabs : []) {
+    if (!tab || typeof tab.name !== "string" || !Array.isArray(tab.values)) continue;
+    if (isOwnSheetName(tab.name) || isSettingsTab(tab)) continue;
+    const d = detectTab(tab);
+    if (d) detections.push(d);
+    const gm = givenByName.get(tab.name);
+    const m = gm ?? (d ? tabMappingFromDetection(d) : null);
+    if (!m) continue;
+    outTabs.push(m);
+    const l = layoutOf(tab, m, issues);
+    if (l) layouts.push(l);
+  }
+  const byKind = (k: string) => layouts.filter((l) => l.m.kind === k);
+  const dealsTabs = byKind("deals");
+  const logs = byKind("stageLog").map((l) => parseStageLog(l, tz, issues));
+
+  // Stages.
+  let stageNames: string[];
+  const strict = given.stages.length > 0;
+  const colLists = dealsTabs
+    .filter((l) => columnStages(l.m).length > 0)
+    .map((l) => columnStages(l.m));
+  if (strict) {
+    stageNames = mergeStageLists([given.stages, ...colLists]);
+  } else {
+    const lists = [
+      ...colLists,
+      ...logs.map((p) => p.order),
+      ...dealsTabs.filter((l) => columnStages(l.m).length === 0).map(currentStageValues),
+    ];
+    stageNames = mergeStageLists(lists);
+  }
+  const st = stageTable(stageNames);
+
+  const store: DealStore = { deals: [], byId: new Map() };
+  for (const l of dealsTabs) readDealsTab(l, st, tz, store, issues);
+  logs.forEach((p, i) => {
+    mergeStageLog(p, st, store, issues, strict, i < logs.length - 1);
+  });
+  const calls: Call[] = [];
+  for (const l of byKind("calls")) readCalls(l, tz, calls, issues);
+  const timeEntries: TimeEntry[] = [];
+  for (const l of byKind("timeLog")) readTimeLog(l, tz, timeEntries, issues);
+  const plans: PlanEntry[] = [];
+  for (const l of byKind("plan")) readPlan(l, tz, plans, issues);
+  const grades: Grade[] = [];
+  const criteria: string[] = [];
+  const criteriaIndex = new Map<string, number>();
+  for (const l of byKind("checklist")) readChecklist(l, criteria, criteriaIndex, grades, issues);
+  for (const g of grades) while (g.scores.length < criteria.length) g.scores.push(null);
+
+  // Given mapping entries for tabs that are not there now are kept (a copy may lack a tab).
+  for (const t of given.tabs) if (!outTabs.includes(t)) outTabs.push(t);
+  return {
+    model: {
+      stages: st.names,
+      deals: store.deals,
+      calls,
+      timeEntries,
+      plans,
+      grades,
+      criteria,
+      issues: issues.list,
+      timeZone: tz,
+    },
+    mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
+    detections,
+  };
+}

@@ -1,0 +1,434 @@
+/**
+ * Detecting the kind of a raw tab from its header row (SPEC §3). Looks at the first rows for the
+ * header (a title above the table is fine), matches header cells against the synonyms of every
+ * kind, and uses a sample of the data below only to tell date/checkbox columns and repeated ids.
+ */
+import { isBlank, isDate, parseNumber } from "../core/values";
+import {
+  type FieldDef,
+  headerKey,
+  isWonStageName,
+  KIND_FIELDS,
+  KIND_TAB_WORDS,
+  STAGE_NOMINATIVE,
+  statusOf,
+  yesNo,
+} from "./headers";
+import type { RawTab, TabKind } from "./types";
+
+export const TAB_KINDS: readonly TabKind[] = [
+  "calls",
+  "deals",
+  "stageLog",
+  "timeLog",
+  "plan",
+  "checklist",
+];
+
+export interface FoundColumn {
+  /** 0-based column index. */
+  index: number;
+  /** The header cell as written. */
+  header: string;
+}
+
+export interface TabDetection {
+  tab: string;
+  kind: TabKind;
+  /** 0..1: how sure the headers make us. */
+  confidence: number;
+  /** 0-based index of the header row in `RawTab.values`. */
+  headerRow: number;
+  /** Field key → column. */
+  columns: Record<string, FoundColumn>;
+  /** Deals: stage-date or checkbox columns, in column order, with the stage each stands for. */
+  stageColumns: (FoundColumn & { stage: string })[];
+  /** Checklist: one column per criterion. */
+  criteria: (FoundColumn & { name: string })[];
+  /** Deals with stage columns: the stage every row has reached (named from the created or id column). */
+  entryStage?: string;
+  /** Deals with stage columns: a final stage for won statuses when no column is the sale. */
+  wonStage?: string;
+  /** Data rows below the header (blank rows included). */
+  rows: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Own sheets
+
+const SETTINGS_NAMES = ["Voronka settings", "Настройки Voronka", "Налаштування Voronka"];
+/** The settings tab's name in each language (English is the default). */
+export const SETTINGS_SHEET_NAMES: Record<"en" | "ru" | "uk", string> = {
+  en: SETTINGS_NAMES[0],
+  ru: SETTINGS_NAMES[1],
+  uk: SETTINGS_NAMES[2],
+};
+/** The first cell of the settings tab (its marker, whatever the tab is called). */
+export const SETTINGS_MARKER = "Voronka settings";
+
+/** The add-on's own sheets by name: the settings tab and report sheets renamed "… (Voronka)". */
+export function isOwnSheetName(name: string): boolean {
+  const k = name.trim().toLowerCase();
+  if (/\(voronka(?: \d+)?\)$/.test(k)) return true;
+  if (!k.includes("voronka")) return false;
+  return /settings|настройки|налаштування/.test(k);
+}
+
+/** A tab whose first cell is the settings marker. */
+export function isSettingsTab(tab: RawTab): boolean {
+  const first = tab.values[0]?.[0];
+  return typeof first === "string" && first.trim() === SETTINGS_MARKER;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synonym index: header key → (kind, field, exact)
+
+interface Hit {
+  kind: TabKind;
+  field: FieldDef;
+  score: number;
+}
+
+const EXACT = new Map<string, { kind: TabKind; field: FieldDef }[]>();
+const PARTIAL: { key: string; kind: TabKind; field: FieldDef }[] = [];
+for (const kind of TAB_KINDS) {
+  for (const field of KIND_FIELDS[kind]) {
+    for (const syn of field.synonyms) {
+      const key = headerKey(syn);
+      let list = EXACT.get(key);
+      if (!list) {
+        list = [];
+        EXACT.set(key, list);
+      }
+      if (!list.some((x) => x.kind === kind && x.field.key === field.key))
+        list.push({ kind, field });
+      if (key.length >= 4) PARTIAL.push({ key, kind, field });
+    }
+  }
+}
+
+function hitsFor(header: string): Hit[] {
+  const key = headerKey(header);
+  if (key === "") return [];
+  const out: Hit[] = [];
+  for (const x of EXACT.get(key) ?? []) out.push({ ...x, score: 1 });
+  if (key.length > 24) return out;
+  for (const p of PARTIAL) {
+    if (p.key === key) continue;
+    if (key.includes(p.key) || (key.length >= 4 && p.key.startsWith(key))) {
+      if (out.some((h) => h.kind === p.kind && h.field.key === p.field.key)) continue;
+      out.push({ kind: p.kind, field: p.field, score: 0.4 + Math.min(p.key.length, 12) / 40 });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column value profile (a sample below the header)
+
+interface Profile {
+  filled: number;
+  dates: number;
+  bools: number;
+  numbers: number;
+  statuses: number;
+  distinct: Set<string>;
+  dupes: number;
+  /** The first won status as written. */
+  wonName: string;
+}
+
+const SAMPLE_ROWS = 300;
+const DATE_LIKE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})/;
+
+function profileColumn(values: unknown[][], headerRow: number, col: number): Profile {
+  const p: Profile = {
+    filled: 0,
+    dates: 0,
+    bools: 0,
+    numbers: 0,
+    statuses: 0,
+    distinct: new Set(),
+    dupes: 0,
+    wonName: "",
+  };
+  const end = Math.min(values.length, headerRow + 1 + SAMPLE_ROWS);
+  for (let r = headerRow + 1; r < end; r++) {
+    const v = values[r]?.[col];
+    if (isBlank(v)) continue;
+    p.filled++;
+    if (isDate(v) || (typeof v === "string" && DATE_LIKE.test(v))) p.dates++;
+    else if (typeof v === "boolean" || (typeof v === "string" && yesNo(v) !== null)) p.bools++;
+    else if (parseNumber(v) !== null) p.numbers++;
+    const st = statusOf(v);
+    if (st !== null) p.statuses++;
+    if (st === "won" && p.wonName === "") p.wonName = String(v).trim();
+    const k = String(v);
+    if (p.distinct.has(k)) p.dupes++;
+    else p.distinct.add(k);
+  }
+  return p;
+}
+
+const DATE_TOKENS = new Set([
+  "date",
+  "dt",
+  "at",
+  "on",
+  "when",
+  "day",
+  "дата",
+  "дату",
+  "время",
+  "час",
+]);
+const ID_TOKENS = new Set(["id", "no", "number", "name", "ид", "номер", "название", "назва", "№"]);
+
+function tokens(header: string, drop: Set<string>): string {
+  return header
+    .replace(/[_.]+/g, " ")
+    .split(/\s+/)
+    .filter((t) => t !== "" && !drop.has(t.toLowerCase()))
+    .join(" ");
+}
+
+/** The stage a stage-date column stands for, named from its header ("Meeting date" → "Meeting"). */
+export function stageNameFromHeader(header: string): string {
+  let s = tokens(header, DATE_TOKENS);
+  if (s === "") s = header.trim();
+  const lower = s.toLowerCase().replace(/ё/g, "е");
+  if (STAGE_NOMINATIVE[lower]) return STAGE_NOMINATIVE[lower];
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The entry stage of a deals table without a created column ("opportunity_id" → "Opportunity"). */
+export function entryStageName(idHeader: string | null, ru: boolean): string {
+  const base = tokens(idHeader ?? "", ID_TOKENS);
+  if (base === "" || /^(?:deal|сделка|сделки|угода|угоди)$/i.test(base))
+    return ru ? "Сделка" : "Deal";
+  if (/^(?:lead|лид|лида|лід|ліда)$/i.test(base)) return ru ? "Лид" : "Lead";
+  const lower = base.toLowerCase();
+  if (STAGE_NOMINATIVE[lower]) return STAGE_NOMINATIVE[lower];
+  return base.charAt(0).toUpperCase() + base.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring one header row
+
+interface Candidate {
+  kind: TabKind;
+  score: number;
+  confidence: number;
+  columns: Record<string, FoundColumn>;
+  stageColumns: (FoundColumn & { stage: string })[];
+  criteria: (FoundColumn & { name: string })[];
+  entryStage?: string;
+  wonStage?: string;
+}
+
+function tabNameBonus(name: string, kind: TabKind): number {
+  const k = headerKey(name);
+  if (k === "") return 0;
+  for (const w of KIND_TAB_WORDS[kind]) if (k.includes(headerKey(w))) return 1;
+  return 0;
+}
+
+function candidateFor(
+  kind: TabKind,
+  headers: string[],
+  hits: Hit[][],
+  values: unknown[][],
+  headerRow: number,
+  tabName: string,
+  profiles: Map<number, Profile>,
+): Candidate | null {
+  const fields = KIND_FIELDS[kind];
+  // Greedy: best (score) pairs of field and column first.
+  const pairs: { field: FieldDef; col: number; score: number }[] = [];
+  for (let c = 0; c < hits.length; c++) {
+    for (const h of hits[c])
+      if (h.kind === kind) pairs.push({ field: h.field, col: c, score: h.score });
+  }
+  pairs.sort((a, b) => b.score - a.score || a.col - b.col);
+  const columns: Record<string, FoundColumn> = {};
+  const used = new Set<number>();
+  let score = 0;
+  const groupsFilled = new Set<string>();
+  for (const p of pairs) {
+    if (columns[p.field.key] || used.has(p.col)) continue;
+    if (p.field.group && groupsFilled.has(p.field.group)) continue;
+    columns[p.field.key] = { index: p.col, header: headers[p.col] };
+    used.add(p.col);
+    if (p.field.group) groupsFilled.add(p.field.group);
+    score += p.score * (p.field.required ? 2 : 1);
+  }
+  const profile = (c: number): Profile => {
+    let p = profiles.get(c);
+    if (!p) {
+      p = profileColumn(values, headerRow, c);
+      profiles.set(c, p);
+    }
+    return p;
+  };
+  // Deals without an id column use the client as the id.
+  let idIsClient = false;
+  if (kind === "deals" && !columns.id && columns.client) {
+    columns.id = columns.client;
+    delete columns.client;
+    idIsClient = true;
+  }
+  // Requirements.
+  const groups = new Map<string, boolean>();
+  for (const f of fields) {
+    if (!f.required) continue;
+    if (f.group) {
+      groups.set(f.group, (groups.get(f.group) ?? false) || !!columns[f.key]);
+    } else if (!columns[f.key]) return null;
+  }
+  for (const ok of groups.values()) if (!ok) return null;
+
+  const stageColumns: (FoundColumn & { stage: string })[] = [];
+  const criteria: (FoundColumn & { name: string })[] = [];
+  if (kind === "deals") {
+    // Stage-date or checkbox columns: not a known field, header present, values dates or marks.
+    for (let c = 0; c < headers.length; c++) {
+      if (used.has(c) || headers[c] === "") continue;
+      const p = profile(c);
+      if (p.filled === 0) {
+        // An empty column whose header says "date" is a stage not reached yet.
+        if (/date|дата/i.test(headers[c]))
+          stageColumns.push({ index: c, header: headers[c], stage: "" });
+        continue;
+      }
+      if (p.dates + p.bools >= 0.8 * p.filled)
+        stageColumns.push({ index: c, header: headers[c], stage: "" });
+    }
+    if (columns.closed) {
+      stageColumns.push({ ...columns.closed, stage: "" });
+      stageColumns.sort((a, b) => a.index - b.index);
+    }
+    for (const s of stageColumns) s.stage = stageNameFromHeader(s.header);
+    score += Math.min(stageColumns.length, 3) * 0.5;
+  }
+  let entryStage: string | undefined;
+  let wonStage: string | undefined;
+  if (kind === "deals" && stageColumns.length > 0) {
+    const cyr = /[\u0400-\u04ff]/.test(headers.join(""));
+    entryStage = columns.created
+      ? stageNameFromHeader(columns.created.header)
+      : entryStageName(idIsClient ? null : columns.id.header, cyr);
+    const last = stageColumns[stageColumns.length - 1].stage;
+    if (columns.stage && !isWonStageName(last)) {
+      const sp = profile(columns.stage.index);
+      if (sp.statuses > 0) wonStage = sp.wonName || (cyr ? "Продажа" : "Won");
+    }
+  }
+  if (kind === "checklist") {
+    for (let c = 0; c < headers.length; c++) {
+      if (used.has(c) || headers[c] === "" || DATE_LIKE.test(headers[c])) continue;
+      const p = profile(c);
+      if (p.filled > 0 && p.bools + p.numbers < 0.6 * p.filled) continue;
+      criteria.push({ index: c, header: headers[c], name: headers[c].trim() });
+    }
+    const withData = criteria.filter((c) => profile(c.index).filled > 0).length;
+    if (criteria.length < 2 || (withData < 2 && !tabNameBonus(tabName, kind))) return null;
+    score += Math.min(criteria.length, 4) * 0.3;
+  }
+  if (kind === "stageLog" || kind === "deals") {
+    const idp = profile(columns.id.index);
+    const repeated = idp.filled > 0 && idp.dupes > 0.05 * idp.filled;
+    // One row per id is a deals table (a stage log repeats ids, one row per stage entered).
+    if (kind === "stageLog") score += repeated ? 1 : idp.filled >= 2 ? -3 : 0;
+    else score += repeated ? -1 : 0.5;
+  }
+  if (kind === "calls" && !columns.duration && !columns.direction) score -= 1;
+  score += tabNameBonus(tabName, kind) * 1.5;
+
+  let maxScore = 0;
+  const seen = new Set<string>();
+  for (const f of fields) {
+    if (f.group) {
+      if (seen.has(f.group)) continue;
+      seen.add(f.group);
+    }
+    maxScore += f.required ? 2 : 1;
+  }
+  let found = 0;
+  for (const key of Object.keys(columns)) {
+    const f = fields.find((x) => x.key === key);
+    if (f) found += f.required ? 2 : 1;
+  }
+  const confidence = Math.max(0.1, Math.min(1, found / maxScore + (kind === "deals" ? 0.1 : 0)));
+  return {
+    kind,
+    score,
+    confidence: Math.round(confidence * 100) / 100,
+    columns,
+    stageColumns,
+    criteria,
+    entryStage,
+    wonStage,
+  };
+}
+
+const HEADER_SCAN_ROWS = 15;
+
+/** Detects one tab; null when it is not a raw data tab. */
+export function detectTab(tab: RawTab): TabDetection | null {
+  try {
+    return detectTabUnsafe(tab);
+  } catch {
+    return null;
+  }
+}
+
+function detectTabUnsafe(tab: RawTab): TabDetection | null {
+  if (!tab || !Array.isArray(tab.values)) return null;
+  const name = typeof tab.name === "string" ? tab.name : "";
+  if (isOwnSheetName(name) || isSettingsTab(tab)) return null;
+  const values = tab.values;
+  let best: (Candidate & { headerRow: number }) | null = null;
+  const scan = Math.min(values.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const headers = row.map((v) =>
+      typeof v === "string" ? v.trim() : isBlank(v) ? "" : String(v),
+    );
+    let texts = 0;
+    for (const v of row)
+      if (typeof v === "string" && v.trim() !== "" && parseNumber(v) === null && !DATE_LIKE.test(v))
+        texts++;
+    if (texts < 2) continue;
+    const hits = headers.map((h) => hitsFor(h));
+    const profiles = new Map<number, Profile>();
+    for (const kind of TAB_KINDS) {
+      const c = candidateFor(kind, headers, hits, values, r, name, profiles);
+      if (c && (!best || c.score > best.score + 1e-9)) best = { ...c, headerRow: r };
+    }
+  }
+  if (!best) return null;
+  return {
+    tab: name,
+    kind: best.kind,
+    confidence: best.confidence,
+    headerRow: best.headerRow,
+    columns: best.columns,
+    stageColumns: best.stageColumns,
+    criteria: best.criteria,
+    ...(best.entryStage ? { entryStage: best.entryStage } : {}),
+    ...(best.wonStage ? { wonStage: best.wonStage } : {}),
+    rows: Math.max(0, values.length - best.headerRow - 1),
+  };
+}
+
+/** Detects every raw data tab; tabs that are not raw data are left out. */
+export function detectTabs(tabs: RawTab[]): TabDetection[] {
+  const out: TabDetection[] = [];
+  if (!Array.isArray(tabs)) return out;
+  for (const t of tabs) {
+    const d = detectTab(t);
+    if (d) out.push(d);
+  }
+  return out;
+}

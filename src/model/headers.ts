@@ -1,0 +1,741 @@
+/**
+ * Header vocabulary of the six raw tab kinds (SPEC §3): field keys per kind and their Russian,
+ * Ukrainian and English synonyms. Headers are compared after `headerKey`: lower case, ё = е,
+ * every space, punctuation mark and underscore removed ("Sales_Agent" = "sales agent" = "salesagent").
+ */
+import type { TabKind } from "./types";
+
+/** Comparable form of a header cell. */
+export function headerKey(v: unknown): string {
+  const s = typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
+  return s
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+export interface FieldDef {
+  key: string;
+  required: boolean;
+  /** One of these alternatives satisfies the requirement (e.g. minutes | hours | duration). */
+  group?: string;
+  synonyms: string[];
+}
+
+const REP = [
+  "rep",
+  "salesrep",
+  "owner",
+  "dealowner",
+  "manager",
+  "salesmanager",
+  "accountmanager",
+  "salesagent",
+  "agent",
+  "seller",
+  "salesperson",
+  "employee",
+  "responsible",
+  "assignedto",
+  "user",
+  "operator",
+  "менеджер",
+  "сотрудник",
+  "ответственный",
+  "продавец",
+  "агент",
+  "исполнитель",
+  "оператор",
+  "менеджерпопродажам",
+  "співробітник",
+  "працівник",
+  "відповідальний",
+  "продавець",
+  "виконавець",
+  "менеджерзпродажу",
+];
+const SOURCE = [
+  "source",
+  "leadsource",
+  "channel",
+  "utmsource",
+  "origin",
+  "источник",
+  "канал",
+  "источниклида",
+  "источниктрафика",
+  "джерело",
+  "канал",
+  "джерелоліда",
+];
+const ID = [
+  "id",
+  "dealid",
+  "leadid",
+  "opportunityid",
+  "opportunity",
+  "deal",
+  "dealname",
+  "dealnumber",
+  "lead",
+  "leadname",
+  "number",
+  "no",
+  "crmid",
+  "orderid",
+  "order",
+  "ид",
+  "номер",
+  "сделка",
+  "idсделки",
+  "номерсделки",
+  "названиесделки",
+  "лид",
+  "idлида",
+  "заказ",
+  "номерзаказа",
+  "угода",
+  "idугоди",
+  "номеругоди",
+  "назваугоди",
+  "лід",
+  "idліда",
+  "замовлення",
+];
+const CLIENT = [
+  "client",
+  "customer",
+  "account",
+  "company",
+  "contact",
+  "клиент",
+  "компания",
+  "контрагент",
+  "заказчик",
+  "покупатель",
+  "клієнт",
+  "компанія",
+  "замовник",
+  "покупець",
+];
+const AMOUNT = [
+  "amount",
+  "value",
+  "closevalue",
+  "dealvalue",
+  "dealamount",
+  "sum",
+  "revenue",
+  "price",
+  "сумма",
+  "выручка",
+  "стоимость",
+  "суммасделки",
+  "бюджет",
+  "сума",
+  "виручка",
+  "вартість",
+  "сумаугоди",
+];
+const GENERIC_DATE = [
+  "date",
+  "datetime",
+  "time",
+  "timestamp",
+  "when",
+  "day",
+  "дата",
+  "датаивремя",
+  "время",
+  "день",
+  "датаічас",
+  "час",
+];
+
+export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
+  calls: [
+    {
+      key: "date",
+      required: true,
+      synonyms: [
+        ...GENERIC_DATE,
+        "calldate",
+        "calltime",
+        "callstart",
+        "startedat",
+        "start",
+        "датазвонка",
+        "времязвонка",
+        "начало",
+        "датадзвінка",
+        "часдзвінка",
+        "початок",
+      ],
+    },
+    { key: "rep", required: true, synonyms: REP },
+    {
+      key: "duration",
+      required: false,
+      synonyms: [
+        "duration",
+        "length",
+        "talktime",
+        "calllength",
+        "callduration",
+        "seconds",
+        "sec",
+        "durationsec",
+        "durations",
+        "длительность",
+        "продолжительность",
+        "времяразговора",
+        "длительностьсек",
+        "длительностьразговора",
+        "секунд",
+        "тривалість",
+        "часрозмови",
+        "тривалістьрозмови",
+      ],
+    },
+    {
+      key: "direction",
+      required: false,
+      synonyms: [
+        "direction",
+        "type",
+        "calltype",
+        "inout",
+        "направление",
+        "тип",
+        "типзвонка",
+        "входящийисходящий",
+        "напрямок",
+        "типдзвінка",
+        "вхіднийвихідний",
+      ],
+    },
+    {
+      key: "result",
+      required: false,
+      synonyms: [
+        "result",
+        "outcome",
+        "disposition",
+        "callstatus",
+        "callresult",
+        "итог",
+        "результат",
+        "исход",
+        "статусзвонка",
+        "статусдзвінка",
+        "результатзвонка",
+        "підсумок",
+        "результатдзвінка",
+      ],
+    },
+    { key: "dealId", required: false, synonyms: ID },
+    { key: "source", required: false, synonyms: SOURCE },
+  ],
+  deals: [
+    { key: "id", required: true, synonyms: ID },
+    {
+      key: "created",
+      required: false,
+      synonyms: [
+        "created",
+        "createddate",
+        "createdat",
+        "datecreated",
+        "creationdate",
+        "createdon",
+        "leaddate",
+        "opened",
+        "opendate",
+        "датасоздания",
+        "создана",
+        "создан",
+        "датаобращения",
+        "датазаявки",
+        "даталида",
+        "датастворення",
+        "створено",
+        "датазвернення",
+        "даталіда",
+      ],
+    },
+    { key: "rep", required: false, synonyms: REP },
+    { key: "source", required: false, synonyms: SOURCE },
+    { key: "client", required: false, synonyms: CLIENT },
+    {
+      key: "stage",
+      required: false,
+      synonyms: [
+        "stage",
+        "dealstage",
+        "status",
+        "dealstatus",
+        "currentstage",
+        "state",
+        "pipelinestage",
+        "этап",
+        "стадия",
+        "статус",
+        "текущийэтап",
+        "этапсделки",
+        "етап",
+        "стадія",
+        "поточнийетап",
+        "етапугоди",
+      ],
+    },
+    {
+      key: "closed",
+      required: false,
+      synonyms: [
+        "closedate",
+        "closedat",
+        "closed",
+        "closingdate",
+        "dateclosed",
+        "датазакрытия",
+        "закрыта",
+        "датазакриття",
+        "закрито",
+      ],
+    },
+    { key: "amount", required: false, synonyms: AMOUNT },
+    {
+      key: "cost",
+      required: false,
+      synonyms: [
+        "cost",
+        "costs",
+        "cogs",
+        "себестоимость",
+        "затраты",
+        "расходы",
+        "собівартість",
+        "витрати",
+      ],
+    },
+    {
+      key: "margin",
+      required: false,
+      synonyms: ["margin", "profit", "grossprofit", "маржа", "прибыль", "прибуток"],
+    },
+    {
+      key: "targeted",
+      required: false,
+      synonyms: [
+        "targeted",
+        "targetlead",
+        "istargeted",
+        "целевой",
+        "целевойлид",
+        "целевая",
+        "цільовий",
+        "цільовийлід",
+      ],
+    },
+  ],
+  stageLog: [
+    { key: "id", required: true, synonyms: ID },
+    {
+      key: "stage",
+      required: true,
+      synonyms: [
+        "stage",
+        "newstage",
+        "tostage",
+        "dealstage",
+        "status",
+        "этап",
+        "стадия",
+        "новыйэтап",
+        "статус",
+        "етап",
+        "стадія",
+        "новийетап",
+      ],
+    },
+    {
+      key: "date",
+      required: true,
+      synonyms: [
+        ...GENERIC_DATE,
+        "stagedate",
+        "entered",
+        "enteredat",
+        "changedat",
+        "датаперехода",
+        "датаэтапа",
+        "датаизменения",
+        "датапереходу",
+        "датаетапу",
+        "датазміни",
+      ],
+    },
+    { key: "rep", required: false, synonyms: REP },
+    { key: "source", required: false, synonyms: SOURCE },
+    { key: "amount", required: false, synonyms: AMOUNT },
+  ],
+  timeLog: [
+    { key: "rep", required: true, synonyms: REP },
+    { key: "date", required: true, synonyms: GENERIC_DATE },
+    {
+      key: "category",
+      required: true,
+      synonyms: [
+        "category",
+        "activity",
+        "activitytype",
+        "task",
+        "kind",
+        "категория",
+        "активность",
+        "виддеятельности",
+        "деятельность",
+        "занятие",
+        "задача",
+        "категорія",
+        "активність",
+        "діяльність",
+        "заняття",
+        "задача",
+      ],
+    },
+    {
+      key: "minutes",
+      required: true,
+      group: "time",
+      synonyms: [
+        "minutes",
+        "mins",
+        "min",
+        "spentmin",
+        "timespentmin",
+        "минуты",
+        "мин",
+        "минут",
+        "хвилини",
+        "хв",
+        "хвилин",
+      ],
+    },
+    {
+      key: "hours",
+      required: true,
+      group: "time",
+      synonyms: ["hours", "hrs", "h", "часы", "часов", "ч", "години", "год"],
+    },
+    {
+      key: "duration",
+      required: true,
+      group: "time",
+      synonyms: [
+        "duration",
+        "timespent",
+        "spent",
+        "длительность",
+        "затраченовремя",
+        "затрачено",
+        "тривалість",
+        "витраченийчас",
+      ],
+    },
+  ],
+  plan: [
+    {
+      key: "period",
+      required: true,
+      synonyms: [
+        "period",
+        "month",
+        "week",
+        "quarter",
+        "year",
+        "период",
+        "месяц",
+        "неделя",
+        "квартал",
+        "год",
+        "період",
+        "місяць",
+        "тиждень",
+        "рік",
+      ],
+    },
+    {
+      key: "metric",
+      required: true,
+      synonyms: ["metric", "kpi", "indicator", "measure", "показатель", "метрика", "показник"],
+    },
+    {
+      key: "target",
+      required: true,
+      synonyms: [
+        "target",
+        "plan",
+        "goal",
+        "quota",
+        "value",
+        "план",
+        "цель",
+        "значение",
+        "норма",
+        "ціль",
+        "мета",
+        "значення",
+      ],
+    },
+    { key: "rep", required: false, synonyms: REP },
+  ],
+  checklist: [
+    { key: "id", required: true, synonyms: [...ID, "call", "callid", "звонок", "дзвінок"] },
+    { key: "rep", required: false, synonyms: REP },
+    { key: "date", required: false, synonyms: GENERIC_DATE },
+    {
+      key: "total",
+      required: false,
+      synonyms: [
+        "total",
+        "score",
+        "totalscore",
+        "итого",
+        "балл",
+        "оценка",
+        "суммабаллов",
+        "всего",
+        "разом",
+        "бал",
+        "оцінка",
+        "усього",
+      ],
+    },
+    {
+      key: "comment",
+      required: false,
+      synonyms: [
+        "comment",
+        "comments",
+        "note",
+        "notes",
+        "комментарий",
+        "примечание",
+        "коментар",
+        "примітка",
+      ],
+    },
+  ],
+};
+
+/** Words in tab names that hint at a kind. */
+export const KIND_TAB_WORDS: Record<TabKind, string[]> = {
+  calls: ["call", "звонк", "звонок", "дзвін", "дзвонк", "телефон"],
+  deals: ["deal", "lead", "opportunit", "pipeline", "сделк", "лид", "угод", "лід", "заявк", "crm"],
+  stageLog: ["stagelog", "history", "log", "истори", "журнал", "перехо", "історі"],
+  timeLog: ["timelog", "time", "timesheet", "время", "хронометраж", "таймшит", "час"],
+  plan: ["plan", "target", "goal", "план", "цел", "ціл"],
+  checklist: [
+    "check",
+    "quality",
+    "qa",
+    "чеклист",
+    "чекліст",
+    "оценк",
+    "качеств",
+    "якіст",
+    "контроль",
+  ],
+};
+
+/**
+ * Stage names for what is left of a date column's header: Russian/Ukrainian genitive after
+ * "Дата …" ("Дата встречи" → "Встреча") and bare English verbs ("engage_date" → "Engaged").
+ */
+export const STAGE_NOMINATIVE: Record<string, string> = {
+  engage: "Engaged",
+  close: "Closed",
+  qualify: "Qualified",
+  contact: "Contacted",
+  create: "Created",
+  open: "Opened",
+  sign: "Signed",
+  pay: "Paid",
+  win: "Won",
+  лида: "Лид",
+  заявки: "Заявка",
+  обращения: "Обращение",
+  звонка: "Звонок",
+  встречи: "Встреча",
+  квалификации: "Квалификация",
+  презентации: "Презентация",
+  демо: "Демо",
+  кп: "КП",
+  "отправки кп": "Отправка КП",
+  счета: "Счёт",
+  договора: "Договор",
+  оплаты: "Оплата",
+  продажи: "Продажа",
+  закрытия: "Закрытие",
+  создания: "Создание",
+  контакта: "Контакт",
+  ліда: "Лід",
+  зустрічі: "Зустріч",
+  дзвінка: "Дзвінок",
+  рахунку: "Рахунок",
+  договору: "Договір",
+  оплати: "Оплата",
+  продажу: "Продаж",
+  закриття: "Закриття",
+  створення: "Створення",
+};
+
+/** Stage words in usual funnel order, for ordering stages no tab gives an order for. */
+export const STAGE_LADDER: string[][] = [
+  [
+    "new",
+    "lead",
+    "prospect",
+    "новый",
+    "новая",
+    "лид",
+    "заявка",
+    "обращени",
+    "новий",
+    "лід",
+    "звернен",
+  ],
+  ["contact", "call", "engag", "контакт", "звонок", "дзвінок", "связ", "зв'яз"],
+  ["qualif", "квалиф", "кваліф"],
+  ["meeting", "demo", "встреч", "зустріч", "демо", "презентац"],
+  ["proposal", "offer", "quote", "кп", "предложени", "пропозиц", "коммерческ", "комерційн"],
+  ["negotiat", "переговор"],
+  ["contract", "invoice", "договор", "счет", "счёт", "договір", "рахун"],
+  ["payment", "paid", "оплат", "оплач", "won", "sale", "продаж", "успешн", "успішн", "closed won"],
+];
+
+const WON = [
+  "won",
+  "closedwon",
+  "win",
+  "success",
+  "successful",
+  "paid",
+  "sale",
+  "sold",
+  "успешно",
+  "успешнореализовано",
+  "успешнозакрыто",
+  "реализовано",
+  "оплачено",
+  "оплачен",
+  "оплачена",
+  "продажа",
+  "выиграно",
+  "выигран",
+  "сделказаключена",
+  "успішно",
+  "успішнореалізовано",
+  "реалізовано",
+  "сплачено",
+  "оплачено",
+  "продаж",
+  "виграно",
+];
+const LOST = [
+  "lost",
+  "closedlost",
+  "lose",
+  "rejected",
+  "refused",
+  "declined",
+  "cancelled",
+  "canceled",
+  "dead",
+  "disqualified",
+  "отказ",
+  "отказано",
+  "проиграно",
+  "проигран",
+  "закрытоинереализовано",
+  "нереализовано",
+  "потерян",
+  "потеряна",
+  "отменен",
+  "отменена",
+  "некачественныйлид",
+  "відмова",
+  "програно",
+  "закритоінереалізовано",
+  "нереалізовано",
+  "втрачено",
+  "скасовано",
+];
+const WON_SET = new Set(WON);
+const LOST_SET = new Set(LOST);
+
+/** "won" / "lost" for common status words in the three languages and CRM exports, else null. */
+export function statusOf(v: unknown): "won" | "lost" | null {
+  const k = headerKey(v);
+  if (k === "") return null;
+  if (WON_SET.has(k)) return "won";
+  if (LOST_SET.has(k)) return "lost";
+  return null;
+}
+
+/** A stage name that means the sale itself (payment, won). */
+export function isWonStageName(v: unknown): boolean {
+  const k = headerKey(v);
+  if (k === "") return false;
+  if (WON_SET.has(k)) return true;
+  return /^(?:payment|paid|won|sale|оплат|оплач|продаж|успешн|успішн|сплат)/.test(k);
+}
+
+/** Rank of a stage name on the usual ladder (0 = top), or -1 when unknown. */
+export function ladderRank(v: unknown): number {
+  const k = headerKey(v);
+  for (let i = 0; i < STAGE_LADDER.length; i++) {
+    for (const w of STAGE_LADDER[i]) if (k.startsWith(headerKey(w))) return i;
+  }
+  return -1;
+}
+
+const YES = new Set([
+  "yes",
+  "y",
+  "true",
+  "да",
+  "д",
+  "так",
+  "истина",
+  "1",
+  "+",
+  "v",
+  "x",
+  "✓",
+  "✔",
+  "ok",
+]);
+const NO = new Set(["no", "n", "false", "нет", "н", "ні", "ложь", "хибність", "0", "-", "—", "–"]);
+
+/** true / false for yes/no words and checkboxes, null otherwise (blank too). */
+export function yesNo(v: unknown): boolean | null {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : null;
+  if (typeof v !== "string") return null;
+  const k = v.trim().toLowerCase();
+  if (k === "") return null;
+  if (YES.has(k)) return true;
+  if (NO.has(k)) return false;
+  return null;
+}
+
+/** "in" / "out" from a direction cell. */
+export function directionOf(v: unknown): "in" | "out" | null {
+  const k = headerKey(v);
+  if (k === "") return null;
+  if (/^(?:in|вх)/.test(k)) return "in";
+  if (/^(?:out|исх|вих)/.test(k)) return "out";
+  return null;
+}

@@ -1,0 +1,306 @@
+/**
+ * The column mapping: which kind each tab is, where its header row is, which column holds which
+ * field, and the funnel's stage order. Plain JSON (versioned), shown and corrected in the sidebar,
+ * and stored in the visible settings tab as rows a person can read and edit.
+ */
+import { SETTINGS_MARKER, TAB_KINDS, type TabDetection } from "./detect";
+import type { TabKind } from "./types";
+
+export const MAPPING_VERSION = 1;
+
+export interface TabMapping {
+  /** Tab name as in the spreadsheet. */
+  name: string;
+  /** null: the tab is not used (the user switched it off). */
+  kind: TabKind | null;
+  /** 0-based header row index. */
+  headerRow: number;
+  /** Field key → 0-based column index. */
+  columns: Record<string, number>;
+  /**
+   * Field key → the column and its header text when the field was mapped. When that column's
+   * header is no longer there (the user inserted a column), buildModel finds it again by the
+   * text. A field whose column was changed since (column ≠ columns[field]) is left alone.
+   */
+  headers?: Record<string, { column: number; text: string }>;
+  /** Deals: stage-date / checkbox columns (0-based) with the stage each stands for. */
+  stageColumns?: { stage: string; column: number }[];
+  /** Checklist: criterion columns (0-based). */
+  criteria?: { name: string; column: number }[];
+  /** Deals with stage columns: the stage every row has reached (dated by the created column). */
+  entryStage?: string;
+  /** Deals with stage columns: the stage a won status stands for, when no column is the sale. */
+  wonStage?: string;
+}
+
+export interface WorkbookMapping {
+  version: number;
+  /** Funnel stages top to bottom; empty: inferred from the data. */
+  stages: string[];
+  tabs: TabMapping[];
+}
+
+export function emptyMapping(): WorkbookMapping {
+  return { version: MAPPING_VERSION, stages: [], tabs: [] };
+}
+
+/** The mapping a detection stands for. */
+export function tabMappingFromDetection(d: TabDetection): TabMapping {
+  const columns: Record<string, number> = {};
+  const headers: Record<string, { column: number; text: string }> = {};
+  for (const [k, c] of Object.entries(d.columns)) {
+    columns[k] = c.index;
+    headers[k] = { column: c.index, text: c.header };
+  }
+  const m: TabMapping = { name: d.tab, kind: d.kind, headerRow: d.headerRow, columns, headers };
+  if (d.stageColumns.length)
+    m.stageColumns = d.stageColumns.map((s) => ({ stage: s.stage, column: s.index }));
+  if (d.criteria.length) m.criteria = d.criteria.map((c) => ({ name: c.name, column: c.index }));
+  if (d.entryStage) m.entryStage = d.entryStage;
+  if (d.wonStage) m.wonStage = d.wonStage;
+  return m;
+}
+
+function isKind(v: unknown): v is TabKind {
+  return typeof v === "string" && (TAB_KINDS as readonly string[]).includes(v);
+}
+
+function nonNegInt(v: unknown): number | null {
+  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** A well-formed mapping from anything (JSON from the sidebar or the settings tab), or null. */
+export function cleanMapping(v: unknown): WorkbookMapping | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Record<string, unknown>;
+  const out = emptyMapping();
+  if (Array.isArray(o.stages))
+    out.stages = o.stages.filter((s): s is string => typeof s === "string" && s.trim() !== "");
+  if (Array.isArray(o.tabs)) {
+    for (const t of o.tabs) {
+      if (!t || typeof t !== "object") continue;
+      const x = t as Record<string, unknown>;
+      if (typeof x.name !== "string") continue;
+      const kind = isKind(x.kind) ? x.kind : null;
+      const tm: TabMapping = {
+        name: x.name,
+        kind,
+        headerRow: nonNegInt(x.headerRow) ?? 0,
+        columns: {},
+      };
+      if (x.columns && typeof x.columns === "object") {
+        for (const [k, c] of Object.entries(x.columns as Record<string, unknown>)) {
+          const n = nonNegInt(c);
+          if (n !== null) tm.columns[k] = n;
+        }
+      }
+      if (x.headers && typeof x.headers === "object") {
+        const h: Record<string, { column: number; text: string }> = {};
+        for (const [k, v] of Object.entries(x.headers as Record<string, unknown>)) {
+          const o = v as { column?: unknown; text?: unknown } | null;
+          const n = nonNegInt(o?.column);
+          if (n !== null && typeof o?.text === "string" && k in tm.columns)
+            h[k] = { column: n, text: o.text };
+        }
+        if (Object.keys(h).length) tm.headers = h;
+      }
+      if (Array.isArray(x.stageColumns)) {
+        tm.stageColumns = [];
+        for (const s of x.stageColumns as { stage?: unknown; column?: unknown }[]) {
+          const n = nonNegInt(s?.column);
+          if (n !== null && typeof s.stage === "string")
+            tm.stageColumns.push({ stage: s.stage, column: n });
+        }
+      }
+      if (Array.isArray(x.criteria)) {
+        tm.criteria = [];
+        for (const s of x.criteria as { name?: unknown; column?: unknown }[]) {
+          const n = nonNegInt(s?.column);
+          if (n !== null && typeof s.name === "string")
+            tm.criteria.push({ name: s.name, column: n });
+        }
+      }
+      if (typeof x.entryStage === "string" && x.entryStage.trim()) tm.entryStage = x.entryStage;
+      if (typeof x.wonStage === "string" && x.wonStage.trim()) tm.wonStage = x.wonStage;
+      out.tabs.push(tm);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows of the settings tab
+//
+//   Voronka settings | version | 1
+//   stage            | 1       | Lead
+//   tab              | Deals   | deals   | 1          (header row, 1-based)
+//   column           | Deals   | rep     | 3  | Owner  (1-based column, its header then)
+//   entry stage      | Deals   | Lead
+//   stage column     | Deals   | Meeting | 7
+//   won stage        | Deals   | Won
+//   criterion        | Checks  | Greeting| 4
+//   tab              | Notes   | off
+//
+// Columns are 1-based there, as a person counts them; everything else is as in the JSON.
+// The header text is optional: with it, a column that moved is found again by its header.
+
+const WIDTH = 5;
+
+function row(...cells: (string | number)[]): (string | number)[] {
+  const r = cells.slice(0, WIDTH);
+  while (r.length < WIDTH) r.push("");
+  return r;
+}
+
+/** The mapping as rows for the settings tab (a fixed width of 5 columns). */
+export function mappingToRows(mapping: WorkbookMapping): (string | number)[][] {
+  const rows: (string | number)[][] = [row(SETTINGS_MARKER, "version", MAPPING_VERSION)];
+  mapping.stages.forEach((s, i) => {
+    rows.push(row("stage", i + 1, s));
+  });
+  for (const t of mapping.tabs) {
+    rows.push(row("tab", t.name, t.kind ?? "off", t.headerRow + 1));
+    if (t.entryStage) rows.push(row("entry stage", t.name, t.entryStage));
+    if (t.wonStage) rows.push(row("won stage", t.name, t.wonStage));
+    for (const [k, c] of Object.entries(t.columns))
+      rows.push(
+        row("column", t.name, k, c + 1, t.headers?.[k]?.column === c ? t.headers[k].text : ""),
+      );
+    for (const s of t.stageColumns ?? [])
+      rows.push(row("stage column", t.name, s.stage, s.column + 1));
+    for (const c of t.criteria ?? []) rows.push(row("criterion", t.name, c.name, c.column + 1));
+  }
+  return rows;
+}
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+/** The mapping from settings-tab rows (unknown rows are ignored); null when there is none. */
+export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
+  if (!Array.isArray(rows)) return null;
+  let seen = false;
+  const out = emptyMapping();
+  const stages: { n: number; name: string }[] = [];
+  const byName = new Map<string, TabMapping>();
+  const tabOf = (name: string): TabMapping => {
+    let t = byName.get(name);
+    if (!t) {
+      t = { name, kind: null, headerRow: 0, columns: {} };
+      byName.set(name, t);
+      out.tabs.push(t);
+    }
+    return t;
+  };
+  for (const r of rows) {
+    if (!Array.isArray(r)) continue;
+    const tag = text(r[0]).toLowerCase();
+    if (tag === SETTINGS_MARKER.toLowerCase()) {
+      seen = true;
+      const v = Number(r[2]);
+      if (Number.isFinite(v)) out.version = v;
+    } else if (tag === "stage") {
+      const name = text(r[2]);
+      const n = Number(r[1]);
+      if (name) stages.push({ n: Number.isFinite(n) ? n : stages.length + 1, name });
+      seen = true;
+    } else if (tag === "tab") {
+      const name = text(r[1]);
+      if (!name) continue;
+      const t = tabOf(name);
+      const k = text(r[2]);
+      t.kind = isKind(k) ? k : null;
+      t.headerRow = Math.max(0, (nonNegInt(r[3]) ?? 1) - 1);
+      seen = true;
+    } else if (tag === "entry stage" || tag === "won stage") {
+      const name = text(r[1]);
+      const stage = text(r[2]);
+      if (!name || !stage) continue;
+      const t = tabOf(name);
+      if (tag === "entry stage") t.entryStage = stage;
+      else t.wonStage = stage;
+      seen = true;
+    } else if (tag === "column" || tag === "stage column" || tag === "criterion") {
+      const name = text(r[1]);
+      const key = text(r[2]);
+      const col = nonNegInt(r[3]);
+      if (!name || !key || col === null || col < 1) continue;
+      const t = tabOf(name);
+      if (tag === "column") {
+        t.columns[key] = col - 1;
+        const h = text(r[4]);
+        if (h) {
+          t.headers ??= {};
+          t.headers[key] = { column: col - 1, text: h };
+        }
+      } else if (tag === "stage column") {
+        t.stageColumns ??= [];
+        t.stageColumns.push({ stage: key, column: col - 1 });
+      } else {
+        t.criteria ??= [];
+        t.criteria.push({ name: key, column: col - 1 });
+      }
+      seen = true;
+    }
+  }
+  if (!seen) return null;
+  stages.sort((a, b) => a.n - b.n);
+  out.stages = stages.map((s) => s.name);
+  return out;
+}
+
+/** The user's corrections (the sidebar's MappingInput shape). */
+export interface MappingCorrections {
+  tabs: {
+    name: string;
+    kind: TabKind | null;
+    /** Field key → 0-based column. */
+    columns: Record<string, number>;
+    headerRow?: number;
+    stageColumns?: { stage: string; column: number }[];
+    criteria?: { name: string; column: number }[];
+  }[];
+  /** Funnel stages top to bottom (empty or missing: keep / infer). */
+  stages?: string[];
+}
+
+/**
+ * A mapping with the user's corrections applied on top of `base` (typically `buildModel`'s
+ * mapping): per named tab the kind and columns are replaced; header row, stage columns and
+ * criteria are kept from `base` unless given, and dropped when the kind changed.
+ */
+export function withCorrections(base: WorkbookMapping, input: MappingCorrections): WorkbookMapping {
+  const out = cleanMapping(base) ?? emptyMapping();
+  const byName = new Map(out.tabs.map((t, i) => [t.name, i]));
+  for (const c of Array.isArray(input?.tabs) ? input.tabs : []) {
+    if (!c || typeof c.name !== "string") continue;
+    const i = byName.get(c.name);
+    const old = i === undefined ? null : out.tabs[i];
+    const kind = isKind(c.kind) ? c.kind : null;
+    const same = old !== null && old.kind === kind;
+    const next = cleanMapping({
+      tabs: [
+        {
+          name: c.name,
+          kind,
+          headerRow: c.headerRow ?? old?.headerRow ?? 0,
+          columns: c.columns ?? {},
+          stageColumns: c.stageColumns ?? (same ? old?.stageColumns : undefined),
+          criteria: c.criteria ?? (same ? old?.criteria : undefined),
+          entryStage: same ? old?.entryStage : undefined,
+          wonStage: same ? old?.wonStage : undefined,
+        },
+      ],
+    })?.tabs[0];
+    if (!next) continue;
+    if (i === undefined) {
+      byName.set(c.name, out.tabs.length);
+      out.tabs.push(next);
+    } else out.tabs[i] = next;
+  }
+  if (Array.isArray(input?.stages) && input.stages.length)
+    out.stages = input.stages.filter((s) => typeof s === "string" && s.trim() !== "");
+  return out;
+}

@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { FUNCTIONS } from "../src/functions/registry";
 import { ENTRY_POINTS } from "../src/server/entrypoints";
 import { buildSidebar } from "./build-sidebar";
@@ -18,6 +18,30 @@ import { jsdocFor } from "./jsdoc";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 export const BUNDLE_GLOBAL = "Voronka";
+
+/**
+ * The server needs of the registry only names, summaries and example formulas (the tracker
+ * template's Formulas sheet); parameter help lives in the JSDoc below and in the sidebar's own
+ * bundle. Serving it a slim copy keeps Code.js small: Sheets may load it for every formula.
+ */
+const slimRegistry: Plugin = {
+  name: "slim-registry",
+  setup(b) {
+    b.onResolve({ filter: /[\\/]functions[\\/]registry$/ }, (args) => ({
+      path: args.path,
+      namespace: "slim-registry",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "slim-registry" }, () => {
+      const slim = FUNCTIONS.map((f) => ({
+        name: f.name,
+        summary: f.summary,
+        params: f.params.map((p) => ({ name: p.name, optional: p.optional === true })),
+        examples: f.examples.map((e) => ({ formula: e.formula, result: e.result })),
+      }));
+      return { contents: `export const FUNCTIONS = ${JSON.stringify(slim)};`, loader: "js" };
+    });
+  },
+};
 
 async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
@@ -30,8 +54,9 @@ async function main(): Promise<void> {
     globalName: BUNDLE_GLOBAL,
     platform: "neutral",
     target: "es2020",
-    minifySyntax: true,
-    minifyWhitespace: false,
+    // Every custom-function call in Sheets may load the whole project: keep it small.
+    minify: true,
+    plugins: [slimRegistry],
     legalComments: "none",
     write: false,
     charset: "utf8",
@@ -57,7 +82,7 @@ async function main(): Promise<void> {
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
   await buildSidebar(root, dist);
   console.log(
-    `dist/Code.js ${(code.length / 1024).toFixed(1)} KiB, ${FUNCTIONS.length} functions, ${ENTRY_POINTS.length} entry points`,
+    `dist/Code.js ${(Buffer.byteLength(code) / 1024).toFixed(1)} KiB, ${FUNCTIONS.length} functions, ${ENTRY_POINTS.length} entry points`,
   );
 }
 

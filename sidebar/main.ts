@@ -6,6 +6,7 @@
  * Every user-supplied string goes through `el()`/text nodes: nothing is ever parsed as HTML.
  */
 import type { Lang } from "../src/core/lang";
+import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
 import type {
   BuildRequest,
@@ -247,12 +248,8 @@ async function createTemplate(): Promise<void> {
   }
 }
 
-async function loadHelp(): Promise<void> {
-  try {
-    app.help = await call("formulaHelp", app.lang);
-  } catch (e) {
-    app.error = sentence(e);
-  }
+function loadHelp(): void {
+  app.help = formulaHelpFor(app.lang);
   render();
 }
 
@@ -330,7 +327,7 @@ function renderSidebar(): Child[] {
             click: () => {
               app.view = "help";
               render();
-              if (!app.help) void loadHelp();
+              if (!app.help) loadHelp();
             },
           },
         },
@@ -865,5 +862,5 @@ function renderHelp(): Child[] {
 // ---------------------------------------------------------------------------------------------
 
 render();
-if (app.view === "help") void loadHelp();
+if (app.view === "help") loadHelp();
 else void load();

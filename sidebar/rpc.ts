@@ -6,13 +6,7 @@ import type * as Server from "../src/server/rpc";
 
 export type ServerApi = Pick<
   typeof Server,
-  | "sidebarState"
-  | "saveSettings"
-  | "startBuild"
-  | "buildStep"
-  | "openSheet"
-  | "createTemplate"
-  | "formulaHelp"
+  "sidebarState" | "saveSettings" | "startBuild" | "buildStep" | "openSheet" | "createTemplate"
 >;
 
 type Method = keyof ServerApi;

@@ -51,9 +51,4 @@ export const ENTRY_POINTS: EntryPoint[] = [
     params: [],
     description: "Sidebar: adds the tracker template's tabs and returns their names.",
   },
-  {
-    name: "formulaHelp",
-    params: ["lang"],
-    description: "Sidebar: the custom functions' help from the registry.",
-  },
 ];

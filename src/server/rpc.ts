@@ -9,7 +9,6 @@ import { readTabs } from "../adapters/sheets/pipeline";
 import { readSettings, type StoredSettings, writeSettings } from "../adapters/sheets/settings";
 import { isoDate } from "../core/calendar";
 import { LANGS, type Lang, langFromLocale } from "../core/lang";
-import { FUNCTIONS } from "../functions/registry";
 import {
   buildModel,
   cleanMapping,
@@ -31,7 +30,6 @@ import type {
   BuildRequest,
   BuildStart,
   BuildStepResult,
-  FormulaHelp,
   MappingInput,
   SidebarSettings,
   SidebarState,
@@ -462,28 +460,6 @@ export function createTrackerTemplate(): void {
   } catch (_) {
     // a toast is a courtesy
   }
-}
-
-export function formulaHelp(langArg?: string): FormulaHelp {
-  const lang: Lang = isLang(langArg) ? langArg : localeLang(null);
-  return {
-    lang,
-    functions: FUNCTIONS.map((f) => ({
-      name: f.name,
-      summary: f.summary[lang],
-      params: f.params.map((p) => ({
-        name: p.name,
-        description: p.description[lang],
-        optional: p.optional === true,
-      })),
-      returns: f.returns.description[lang],
-      examples: f.examples.map((ex) => ({
-        formula: ex.formula,
-        result: ex.result,
-        ...(ex.note ? { note: ex.note[lang] } : {}),
-      })),
-    })),
-  };
 }
 
 /** dist/sidebar.html with the language and the view filled in. */

@@ -5,8 +5,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FUNCTIONS } from "../../src/functions/registry";
 import { KIND_FIELDS } from "../../src/model/index";
-import { callTop, ensureBuilt } from "../server/dist";
+import { ensureBuilt } from "../server/dist";
 import { launch } from "./bridge";
 import { callsWithOddRep, HOSTILE, mavenPipeline, NOTES, stageLog } from "./fixtures";
 import {
@@ -347,10 +348,9 @@ describe("Russian, template, errors, help", () => {
     const o = await openSidebar(browser, world, "help");
     const { page } = o;
     try {
-      const help = callTop(world.ctx, "formulaHelp", "en") as { functions: { name: string }[] };
       await page.locator("[data-testid=help-loaded]").waitFor({ state: "attached" });
       const names = await texts(page, "[data-testid=fn] h3");
-      expect(names).toEqual(help.functions.map((f) => f.name));
+      expect(names).toEqual(FUNCTIONS.map((f) => f.name));
       await step(page, "help-01");
       await page.setViewportSize({ width: 520, height: 560 });
       await shot(page, "help-02-dialog-size", false);

@@ -7,7 +7,6 @@ import type {
   BuildRequest,
   BuildStart,
   BuildStepResult,
-  FormulaHelp,
   SidebarState,
   TemplateResult,
 } from "../../src/server/rpc-types";
@@ -114,10 +113,8 @@ describe("RPC shapes", () => {
     expect(s.settings.period).toBeUndefined();
   });
 
-  it("formulaHelp and createTemplate are plain JSON", () => {
+  it("createTemplate is plain JSON", () => {
     const w = world({ Sheet1: [[""]] });
-    const help = rpc<FormulaHelp>(w.ctx, "formulaHelp", "ru");
-    expect(help.lang).toBe("ru");
     const t = rpc<TemplateResult>(w.ctx, "createTemplate");
     expect(t.sheets.length).toBeGreaterThan(6);
   });

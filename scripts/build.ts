@@ -1,6 +1,6 @@
 /**
  * `npm run build` → dist/: the Apps Script project clasp pushes.
- * - Code.js: a classic script. The bundle is an IIFE assigned to one global, followed by a real
+ * - Code.js: a classic script. The bundle is an IIFE that sets one global, followed by a real
  *   top-level `function` per custom function (with its JSDoc, so Sheets autocompletes it) and per
  *   entry point (onOpen, onInstall, sidebar calls), each delegating to the bundle.
  * - sidebar.html: the sidebar as one self-contained file.
@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { FUNCTIONS } from "../src/functions/registry";
 import { ENTRY_POINTS } from "../src/server/entrypoints";
+import { formulaSource } from "../src/template/formulas";
 import { buildSidebar } from "./build-sidebar";
 import { jsdocFor } from "./jsdoc";
 
@@ -20,9 +21,9 @@ const dist = join(root, "dist");
 export const BUNDLE_GLOBAL = "Voronka";
 
 /**
- * The server needs of the registry only names, summaries and example formulas (the tracker
- * template's Formulas sheet); parameter help lives in the JSDoc below and in the sidebar's own
- * bundle. Serving it a slim copy keeps Code.js small: Sheets may load it for every formula.
+ * The server reads the registry only for the tracker template's Formulas sheet (parameter help
+ * lives in the JSDoc below and in the sidebar's own bundle). Serving it just what that sheet
+ * reads (`formulaSource`) keeps Code.js small: Sheets may load it for every formula.
  */
 const slimRegistry: Plugin = {
   name: "slim-registry",
@@ -32,12 +33,7 @@ const slimRegistry: Plugin = {
       namespace: "slim-registry",
     }));
     b.onLoad({ filter: /.*/, namespace: "slim-registry" }, () => {
-      const slim = FUNCTIONS.map((f) => ({
-        name: f.name,
-        summary: f.summary,
-        params: f.params.map((p) => ({ name: p.name, optional: p.optional === true })),
-        examples: f.examples.map((e) => ({ formula: e.formula, result: e.result })),
-      }));
+      const slim = FUNCTIONS.map(formulaSource);
       return { contents: `export const FUNCTIONS = ${JSON.stringify(slim)};`, loader: "js" };
     });
   },
@@ -47,11 +43,23 @@ async function main(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
 
+  // The bundle's one global holds just the functions the wrappers below call (src/server/index.ts
+  // exports more, for tests; code only those use is left out). It is a plain assignment to a
+  // `var` declared after the IIFE (hoisted): esbuild's globalName would add export helpers and a
+  // getter per function. The tsconfig is named since stdin has no path to find it by; its
+  // `strict` makes the script "use strict", as before.
+  const called = [...FUNCTIONS.map((f) => f.name), ...ENTRY_POINTS.map((ep) => ep.name)].join(", ");
   const result = await build({
-    entryPoints: [join(root, "src/server/index.ts")],
+    stdin: {
+      contents: `import { ${called} } from "./src/server/index";\ndeclare var ${BUNDLE_GLOBAL}: unknown;\n${BUNDLE_GLOBAL} = { ${called} };\n`,
+      resolveDir: root,
+      sourcefile: "server-entry.ts",
+      loader: "ts",
+    },
+    footer: { js: `var ${BUNDLE_GLOBAL};` },
+    tsconfig: join(root, "tsconfig.json"),
     bundle: true,
     format: "iife",
-    globalName: BUNDLE_GLOBAL,
     platform: "neutral",
     target: "es2020",
     // Every custom-function call in Sheets may load the whole project: keep it small.
@@ -66,8 +74,9 @@ async function main(): Promise<void> {
   const wrappers: string[] = [];
   for (const fn of FUNCTIONS) {
     const params = fn.params.map((p) => p.name).join(", ");
+    // Named parameters for Sheets' autocomplete; the call passes them on without repeating them.
     wrappers.push(
-      `${jsdocFor(fn)}\nfunction ${fn.name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${fn.name}(${params});\n}\n`,
+      `${jsdocFor(fn)}\nfunction ${fn.name}(${params}) {\n  return ${BUNDLE_GLOBAL}.${fn.name}(...arguments);\n}\n`,
     );
   }
   for (const ep of ENTRY_POINTS) {

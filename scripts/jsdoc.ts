@@ -4,15 +4,19 @@ import type { FunctionSpec } from "../src/functions/spec";
  * The JSDoc block Sheets reads for autocomplete. Sheets shows every @param as required, so
  * optional ones say so in words.
  */
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function jsdocFor(fn: FunctionSpec): string {
   const clean = (s: string) => s.replace(/\*\//g, "* /").replace(/\s+/g, " ").trim();
   const lines = ["/**", ` * ${clean(fn.summary.en)}`];
   const optional = fn.params.filter((p) => p.optional).map((p) => p.name);
-  if (optional.length > 0)
-    lines.push(` * Optional: ${optional.join(", ")} (leave them out to use the defaults).`);
+  if (optional.length > 0) lines.push(` * Optional: ${optional.join(", ")} (may be left out).`);
   for (const p of fn.params) {
-    const opt = p.optional ? "[optional] " : "";
-    lines.push(` * @param {${p.type}} ${p.name} ${opt}${clean(p.description.en)}`);
+    // "[optional]" already says it: drop the description's own leading "Optional:".
+    const text = p.optional
+      ? `[optional] ${capitalize(clean(p.description.en).replace(/^Optional:\s*/i, ""))}`
+      : clean(p.description.en);
+    lines.push(` * @param {${p.type}} ${p.name} ${text}`);
   }
   lines.push(` * @return {${fn.returns.type}} ${clean(fn.returns.description.en)}`);
   lines.push(" * @customfunction", " */");

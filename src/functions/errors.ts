@@ -17,129 +17,123 @@ export interface FnContext {
 
 export const DEFAULT_CONTEXT: FnContext = { timeZone: "UTC", lang: "en" };
 
-type Msg = (a: Record<string, string>) => string;
+/** A message: fixed text, or text made from the arguments (e.g. the shape of a range). */
+type Msg = string | ((a: Record<string, string>) => string);
+
+/** One message in English, Russian and Ukrainian (positional: the catalog is long). */
+function l(en: Msg, ru: Msg, uk: Msg): Record<Lang, Msg> {
+  return { en, ru, uk };
+}
 
 /** The catalog: what was expected, per language. `{v}` is the offending value as shown. */
 const CATALOG = {
-  number: {
-    en: () => "expected a number",
-    ru: () => "ожидалось число",
-    uk: () => "очікувалося число",
-  },
-  positive: {
-    en: () => "expected a number greater than 0",
-    ru: () => "ожидалось число больше 0",
-    uk: () => "очікувалося число більше за 0",
-  },
-  nonNegative: {
-    en: () => "expected a number, 0 or more",
-    ru: () => "ожидалось число не меньше 0",
-    uk: () => "очікувалося число, не менше за 0",
-  },
-  date: {
-    en: () => "expected a date (a date cell, 2026-03-01 or 01.03.2026)",
-    ru: () => "ожидалась дата (ячейка с датой, 2026-03-01 или 01.03.2026)",
-    uk: () => "очікувалася дата (клітинка з датою, 2026-03-01 або 01.03.2026)",
-  },
-  duration: {
-    en: () => "expected a call duration (seconds, mm:ss, h:mm:ss or a duration cell), 0 or more",
-    ru: () =>
-      "ожидалась длительность звонка (секунды, мм:сс, ч:мм:сс или ячейка с длительностью), не меньше 0",
-    uk: () =>
-      "очікувалася тривалість дзвінка (секунди, хх:сс, г:хх:сс або клітинка з тривалістю), не менше 0",
-  },
-  rate: {
-    en: () => "expected a rate between 0 and 1 (0.15 or 15%)",
-    ru: () => "ожидалась доля от 0 до 1 (0,15 или 15%)",
-    uk: () => "очікувалася частка від 0 до 1 (0,15 або 15%)",
-  },
-  rateAboveOne: {
-    en: (a) => `expected a rate between 0 and 1; for ${a.n} percent write ${a.n}%`,
-    ru: (a) => `ожидалась доля от 0 до 1; для ${a.n} процентов напишите ${a.n}%`,
-    uk: (a) => `очікувалася частка від 0 до 1; для ${a.n} відсотків напишіть ${a.n}%`,
-  },
-  rateZero: {
-    en: () => "a rate of 0 means the target cannot be reached; expected a rate above 0",
-    ru: () => "при доле 0 цель недостижима; ожидалась доля больше 0",
-    uk: () => "за частки 0 мету не досягти; очікувалася частка більше за 0",
-  },
-  noRates: {
-    en: () => "expected at least one rate",
-    ru: () => "ожидалась хотя бы одна доля",
-    uk: () => "очікувалася хоча б одна частка",
-  },
-  single: {
-    en: (a) => `expected a single value, got a ${a.shape} range`,
-    ru: (a) => `ожидалось одно значение, получен диапазон ${a.shape}`,
-    uk: (a) => `очікувалося одне значення, отримано діапазон ${a.shape}`,
-  },
-  vector: {
-    en: (a) => `expected a single column or row, got a ${a.shape} range`,
-    ru: (a) => `ожидался один столбец или строка, получен диапазон ${a.shape}`,
-    uk: (a) => `очікувався один стовпець або рядок, отримано діапазон ${a.shape}`,
-  },
-  sameShape: {
-    en: (a) => `expected ranges of the same shape, got ${a.a} ${a.shapeA} and ${a.b} ${a.shapeB}`,
-    ru: (a) =>
-      `ожидались диапазоны одного размера, получено ${a.a} ${a.shapeA} и ${a.b} ${a.shapeB}`,
-    uk: (a) =>
-      `очікувалися діапазони одного розміру, отримано ${a.a} ${a.shapeA} і ${a.b} ${a.shapeB}`,
-  },
-  sameLength: {
-    en: (a) => `expected the same length as ${a.other} (${a.n}), got ${a.m}`,
-    ru: (a) => `ожидалась та же длина, что у ${a.other} (${a.n}), получено ${a.m}`,
-    uk: (a) => `очікувалася та сама довжина, що в ${a.other} (${a.n}), отримано ${a.m}`,
-  },
-  statistic: {
-    en: () => 'expected "average", "median", "p90", "min", "max" or "count"',
-    ru: () => 'ожидалось "среднее", "медиана", "p90", "минимум", "максимум" или "количество"',
-    uk: () => 'очікувалося "середнє", "медіана", "p90", "мінімум", "максимум" або "кількість"',
-  },
-  unit: {
-    en: () => 'expected "days", "hours" or "workdays"',
-    ru: () => 'ожидалось "дни", "часы" или "рабочие дни"',
-    uk: () => 'очікувалося "дні", "години" або "робочі дні"',
-  },
-  paceUnit: {
-    en: () => 'expected "days" or "workdays"',
-    ru: () => 'ожидалось "дни" или "рабочие дни"',
-    uk: () => 'очікувалося "дні" або "робочі дні"',
-  },
-  talkOutput: {
-    en: () => 'expected "both", "calls" or "minutes"',
-    ru: () => 'ожидалось "оба", "звонки" или "минуты"',
-    uk: () => 'очікувалося "обидва", "дзвінки" або "хвилини"',
-  },
-  text: {
-    en: () => "expected a stage name",
-    ru: () => "ожидалось название этапа",
-    uk: () => "очікувалася назва етапу",
-  },
-  stages: {
-    en: () => "expected at least one stage name",
-    ru: () => "ожидалось хотя бы одно название этапа",
-    uk: () => "очікувалася хоча б одна назва етапу",
-  },
-  stageCount: {
-    en: (a) => `expected ${a.n} stage names (one more than the rates), got ${a.m}`,
-    ru: (a) => `ожидалось ${a.n} названий этапов (на одно больше, чем долей), получено ${a.m}`,
-    uk: (a) => `очікувалося ${a.n} назв етапів (на одну більше, ніж часток), отримано ${a.m}`,
-  },
-  endBeforeStart: {
-    en: () => "expected a date on or after period_start",
-    ru: () => "ожидалась дата не раньше period_start",
-    uk: () => "очікувалася дата не раніше за period_start",
-  },
-  logForm: {
-    en: () => "the log form needs ids, stages, dates, from_stage and to_stage",
-    ru: () => "для формы журнала нужны ids, stages, dates, from_stage и to_stage",
-    uk: () => "для форми журналу потрібні ids, stages, dates, from_stage і to_stage",
-  },
-  internal: {
-    en: () => "could not compute the result",
-    ru: () => "не удалось вычислить результат",
-    uk: () => "не вдалося обчислити результат",
-  },
+  number: l("expected a number", "ожидалось число", "очікувалося число"),
+  positive: l(
+    "expected a number greater than 0",
+    "ожидалось число больше 0",
+    "очікувалося число більше за 0",
+  ),
+  nonNegative: l(
+    "expected a number, 0 or more",
+    "ожидалось число не меньше 0",
+    "очікувалося число, не менше за 0",
+  ),
+  date: l(
+    "expected a date (a date cell, 2026-03-01 or 01.03.2026)",
+    "ожидалась дата (ячейка с датой, 2026-03-01 или 01.03.2026)",
+    "очікувалася дата (клітинка з датою, 2026-03-01 або 01.03.2026)",
+  ),
+  duration: l(
+    "expected a call duration (seconds, mm:ss, h:mm:ss or a duration cell), 0 or more",
+    "ожидалась длительность звонка (секунды, мм:сс, ч:мм:сс или ячейка с длительностью), не меньше 0",
+    "очікувалася тривалість дзвінка (секунди, хх:сс, г:хх:сс або клітинка з тривалістю), не менше 0",
+  ),
+  rate: l(
+    "expected a rate between 0 and 1 (0.15 or 15%)",
+    "ожидалась доля от 0 до 1 (0,15 или 15%)",
+    "очікувалася частка від 0 до 1 (0,15 або 15%)",
+  ),
+  rateAboveOne: l(
+    (a) => `expected a rate between 0 and 1; for ${a.n} percent write ${a.n}%`,
+    (a) => `ожидалась доля от 0 до 1; для ${a.n} процентов напишите ${a.n}%`,
+    (a) => `очікувалася частка від 0 до 1; для ${a.n} відсотків напишіть ${a.n}%`,
+  ),
+  rateZero: l(
+    "a rate of 0 means the target cannot be reached; expected a rate above 0",
+    "при доле 0 цель недостижима; ожидалась доля больше 0",
+    "за частки 0 мету не досягти; очікувалася частка більше за 0",
+  ),
+  noRates: l(
+    "expected at least one rate",
+    "ожидалась хотя бы одна доля",
+    "очікувалася хоча б одна частка",
+  ),
+  single: l(
+    (a) => `expected a single value, got a ${a.shape} range`,
+    (a) => `ожидалось одно значение, получен диапазон ${a.shape}`,
+    (a) => `очікувалося одне значення, отримано діапазон ${a.shape}`,
+  ),
+  vector: l(
+    (a) => `expected a single column or row, got a ${a.shape} range`,
+    (a) => `ожидался один столбец или строка, получен диапазон ${a.shape}`,
+    (a) => `очікувався один стовпець або рядок, отримано діапазон ${a.shape}`,
+  ),
+  sameShape: l(
+    (a) => `expected ranges of the same shape, got ${a.a} ${a.shapeA} and ${a.b} ${a.shapeB}`,
+    (a) => `ожидались диапазоны одного размера, получено ${a.a} ${a.shapeA} и ${a.b} ${a.shapeB}`,
+    (a) => `очікувалися діапазони одного розміру, отримано ${a.a} ${a.shapeA} і ${a.b} ${a.shapeB}`,
+  ),
+  sameLength: l(
+    (a) => `expected the same length as ${a.other} (${a.n}), got ${a.m}`,
+    (a) => `ожидалась та же длина, что у ${a.other} (${a.n}), получено ${a.m}`,
+    (a) => `очікувалася та сама довжина, що в ${a.other} (${a.n}), отримано ${a.m}`,
+  ),
+  statistic: l(
+    'expected "average", "median", "p90", "min", "max" or "count"',
+    'ожидалось "среднее", "медиана", "p90", "минимум", "максимум" или "количество"',
+    'очікувалося "середнє", "медіана", "p90", "мінімум", "максимум" або "кількість"',
+  ),
+  unit: l(
+    'expected "days", "hours" or "workdays"',
+    'ожидалось "дни", "часы" или "рабочие дни"',
+    'очікувалося "дні", "години" або "робочі дні"',
+  ),
+  paceUnit: l(
+    'expected "days" or "workdays"',
+    'ожидалось "дни" или "рабочие дни"',
+    'очікувалося "дні" або "робочі дні"',
+  ),
+  talkOutput: l(
+    'expected "both", "calls" or "minutes"',
+    'ожидалось "оба", "звонки" или "минуты"',
+    'очікувалося "обидва", "дзвінки" або "хвилини"',
+  ),
+  text: l("expected a stage name", "ожидалось название этапа", "очікувалася назва етапу"),
+  stages: l(
+    "expected at least one stage name",
+    "ожидалось хотя бы одно название этапа",
+    "очікувалася хоча б одна назва етапу",
+  ),
+  stageCount: l(
+    (a) => `expected ${a.n} stage names (one more than the rates), got ${a.m}`,
+    (a) => `ожидалось ${a.n} названий этапов (на одно больше, чем долей), получено ${a.m}`,
+    (a) => `очікувалося ${a.n} назв етапів (на одну більше, ніж часток), отримано ${a.m}`,
+  ),
+  endBeforeStart: l(
+    "expected a date on or after period_start",
+    "ожидалась дата не раньше period_start",
+    "очікувалася дата не раніше за period_start",
+  ),
+  logForm: l(
+    "the log form needs ids, stages, dates, from_stage and to_stage",
+    "для формы журнала нужны ids, stages, dates, from_stage и to_stage",
+    "для форми журналу потрібні ids, stages, dates, from_stage і to_stage",
+  ),
+  internal: l(
+    "could not compute the result",
+    "не удалось вычислить результат",
+    "не вдалося обчислити результат",
+  ),
 } satisfies Record<string, Record<Lang, Msg>>;
 
 export type ErrorKey = keyof typeof CATALOG;
@@ -190,7 +184,8 @@ export function fnError(
   timeZone = "UTC",
 ): Error {
   const w = WORDS[lang] ?? WORDS.en;
-  const msg = (CATALOG[key][lang] ?? CATALOG[key].en)(args);
+  const entry = CATALOG[key][lang] ?? CATALOG[key].en;
+  const msg = typeof entry === "string" ? entry : entry(args);
   let text = `${fn}: `;
   if (where) {
     text += `${w.arg} ${where.arg}`;

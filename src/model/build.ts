@@ -1,8 +1,8 @@
 /**
  * Raw tabs → one model (SPEC §3). Every tab is read with its mapping (the user's, or the one
  * detection gives); unreadable rows and cells are kept out and listed as DataIssues.
- * Linear in the number of rows: ids and stages go through Maps, dates through the cached core
- * helpers.
+ * Linear in the number of rows: ids go through a hash index, stages through Maps, dates through
+ * the cached core helpers.
  */
 import { isValidTimeZone, MS_PER_DAY } from "../core/calendar";
 import {
@@ -200,14 +200,16 @@ function currentStageValues(l: Layout): string[] {
 
 interface ParsedLog {
   l: Layout;
-  rows: Int32Array;
+  /** Row of index 0 in `deal`, `stage` and `date` (one index per row after the header). */
+  firstRow: number;
   ids: string[];
+  /** Per row: local deal index, -1 for a row kept out (an issue or blank). */
   deal: Int32Array;
+  /** Per row: local stage index. */
   stage: Int32Array;
   date: Float64Array;
-  n: number;
   stageNames: string[];
-  /** Local stage index → ordered position (inferred). */
+  /** Stage names in the inferred order (the "lost" ones left out). */
   order: string[];
   lostStage: Set<number>;
   /** Per deal: first rep and source, last amount (NaN: none). */
@@ -216,32 +218,112 @@ interface ParsedLog {
   amount: number[];
 }
 
+/**
+ * One string per distinct text, for columns with few values (reps, sources): a deal then points
+ * at a shared string instead of its own row's cell, so the report's passes over the deals read a
+ * few strings that stay in cache rather than one scattered string per deal. Past `limit`
+ * distinct values (a column that is not what it seems) texts are kept as they are.
+ */
+class SharedTexts {
+  private byText = new Map<string, string>();
+  constructor(private readonly limit = 10_000) {}
+  of(text: string): string {
+    const shared = this.byText.get(text);
+    if (shared !== undefined) return shared;
+    if (this.byText.size < this.limit) this.byText.set(text, text);
+    return text;
+  }
+}
+
+/**
+ * Deal id → index in order of first appearance. A Map<string, number> does the same, but at 1M
+ * rows and ~450k ids its lookups were most of the parse (each one misses the cache through
+ * bucket, chain entry and key string). Open addressing over one Int32Array of (hash, index + 1)
+ * pairs costs a miss less, and other ids are told apart by hash without reading their strings.
+ */
+class IdIndex {
+  readonly ids: string[] = [];
+  private mask = 1023;
+  private slots = new Int32Array(2 * 1024);
+
+  /** The index of `id`; a new id gets the next one (`ids.length` before the call). */
+  indexOf(id: string): number {
+    const h = hashText(id);
+    const slots = this.slots;
+    let s = h & this.mask;
+    for (;;) {
+      const e = slots[2 * s + 1];
+      if (e === 0) break;
+      if (slots[2 * s] === h && this.ids[e - 1] === id) return e - 1;
+      s = (s + 1) & this.mask;
+    }
+    const index = this.ids.length;
+    this.ids.push(id);
+    slots[2 * s] = h;
+    slots[2 * s + 1] = index + 1;
+    // At most half full; growing 4× at a time keeps the discarded tables small.
+    if (2 * this.ids.length > this.mask) this.grow(4 * (this.mask + 1));
+    return index;
+  }
+
+  private grow(size: number): void {
+    const old = this.slots;
+    const mask = size - 1;
+    const slots = new Int32Array(2 * size);
+    for (let o = 0; o < old.length; o += 2) {
+      if (old[o + 1] === 0) continue;
+      let s = old[o] & mask;
+      while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+      slots[2 * s] = old[o];
+      slots[2 * s + 1] = old[o + 1];
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units, with a final mix so the low bits spread. */
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** Bits per deal while a stage log is parsed: the first rep or source is still to be found. */
+const REP_BLANK = 1;
+const SOURCE_BLANK = 2;
+
 function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog {
   const values = l.tab.values;
   const cId = col(l, "id");
   const cStage = col(l, "stage");
   const cDate = col(l, "date");
-  const total = Math.max(0, values.length - l.m.headerRow - 1);
-  const rows = new Int32Array(total);
-  const deal = new Int32Array(total);
+  const firstRow = l.m.headerRow + 1;
+  const total = Math.max(0, values.length - firstRow);
+  const deal = new Int32Array(total).fill(-1);
   const stage = new Int32Array(total);
   const date = new Float64Array(total);
-  const idIndex = new Map<string, number>();
-  const ids: string[] = [];
+  const idIndex = new IdIndex();
+  const ids = idIndex.ids;
   const stageIndex = new Map<string, number>();
   const stageNames: string[] = [];
   const lostStage = new Set<number>();
   const opts = { timeZone: tz };
   let lastId = "";
   let lastDi = -1;
-  let n = 0;
   const cRep = col(l, "rep");
   const cSource = col(l, "source");
   const cAmount = col(l, "amount");
   const rep: string[] = [];
   const source: string[] = [];
   const amount: number[] = [];
-  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+  // Per deal (ids ≤ rows): REP_BLANK | SOURCE_BLANK, so most rows read one byte instead of the
+  // deal's rep and source.
+  const blank = new Uint8Array(total);
+  const texts = new SharedTexts();
+  for (let r = firstRow; r < values.length; r++) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
     const idv = row[cId];
@@ -274,19 +356,26 @@ function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog {
       }
       stageIndex.set(sk, si);
     }
-    let di = id === lastId ? lastDi : idIndex.get(id);
-    if (di === undefined) {
-      di = ids.length;
-      ids.push(id);
-      idIndex.set(id, di);
+    const known = ids.length;
+    const di = id === lastId ? lastDi : idIndex.indexOf(id);
+    if (di === known) {
       rep.push("");
       source.push("");
       amount.push(Number.NaN);
+      blank[di] = (cRep >= 0 ? REP_BLANK : 0) | (cSource >= 0 ? SOURCE_BLANK : 0);
     }
     lastId = id;
     lastDi = di;
-    if (cRep >= 0 && rep[di] === "") rep[di] = cellText(row[cRep]);
-    if (cSource >= 0 && source[di] === "") source[di] = cellText(row[cSource]);
+    if (blank[di] !== 0) {
+      if (blank[di] & REP_BLANK) {
+        rep[di] = texts.of(cellText(row[cRep]));
+        if (rep[di] !== "") blank[di] &= ~REP_BLANK;
+      }
+      if (blank[di] & SOURCE_BLANK) {
+        source[di] = texts.of(cellText(row[cSource]));
+        if (source[di] !== "") blank[di] &= ~SOURCE_BLANK;
+      }
+    }
     if (cAmount >= 0) {
       const v = row[cAmount];
       if (v !== "" && !isBlank(v)) {
@@ -295,19 +384,23 @@ function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog {
         else amount[di] = a;
       }
     }
-    rows[n] = r;
-    deal[n] = di;
-    stage[n] = si;
-    date[n] = d;
-    n++;
+    const i = r - firstRow;
+    deal[i] = di;
+    stage[i] = si;
+    date[i] = d;
   }
   // Infer the order: mean time since the deal's first entry, per stage; won statuses last.
-  const first = new Float64Array(ids.length).fill(Number.POSITIVE_INFINITY);
-  for (let i = 0; i < n; i++) if (date[i] < first[deal[i]]) first[deal[i]] = date[i];
+  const first = infinities(ids.length);
+  for (let i = 0; i < total; i++) {
+    const di = deal[i];
+    if (di >= 0 && date[i] < first[di]) first[di] = date[i];
+  }
   const sum = new Float64Array(stageNames.length);
   const cnt = new Float64Array(stageNames.length);
-  for (let i = 0; i < n; i++) {
-    sum[stage[i]] += (date[i] - first[deal[i]]) / MS_PER_DAY;
+  for (let i = 0; i < total; i++) {
+    const di = deal[i];
+    if (di < 0) continue;
+    sum[stage[i]] += (date[i] - first[di]) / MS_PER_DAY;
     cnt[stage[i]]++;
   }
   const order = stageNames
@@ -320,7 +413,7 @@ function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog {
     .filter((x) => !lostStage.has(x.i))
     .sort((a, b) => a.won - b.won || a.mean - b.mean || a.i - b.i)
     .map((x) => x.name);
-  return { l, rows, ids, deal, stage, date, n, stageNames, order, lostStage, rep, source, amount };
+  return { l, firstRow, ids, deal, stage, date, stageNames, order, lostStage, rep, source, amount };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,9 +424,18 @@ interface DealStore {
   byId: Map<string, Deal>;
 }
 
-function newDeal(id: string, n: number, tab: string, row: number): Deal {
+function noStageDates(n: number): (number | null)[] {
   const stageDates: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) stageDates[i] = null;
+  return stageDates;
+}
+
+function newDeal(
+  id: string,
+  stageDates: (number | null)[],
+  originTab: string,
+  originRow: number,
+): Deal {
   return {
     id,
     rep: "",
@@ -347,7 +449,8 @@ function newDeal(id: string, n: number, tab: string, row: number): Deal {
     amount: null,
     margin: null,
     targeted: null,
-    origin: { tab, row },
+    originTab,
+    originRow,
   };
 }
 
@@ -411,7 +514,7 @@ function readDealsTab(
       continue;
     }
     seen.add(id);
-    const d = newDeal(id, n, l.tab.name, r + 1);
+    const d = newDeal(id, noStageDates(n), l.tab.name, r + 1);
     if (cRep >= 0) d.rep = cellText(row[cRep]);
     if (cSource >= 0) d.source = cellText(row[cSource]);
     if (cClient >= 0) d.client = cellText(row[cClient]);
@@ -522,6 +625,24 @@ function readDealsTab(
   }
 }
 
+/**
+ * `size` times +∞ as a plain array of doubles: V8 keeps it unboxed and contiguous like a
+ * Float64Array, but on the heap, where it does not count towards the typed-array memory that
+ * forces full GCs (see mergeStageLog). Past 16M entries a Float64Array: `new Array(n)` gets very
+ * slow in V8 beyond 32M.
+ */
+function infinities(size: number): number[] | Float64Array {
+  return size <= 1 << 24
+    ? new Array<number>(size).fill(Number.POSITIVE_INFINITY)
+    : new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+}
+
+/** Dates of a log's "lost" rows per deal: the last (when it was lost) and the first. */
+interface LostRows {
+  last: Float64Array;
+  first: Float64Array;
+}
+
 function mergeStageLog(
   p: ParsedLog,
   st: StageTable,
@@ -534,80 +655,120 @@ function mergeStageLog(
   const l = p.l;
   const values = l.tab.values;
   const n = st.names.length;
+  const nIds = p.ids.length;
   const cStage = col(l, "stage");
   const local = Int32Array.from(p.stageNames.map((s) => lookupStage(st, s)));
   const isLost = new Uint8Array(p.stageNames.length);
   for (const s of p.lostStage) isLost[s] = 1;
   const fresh = store.byId.size === 0;
-  const lostAt = new Float64Array(p.ids.length).fill(Number.NaN);
-  const lostRow = new Int32Array(p.ids.length);
-  const byLocal: (Deal | undefined)[] = new Array(p.ids.length);
-  const fromLog: Uint8Array = new Uint8Array(p.ids.length);
-  for (let i = 0; i < p.n; i++) {
-    const s = p.stage[i];
+  // Typed arrays live outside the JS heap, and V8 starts a full GC (≈ 0.3 s with 1M raw rows
+  // alive) once they have grown by 64 MB since the last one: only what this log needs is
+  // allocated, and the largest array below lives on the heap.
+  const lost: LostRows | null =
+    p.lostStage.size > 0
+      ? {
+          last: new Float64Array(nIds).fill(Number.NaN),
+          first: new Float64Array(nIds).fill(Number.POSITIVE_INFINITY),
+        }
+      : null;
+  // The row loop only gathers the earliest date per deal and stage (+∞: none; dates are finite),
+  // n slots per deal: a write into one contiguous array instead of into scattered Deal objects.
+  // The Deals are made afterwards, in one pass.
+  const earliest = infinities(nIds * n);
+  // Whether a deal has a counted row yet; the rows that make deals join the model (each deal's
+  // first counted row), in order.
+  const counted = new Uint8Array(nIds);
+  const joins: number[] = [];
+  for (let i = 0; i < p.deal.length; i++) {
     const di = p.deal[i];
-    const r = p.rows[i];
-    if (isLost[s]) {
-      if (Number.isNaN(lostAt[di]) || p.date[i] > lostAt[di]) {
-        lostAt[di] = p.date[i];
-        lostRow[di] = r + 1;
-      }
+    if (di < 0) continue;
+    const s = p.stage[i];
+    const when = p.date[i];
+    if (isLost[s] && lost) {
+      if (Number.isNaN(lost.last[di]) || when > lost.last[di]) lost.last[di] = when;
+      if (when < lost.first[di]) lost.first[di] = when;
     }
     const k = local[s];
     if (k < 0 && !isLost[s]) {
+      const r = p.firstRow + i;
       if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", values[r][cStage]);
       continue;
     }
-    let d = byLocal[di];
-    if (!d) {
-      const id = p.ids[di];
-      d = fresh ? undefined : store.byId.get(id);
-      if (!d) {
-        d = newDeal(id, n, l.tab.name, r + 1);
-        store.deals.push(d);
-        if (!fresh || indexNeeded) store.byId.set(id, d);
-        fromLog[di] = 1;
-      }
-      byLocal[di] = d;
+    if (counted[di] === 0) {
+      counted[di] = 1;
+      joins.push(i);
     }
-    const when = p.date[i];
-    if (fromLog[di] && (d.created === null || when < d.created)) d.created = when;
-    if (k >= 0) {
-      const prev = d.stageDates[k];
-      if (prev === null || when < prev) d.stageDates[k] = when;
-      if (k > d.reached) d.reached = k;
-    }
+    if (k >= 0 && when < earliest[di * n + k]) earliest[di * n + k] = when;
   }
-  for (let di = 0; di < p.ids.length; di++) {
-    const d = byLocal[di] ?? store.byId.get(p.ids[di]);
-    if (d) {
-      if (d.rep === "") d.rep = p.rep[di];
-      if (d.source === "") d.source = p.source[di];
-      if (d.amount === null && !Number.isNaN(p.amount[di])) d.amount = p.amount[di];
-    }
-    if (!d) {
-      if (!Number.isNaN(lostAt[di])) {
-        // Only a "lost" row: a deal that reached nothing we know.
-        const nd = newDeal(p.ids[di], n, l.tab.name, lostRow[di]);
-        nd.status = "lost";
-        nd.closed = lostAt[di];
-        nd.created = lostAt[di];
-        if (n > 0) nd.reached = 0;
-        nd.rep = p.rep[di];
-        nd.source = p.source[di];
-        store.deals.push(nd);
-        store.byId.set(nd.id, nd);
+  // Deals with counted rows (one whose rows are all "lost" too, with no stage reached).
+  for (const i of joins) {
+    const di = p.deal[i];
+    const at = di * n;
+    const id = p.ids[di];
+    let d = fresh ? undefined : store.byId.get(id);
+    const fromLog = d === undefined;
+    if (d === undefined) {
+      const stageDates: (number | null)[] = new Array(n);
+      let reached = -1;
+      let created = lost ? lost.first[di] : Number.POSITIVE_INFINITY;
+      let createdStage = -1;
+      for (let k = 0; k < n; k++) {
+        const x = earliest[at + k];
+        if (x === Number.POSITIVE_INFINITY) stageDates[k] = null;
+        else {
+          stageDates[k] = x;
+          reached = k;
+          if (x < created) {
+            created = x;
+            createdStage = k;
+          }
+        }
       }
-      continue;
+      d = newDeal(id, stageDates, l.tab.name, p.firstRow + i + 1);
+      // The same number read back from stageDates: V8 shares its heap box (one allocation less).
+      d.created = createdStage >= 0 ? stageDates[createdStage] : created;
+      d.reached = reached;
+      store.deals.push(d);
+      if (!fresh || indexNeeded) store.byId.set(id, d);
+    } else {
+      for (let k = 0; k < n; k++) {
+        const x = earliest[at + k];
+        if (x === Number.POSITIVE_INFINITY) continue;
+        const prev = d.stageDates[k];
+        if (prev === null || x < prev) d.stageDates[k] = x;
+        if (k > d.reached) d.reached = k;
+      }
     }
-    if (!fromLog[di] && d.status !== "open") continue;
-    if (st.won >= 0 && d.reached === st.won) {
-      d.status = "won";
-      d.closed = d.stageDates[st.won] ?? d.closed;
-    } else if (!Number.isNaN(lostAt[di])) {
-      d.status = "lost";
-      d.closed = lostAt[di];
-    }
+    completeFromLog(d, p, di, st, fromLog, lost ? lost.last[di] : Number.NaN);
+  }
+  // Ids with no counted row (all their stages unknown) only complete deals already in the model.
+  if (fresh) return;
+  for (let di = 0; di < nIds; di++) {
+    if (counted[di] === 1) continue;
+    const d = store.byId.get(p.ids[di]);
+    if (d) completeFromLog(d, p, di, st, false, Number.NaN);
+  }
+}
+
+/** The log's rep, source and amount where the deal has none; won or lost from the log. */
+function completeFromLog(
+  d: Deal,
+  p: ParsedLog,
+  di: number,
+  st: StageTable,
+  fromLog: boolean,
+  lostAt: number,
+): void {
+  if (d.rep === "") d.rep = p.rep[di];
+  if (d.source === "") d.source = p.source[di];
+  if (d.amount === null && !Number.isNaN(p.amount[di])) d.amount = p.amount[di];
+  if (!fromLog && d.status !== "open") return;
+  if (st.won >= 0 && d.reached === st.won) {
+    d.status = "won";
+    d.closed = d.stageDates[st.won] ?? d.closed;
+  } else if (!Number.isNaN(lostAt)) {
+    d.status = "lost";
+    d.closed = lostAt;
   }
 }
 

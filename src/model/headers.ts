@@ -5,6 +5,11 @@
  */
 import type { TabKind } from "./types";
 
+/** A list of single-word synonyms written as one block of text, split at whitespace. */
+function words(text: string): string[] {
+  return text.trim().split(/\s+/);
+}
+
 /** Comparable form of a header cell. */
 export function headerKey(v: unknown): string {
   const s = typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
@@ -22,135 +27,34 @@ export interface FieldDef {
   synonyms: string[];
 }
 
-const REP = [
-  "rep",
-  "salesrep",
-  "owner",
-  "dealowner",
-  "manager",
-  "salesmanager",
-  "accountmanager",
-  "salesagent",
-  "agent",
-  "seller",
-  "salesperson",
-  "employee",
-  "responsible",
-  "assignedto",
-  "user",
-  "operator",
-  "менеджер",
-  "сотрудник",
-  "ответственный",
-  "продавец",
-  "агент",
-  "исполнитель",
-  "оператор",
-  "менеджерпопродажам",
-  "співробітник",
-  "працівник",
-  "відповідальний",
-  "продавець",
-  "виконавець",
-  "менеджерзпродажу",
-];
-const SOURCE = [
-  "source",
-  "leadsource",
-  "channel",
-  "utmsource",
-  "origin",
-  "источник",
-  "канал",
-  "источниклида",
-  "источниктрафика",
-  "джерело",
-  "канал",
-  "джерелоліда",
-];
-const ID = [
-  "id",
-  "dealid",
-  "leadid",
-  "opportunityid",
-  "opportunity",
-  "deal",
-  "dealname",
-  "dealnumber",
-  "lead",
-  "leadname",
-  "number",
-  "no",
-  "crmid",
-  "orderid",
-  "order",
-  "ид",
-  "номер",
-  "сделка",
-  "idсделки",
-  "номерсделки",
-  "названиесделки",
-  "лид",
-  "idлида",
-  "заказ",
-  "номерзаказа",
-  "угода",
-  "idугоди",
-  "номеругоди",
-  "назваугоди",
-  "лід",
-  "idліда",
-  "замовлення",
-];
-const CLIENT = [
-  "client",
-  "customer",
-  "account",
-  "company",
-  "contact",
-  "клиент",
-  "компания",
-  "контрагент",
-  "заказчик",
-  "покупатель",
-  "клієнт",
-  "компанія",
-  "замовник",
-  "покупець",
-];
-const AMOUNT = [
-  "amount",
-  "value",
-  "closevalue",
-  "dealvalue",
-  "dealamount",
-  "sum",
-  "revenue",
-  "price",
-  "сумма",
-  "выручка",
-  "стоимость",
-  "суммасделки",
-  "бюджет",
-  "сума",
-  "виручка",
-  "вартість",
-  "сумаугоди",
-];
-const GENERIC_DATE = [
-  "date",
-  "datetime",
-  "time",
-  "timestamp",
-  "when",
-  "day",
-  "дата",
-  "датаивремя",
-  "время",
-  "день",
-  "датаічас",
-  "час",
-];
+const REP = words(`
+  rep salesrep owner dealowner manager salesmanager accountmanager salesagent agent seller
+  salesperson employee responsible assignedto user operator
+  менеджер сотрудник ответственный продавец агент исполнитель оператор менеджерпопродажам
+  співробітник працівник відповідальний продавець виконавець менеджерзпродажу
+`);
+const SOURCE = words(`
+  source leadsource channel utmsource origin
+  источник канал источниклида источниктрафика джерело канал джерелоліда
+`);
+const ID = words(`
+  id dealid leadid opportunityid opportunity deal dealname dealnumber lead leadname number no crmid
+  orderid order
+  ид номер сделка idсделки номерсделки названиесделки лид idлида заказ номерзаказа угода idугоди
+  номеругоди назваугоди лід idліда замовлення
+`);
+const CLIENT = words(`
+  client customer account company contact
+  клиент компания контрагент заказчик покупатель клієнт компанія замовник покупець
+`);
+const AMOUNT = words(`
+  amount value closevalue dealvalue dealamount sum revenue price
+  сумма выручка стоимость суммасделки бюджет сума виручка вартість сумаугоди
+`);
+const GENERIC_DATE = words(`
+  date datetime time timestamp when day
+  дата датаивремя время день датаічас час
+`);
 
 export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
   calls: [
@@ -159,79 +63,37 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       required: true,
       synonyms: [
         ...GENERIC_DATE,
-        "calldate",
-        "calltime",
-        "callstart",
-        "startedat",
-        "start",
-        "датазвонка",
-        "времязвонка",
-        "начало",
-        "датадзвінка",
-        "часдзвінка",
-        "початок",
+        ...words(`
+          calldate calltime callstart startedat start
+          датазвонка времязвонка начало датадзвінка часдзвінка початок
+        `),
       ],
     },
     { key: "rep", required: true, synonyms: REP },
     {
       key: "duration",
       required: false,
-      synonyms: [
-        "duration",
-        "length",
-        "talktime",
-        "calllength",
-        "callduration",
-        "seconds",
-        "sec",
-        "durationsec",
-        "durations",
-        "длительность",
-        "продолжительность",
-        "времяразговора",
-        "длительностьсек",
-        "длительностьразговора",
-        "секунд",
-        "тривалість",
-        "часрозмови",
-        "тривалістьрозмови",
-      ],
+      synonyms: words(`
+        duration length talktime calllength callduration seconds sec durationsec durations
+        длительность продолжительность времяразговора длительностьсек длительностьразговора секунд
+        тривалість часрозмови тривалістьрозмови
+      `),
     },
     {
       key: "direction",
       required: false,
-      synonyms: [
-        "direction",
-        "type",
-        "calltype",
-        "inout",
-        "направление",
-        "тип",
-        "типзвонка",
-        "входящийисходящий",
-        "напрямок",
-        "типдзвінка",
-        "вхіднийвихідний",
-      ],
+      synonyms: words(`
+        direction type calltype inout
+        направление тип типзвонка входящийисходящий напрямок типдзвінка вхіднийвихідний
+      `),
     },
     {
       key: "result",
       required: false,
-      synonyms: [
-        "result",
-        "outcome",
-        "disposition",
-        "callstatus",
-        "callresult",
-        "итог",
-        "результат",
-        "исход",
-        "статусзвонка",
-        "статусдзвінка",
-        "результатзвонка",
-        "підсумок",
-        "результатдзвінка",
-      ],
+      synonyms: words(`
+        result outcome disposition callstatus callresult
+        итог результат исход статусзвонка статусдзвінка результатзвонка підсумок результатдзвінка
+      `),
     },
     { key: "dealId", required: false, synonyms: ID },
     { key: "source", required: false, synonyms: SOURCE },
@@ -241,27 +103,11 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
     {
       key: "created",
       required: false,
-      synonyms: [
-        "created",
-        "createddate",
-        "createdat",
-        "datecreated",
-        "creationdate",
-        "createdon",
-        "leaddate",
-        "opened",
-        "opendate",
-        "датасоздания",
-        "создана",
-        "создан",
-        "датаобращения",
-        "датазаявки",
-        "даталида",
-        "датастворення",
-        "створено",
-        "датазвернення",
-        "даталіда",
-      ],
+      synonyms: words(`
+        created createddate createdat datecreated creationdate createdon leaddate opened opendate
+        датасоздания создана создан датаобращения датазаявки даталида датастворення створено
+        датазвернення даталіда
+      `),
     },
     { key: "rep", required: false, synonyms: REP },
     { key: "source", required: false, synonyms: SOURCE },
@@ -269,73 +115,37 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
     {
       key: "stage",
       required: false,
-      synonyms: [
-        "stage",
-        "dealstage",
-        "status",
-        "dealstatus",
-        "currentstage",
-        "state",
-        "pipelinestage",
-        "этап",
-        "стадия",
-        "статус",
-        "текущийэтап",
-        "этапсделки",
-        "етап",
-        "стадія",
-        "поточнийетап",
-        "етапугоди",
-      ],
+      synonyms: words(`
+        stage dealstage status dealstatus currentstage state pipelinestage
+        этап стадия статус текущийэтап этапсделки етап стадія поточнийетап етапугоди
+      `),
     },
     {
       key: "closed",
       required: false,
-      synonyms: [
-        "closedate",
-        "closedat",
-        "closed",
-        "closingdate",
-        "dateclosed",
-        "датазакрытия",
-        "закрыта",
-        "датазакриття",
-        "закрито",
-      ],
+      synonyms: words(`
+        closedate closedat closed closingdate dateclosed
+        датазакрытия закрыта датазакриття закрито
+      `),
     },
     { key: "amount", required: false, synonyms: AMOUNT },
     {
       key: "cost",
       required: false,
-      synonyms: [
-        "cost",
-        "costs",
-        "cogs",
-        "себестоимость",
-        "затраты",
-        "расходы",
-        "собівартість",
-        "витрати",
-      ],
+      synonyms: words(`cost costs cogs себестоимость затраты расходы собівартість витрати`),
     },
     {
       key: "margin",
       required: false,
-      synonyms: ["margin", "profit", "grossprofit", "маржа", "прибыль", "прибуток"],
+      synonyms: words(`margin profit grossprofit маржа прибыль прибуток`),
     },
     {
       key: "targeted",
       required: false,
-      synonyms: [
-        "targeted",
-        "targetlead",
-        "istargeted",
-        "целевой",
-        "целевойлид",
-        "целевая",
-        "цільовий",
-        "цільовийлід",
-      ],
+      synonyms: words(`
+        targeted targetlead istargeted
+        целевой целевойлид целевая цільовий цільовийлід
+      `),
     },
   ],
   stageLog: [
@@ -343,36 +153,20 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
     {
       key: "stage",
       required: true,
-      synonyms: [
-        "stage",
-        "newstage",
-        "tostage",
-        "dealstage",
-        "status",
-        "этап",
-        "стадия",
-        "новыйэтап",
-        "статус",
-        "етап",
-        "стадія",
-        "новийетап",
-      ],
+      synonyms: words(`
+        stage newstage tostage dealstage status
+        этап стадия новыйэтап статус етап стадія новийетап
+      `),
     },
     {
       key: "date",
       required: true,
       synonyms: [
         ...GENERIC_DATE,
-        "stagedate",
-        "entered",
-        "enteredat",
-        "changedat",
-        "датаперехода",
-        "датаэтапа",
-        "датаизменения",
-        "датапереходу",
-        "датаетапу",
-        "датазміни",
+        ...words(`
+          stagedate entered enteredat changedat
+          датаперехода датаэтапа датаизменения датапереходу датаетапу датазміни
+        `),
       ],
     },
     { key: "rep", required: false, synonyms: REP },
@@ -385,168 +179,83 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
     {
       key: "category",
       required: true,
-      synonyms: [
-        "category",
-        "activity",
-        "activitytype",
-        "task",
-        "kind",
-        "категория",
-        "активность",
-        "виддеятельности",
-        "деятельность",
-        "занятие",
-        "задача",
-        "категорія",
-        "активність",
-        "діяльність",
-        "заняття",
-        "задача",
-      ],
+      synonyms: words(`
+        category activity activitytype task kind
+        категория активность виддеятельности деятельность занятие задача категорія активність
+        діяльність заняття задача
+      `),
     },
     {
       key: "minutes",
       required: true,
       group: "time",
-      synonyms: [
-        "minutes",
-        "mins",
-        "min",
-        "spentmin",
-        "timespentmin",
-        "минуты",
-        "мин",
-        "минут",
-        "хвилини",
-        "хв",
-        "хвилин",
-      ],
+      synonyms: words(`minutes mins min spentmin timespentmin минуты мин минут хвилини хв хвилин`),
     },
     {
       key: "hours",
       required: true,
       group: "time",
-      synonyms: ["hours", "hrs", "h", "часы", "часов", "ч", "години", "год"],
+      synonyms: words(`hours hrs h часы часов ч години год`),
     },
     {
       key: "duration",
       required: true,
       group: "time",
-      synonyms: [
-        "duration",
-        "timespent",
-        "spent",
-        "длительность",
-        "затраченовремя",
-        "затрачено",
-        "тривалість",
-        "витраченийчас",
-      ],
+      synonyms: words(`
+        duration timespent spent
+        длительность затраченовремя затрачено тривалість витраченийчас
+      `),
     },
   ],
   plan: [
     {
       key: "period",
       required: true,
-      synonyms: [
-        "period",
-        "month",
-        "week",
-        "quarter",
-        "year",
-        "период",
-        "месяц",
-        "неделя",
-        "квартал",
-        "год",
-        "період",
-        "місяць",
-        "тиждень",
-        "рік",
-      ],
+      synonyms: words(`
+        period month week quarter year
+        период месяц неделя квартал год період місяць тиждень рік
+      `),
     },
     {
       key: "metric",
       required: true,
-      synonyms: ["metric", "kpi", "indicator", "measure", "показатель", "метрика", "показник"],
+      synonyms: words(`metric kpi indicator measure показатель метрика показник`),
     },
     {
       key: "target",
       required: true,
-      synonyms: [
-        "target",
-        "plan",
-        "goal",
-        "quota",
-        "value",
-        "план",
-        "цель",
-        "значение",
-        "норма",
-        "ціль",
-        "мета",
-        "значення",
-      ],
+      synonyms: words(`target plan goal quota value план цель значение норма ціль мета значення`),
     },
     { key: "rep", required: false, synonyms: REP },
   ],
   checklist: [
-    { key: "id", required: true, synonyms: [...ID, "call", "callid", "звонок", "дзвінок"] },
+    { key: "id", required: true, synonyms: [...ID, ...words(`call callid звонок дзвінок`)] },
     { key: "rep", required: false, synonyms: REP },
     { key: "date", required: false, synonyms: GENERIC_DATE },
     {
       key: "total",
       required: false,
-      synonyms: [
-        "total",
-        "score",
-        "totalscore",
-        "итого",
-        "балл",
-        "оценка",
-        "суммабаллов",
-        "всего",
-        "разом",
-        "бал",
-        "оцінка",
-        "усього",
-      ],
+      synonyms: words(`
+        total score totalscore
+        итого балл оценка суммабаллов всего разом бал оцінка усього
+      `),
     },
     {
       key: "comment",
       required: false,
-      synonyms: [
-        "comment",
-        "comments",
-        "note",
-        "notes",
-        "комментарий",
-        "примечание",
-        "коментар",
-        "примітка",
-      ],
+      synonyms: words(`comment comments note notes комментарий примечание коментар примітка`),
     },
   ],
 };
 
 /** Words in tab names that hint at a kind. */
 export const KIND_TAB_WORDS: Record<TabKind, string[]> = {
-  calls: ["call", "звонк", "звонок", "дзвін", "дзвонк", "телефон"],
-  deals: ["deal", "lead", "opportunit", "pipeline", "сделк", "лид", "угод", "лід", "заявк", "crm"],
-  stageLog: ["stagelog", "history", "log", "истори", "журнал", "перехо", "історі"],
-  timeLog: ["timelog", "time", "timesheet", "время", "хронометраж", "таймшит", "час"],
-  plan: ["plan", "target", "goal", "план", "цел", "ціл"],
-  checklist: [
-    "check",
-    "quality",
-    "qa",
-    "чеклист",
-    "чекліст",
-    "оценк",
-    "качеств",
-    "якіст",
-    "контроль",
-  ],
+  calls: words(`call звонк звонок дзвін дзвонк телефон`),
+  deals: words(`deal lead opportunit pipeline сделк лид угод лід заявк crm`),
+  stageLog: words(`stagelog history log истори журнал перехо історі`),
+  timeLog: words(`timelog time timesheet время хронометраж таймшит час`),
+  plan: words(`plan target goal план цел ціл`),
+  checklist: words(`check quality qa чеклист чекліст оценк качеств якіст контроль`),
 };
 
 /**
@@ -593,85 +302,26 @@ export const STAGE_NOMINATIVE: Record<string, string> = {
 
 /** Stage words in usual funnel order, for ordering stages no tab gives an order for. */
 export const STAGE_LADDER: string[][] = [
-  [
-    "new",
-    "lead",
-    "prospect",
-    "новый",
-    "новая",
-    "лид",
-    "заявка",
-    "обращени",
-    "новий",
-    "лід",
-    "звернен",
-  ],
-  ["contact", "call", "engag", "контакт", "звонок", "дзвінок", "связ", "зв'яз"],
-  ["qualif", "квалиф", "кваліф"],
-  ["meeting", "demo", "встреч", "зустріч", "демо", "презентац"],
-  ["proposal", "offer", "quote", "кп", "предложени", "пропозиц", "коммерческ", "комерційн"],
+  words(`new lead prospect новый новая лид заявка обращени новий лід звернен`),
+  words(`contact call engag контакт звонок дзвінок связ зв'яз`),
+  words(`qualif квалиф кваліф`),
+  words(`meeting demo встреч зустріч демо презентац`),
+  words(`proposal offer quote кп предложени пропозиц коммерческ комерційн`),
   ["negotiat", "переговор"],
-  ["contract", "invoice", "договор", "счет", "счёт", "договір", "рахун"],
+  words(`contract invoice договор счет счёт договір рахун`),
   ["payment", "paid", "оплат", "оплач", "won", "sale", "продаж", "успешн", "успішн", "closed won"],
 ];
 
-const WON = [
-  "won",
-  "closedwon",
-  "win",
-  "success",
-  "successful",
-  "paid",
-  "sale",
-  "sold",
-  "успешно",
-  "успешнореализовано",
-  "успешнозакрыто",
-  "реализовано",
-  "оплачено",
-  "оплачен",
-  "оплачена",
-  "продажа",
-  "выиграно",
-  "выигран",
-  "сделказаключена",
-  "успішно",
-  "успішнореалізовано",
-  "реалізовано",
-  "сплачено",
-  "оплачено",
-  "продаж",
-  "виграно",
-];
-const LOST = [
-  "lost",
-  "closedlost",
-  "lose",
-  "rejected",
-  "refused",
-  "declined",
-  "cancelled",
-  "canceled",
-  "dead",
-  "disqualified",
-  "отказ",
-  "отказано",
-  "проиграно",
-  "проигран",
-  "закрытоинереализовано",
-  "нереализовано",
-  "потерян",
-  "потеряна",
-  "отменен",
-  "отменена",
-  "некачественныйлид",
-  "відмова",
-  "програно",
-  "закритоінереалізовано",
-  "нереалізовано",
-  "втрачено",
-  "скасовано",
-];
+const WON = words(`
+  won closedwon win success successful paid sale sold
+  успешно успешнореализовано успешнозакрыто реализовано оплачено оплачен оплачена продажа выиграно
+  выигран сделказаключена успішно успішнореалізовано реалізовано сплачено оплачено продаж виграно
+`);
+const LOST = words(`
+  lost closedlost lose rejected refused declined cancelled canceled dead disqualified
+  отказ отказано проиграно проигран закрытоинереализовано нереализовано потерян потеряна отменен
+  отменена некачественныйлид відмова програно закритоінереалізовано нереалізовано втрачено скасовано
+`);
 const WON_SET = new Set(WON);
 const LOST_SET = new Set(LOST);
 
@@ -701,23 +351,8 @@ export function ladderRank(v: unknown): number {
   return -1;
 }
 
-const YES = new Set([
-  "yes",
-  "y",
-  "true",
-  "да",
-  "д",
-  "так",
-  "истина",
-  "1",
-  "+",
-  "v",
-  "x",
-  "✓",
-  "✔",
-  "ok",
-]);
-const NO = new Set(["no", "n", "false", "нет", "н", "ні", "ложь", "хибність", "0", "-", "—", "–"]);
+const YES = new Set(words(`yes y true да д так истина 1 + v x ✓ ✔ ok`));
+const NO = new Set(words(`no n false нет н ні ложь хибність 0 - — –`));
 
 /** true / false for yes/no words and checkboxes, null otherwise (blank too). */
 export function yesNo(v: unknown): boolean | null {

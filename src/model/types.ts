@@ -33,8 +33,10 @@ export interface Deal {
   margin: number | null;
   /** Targeted lead (yes/no); null when the tab has no such column. */
   targeted: boolean | null;
-  /** Name of the raw tab and 1-based row the deal came from, for the data check. */
-  origin: { tab: string; row: number };
+  /** Name of the raw tab the deal came from, for the data check. */
+  originTab: string;
+  /** 1-based row in that tab (plain fields, not an object: one object less per deal). */
+  originRow: number;
 }
 
 export interface Call {

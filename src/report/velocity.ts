@@ -4,7 +4,7 @@
  */
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { quantileSorted, ratio } from "../core/stats";
-import { type Context, round } from "./context";
+import { type Context, DayCache, round } from "./context";
 import { t } from "./i18n";
 import { knownSaleDate } from "./kpi";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
@@ -21,8 +21,9 @@ class Buf {
     }
     this.a[this.n++] = x;
   }
+  /** The values sorted in place (the buffer is not pushed to afterwards): no copy. */
   sorted(): Float64Array {
-    return this.a.slice(0, this.n).sort();
+    return this.a.subarray(0, this.n).sort();
   }
 }
 
@@ -52,7 +53,7 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   const bufs = Array.from({ length: nT }, () => new Buf());
   const cycle = new Buf();
   // Month trend: per month key, per transition sum and count.
-  const monthIdx = new Map<number, number>(); // day → month slot
+  const monthIdx = new DayCache(); // day → month slot
   const months: string[] = [];
   const monthSlot = new Map<string, number>();
   const sums: Float64Array[] = [];

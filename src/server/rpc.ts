@@ -26,6 +26,7 @@ import type { Model, RawTab, TabKind } from "../model/types";
 import { type LabelKey, t as reportText } from "../report/i18n";
 import type { ReportOptions } from "../report/options";
 import { templateRun } from "../template/index";
+import { menuLabels } from "./menu";
 import type {
   BuildRequest,
   BuildStart,
@@ -71,11 +72,13 @@ const MESSAGES = {
   },
 } satisfies Record<string, Record<Lang, string>>;
 
-const TITLES: Record<Lang, { sidebar: string; help: string }> = {
-  en: { sidebar: "Voronka", help: "Voronka: formula help" },
-  ru: { sidebar: "Воронка", help: "Воронка: справка по формулам" },
-  uk: { sidebar: "Воронка", help: "Воронка: довідка з формул" },
-};
+/** The add-on's name: the sidebar's and the toast's title. */
+const TITLE: Record<Lang, string> = { en: "Voronka", ru: "Воронка", uk: "Воронка" };
+
+/** The help dialog's title: the name and the menu item, e.g. "Voronka: formula help". */
+function helpTitle(lang: Lang): string {
+  return `${TITLE[lang]}: ${menuLabels(lang).help.toLowerCase()}`;
+}
 
 /** An error whose message is already a sentence for the user. */
 class UserError extends Error {}
@@ -456,7 +459,7 @@ export function createTrackerTemplate(): void {
   const first = res.sheets[0];
   if (first) openSheet(first.sheetId);
   try {
-    ss.toast(res.sheets.map((s) => s.name).join(", "), TITLES[lang].sidebar, 8);
+    ss.toast(res.sheets.map((s) => s.name).join(", "), TITLE[lang], 8);
   } catch (_) {
     // a toast is a courtesy
   }
@@ -473,9 +476,7 @@ export function sidebarHtml(view: "sidebar" | "help", lang: Lang): string {
 export function showSidebar(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = userLang(ss);
-  const out = HtmlService.createHtmlOutput(sidebarHtml("sidebar", lang)).setTitle(
-    TITLES[lang].sidebar,
-  );
+  const out = HtmlService.createHtmlOutput(sidebarHtml("sidebar", lang)).setTitle(TITLE[lang]);
   SpreadsheetApp.getUi().showSidebar(out);
 }
 
@@ -483,7 +484,7 @@ export function showFormulaHelp(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = userLang(ss);
   const out = HtmlService.createHtmlOutput(sidebarHtml("help", lang)).setWidth(520).setHeight(560);
-  SpreadsheetApp.getUi().showModelessDialog(out, TITLES[lang].help);
+  SpreadsheetApp.getUi().showModelessDialog(out, helpTitle(lang));
 }
 
 // ---------------------------------------------------------------------------------------------

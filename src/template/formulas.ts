@@ -3,8 +3,7 @@
  * formula. Functions that read activity columns get formulas over the template's own tabs; the
  * others use the registry's first example that needs no ranges.
  */
-import type { Lang } from "../core/lang";
-import type { FunctionSpec } from "../functions/spec";
+import type { Lang, Localized } from "../core/lang";
 import type { FormulaRow } from "./sheets";
 
 const HEADER: Record<Lang, string[]> = {
@@ -36,38 +35,66 @@ export interface TemplateRefs {
   stages: string[];
 }
 
+/**
+ * What the sheet reads of a function (a FunctionSpec is one). The server bundle gets the
+ * registry as `formulaSource` of each function: this much and no more.
+ */
+export interface FormulaSource {
+  name: string;
+  summary: Localized;
+  examples: { formula: string; result: string }[];
+  /** Parameter names: the shown formula of a function with no example and no own formula. */
+  params?: { name: string }[];
+}
+
 /** A range reference anywhere in a formula (A1:B2, A:A, Sheet!A1). */
 const HAS_RANGE = /(?:\b[A-Z]{1,3}\d*:[A-Z]{1,3}\d*\b)|!/;
 
-function ownFormula(name: string, r: TemplateRefs): string | null {
-  const stagesRange = ref(r.lists, `A2:A${r.stages.length + 1}`);
-  switch (name) {
-    case "CONVERSION":
-      return "=CONVERSION(1000, 150)";
-    case "REQUIRED_CALLS":
-      return "=REQUIRED_CALLS(50, 5%, 21)";
-    case "FUNNEL":
-      return `=FUNNEL(${ref(r.stageLog, "B2:B")}, ${stagesRange}, ${ref(r.stageLog, "A2:A")})`;
-    case "TALK_TIME":
-      return `=TALK_TIME(${ref(r.calls, "C2:C")}, 60, "calls")`;
-    case "STAGE_VELOCITY":
-      return `=STAGE_VELOCITY(${ref(r.stageLog, "A2:A")}, ${ref(r.stageLog, "B2:B")}, ${ref(
+/** Formulas over the template's own tabs, by function name. */
+const OWN = new Map<string, (r: TemplateRefs) => string>([
+  ["CONVERSION", () => "=CONVERSION(1000, 150)"],
+  ["REQUIRED_CALLS", () => "=REQUIRED_CALLS(50, 5%, 21)"],
+  [
+    "FUNNEL",
+    (r) =>
+      `=FUNNEL(${ref(r.stageLog, "B2:B")}, ${ref(r.lists, `A2:A${r.stages.length + 1}`)}, ${ref(
+        r.stageLog,
+        "A2:A",
+      )})`,
+  ],
+  ["TALK_TIME", (r) => `=TALK_TIME(${ref(r.calls, "C2:C")}, 60, "calls")`],
+  [
+    "STAGE_VELOCITY",
+    (r) =>
+      `=STAGE_VELOCITY(${ref(r.stageLog, "A2:A")}, ${ref(r.stageLog, "B2:B")}, ${ref(
         r.stageLog,
         "C2:C",
-      )}, ${quoted(r.stages[0] ?? "")}, ${quoted(r.stages[r.stages.length - 1] ?? "")})`;
-    default:
-      return null;
-  }
+      )}, ${quoted(r.stages[0] ?? "")}, ${quoted(r.stages[r.stages.length - 1] ?? "")})`,
+  ],
+]);
+
+/** The example a row shows: the first that needs no ranges (also live), else the first. */
+function examples(fn: FormulaSource) {
+  const plain = fn.examples.find((ex) => !HAS_RANGE.test(ex.formula));
+  return { plain, shown: plain ?? fn.examples[0] };
 }
 
-export function formulaRows(fns: FunctionSpec[], lang: Lang, refs: TemplateRefs): FormulaRow[] {
+/** Only what `formulaRows` reads of `fn`: the same rows from much less text. */
+export function formulaSource(fn: FormulaSource): FormulaSource {
+  const { name, summary } = fn;
+  if (OWN.has(name)) return { name, summary, examples: [] };
+  const ex = examples(fn).shown;
+  if (ex) return { name, summary, examples: [{ formula: ex.formula, result: ex.result }] };
+  return { name, summary, examples: [], params: (fn.params ?? []).map((p) => ({ name: p.name })) };
+}
+
+export function formulaRows(fns: FormulaSource[], lang: Lang, refs: TemplateRefs): FormulaRow[] {
   return fns.map((fn) => {
-    const own = ownFormula(fn.name, refs);
-    const plain = fn.examples.find((ex) => !HAS_RANGE.test(ex.formula));
-    const example = plain ?? fn.examples[0];
+    const own = OWN.get(fn.name)?.(refs);
+    const { plain, shown: example } = examples(fn);
     const live = own ?? (plain ? plain.formula : "");
     const shown =
-      own ?? example?.formula ?? `=${fn.name}(${fn.params.map((p) => p.name).join(", ")})`;
+      own ?? example?.formula ?? `=${fn.name}(${(fn.params ?? []).map((p) => p.name).join(", ")})`;
     return {
       name: fn.name,
       summary: fn.summary[lang],

@@ -6,6 +6,7 @@
 import { dayNumber, instantToWall } from "../core/calendar";
 import type { Lang } from "../core/lang";
 import { FUNCTIONS } from "../functions/registry";
+import type { TabKind } from "../model/types";
 import { formulaRows, formulasHeader } from "./formulas";
 import { templatePlan } from "./plan";
 import { type WrittenTemplate, writeTemplate } from "./sheets";
@@ -21,17 +22,18 @@ export function templateRun(
   now: number = Date.now(),
 ): WrittenTemplate {
   const plan = templatePlan(lang, dayNumber(instantToWall(now, timeZone)));
-  const stageLogIndex = plan.tabs.findIndex((t) => t.kind === "stageLog");
-  const dealsIndex = plan.tabs.findIndex((t) => t.kind === "deals");
-  const callsIndex = plan.tabs.findIndex((t) => t.kind === "calls");
-  return writeTemplate(ss, plan, (names) => ({
-    header: formulasHeader(lang),
-    rows: formulaRows(FUNCTIONS, lang, {
-      stageLog: names.tabs[stageLogIndex]!,
-      deals: names.tabs[dealsIndex]!,
-      calls: names.tabs[callsIndex]!,
-      lists: names.lists,
-      stages: plan.stages,
-    }),
-  }));
+  return writeTemplate(ss, plan, (names) => {
+    /** The name a raw tab of `kind` was actually created under. */
+    const tab = (kind: TabKind) => names.tabs[plan.tabs.findIndex((t) => t.kind === kind)]!;
+    return {
+      header: formulasHeader(lang),
+      rows: formulaRows(FUNCTIONS, lang, {
+        stageLog: tab("stageLog"),
+        deals: tab("deals"),
+        calls: tab("calls"),
+        lists: names.lists,
+        stages: plan.stages,
+      }),
+    };
+  });
 }

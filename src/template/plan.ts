@@ -4,7 +4,7 @@
  * src/template/sheets.ts writes it; the headers are words detectTabs knows.
  */
 import { isoDate, MS_PER_DAY } from "../core/calendar";
-import type { Lang } from "../core/lang";
+import { LANGS, type Lang } from "../core/lang";
 import type { TabKind } from "../model/types";
 
 export type ListKey = "stage" | "rep" | "source" | "category" | "yesNo" | "direction" | "metric";
@@ -32,216 +32,109 @@ export interface TemplatePlan {
   formulasName: string;
 }
 
-interface Words {
-  tabs: Record<TabKind, string>;
-  lists: string;
-  formulas: string;
-  headers: {
-    calls: string[];
-    deals: string[];
-    stageLog: string[];
-    timeLog: string[];
-    plan: string[];
-    checklist: string[];
-  };
-  listHeaders: Record<ListKey, string>;
-  stages: string[];
-  lost: string;
-  reps: string[];
-  sources: string[];
-  categories: string[];
-  yesNo: [string, string];
-  direction: [string, string];
-  results: string[];
-  metrics: string[];
-  clients: string[];
-}
+/**
+ * The template's words: per entry the English, Russian and Ukrainian text (LANGS order), items
+ * separated by "|". Kept as one table so each key is written once.
+ * - tabs: the raw tabs' names in TABS order, then the lists tab's and the formulas sheet's;
+ * - calls … checklist: that raw tab's header;
+ * - lists: the lists tab's column headers in LISTS order;
+ * - stage … metric (the ListKeys): the items of that list; `stage` is the funnel top to
+ *   bottom, then the lost status;
+ * - result, client: example cells.
+ */
+const TEXT = {
+  tabs: [
+    "Calls|Deals|Stage log|Time log|Plan|Checklist|Lists|Formulas",
+    "Звонки|Сделки|Этапы|Учёт времени|План|Чек-лист|Справочники|Формулы",
+    "Дзвінки|Угоди|Етапи|Облік часу|План|Чек-лист|Довідники|Формули",
+  ],
+  calls: [
+    "Date|Rep|Duration|Direction|Result|Deal ID|Source",
+    "Дата|Менеджер|Длительность|Направление|Результат|ID сделки|Источник",
+    "Дата|Менеджер|Тривалість|Напрямок|Результат|ID угоди|Джерело",
+  ],
+  deals: [
+    "Deal ID|Created|Rep|Source|Client|Stage|Amount|Cost|Targeted",
+    "ID сделки|Дата создания|Менеджер|Источник|Клиент|Этап|Сумма|Себестоимость|Целевой",
+    "ID угоди|Дата створення|Менеджер|Джерело|Клієнт|Етап|Сума|Собівартість|Цільовий",
+  ],
+  stageLog: [
+    "Deal ID|Stage|Date|Rep|Source",
+    "ID сделки|Этап|Дата|Менеджер|Источник",
+    "ID угоди|Етап|Дата|Менеджер|Джерело",
+  ],
+  timeLog: [
+    "Rep|Date|Category|Minutes",
+    "Менеджер|Дата|Категория|Минуты",
+    "Менеджер|Дата|Категорія|Хвилини",
+  ],
+  plan: [
+    "Period|Metric|Target|Rep",
+    "Период|Показатель|План|Менеджер",
+    "Період|Показник|План|Менеджер",
+  ],
+  checklist: [
+    "Deal ID|Rep|Greeting|Needs found|Presentation|Objections handled|Next step agreed",
+    "ID сделки|Менеджер|Приветствие|Выявил потребность|Презентация|Отработал возражения|Договорился о следующем шаге",
+    "ID угоди|Менеджер|Привітання|Виявив потребу|Презентація|Відпрацював заперечення|Домовився про наступний крок",
+  ],
+  lists: [
+    "Stages|Reps|Sources|Categories|Yes / no|Directions|Metrics",
+    "Этапы|Менеджеры|Источники|Категории|Да / нет|Направления|Показатели",
+    "Етапи|Менеджери|Джерела|Категорії|Так / ні|Напрямки|Показники",
+  ],
+  stage: [
+    "Lead|Qualified|Meeting|Proposal|Won|Lost",
+    "Лид|Квалификация|Встреча|КП|Оплачено|Отказ",
+    "Лід|Кваліфікація|Зустріч|КП|Оплачено|Відмова",
+  ],
+  rep: ["Anna|Boris|Chen", "Анна|Борис|Ольга", "Анна|Богдан|Олена"],
+  source: [
+    "Website|Referral|Cold call",
+    "Сайт|Рекомендация|Холодный звонок",
+    "Сайт|Рекомендація|Холодний дзвінок",
+  ],
+  category: [
+    "Calls|Meetings|Proposals|Admin|Misc",
+    "Звонки|Встречи|КП|Админ. работа|Прочее",
+    "Дзвінки|Зустрічі|КП|Адмін. робота|Інше",
+  ],
+  yesNo: ["Yes|No", "Да|Нет", "Так|Ні"],
+  direction: ["out|in", "исходящий|входящий", "вихідний|вхідний"],
+  metric: ["Calls|Sales|Revenue", "Звонки|Продажи|Выручка", "Дзвінки|Продажі|Виторг"],
+  result: [
+    "Meeting booked|No answer|Call back|Not interested",
+    "Назначена встреча|Не дозвонился|Перезвонить|Не интересно",
+    "Призначено зустріч|Не додзвонився|Передзвонити|Не цікаво",
+  ],
+  client: [
+    "Acme Ltd|Northwind|Globex|Initech|Umbrella|Hooli",
+    "ООО Ромашка|Альфа|Вектор|Гранит|Сфера|Меридиан",
+    "ТОВ Ромашка|Альфа|Вектор|Граніт|Сфера|Меридіан",
+  ],
+} satisfies Record<string, [string, string, string]>;
 
-const WORDS: Record<Lang, Words> = {
-  en: {
-    tabs: {
-      calls: "Calls",
-      deals: "Deals",
-      stageLog: "Stage log",
-      timeLog: "Time log",
-      plan: "Plan",
-      checklist: "Checklist",
-    },
-    lists: "Lists",
-    formulas: "Formulas",
-    headers: {
-      calls: ["Date", "Rep", "Duration", "Direction", "Result", "Deal ID", "Source"],
-      deals: [
-        "Deal ID",
-        "Created",
-        "Rep",
-        "Source",
-        "Client",
-        "Stage",
-        "Amount",
-        "Cost",
-        "Targeted",
-      ],
-      stageLog: ["Deal ID", "Stage", "Date", "Rep", "Source"],
-      timeLog: ["Rep", "Date", "Category", "Minutes"],
-      plan: ["Period", "Metric", "Target", "Rep"],
-      checklist: [
-        "Deal ID",
-        "Rep",
-        "Greeting",
-        "Needs found",
-        "Presentation",
-        "Objections handled",
-        "Next step agreed",
-      ],
-    },
-    listHeaders: {
-      stage: "Stages",
-      rep: "Reps",
-      source: "Sources",
-      category: "Categories",
-      yesNo: "Yes / no",
-      direction: "Directions",
-      metric: "Metrics",
-    },
-    stages: ["Lead", "Qualified", "Meeting", "Proposal", "Won"],
-    lost: "Lost",
-    reps: ["Anna", "Boris", "Chen"],
-    sources: ["Website", "Referral", "Cold call"],
-    categories: ["Calls", "Meetings", "Proposals", "Admin", "Misc"],
-    yesNo: ["Yes", "No"],
-    direction: ["out", "in"],
-    results: ["Meeting booked", "No answer", "Call back", "Not interested"],
-    metrics: ["Calls", "Sales", "Revenue"],
-    clients: ["Acme Ltd", "Northwind", "Globex", "Initech", "Umbrella", "Hooli"],
-  },
-  ru: {
-    tabs: {
-      calls: "Звонки",
-      deals: "Сделки",
-      stageLog: "Этапы",
-      timeLog: "Учёт времени",
-      plan: "План",
-      checklist: "Чек-лист",
-    },
-    lists: "Справочники",
-    formulas: "Формулы",
-    headers: {
-      calls: [
-        "Дата",
-        "Менеджер",
-        "Длительность",
-        "Направление",
-        "Результат",
-        "ID сделки",
-        "Источник",
-      ],
-      deals: [
-        "ID сделки",
-        "Дата создания",
-        "Менеджер",
-        "Источник",
-        "Клиент",
-        "Этап",
-        "Сумма",
-        "Себестоимость",
-        "Целевой",
-      ],
-      stageLog: ["ID сделки", "Этап", "Дата", "Менеджер", "Источник"],
-      timeLog: ["Менеджер", "Дата", "Категория", "Минуты"],
-      plan: ["Период", "Показатель", "План", "Менеджер"],
-      checklist: [
-        "ID сделки",
-        "Менеджер",
-        "Приветствие",
-        "Выявил потребность",
-        "Презентация",
-        "Отработал возражения",
-        "Договорился о следующем шаге",
-      ],
-    },
-    listHeaders: {
-      stage: "Этапы",
-      rep: "Менеджеры",
-      source: "Источники",
-      category: "Категории",
-      yesNo: "Да / нет",
-      direction: "Направления",
-      metric: "Показатели",
-    },
-    stages: ["Лид", "Квалификация", "Встреча", "КП", "Оплачено"],
-    lost: "Отказ",
-    reps: ["Анна", "Борис", "Ольга"],
-    sources: ["Сайт", "Рекомендация", "Холодный звонок"],
-    categories: ["Звонки", "Встречи", "КП", "Админ. работа", "Прочее"],
-    yesNo: ["Да", "Нет"],
-    direction: ["исходящий", "входящий"],
-    results: ["Назначена встреча", "Не дозвонился", "Перезвонить", "Не интересно"],
-    metrics: ["Звонки", "Продажи", "Выручка"],
-    clients: ["ООО Ромашка", "Альфа", "Вектор", "Гранит", "Сфера", "Меридиан"],
-  },
-  uk: {
-    tabs: {
-      calls: "Дзвінки",
-      deals: "Угоди",
-      stageLog: "Етапи",
-      timeLog: "Облік часу",
-      plan: "План",
-      checklist: "Чек-лист",
-    },
-    lists: "Довідники",
-    formulas: "Формули",
-    headers: {
-      calls: ["Дата", "Менеджер", "Тривалість", "Напрямок", "Результат", "ID угоди", "Джерело"],
-      deals: [
-        "ID угоди",
-        "Дата створення",
-        "Менеджер",
-        "Джерело",
-        "Клієнт",
-        "Етап",
-        "Сума",
-        "Собівартість",
-        "Цільовий",
-      ],
-      stageLog: ["ID угоди", "Етап", "Дата", "Менеджер", "Джерело"],
-      timeLog: ["Менеджер", "Дата", "Категорія", "Хвилини"],
-      plan: ["Період", "Показник", "План", "Менеджер"],
-      checklist: [
-        "ID угоди",
-        "Менеджер",
-        "Привітання",
-        "Виявив потребу",
-        "Презентація",
-        "Відпрацював заперечення",
-        "Домовився про наступний крок",
-      ],
-    },
-    listHeaders: {
-      stage: "Етапи",
-      rep: "Менеджери",
-      source: "Джерела",
-      category: "Категорії",
-      yesNo: "Так / ні",
-      direction: "Напрямки",
-      metric: "Показники",
-    },
-    stages: ["Лід", "Кваліфікація", "Зустріч", "КП", "Оплачено"],
-    lost: "Відмова",
-    reps: ["Анна", "Богдан", "Олена"],
-    sources: ["Сайт", "Рекомендація", "Холодний дзвінок"],
-    categories: ["Дзвінки", "Зустрічі", "КП", "Адмін. робота", "Інше"],
-    yesNo: ["Так", "Ні"],
-    direction: ["вихідний", "вхідний"],
-    results: ["Призначено зустріч", "Не додзвонився", "Передзвонити", "Не цікаво"],
-    metrics: ["Дзвінки", "Продажі", "Виторг"],
-    clients: ["ТОВ Ромашка", "Альфа", "Вектор", "Граніт", "Сфера", "Меридіан"],
-  },
-};
+export type Words = Record<keyof typeof TEXT, string[]>;
 
-/** The words the template uses, e.g. for tests and the settings tab. */
-export function templateWords(lang: Lang): Readonly<Words> {
-  return WORDS[lang];
+/** The raw tabs in order, each with its dropdowns: 0-based column → the list it offers. */
+const TABS: [TabKind, Record<number, ListKey>][] = [
+  ["calls", { 1: "rep", 3: "direction", 6: "source" }],
+  ["deals", { 2: "rep", 3: "source", 5: "stage", 8: "yesNo" }],
+  ["stageLog", { 1: "stage", 3: "rep", 4: "source" }],
+  ["timeLog", { 0: "rep", 2: "category" }],
+  ["plan", { 1: "metric", 3: "rep" }],
+  ["checklist", { 1: "rep", 2: "yesNo", 3: "yesNo", 4: "yesNo", 5: "yesNo", 6: "yesNo" }],
+];
+
+/** The lists tab's columns in order. */
+const LISTS: ListKey[] = ["stage", "rep", "source", "category", "yesNo", "direction", "metric"];
+
+/** The words the template uses in `lang`, e.g. for tests. */
+export function templateWords(lang: Lang): Words {
+  const i = LANGS.indexOf(lang);
+  const out = {} as Words;
+  for (const [key, texts] of Object.entries(TEXT)) out[key as keyof Words] = texts[i]!.split("|");
+  return out;
 }
 
 /** "2026-03-02 10:15": text Sheets reads as a date in any locale, and so does parseDate. */
@@ -266,151 +159,100 @@ const DEALS: [number, boolean, number, number, number][] = [
  * 1970-01-01 in the spreadsheet's time zone), so the first report shows recent periods.
  */
 export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
-  const w = WORDS[lang];
+  const w = templateWords(lang);
+  const stages = w.stage.slice(0, -1);
+  const lostStatus = w.stage[stages.length]!;
+  const [yes, no] = w.yesNo as [string, string];
   const id = (i: number) => `D-${101 + i}`;
-  const rep = (i: number) => w.reps[i % w.reps.length]!;
-  const source = (i: number) => w.sources[i % w.sources.length]!;
+  const rep = (i: number) => w.rep[i % w.rep.length]!;
+  const source = (i: number) => w.source[i % w.source.length]!;
+  const rows: Record<TabKind, TemplateCell[][]> = {
+    calls: [],
+    deals: [],
+    stageLog: [],
+    timeLog: [],
+    plan: [],
+    checklist: [],
+  };
 
-  const deals: TemplateCell[][] = [];
-  const stageLog: TemplateCell[][] = [];
   DEALS.forEach(([reached, lost, amount, cost, back], i) => {
     const start = todayDay - back;
-    const current = lost ? w.lost : w.stages[reached]!;
-    deals.push([
+    const current = lost ? lostStatus : stages[reached]!;
+    rows.deals.push([
       id(i),
       stamp(start),
       rep(i),
       source(i),
-      w.clients[i]!,
+      w.client[i]!,
       current,
       amount,
       cost,
-      i === 5 ? w.yesNo[1] : w.yesNo[0],
+      i === 5 ? no : yes,
     ]);
     for (let s = 0; s <= reached; s++) {
-      stageLog.push([id(i), w.stages[s]!, stamp(start + s * 2, 10 + s, 0), rep(i), source(i)]);
+      rows.stageLog.push([id(i), stages[s]!, stamp(start + s * 2, 10 + s, 0), rep(i), source(i)]);
     }
   });
 
-  const calls: TemplateCell[][] = [];
   const durations = ["0:03:15", "0:00:40", "0:07:02", "0:01:30", "0:12:45", "0:00:25", "0:05:10"];
   for (let i = 0; i < 8; i++) {
     const deal = i % DEALS.length;
-    calls.push([
+    rows.calls.push([
       stamp(todayDay - DEALS[deal]![4] + (i > 5 ? 1 : 0), 9 + i, 15),
       rep(deal),
       durations[i % durations.length]!,
-      w.direction[i % 3 === 2 ? 1 : 0],
-      w.results[i % w.results.length]!,
+      w.direction[i % 3 === 2 ? 1 : 0]!,
+      w.result[i % w.result.length]!,
       id(deal),
       source(deal),
     ]);
   }
 
-  const time: TemplateCell[][] = [];
   for (let i = 0; i < 6; i++) {
-    time.push([rep(i), stamp(todayDay - 1 - Math.floor(i / 2)), w.categories[i % 5]!, 30 + 15 * i]);
+    rows.timeLog.push([
+      rep(i),
+      stamp(todayDay - 1 - Math.floor(i / 2)),
+      w.category[i % 5]!,
+      30 + 15 * i,
+    ]);
   }
 
   const month = isoDate(todayDay * MS_PER_DAY).slice(0, 7);
-  const plan: TemplateCell[][] = [
-    [month, w.metrics[0]!, 400, ""],
-    [month, w.metrics[1]!, 6, ""],
-    [month, w.metrics[2]!, 500000, ""],
-    [month, w.metrics[1]!, 2, rep(0)],
-  ];
+  const [calls, sales, revenue] = w.metric as [string, string, string];
+  rows.plan.push(
+    [month, calls, 400, ""],
+    [month, sales, 6, ""],
+    [month, revenue, 500000, ""],
+    [month, sales, 2, rep(0)],
+  );
 
-  const checklist: TemplateCell[][] = [0, 2, 3].map((d, i) => [
-    id(d),
-    rep(d),
-    w.yesNo[0],
-    w.yesNo[i === 1 ? 1 : 0],
-    w.yesNo[0],
-    w.yesNo[i === 1 ? 1 : 0],
-    w.yesNo[i === 2 ? 1 : 0],
-  ]);
+  [0, 2, 3].forEach((d, i) => {
+    rows.checklist.push([
+      id(d),
+      rep(d),
+      yes,
+      i === 1 ? no : yes,
+      yes,
+      i === 1 ? no : yes,
+      i === 2 ? no : yes,
+    ]);
+  });
 
-  const h = w.headers;
-  const yesNoCols = h.checklist.slice(2).map((_, i) => ({ col: i + 2, list: "yesNo" as const }));
   return {
     lang,
-    stages: [...w.stages],
-    formulasName: w.formulas,
+    stages,
+    formulasName: w.tabs[TABS.length + 1]!,
     lists: {
-      name: w.lists,
-      columns: [
-        { key: "stage", header: w.listHeaders.stage, values: [...w.stages, w.lost] },
-        { key: "rep", header: w.listHeaders.rep, values: [...w.reps] },
-        { key: "source", header: w.listHeaders.source, values: [...w.sources] },
-        { key: "category", header: w.listHeaders.category, values: [...w.categories] },
-        { key: "yesNo", header: w.listHeaders.yesNo, values: [...w.yesNo] },
-        { key: "direction", header: w.listHeaders.direction, values: [...w.direction] },
-        { key: "metric", header: w.listHeaders.metric, values: [...w.metrics] },
-      ],
+      name: w.tabs[TABS.length]!,
+      columns: LISTS.map((key, i) => ({ key, header: w.lists[i]!, values: w[key] })),
     },
-    tabs: [
-      {
-        kind: "calls",
-        name: w.tabs.calls,
-        header: h.calls,
-        rows: calls,
-        dropdowns: [
-          { col: 1, list: "rep" },
-          { col: 3, list: "direction" },
-          { col: 6, list: "source" },
-        ],
-      },
-      {
-        kind: "deals",
-        name: w.tabs.deals,
-        header: h.deals,
-        rows: deals,
-        dropdowns: [
-          { col: 2, list: "rep" },
-          { col: 3, list: "source" },
-          { col: 5, list: "stage" },
-          { col: 8, list: "yesNo" },
-        ],
-      },
-      {
-        kind: "stageLog",
-        name: w.tabs.stageLog,
-        header: h.stageLog,
-        rows: stageLog,
-        dropdowns: [
-          { col: 1, list: "stage" },
-          { col: 3, list: "rep" },
-          { col: 4, list: "source" },
-        ],
-      },
-      {
-        kind: "timeLog",
-        name: w.tabs.timeLog,
-        header: h.timeLog,
-        rows: time,
-        dropdowns: [
-          { col: 0, list: "rep" },
-          { col: 2, list: "category" },
-        ],
-      },
-      {
-        kind: "plan",
-        name: w.tabs.plan,
-        header: h.plan,
-        rows: plan,
-        dropdowns: [
-          { col: 1, list: "metric" },
-          { col: 3, list: "rep" },
-        ],
-      },
-      {
-        kind: "checklist",
-        name: w.tabs.checklist,
-        header: h.checklist,
-        rows: checklist,
-        dropdowns: [{ col: 1, list: "rep" }, ...yesNoCols],
-      },
-    ],
+    tabs: TABS.map(([kind, dropdowns], i) => ({
+      kind,
+      name: w.tabs[i]!,
+      header: w[kind],
+      rows: rows[kind],
+      dropdowns: Object.entries(dropdowns).map(([col, list]) => ({ col: Number(col), list })),
+    })),
   };
 }
 

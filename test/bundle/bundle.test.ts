@@ -9,6 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FUNCTIONS } from "../../src/functions/registry";
+import { ENTRY_POINTS } from "../../src/server/entrypoints";
 import {
   buildDist,
   DIST_CODE,
@@ -35,6 +36,12 @@ describe("dist/Code.js", () => {
     expect(code).not.toMatch(/\beval\(|new Function\(/);
     const manifest = JSON.parse(readFileSync(join(ROOT, "dist", "appsscript.json"), "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
+  });
+
+  it("is a strict script whose one global holds what the top-level functions call", () => {
+    expect(code.split("\n")[1]).toMatch(/^"use strict";/);
+    const names = [...FUNCTIONS.map((f) => f.name), ...ENTRY_POINTS.map((ep) => ep.name)];
+    expect(gas.run<string>("Object.keys(Voronka).join()").split(",").sort()).toEqual(names.sort());
   });
 
   it("the vm context is bare", () => {

@@ -184,6 +184,88 @@ describe("buildModel: stage log", () => {
   });
 });
 
+describe("buildModel: a long stage log", () => {
+  it("gives the deals a plain reading of the rows gives, for thousands of ids", () => {
+    let seed = 5;
+    const r = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const reps = ["Anna", "Boris", "", "  Chen "];
+    const rows: unknown[][] = [];
+    for (let n = 1; n <= 3000; n++) {
+      const id = `D-${n}`;
+      const start = U(2026, 1, 1) + Math.floor(r() * 300) * 86_400_000;
+      const rep = () => reps[Math.floor(r() * reps.length)];
+      rows.push([r() < 0.1 ? ` ${id} ` : id, "Lead", new Date(start), rep(), ""]);
+      if (r() < 0.1) rows.push([id, "Lead", new Date(start + 86_400_000), rep(), ""]);
+      if (r() < 0.6) rows.push([id, "Meeting", new Date(start + 3 * 86_400_000), rep(), ""]);
+      if (r() < 0.3) rows.push([id, "Won", new Date(start + 9 * 86_400_000), rep(), 1000 + n]);
+      if (r() < 0.2) rows.push([id, "Lost", new Date(start + 5 * 86_400_000), rep(), ""]);
+      if (r() < 0.05) rows.push([id, "Mystery", new Date(start + 2 * 86_400_000), rep(), ""]);
+    }
+    for (let n = 1; n <= 20; n++) rows.push([`L-${n}`, "Lost", new Date(U(2026, 6, n)), "", ""]);
+    for (let n = 1; n <= 20; n++) rows.push([`M-${n}`, "Mystery", new Date(U(2026, 6, n)), "", ""]);
+    rows.sort((a, b) => (a[2] as Date).getTime() - (b[2] as Date).getTime());
+    const values = [["Deal ID", "Stage", "Date", "Manager", "Amount"], ...rows];
+    // The stages given: "Mystery" rows are unknown, "Lost" ones are lost.
+    const mapping = { version: 1, stages: ["Lead", "Meeting", "Won"], tabs: [] };
+    const { model } = buildModel([{ name: "Log", values }], { timeZone: "UTC", mapping });
+    expect(model.stages).toEqual(["Lead", "Meeting", "Won"]);
+
+    // The same, read row by row with plain Maps.
+    const want = new Map<string, Record<string, unknown>>();
+    const repOf = new Map<string, string>();
+    values.forEach((row, i) => {
+      if (i === 0) return;
+      const id = String(row[0]).trim();
+      const when = (row[2] as Date).getTime();
+      if (!repOf.get(id)) repOf.set(id, String(row[3]).trim());
+      if (row[1] === "Mystery") return;
+      let d = want.get(id);
+      if (!d) {
+        d = {
+          id,
+          created: when,
+          reached: -1,
+          stageDates: [null, null, null],
+          lost: null,
+          row: i + 1,
+        };
+        want.set(id, d);
+      }
+      d.created = Math.min(d.created as number, when);
+      if (row[1] === "Lost") d.lost = Math.max((d.lost as number | null) ?? when, when);
+      else {
+        const k = model.stages.indexOf(row[1] as string);
+        const dates = d.stageDates as (number | null)[];
+        dates[k] = Math.min(dates[k] ?? when, when);
+        d.reached = Math.max(d.reached as number, k);
+        if (row[4] !== "") d.amount = row[4];
+      }
+    });
+    expect(model.deals.map((d) => d.id)).toEqual([...want.keys()]);
+    for (const d of model.deals) {
+      const w = want.get(d.id)!;
+      const won = w.reached === 2;
+      expect(d).toMatchObject({
+        created: w.created,
+        reached: w.reached,
+        stageDates: w.stageDates,
+        status: won ? "won" : w.lost !== null ? "lost" : "open",
+        closed: won ? (w.stageDates as number[])[2] : w.lost,
+        rep: repOf.get(d.id),
+        amount: w.amount ?? null,
+        originTab: "Log",
+        originRow: w.row,
+      });
+    }
+    const unknown = model.issues.filter((i) => i.reason === "unknownStage");
+    expect(unknown.length).toBe(rows.filter((row) => row[1] === "Mystery").length);
+    expect(unknown.map((i) => i.row)).toEqual([...unknown.map((i) => i.row)].sort((a, b) => a - b));
+  });
+});
+
 describe("buildModel: calls, time log, plan, checklist", () => {
   it("reads calls with messy durations", () => {
     const { model } = buildModel(

@@ -35,7 +35,8 @@ export function deal(over: Partial<Deal> & { id: string }): Deal {
     amount: null,
     margin: null,
     targeted: null,
-    origin: { tab: "Deals", row: 2 },
+    originTab: "Deals",
+    originRow: 2,
     ...over,
   };
 }
@@ -117,7 +118,8 @@ export function generateModel(o: GenOptions): Model {
       amount,
       margin: amount === null ? null : Math.round(amount * 0.3),
       targeted: r() < 0.7,
-      origin: { tab: "Deals", row: i + 2 },
+      originTab: "Deals",
+      originRow: i + 2,
     });
     const nc = o.callsPerDeal ?? 2;
     for (let c = 0; c < nc; c++) {

@@ -156,5 +156,6 @@ describe("RPC shapes", () => {
     callTop(w.ctx, "showFormulaHelp");
     expect(w.ui.dialogs).toHaveLength(1);
     expect(w.ui.dialogs[0]!.html).toContain('data-view="help"');
+    expect(w.ui.dialogs[0]!.title).toBe("Воронка: довідка з формул");
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { LANGS } from "../../src/core/lang";
 import { parseDate, parseDurationSeconds } from "../../src/core/values";
-import { formulaRows, ref } from "../../src/template/formulas";
-import { freeName, templatePlan } from "../../src/template/plan";
+import { FUNCTIONS } from "../../src/functions/registry";
+import { formulaRows, formulaSource, ref } from "../../src/template/formulas";
+import { freeName, type TemplatePlan, templatePlan } from "../../src/template/plan";
 import { templateNames } from "../../src/template/sheets";
 
 const TODAY = 20_500; // a fixed day number: tests never read the clock
@@ -116,5 +117,39 @@ describe("formula rows", () => {
       live: "=OTHER(2)",
       expected: "2",
     });
+  });
+});
+
+/** The plan as text, a line per list, tab header and row (cells as JSON: numbers stay numbers). */
+function planLines(plan: TemplatePlan): string[] {
+  const cells = (r: (string | number)[]) => r.map((c) => JSON.stringify(c)).join(" | ");
+  return [
+    `${plan.lang}: stages ${cells(plan.stages)}; formulas ${plan.formulasName}`,
+    `lists ${plan.lists.name}`,
+    ...plan.lists.columns.map((c) => `  ${c.key} ${c.header}: ${cells(c.values)}`),
+    ...plan.tabs.flatMap((t) => [
+      `${t.kind} ${t.name}: ${cells(t.header)}`,
+      `  dropdowns ${t.dropdowns.map((d) => `${d.col} ${d.list}`).join(", ")}`,
+      ...t.rows.map((r) => `  ${cells(r)}`),
+    ]),
+  ];
+}
+
+describe("template content", () => {
+  it.each(LANGS)("%s: tabs, headers, example rows, lists and dropdowns as recorded", (lang) => {
+    expect(planLines(templatePlan(lang, TODAY))).toMatchSnapshot();
+  });
+
+  it.each(LANGS)("%s: the server's slim registry gives the same Formulas sheet", (lang) => {
+    const refs = {
+      calls: "Calls",
+      deals: "Deals",
+      stageLog: "Stage log",
+      lists: "Lists",
+      stages: ["Lead", "Meeting", "Won"],
+    };
+    const full = formulaRows(FUNCTIONS, lang, refs);
+    expect(full.map((r) => r.name)).toEqual(FUNCTIONS.map((f) => f.name));
+    expect(formulaRows(FUNCTIONS.map(formulaSource), lang, refs)).toEqual(full);
   });
 });

@@ -5,6 +5,7 @@ import { FUNCTIONS } from "../../src/functions/registry";
 import { detectTabs } from "../../src/model/index";
 import type { RawTab } from "../../src/model/types";
 import type { SidebarState, TemplateResult } from "../../src/server/rpc-types";
+import { formulaRows, formulasHeader } from "../../src/template/formulas";
 import { templatePlan, templateWords } from "../../src/template/plan";
 import { createFakeServices, type FakeSheet } from "../fakes/spreadsheet";
 import { callTop, loadCode } from "./dist";
@@ -121,6 +122,25 @@ describe("tracker template", () => {
     }
   });
 
+  it.each(LANGS)("%s: the bundle's formulas sheet is the whole registry's rows", (lang) => {
+    // The bundle carries a slim copy of the registry (scripts/build.ts): same rows, same text.
+    const w = world(lang);
+    callTop(w.ctx, "createTemplate");
+    const plan = templatePlan(lang, 0);
+    const tab = (kind: string) => plan.tabs.find((t) => t.kind === kind)!.name;
+    const rows = formulaRows(FUNCTIONS, lang, {
+      calls: tab("calls"),
+      deals: tab("deals"),
+      stageLog: tab("stageLog"),
+      lists: plan.lists.name,
+      stages: plan.stages,
+    });
+    expect(w.services.spreadsheet.getSheetByName(plan.formulasName)!.snapshot()).toEqual([
+      formulasHeader(lang),
+      ...rows.map((r) => [r.name, r.summary, `'${r.shown}`, r.live, r.expected]),
+    ]);
+  });
+
   it.each(LANGS)("%s: detectTabs sees every raw tab as its kind; the lists tab is off", (lang) => {
     const w = world(lang);
     callTop(w.ctx, "createTemplate");
@@ -139,7 +159,7 @@ describe("tracker template", () => {
     expect(kinds[plan.lists.name]).toBeNull();
     expect(kinds[plan.formulasName] ?? null).toBeNull();
     expect(state.stages).toEqual(plan.stages);
-    expect(state.reps).toEqual([...templateWords(lang).reps].sort((a, b) => a.localeCompare(b)));
+    expect(state.reps).toEqual([...templateWords(lang).rep].sort((a, b) => a.localeCompare(b)));
   });
 
   it("the menu item adds the template and opens its first tab", () => {

@@ -35,6 +35,11 @@ function cleanCell(v: unknown): Cell {
   return "";
 }
 
+function isCleanRow(row: unknown[]): boolean {
+  for (let i = 0; i < row.length; i++) if (cleanCell(row[i]) !== row[i]) return false;
+  return true;
+}
+
 /** A result as Sheets may show it: no NaN/Infinity/undefined/null anywhere, rows of equal width. */
 export function cleanResult(r: unknown): Result {
   if (!Array.isArray(r)) return cleanCell(r);
@@ -43,6 +48,9 @@ export function cleanResult(r: unknown): Result {
   for (const row of r) width = Math.max(width, Array.isArray(row) ? row.length : 1);
   if (width === 0) return "";
   return r.map((row) => {
+    // Most spills are clean already: keep such rows rather than copy them (a 100k-row spill
+    // would otherwise allocate 100k arrays twice).
+    if (Array.isArray(row) && row.length === width && isCleanRow(row)) return row as Cell[];
     const cells = Array.isArray(row) ? row : [row];
     const out = new Array<Cell>(width);
     for (let i = 0; i < width; i++) out[i] = i < cells.length ? cleanCell(cells[i]) : "";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ceilClean, requiredActivities, requiredPerStage } from "../../src/core/metrics/required";
 import { parseStatistic, parseUnit } from "../../src/core/metrics/velocity";
+import { cleanResult } from "../../src/functions/index";
 import { call, col, errorOf, row, zonedDate } from "./helpers";
 
 describe("CONVERSION", () => {
@@ -403,5 +404,28 @@ describe("keywords", () => {
     expect(parseStatistic("mode")).toBeNull();
     expect(parseUnit("робочі дні")).toBe("workdays");
     expect(parseUnit("")).toBe("days");
+  });
+});
+
+describe("cleanResult (every function's result passes through it)", () => {
+  it("blanks NaN, ±Infinity, null and undefined and pads ragged rows", () => {
+    expect(
+      cleanResult([[1, Number.NaN], [Number.POSITIVE_INFINITY], [null, undefined, "x"]]),
+    ).toEqual([
+      [1, "", ""],
+      ["", "", ""],
+      ["", "", "x"],
+    ]);
+    expect(cleanResult(Number.NEGATIVE_INFINITY)).toBe("");
+    expect(cleanResult([])).toBe("");
+  });
+  it("keeps rows that are already clean instead of copying them (a 100k-row spill)", () => {
+    const clean = [1, "a", true];
+    const dirty = [1, Number.NaN, true];
+    const out = cleanResult([clean, dirty]) as unknown[][];
+    expect(out[0]).toBe(clean);
+    expect(out[1]).not.toBe(dirty);
+    expect(out[1]).toEqual([1, "", true]);
+    expect(dirty[1]).toBeNaN();
   });
 });

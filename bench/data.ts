@@ -3,6 +3,7 @@
  * `getValues()` returns them (numbers, strings, `Date`s, "" for blanks). The same seed always gives
  * the same rows, so our pipeline and DuckDB see identical data in different processes.
  */
+import { rng } from "../src/generate/index";
 import type { RawTab } from "../src/model/types";
 
 export const STAGES = ["Lead", "Qualified", "Meeting", "Proposal", "Won"] as const;
@@ -32,18 +33,6 @@ const SPAN_DAYS = 365;
 
 export const STAGE_LOG_HEADER = ["Deal ID", "Stage", "Date", "Rep", "Source", "Amount"];
 export const CALLS_HEADER = ["Date", "Rep", "Duration", "Direction", "Result", "Deal ID"];
-
-/** mulberry32: small, fast, good enough for benchmark data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchData {
   stageLog: RawTab;

@@ -2,7 +2,8 @@
  * Each custom function on 100k-row ranges, called as Sheets calls it: ranges are 2D arrays of
  * cells (numbers, strings, `Date`s, "" blanks), single cells are plain values.
  */
-import { makeData, rng } from "./data";
+import { rng } from "../src/generate/index";
+import { makeData } from "./data";
 import { errText, median, now, tryImport } from "./util";
 
 export interface FnResult {

@@ -1,4 +1,5 @@
 /** Hand-made and generated `Model`s for the report tests (no model layer needed). */
+import { rng } from "../../src/generate/index";
 import type { Call, Deal, Grade, Model, PlanEntry, TimeEntry } from "../../src/model/types";
 
 export const DAY = 86_400_000;
@@ -38,18 +39,6 @@ export function deal(over: Partial<Deal> & { id: string }): Deal {
     originTab: "Deals",
     originRow: 2,
     ...over,
-  };
-}
-
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -4,66 +4,21 @@
  * (waiting out another test file's rebuild), and loads dist/Code.js with test/support/gas-vm.ts
  * into a bare node:vm context with the given Apps Script globals.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type vm from "node:vm";
-import { loadGas } from "../support/gas-vm";
+import { buildDist, loadGas, ROOT } from "../support/gas-vm";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+export { ROOT };
 export const DIST = join(ROOT, "dist");
-
-function newest(dir: string): number {
-  let t = 0;
-  if (!existsSync(dir)) return t;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function fresh(): boolean {
-  const files = ["Code.js", "sidebar.html", "appsscript.json"].map((f) => join(DIST, f));
-  if (!files.every(existsSync)) return false;
-  const built = Math.min(...files.map((f) => statSync(f).mtimeMs));
-  const src = Math.max(...["src", "sidebar", "scripts"].map((d) => newest(join(ROOT, d))));
-  return built >= src;
-}
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Builds dist/ unless it is up to date. */
+/** Builds dist/ unless it is up to date (test/support/gas-vm.ts: under a lock, once). */
 export function ensureBuilt(): void {
-  if (fresh()) return;
-  const lock = join(ROOT, "node_modules/.voronka-build-lock");
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error("timed out waiting for another build");
-      sleep(200);
-    }
-  }
-  try {
-    if (!fresh()) {
-      execFileSync(
-        process.execPath,
-        [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"],
-        {
-          cwd: ROOT,
-          stdio: "pipe",
-        },
-      );
-    }
-  } finally {
-    rmdirSync(lock);
-  }
+  buildDist();
 }
 
 export type GasContext = vm.Context & Record<string, unknown>;

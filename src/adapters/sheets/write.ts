@@ -5,31 +5,18 @@
  * number of rows: one setNumberFormats + one setValues per block, one RangeList call per style,
  * one setConditionalFormatRules, one chart per ChartPlan.
  */
-import type { Block, CellValue, ColumnFormat, HighlightStyle, SheetPlan } from "../../report/types";
+import {
+  CHANGE_BAD,
+  CHANGE_GOOD,
+  HEADER_COLOR,
+  HIGHLIGHT_COLORS,
+  NOTE_COLOR,
+  NUMBER_FORMATS,
+} from "../../report/style";
+import type { Block, CellValue, HighlightStyle, SheetPlan } from "../../report/types";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
-  text: "@",
-  integer: "#,##0",
-  decimal: "#,##0.00",
-  percent: "0.0%",
-  money: "#,##0.00",
-  days: "0.0",
-  hours: "0.0",
-  date: "yyyy-mm-dd",
-};
-
-export const STYLE_COLORS: Record<HighlightStyle, string> = {
-  bad: "#f4cccc",
-  good: "#d9ead3",
-  warn: "#fff2cc",
-  total: "#eeeeee",
-};
-const HEADER_BG = "#dfe6f3";
-const NOTE_COLOR = "#555555";
-const CHANGE_BAD = "#cc0000";
-const CHANGE_GOOD = "#38761d";
 const FIRST_COL_PX = 220;
 const COL_PX = 120;
 
@@ -186,13 +173,13 @@ export function writeSheet(sheet: Sheet, plan: SheetPlan): SheetLayout {
   if (bold.length > 0) sheet.getRangeList(bold).setFontWeight("bold");
   if (headers.length > 0) {
     const list = sheet.getRangeList(headers);
-    list.setBackground(HEADER_BG);
+    list.setBackground(HEADER_COLOR);
     list.setWrap(true);
   }
   if (notes.length > 0) sheet.getRangeList(notes).setFontColor(NOTE_COLOR);
   for (const style of ["total", "warn", "bad", "good"] as HighlightStyle[]) {
     const list = styled.get(style);
-    if (list && list.length > 0) sheet.getRangeList(list).setBackground(STYLE_COLORS[style]);
+    if (list && list.length > 0) sheet.getRangeList(list).setBackground(HIGHLIGHT_COLORS[style]);
   }
   if (signRanges.length > 0) {
     const rules = [

@@ -7,6 +7,16 @@
  * colours, and for a block with a chart an extra column of █ bars proportional to the first series.
  */
 import ExcelJS from "exceljs";
+import {
+  argb,
+  BAR_COLOR,
+  CHANGE_BAD,
+  CHANGE_GOOD,
+  HEADER_COLOR,
+  HIGHLIGHT_COLORS,
+  NOTE_COLOR,
+  NUMBER_FORMATS,
+} from "../../report/style";
 import type {
   Block,
   CellValue,
@@ -15,28 +25,17 @@ import type {
   ReportPlan,
 } from "../../report/types";
 
-export const XLSX_FORMATS: Record<ColumnFormat, string> = {
-  text: "@",
-  integer: "#,##0",
-  decimal: "#,##0.00",
-  percent: "0.0%",
-  money: "#,##0.00",
-  days: "0.0",
-  hours: "0.0",
-  date: "yyyy-mm-dd",
-};
-
 const FILLS: Record<HighlightStyle, string> = {
-  bad: "FFF4CCCC",
-  good: "FFD9EAD3",
-  warn: "FFFFF2CC",
-  total: "FFEEEEEE",
+  bad: argb(HIGHLIGHT_COLORS.bad),
+  good: argb(HIGHLIGHT_COLORS.good),
+  warn: argb(HIGHLIGHT_COLORS.warn),
+  total: argb(HIGHLIGHT_COLORS.total),
 };
-const HEADER_FILL = "FFDFE6F3";
-const NOTE_COLOR = "FF555555";
-const BAR_COLOR = "FF3C78D8";
-const CHANGE_BAD = "FFCC0000";
-const CHANGE_GOOD = "FF38761D";
+const HEADER_FILL = argb(HEADER_COLOR);
+const NOTE_FONT = argb(NOTE_COLOR);
+const BAR_FONT = argb(BAR_COLOR);
+const FALL_FONT = argb(CHANGE_BAD);
+const RISE_FONT = argb(CHANGE_GOOD);
 /** Width of the longest bar, in characters. */
 export const BAR_WIDTH = 30;
 const BAR = "█";
@@ -95,7 +94,7 @@ function writeBlock(
   if (block.note) {
     const note = ws.getCell(row, 1);
     note.value = block.note;
-    note.font = { italic: true, color: { argb: NOTE_COLOR } };
+    note.font = { italic: true, color: { argb: NOTE_FONT } };
     row++;
   }
   const headerRow = row;
@@ -132,16 +131,16 @@ function writeBlock(
       const v = values[i] ?? null;
       const c = xr.getCell(i + 1);
       c.value = toCell(v, format);
-      if (format !== "text") c.numFmt = XLSX_FORMATS[format];
+      if (format !== "text") c.numFmt = NUMBER_FORMATS[format];
       if (signCols.has(i) && typeof v === "number" && v !== 0) {
-        c.font = { color: { argb: v < 0 ? CHANGE_BAD : CHANGE_GOOD } };
+        c.font = { color: { argb: v < 0 ? FALL_FONT : RISE_FONT } };
       }
       widths[i] = Math.max(widths[i] ?? 0, displayLength(v, format));
     }
     if (bars) {
       const c = xr.getCell(barCol);
       c.value = bars[r];
-      c.font = { color: { argb: BAR_COLOR } };
+      c.font = { color: { argb: BAR_FONT } };
     }
   });
 

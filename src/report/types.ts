@@ -4,7 +4,17 @@
  */
 import type { Lang } from "../core/lang";
 
-export type SheetKey = "funnel" | "kpi" | "velocity" | "changes" | "time" | "quality" | "dataCheck";
+/** The report's sheets, in the order they are planned, written and shown. */
+export const SHEET_KEYS = [
+  "funnel",
+  "kpi",
+  "velocity",
+  "changes",
+  "time",
+  "quality",
+  "dataCheck",
+] as const;
+export type SheetKey = (typeof SHEET_KEYS)[number];
 
 /** A plain cell value. Dates are ISO `yyyy-mm-dd` strings with format "date". */
 export type CellValue = string | number | boolean | null;

@@ -11,7 +11,7 @@
  */
 import type { Lang } from "../../core/lang";
 import { type LabelKey, sheetName, t } from "../../report/i18n";
-import type { ReportPlan, SheetKey } from "../../report/types";
+import { type ReportPlan, SHEET_KEYS } from "../../report/types";
 import { type BuildRequest, type Prepared, prepareReport } from "./pipeline";
 import { type BuiltSheet, removeStaging, stagingName, swapIn, writeStaging } from "./staging";
 
@@ -45,17 +45,6 @@ const CACHE_PREFIX = "voronka.plan.";
 const CACHE_SECONDS = 1800;
 /** Characters per cache value: ≤ 3 UTF-8 bytes each stays under the 100 KB limit. */
 const CHUNK_CHARS = 30_000;
-
-/** The order sheets are written in, one step each. */
-export const STEP_KEYS: readonly SheetKey[] = [
-  "funnel",
-  "kpi",
-  "velocity",
-  "changes",
-  "time",
-  "quality",
-  "dataCheck",
-];
 
 function langOf(request: BuildRequest): Lang {
   const l = request?.options?.lang;
@@ -192,7 +181,7 @@ function clearBuild(buildId: string): void {
 export function stepLabels(lang: Lang): string[] {
   return [
     t(lang, "build.read"),
-    ...STEP_KEYS.map((k) => t(lang, "build.write", { name: sheetName(lang, k) })),
+    ...SHEET_KEYS.map((k) => t(lang, "build.write", { name: sheetName(lang, k) })),
     t(lang, "build.swap"),
   ];
 }
@@ -249,8 +238,8 @@ export function runBuildStep(
       }
       const prepared = st.prepared;
       if (!prepared) throw userError(lang, "build.expired");
-      if (index >= 1 && index <= STEP_KEYS.length) {
-        const key = STEP_KEYS[index - 1];
+      if (index >= 1 && index <= SHEET_KEYS.length) {
+        const key = SHEET_KEYS[index - 1];
         const sheet = prepared.plan.sheets.find((s) => s.key === key);
         if (sheet) {
           const again = ss.getSheetByName(stagingName(id, key));
@@ -259,7 +248,7 @@ export function runBuildStep(
         }
         return { done: false };
       }
-      if (index === STEP_KEYS.length + 1) {
+      if (index === SHEET_KEYS.length + 1) {
         const sheets = swapIn(ss, id, prepared.plan as ReportPlan);
         dropStash(id);
         clearBuild(id);

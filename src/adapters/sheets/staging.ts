@@ -6,7 +6,7 @@
  * were. Sheets without our metadata (raw tabs, a user's sheet with a report's name) are never
  * written.
  */
-import type { ReportPlan, SheetKey, SheetPlan } from "../../report/types";
+import { type ReportPlan, SHEET_KEYS, type SheetKey, type SheetPlan } from "../../report/types";
 import { writeSheet } from "./write";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,16 +36,6 @@ export interface BuiltSheet {
   name: string;
   sheetId: number;
 }
-
-const SHEET_KEYS: readonly SheetKey[] = [
-  "funnel",
-  "kpi",
-  "velocity",
-  "changes",
-  "time",
-  "quality",
-  "dataCheck",
-];
 
 function parseInfo(value: string | null): OurSheetInfo | null {
   if (!value) return null;

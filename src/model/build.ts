@@ -700,7 +700,7 @@ function mergeStageLog(
     }
     if (k >= 0 && when < earliest[di * n + k]) earliest[di * n + k] = when;
   }
-  // Deals with counted rows (one whose rows are all "lost" too, with no stage reached).
+  // Deals with counted rows (one whose rows are all "lost" too).
   for (const i of joins) {
     const di = p.deal[i];
     const at = di * n;
@@ -727,7 +727,9 @@ function mergeStageLog(
       d = newDeal(id, stageDates, l.tab.name, p.firstRow + i + 1);
       // The same number read back from stageDates: V8 shares its heap box (one allocation less).
       d.created = createdStage >= 0 ? stageDates[createdStage] : created;
-      d.reached = reached;
+      // A deal whose rows are all "lost" still entered the funnel: it counts at the top stage,
+      // as every row of a deals table does (the new-leads count includes it too).
+      d.reached = reached < 0 && n > 0 ? 0 : reached;
       store.deals.push(d);
       if (!fresh || indexNeeded) store.byId.set(id, d);
     } else {

@@ -208,8 +208,15 @@ export function cellText(v: unknown): string {
   return String(v).trim();
 }
 
+/** Printable ASCII with no space: its key is its lower case (nothing to trim or fold). */
+const PLAIN_KEY = /^[!-~]*$/;
+
 /** Key for matching names: case-insensitive, surrounding and repeated spaces ignored, ё = е. */
 export function nameKey(v: unknown): string {
+  // Fast paths for ids (one call per row in FUNNEL and STAGE_VELOCITY): numbers, and ASCII text
+  // with no spaces, which needs no trimming or folding.
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "string" && PLAIN_KEY.test(v)) return v.toLowerCase();
   return cellText(v).toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
 }
 

@@ -1,6 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayNumber, isoWeekKey, monthKey, workdaysBetween } from "../../src/core/calendar";
-import { parseDate, parseDurationSeconds, parseNumber } from "../../src/core/values";
+import {
+  cellText,
+  nameKey,
+  parseDate,
+  parseDurationSeconds,
+  parseNumber,
+} from "../../src/core/values";
 
 describe("parseNumber", () => {
   it.each([
@@ -79,5 +86,28 @@ describe("parseDurationSeconds", () => {
     const moscowLmtMs = (2 * 3600 + 30 * 60 + 17) * 1000;
     const d = new Date(Date.UTC(1899, 11, 30, 0, 1, 15) - moscowLmtMs);
     expect(parseDurationSeconds(d, "Europe/Moscow")).toBe(75);
+  });
+});
+
+describe("nameKey", () => {
+  /** The rule nameKey implements, without its fast paths. */
+  const rule = (v: unknown) => cellText(v).toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+
+  it("matches names ignoring case, surrounding and repeated spaces, ё/е", () => {
+    expect(nameKey("  Оплачено ")).toBe(nameKey("оплачено"));
+    expect(nameKey("Ёлка  Зелёная")).toBe("елка зеленая");
+    expect(nameKey("D-17")).toBe("d-17");
+    expect(nameKey("d-17")).toBe("d-17");
+    expect(nameKey(17)).toBe("17");
+    expect(nameKey(Number.NaN)).toBe("");
+  });
+  it("gives what the rule gives for any text or number (the fast paths change nothing)", () => {
+    const ascii = fc.string({ unit: fc.constantFrom(..."aZ09 -_.!@[~\t\nЁё".split("")) });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), ascii, fc.double(), fc.integer()), (v) => {
+        expect(nameKey(v)).toBe(rule(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -27,8 +27,8 @@ export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force]
   voronka --help | --version
 
-Reads .xlsx workbooks (every tab) and .csv files (one tab each; comma, semicolon or tab;
-UTF-8 or Windows-1251), detects calls, deals, stage logs, time logs, plans and checklists,
+Reads .xlsx workbooks (every tab) and .csv/.tsv/.txt files (one tab each; comma, semicolon
+or tab; UTF-8, UTF-16 with a BOM or Windows-1251), detects calls, deals, stage logs, time logs, plans and checklists,
 and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time, Quality, Data check)
 to an .xlsx file.
 

@@ -78,6 +78,23 @@ describe("CSV", () => {
     ]);
   });
 
+  it("decodes UTF-16 with a BOM, as Excel's Unicode text export writes it (tab-separated)", async () => {
+    const text = "Сделка\tМенеджер\tЭтап\nА-1\tЁлкина\tОплачено\n";
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const [name, bytes] of [
+      ["le.csv", le],
+      ["be.csv", be],
+    ] as const) {
+      const [tab] = await readInput(file(name, bytes));
+      expect(tab.values).toEqual([
+        ["Сделка", "Менеджер", "Этап"],
+        ["А-1", "Ёлкина", "Оплачено"],
+      ]);
+    }
+  });
+
   it("keeps quoted newlines and quoted delimiters inside one cell", async () => {
     const text =
       'id;comment;rep\r\n1;"line one\r\nline two; still";Anna\r\n2;"say ""hi""";Boris\r\n';

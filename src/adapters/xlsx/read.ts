@@ -69,8 +69,17 @@ export async function readXlsx(
   return tabs;
 }
 
-/** Bytes → text: UTF-8 (BOM stripped) when valid, else Windows-1251. */
+/**
+ * Bytes → text: UTF-16 when a UTF-16 BOM says so (Excel's "Unicode text" export), else UTF-8
+ * (BOM stripped) when valid, else Windows-1251.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  }
   let start = 0;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);

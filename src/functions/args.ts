@@ -127,6 +127,15 @@ export function positiveNumber(fn: string, ctx: FnContext, arg: string, v: unkno
   return n;
 }
 
+/** A required number, 0 or more. */
+export function nonNegativeNumber(fn: string, ctx: FnContext, arg: string, v: unknown): number {
+  const x = single(fn, ctx, arg, v);
+  const n = parseNumber(x);
+  if (n === null) throw cellError(fn, ctx, "number", arg, ONE, x);
+  if (n < 0) throw cellError(fn, ctx, "nonNegative", arg, ONE, x);
+  return n;
+}
+
 /** A required date (wall-clock ms). Serial day numbers are accepted. */
 export function requiredDate(fn: string, ctx: FnContext, arg: string, v: unknown): number {
   const x = single(fn, ctx, arg, v);

@@ -1,4 +1,4 @@
-import { requiredNumber, single } from "./args";
+import { nonNegativeNumber, requiredNumber, single } from "./args";
 import { cellError, FIRST_CELL_REF, type FnContext } from "./errors";
 import { num, type Result } from "./result";
 
@@ -11,16 +11,7 @@ export function salesVelocity(
   ctx: FnContext,
 ): Result {
   const FN = "SALES_VELOCITY";
-  const opp = requiredNumber(FN, ctx, "opportunities", opportunities);
-  if (opp < 0)
-    throw cellError(
-      FN,
-      ctx,
-      "nonNegative",
-      "opportunities",
-      FIRST_CELL_REF,
-      single(FN, ctx, "opportunities", opportunities),
-    );
+  const opp = nonNegativeNumber(FN, ctx, "opportunities", opportunities);
   const rateCell = single(FN, ctx, "win_rate", winRate);
   const rate = requiredNumber(FN, ctx, "win_rate", rateCell);
   if (rate < 0) throw cellError(FN, ctx, "rate", "win_rate", FIRST_CELL_REF, rateCell);
@@ -28,19 +19,8 @@ export function salesVelocity(
     throw cellError(FN, ctx, "rateAboveOne", "win_rate", FIRST_CELL_REF, rateCell, {
       n: String(rate),
     });
-  const deal = requiredNumber(FN, ctx, "avg_deal", avgDeal);
-  if (deal < 0)
-    throw cellError(
-      FN,
-      ctx,
-      "nonNegative",
-      "avg_deal",
-      FIRST_CELL_REF,
-      single(FN, ctx, "avg_deal", avgDeal),
-    );
-  const cycleCell = single(FN, ctx, "cycle_days", cycleDays);
-  const cycle = requiredNumber(FN, ctx, "cycle_days", cycleCell);
-  if (cycle < 0) throw cellError(FN, ctx, "nonNegative", "cycle_days", FIRST_CELL_REF, cycleCell);
+  const deal = nonNegativeNumber(FN, ctx, "avg_deal", avgDeal);
+  const cycle = nonNegativeNumber(FN, ctx, "cycle_days", cycleDays);
   if (cycle === 0) return "";
   return num((opp * rate * deal) / cycle);
 }

@@ -56,6 +56,7 @@ const EN = {
     timeLog: "Time log",
     plan: "Plan",
     checklist: "Checklist",
+    team: "Team",
   } satisfies Record<TabKind, string>,
   fields: {
     id: "ID",
@@ -87,6 +88,9 @@ const EN = {
     hours: "Hours",
     total: "Total score",
     comment: "Comment",
+    bookedBy: "Booked by",
+    role: "Role",
+    since: "Since",
   } as Record<string, string>,
 };
 
@@ -146,6 +150,7 @@ const RU: Strings = {
     timeLog: "Учёт времени",
     plan: "План",
     checklist: "Чек-лист",
+    team: "Команда",
   },
   fields: {
     id: "ID",
@@ -177,6 +182,9 @@ const RU: Strings = {
     hours: "Часы",
     total: "Итоговый балл",
     comment: "Комментарий",
+    bookedBy: "Назначил встречу",
+    role: "Роль",
+    since: "С даты",
   },
 };
 
@@ -234,6 +242,7 @@ const UK: Strings = {
     timeLog: "Облік часу",
     plan: "План",
     checklist: "Чек-лист",
+    team: "Команда",
   },
   fields: {
     id: "ID",
@@ -265,6 +274,9 @@ const UK: Strings = {
     hours: "Години",
     total: "Підсумковий бал",
     comment: "Коментар",
+    bookedBy: "Призначив зустріч",
+    role: "Роль",
+    since: "З дати",
   },
 };
 

@@ -10,7 +10,17 @@ export interface RawTab {
   values: unknown[][];
 }
 
-export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist";
+export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist" | "team";
+
+/** A role of the SDR → hunter → farmer model (SPEC §7). */
+export type Role = "sdr" | "hunter" | "farmer";
+
+/** A person's role, from a team tab (since: from that day on) or a Role column (since null). */
+export interface TeamMember {
+  rep: string;
+  role: Role;
+  since: number | null;
+}
 
 export type DealStatus = "won" | "lost" | "open";
 
@@ -37,6 +47,8 @@ export interface Deal {
   originTab: string;
   /** 1-based row in that tab (plain fields, not an object: one object less per deal). */
   originRow: number;
+  /** Who booked the meeting ("Booked by", "Назначил встречу"), when the tab says so. */
+  bookedBy?: string;
 }
 
 export interface Call {
@@ -127,4 +139,6 @@ export interface Model {
   issues: DataIssue[];
   /** The time zone wall-clock values were taken in. */
   timeZone: string;
+  /** Roles from a team tab or a Role column (SPEC §7); absent or empty: no roles. */
+  team?: TeamMember[];
 }

@@ -7,7 +7,15 @@ import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { LANGS, type Lang } from "../core/lang";
 import type { TabKind } from "../model/types";
 
-export type ListKey = "stage" | "rep" | "source" | "category" | "yesNo" | "direction" | "metric";
+export type ListKey =
+  | "stage"
+  | "rep"
+  | "source"
+  | "category"
+  | "yesNo"
+  | "direction"
+  | "metric"
+  | "role";
 
 export type TemplateCell = string | number;
 
@@ -44,9 +52,9 @@ export interface TemplatePlan {
  */
 const TEXT = {
   tabs: [
-    "Calls|Deals|Stage log|Time log|Plan|Checklist|Lists|Formulas",
-    "Звонки|Сделки|Этапы|Учёт времени|План|Чек-лист|Справочники|Формулы",
-    "Дзвінки|Угоди|Етапи|Облік часу|План|Чек-лист|Довідники|Формули",
+    "Calls|Deals|Stage log|Time log|Plan|Checklist|Team|Lists|Formulas",
+    "Звонки|Сделки|Этапы|Учёт времени|План|Чек-лист|Команда|Справочники|Формулы",
+    "Дзвінки|Угоди|Етапи|Облік часу|План|Чек-лист|Команда|Довідники|Формули",
   ],
   calls: [
     "Date|Rep|Duration|Direction|Result|Deal ID|Source",
@@ -78,11 +86,13 @@ const TEXT = {
     "ID сделки|Менеджер|Приветствие|Выявил потребность|Презентация|Отработал возражения|Договорился о следующем шаге",
     "ID угоди|Менеджер|Привітання|Виявив потребу|Презентація|Відпрацював заперечення|Домовився про наступний крок",
   ],
+  team: ["Rep|Role|Since", "Менеджер|Роль|С даты", "Менеджер|Роль|З дати"],
   lists: [
-    "Stages|Reps|Sources|Categories|Yes / no|Directions|Metrics",
-    "Этапы|Менеджеры|Источники|Категории|Да / нет|Направления|Показатели",
-    "Етапи|Менеджери|Джерела|Категорії|Так / ні|Напрямки|Показники",
+    "Stages|Reps|Sources|Categories|Yes / no|Directions|Metrics|Roles",
+    "Этапы|Менеджеры|Источники|Категории|Да / нет|Направления|Показатели|Роли",
+    "Етапи|Менеджери|Джерела|Категорії|Так / ні|Напрямки|Показники|Ролі",
   ],
+  role: ["SDR|Hunter|Farmer", "Лидоруб|Хантер|Фермер", "Лідоруб|Хантер|Фермер"],
   stage: [
     "Lead|Qualified|Meeting|Proposal|Won|Lost",
     "Лид|Квалификация|Встреча|КП|Оплачено|Отказ",
@@ -124,10 +134,20 @@ const TABS: [TabKind, Record<number, ListKey>][] = [
   ["timeLog", { 0: "rep", 2: "category" }],
   ["plan", { 1: "metric", 3: "rep" }],
   ["checklist", { 1: "rep", 2: "yesNo", 3: "yesNo", 4: "yesNo", 5: "yesNo", 6: "yesNo" }],
+  ["team", { 0: "rep", 1: "role" }],
 ];
 
 /** The lists tab's columns in order. */
-const LISTS: ListKey[] = ["stage", "rep", "source", "category", "yesNo", "direction", "metric"];
+const LISTS: ListKey[] = [
+  "stage",
+  "rep",
+  "source",
+  "category",
+  "yesNo",
+  "direction",
+  "metric",
+  "role",
+];
 
 /** The words the template uses in `lang`, e.g. for tests. */
 export function templateWords(lang: Lang): Words {
@@ -173,6 +193,7 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
     timeLog: [],
     plan: [],
     checklist: [],
+    team: [],
   };
 
   DEALS.forEach(([reached, lost, amount, cost, back], i) => {
@@ -236,6 +257,11 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
       i === 1 ? no : yes,
       i === 2 ? no : yes,
     ]);
+  });
+
+  // One person per role (SDR books, hunter holds and sells, farmer sells to existing clients).
+  w.role.forEach((role, i) => {
+    rows.team.push([rep(i), role, ""]);
   });
 
   return {

@@ -215,3 +215,24 @@ export function readBookedBy(dealsTabs: readonly MappedTab[], deals: Deal[]): vo
     if (who !== "") d.bookedBy = who;
   }
 }
+
+const PROPOSAL = /^(?:proposal|offer|quote|кп|коммерческ|предложени|комерційн|пропозиц)/;
+
+/** Stage indexes of the meeting steps and the proposal in a funnel; -1 where it has none. */
+export function meetingStagesOf(stages: readonly string[]): {
+  booked: number;
+  confirmed: number;
+  held: number;
+  proposal: number;
+} {
+  const out = { booked: -1, confirmed: -1, held: -1, proposal: -1 };
+  let bare = -1;
+  stages.forEach((s, i) => {
+    const step = meetingStepOf(s);
+    if (step !== null && out[step] < 0) out[step] = i;
+    else if (step === null && bare < 0 && isBareMeeting(s)) bare = i;
+    if (out.proposal < 0 && PROPOSAL.test(key(s))) out.proposal = i;
+  });
+  if (out.held < 0 && bare >= 0) out.held = bare;
+  return out;
+}

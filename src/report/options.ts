@@ -1,4 +1,5 @@
 import type { Lang } from "../core/lang";
+import type { RoleNorms } from "../core/metrics/roles";
 
 /** What the user chooses in the sidebar or on the command line. */
 export interface ReportOptions {
@@ -18,6 +19,8 @@ export interface ReportOptions {
   dropThreshold?: number;
   /** "Today" as an ISO date, for the current period's run-rate forecast (default: latest data). */
   today?: string;
+  /** SDR norms per working day (Roles sheet); missing ones take seed 002's defaults. */
+  roleNorms?: Partial<RoleNorms>;
 }
 
 export const DEFAULT_OPTIONS = {

@@ -152,7 +152,19 @@ export function sdrOf(d: RoleDeal, roles: RoleBook, day: Day): string {
   return d.rep !== "" && roles.roleOf(d.rep, day) === "sdr" ? d.rep.trim() : "";
 }
 
-/** One Booking per deal that reached the booked step (or the held one, when booking is not a stage). */
+/** Whether a deal has a date in one of the meeting steps. */
+function meetingDated(d: RoleDeal, stages: MeetingStages): boolean {
+  for (const k of [stages.booked, stages.confirmed, stages.held])
+    if (k >= 0 && (d.stageDates[k] ?? null) !== null) return true;
+  return false;
+}
+
+/**
+ * One Booking per deal whose meeting was booked: it reached the booked step (or the held one,
+ * when booking is not a stage). Where the data dates meetings, a deal that only passed the
+ * meeting on its way to a later stage (a repeat sale with no meeting) is not a booking unless it
+ * names who booked it.
+ */
 export function bookingsOf(
   deals: readonly RoleDeal[],
   stages: MeetingStages,
@@ -160,9 +172,11 @@ export function bookingsOf(
 ): Booking[] {
   const first = stages.booked >= 0 ? stages.booked : stages.held;
   if (first < 0) return [];
+  const dated = deals.some((d) => meetingDated(d, stages));
   const out: Booking[] = [];
   for (const d of deals) {
     if (d.reached < first) continue;
+    if (dated && !meetingDated(d, stages) && (d.bookedBy ?? "").trim() === "") continue;
     const at = (k: number) => (k >= 0 ? dayOf(d.stageDates[k] ?? null) : Number.NaN);
     const bookedDay = at(stages.booked);
     const heldDay = at(stages.held);

@@ -62,9 +62,9 @@ const TEXT = {
     "Дата|Менеджер|Тривалість|Напрямок|Результат|ID угоди|Джерело",
   ],
   deals: [
-    "Deal ID|Created|Rep|Source|Client|Stage|Amount|Cost|Targeted",
-    "ID сделки|Дата создания|Менеджер|Источник|Клиент|Этап|Сумма|Себестоимость|Целевой",
-    "ID угоди|Дата створення|Менеджер|Джерело|Клієнт|Етап|Сума|Собівартість|Цільовий",
+    "Deal ID|Lead date|Rep|Source|Client|Stage|Amount|Cost|Targeted|Booked by|Meeting booked|Meeting confirmed|Meeting held",
+    "ID сделки|Дата лида|Менеджер|Источник|Клиент|Этап|Сумма|Себестоимость|Целевой|Назначил встречу|Встреча назначена|Встреча подтверждена|Встреча проведена",
+    "ID угоди|Дата ліда|Менеджер|Джерело|Клієнт|Етап|Сума|Собівартість|Цільовий|Призначив|Зустріч призначена|Зустріч підтверджена|Зустріч проведена",
   ],
   stageLog: [
     "Deal ID|Stage|Date|Rep|Source",
@@ -94,9 +94,9 @@ const TEXT = {
   ],
   role: ["SDR|Hunter|Farmer", "Лидоруб|Хантер|Фермер", "Лідоруб|Хантер|Фермер"],
   stage: [
-    "Lead|Qualified|Meeting|Proposal|Won|Lost",
-    "Лид|Квалификация|Встреча|КП|Оплачено|Отказ",
-    "Лід|Кваліфікація|Зустріч|КП|Оплачено|Відмова",
+    "Lead|Qualified|Meeting booked|Meeting confirmed|Meeting held|Proposal|Won|Lost",
+    "Лид|Квалификация|Встреча назначена|Встреча подтверждена|Встреча проведена|КП|Оплачено|Отказ",
+    "Лід|Кваліфікація|Зустріч призначена|Зустріч підтверджена|Зустріч проведена|КП|Оплачено|Відмова",
   ],
   rep: ["Anna|Boris|Chen", "Анна|Борис|Ольга", "Анна|Богдан|Олена"],
   source: [
@@ -129,7 +129,7 @@ export type Words = Record<keyof typeof TEXT, string[]>;
 /** The raw tabs in order, each with its dropdowns: 0-based column → the list it offers. */
 const TABS: [TabKind, Record<number, ListKey>][] = [
   ["calls", { 1: "rep", 3: "direction", 6: "source" }],
-  ["deals", { 2: "rep", 3: "source", 5: "stage", 8: "yesNo" }],
+  ["deals", { 2: "rep", 3: "source", 5: "stage", 8: "yesNo", 9: "rep" }],
   ["stageLog", { 1: "stage", 3: "rep", 4: "source" }],
   ["timeLog", { 0: "rep", 2: "category" }],
   ["plan", { 1: "metric", 3: "rep" }],
@@ -164,15 +164,21 @@ function stamp(day: number, hour = 0, minute = 0): string {
   return `${d} ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
-/** Deals of the example: [stages reached (index of last), lost?, amount, cost, day offset]. */
+/**
+ * Deals of the example: [stages reached (index of last), lost?, amount, cost, day offset].
+ * Stages: lead, qualified, meeting booked, confirmed, held, proposal, won.
+ */
 const DEALS: [number, boolean, number, number, number][] = [
-  [4, false, 120000, 70000, 34],
-  [3, false, 80000, 50000, 27],
-  [2, true, 95000, 60000, 25],
-  [4, false, 60000, 33000, 20],
-  [1, false, 40000, 25000, 12],
+  [6, false, 120000, 70000, 34],
+  [5, false, 80000, 50000, 27],
+  [4, true, 95000, 60000, 25],
+  [6, false, 60000, 33000, 20],
+  [2, false, 40000, 25000, 12],
   [0, true, 50000, 30000, 6],
 ];
+/** The meeting steps' stage indexes, and the roles' people (team rows in this order). */
+const MEETING = [2, 3, 4];
+const [SDR, HUNTER] = [0, 1];
 
 /**
  * The template for `lang`, with example dates counted back from `todayDay` (whole days since
@@ -199,19 +205,25 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
   DEALS.forEach(([reached, lost, amount, cost, back], i) => {
     const start = todayDay - back;
     const current = lost ? lostStatus : stages[reached]!;
+    // A booked meeting: the SDR booked it, the hunter owns the deal from then on.
+    const booked = reached >= MEETING[0]!;
+    const owner = booked ? w.rep[HUNTER]! : rep(i);
+    const when = (s: number) => stamp(start + s * 2, 10 + s, 0);
     rows.deals.push([
       id(i),
       stamp(start),
-      rep(i),
+      owner,
       source(i),
       w.client[i]!,
       current,
       amount,
       cost,
       i === 5 ? no : yes,
+      booked ? w.rep[SDR]! : "",
+      ...MEETING.map((s) => (reached >= s ? when(s) : "")),
     ]);
     for (let s = 0; s <= reached; s++) {
-      rows.stageLog.push([id(i), stages[s]!, stamp(start + s * 2, 10 + s, 0), rep(i), source(i)]);
+      rows.stageLog.push([id(i), stages[s]!, when(s), owner, source(i)]);
     }
   });
 

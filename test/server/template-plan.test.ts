@@ -18,6 +18,7 @@ describe("template plan", () => {
       "timeLog",
       "plan",
       "checklist",
+      "team",
     ]);
     const listKeys = new Set(plan.lists.columns.map((c) => c.key));
     for (const tab of plan.tabs) {

@@ -7,6 +7,7 @@ import type { RawTab } from "../../src/model/types";
 import type { SidebarState, TemplateResult } from "../../src/server/rpc-types";
 import { formulaRows, formulasHeader } from "../../src/template/formulas";
 import { templatePlan, templateWords } from "../../src/template/plan";
+import { roleFormulaRows } from "../../src/template/roleFormulas";
 import { createFakeServices, type FakeSheet } from "../fakes/spreadsheet";
 import { callTop, loadCode } from "./dist";
 import { fakeHtmlService, fakeUi } from "./gas-ui";
@@ -114,12 +115,22 @@ describe("tracker template", () => {
     const plan = templatePlan("uk", 0);
     const rows = w.services.spreadsheet.getSheetByName(plan.formulasName)!.snapshot();
     expect(rows[0]).toEqual(["Функція", "Що робить", "Формула", "Результат", "Очікується"]);
-    const body = rows.slice(1);
+    const body = rows.slice(1, 1 + FUNCTIONS.length);
     expect(body.map((r) => r[0])).toEqual(FUNCTIONS.map((f) => f.name));
     for (const r of body) {
       expect(String(r[2]).startsWith(`'=${r[0]}(`)).toBe(true);
       expect(String(r[3]).startsWith(`=${r[0]}(`)).toBe(true);
     }
+    // Then one example per role (SDR, hunter, farmer), each a live formula of a custom function.
+    const roles = rows.slice(1 + FUNCTIONS.length);
+    expect(roles.map((r) => String(r[0]).split(" · ")[0])).toEqual([
+      "Лідоруб",
+      "Лідоруб",
+      "Хантер",
+      "Фермер",
+    ]);
+    for (const r of roles)
+      expect(String(r[3]).startsWith(`=${String(r[0]).split(" · ")[1]}(`)).toBe(true);
   });
 
   it.each(LANGS)("%s: the bundle's formulas sheet is the whole registry's rows", (lang) => {
@@ -135,9 +146,18 @@ describe("tracker template", () => {
       lists: plan.lists.name,
       stages: plan.stages,
     });
+    const team = plan.tabs.find((t) => t.kind === "team")!.rows.map((r) => String(r[0]));
+    const roles = roleFormulaRows(lang, {
+      calls: tab("calls"),
+      deals: tab("deals"),
+      sdr: team[0]!,
+      hunter: team[1]!,
+      farmer: team[2]!,
+      won: plan.stages[plan.stages.length - 1]!,
+    });
     expect(w.services.spreadsheet.getSheetByName(plan.formulasName)!.snapshot()).toEqual([
       formulasHeader(lang),
-      ...rows.map((r) => [r.name, r.summary, `'${r.shown}`, r.live, r.expected]),
+      ...[...rows, ...roles].map((r) => [r.name, r.summary, `'${r.shown}`, r.live, r.expected]),
     ]);
   });
 

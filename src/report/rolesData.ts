@@ -91,7 +91,7 @@ export interface RolesData {
   roles: RoleBook;
   stages: MeetingStages;
   bookings: Booking[];
-  /** SDRs (named by a role or by "booked by"), as first written; "" last when some booking has none. */
+  /** SDRs (by role or named in "booked by"), by name; "" last when some booking has none. */
   sdrs: string[];
   hunters: string[];
   farmers: string[];
@@ -143,6 +143,10 @@ export function rolesData(ctx: Context): RolesData | null {
 
   const sdrNames = new Map<string, string>();
   for (const r of roles.reps("sdr")) sdrNames.set(nameKey(r), r);
+  for (const d of ctx.deals) {
+    const by = (d.bookedBy ?? "").trim();
+    if (by !== "" && !sdrNames.has(nameKey(by))) sdrNames.set(nameKey(by), by);
+  }
   let noSdr = false;
   for (const b of bookings) {
     if (b.sdr === "") noSdr = true;

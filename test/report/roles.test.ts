@@ -415,3 +415,42 @@ describe("labels", () => {
     expect(plan.sheets.map((s) => s.key)).not.toContain("roles");
   });
 });
+
+describe("small workbooks", () => {
+  const D = (s: string) => new Date(`${s}T10:00:00Z`);
+  it("a booked-by column and one meeting date: bookings are the meetings held, per SDR", () => {
+    const { model } = buildModel(
+      [
+        {
+          name: "Deals",
+          values: [
+            ["Deal ID", "Created", "Owner", "Set by", "Meeting date", "Status", "Amount"],
+            ["1", D("2026-03-02"), "Hal", "Sam", D("2026-03-04"), "Won", 100],
+            ["2", D("2026-03-02"), "Hal", "Sam", D("2026-03-05"), "Lost", 200],
+            ["3", D("2026-03-03"), "Hal", "", D("2026-03-06"), "Won", 300],
+            ["4", D("2026-03-03"), "Hal", "Sue", "", "Lost", 400],
+          ],
+        },
+      ],
+      { timeZone: "UTC" },
+    );
+    const plan = planReport(model, { lang: "en", period: "month" });
+    const b = block(plan, "roles.sdr") as Block;
+    const c = (h: string) => b.header.indexOf(h);
+    // Sue named a deal with no meeting: a lead of hers, not a booking.
+    expect(
+      b.rows.map((r) => [
+        r[0],
+        r[c("New leads")],
+        r[c("Meetings booked")],
+        r[c("Held")],
+        r[c("Sales from own bookings")],
+      ]),
+    ).toEqual([
+      ["Sam", 2, 2, 2, 1],
+      ["Sue", 1, 0, 0, 0],
+      ["(no SDR)", null, 1, 1, 1],
+    ]);
+    expect(block(plan, "roles.hunter")).toBeUndefined();
+  });
+});

@@ -43,6 +43,10 @@ export interface SidebarSettings {
   /** ISO dates, inclusive. */
   from?: string;
   to?: string;
+  /** SDR norms per working day for the Roles sheet (kept in the settings tab; SPEC §7). */
+  roleNorms?: Partial<
+    Record<"longCallsMin" | "longCallsMax" | "bookedMin" | "bookedMax" | "heldMin", number>
+  >;
 }
 
 export interface SidebarState {

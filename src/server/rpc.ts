@@ -224,7 +224,28 @@ export function cleanSettings(v: unknown): SidebarSettings {
   if (sources.length) out.sources = sources;
   if (typeof o.from === "string" && ISO.test(o.from)) out.from = o.from;
   if (typeof o.to === "string" && ISO.test(o.to)) out.to = o.to;
+  const norms = cleanRoleNorms(o.roleNorms);
+  if (norms) out.roleNorms = norms;
   return out;
+}
+
+const NORM_KEYS = ["longCallsMin", "longCallsMax", "bookedMin", "bookedMax", "heldMin"] as const;
+
+/** The Roles sheet's norms from settings: non-negative numbers only; null when none. */
+export function cleanRoleNorms(v: unknown): SidebarSettings["roleNorms"] | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Record<string, unknown>;
+  const out: NonNullable<SidebarSettings["roleNorms"]> = {};
+  for (const k of NORM_KEYS) {
+    const n = typeof o[k] === "string" ? Number(o[k]) : o[k];
+    if (typeof n === "number" && Number.isFinite(n) && n >= 0) out[k] = n;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** Settings to store: the sidebar's, keeping norms edited in the settings tab it does not send. */
+function withStoredNorms(next: SidebarSettings, saved: SidebarSettings): SidebarSettings {
+  return next.roleNorms || !saved.roleNorms ? next : { ...next, roleNorms: saved.roleNorms };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,7 +349,7 @@ export function saveSettings(settingsJson: string): { ok: true } {
         const tabs = readTabs(ss);
         mapping = corrections(tabs, detectTabs(tabs), saved.mapping, raw as BuildRequest);
       }
-      writeSettings(ss, { mapping, sidebar: parsed }, lang);
+      writeSettings(ss, { mapping, sidebar: withStoredNorms(parsed, saved.sidebar) }, lang);
       return { ok: true as const };
     },
   );
@@ -346,10 +367,10 @@ export function startBuild(requestJson: string): BuildStart {
       lang = userLang(ss);
       const req = parseJson<BuildRequest>(requestJson, lang);
       if (!req || typeof req !== "object" || !Array.isArray(req.tabs)) fail("badRequest", lang);
-      const sidebar = cleanSettings(req.settings);
-      if (sidebar.lang) lang = sidebar.lang;
       const tabs = readTabs(ss);
       const saved = savedSettings(ss);
+      const sidebar = withStoredNorms(cleanSettings(req.settings), saved.sidebar);
+      if (sidebar.lang) lang = sidebar.lang;
       const mapping = corrections(tabs, detectTabs(tabs), saved.mapping, req);
       writeSettings(ss, { mapping, sidebar }, lang);
       const options: ReportOptions = {
@@ -359,6 +380,7 @@ export function startBuild(requestJson: string): BuildStart {
         sources: sidebar.sources,
         from: sidebar.from,
         to: sidebar.to,
+        roleNorms: sidebar.roleNorms,
       };
       const started = startReportBuild(ss, { options, mapping });
       return { buildId: String(started.buildId), steps: started.steps.map(String) };

@@ -454,3 +454,93 @@ describe("small workbooks", () => {
     expect(block(plan, "roles.hunter")).toBeUndefined();
   });
 });
+
+describe("meeting steps as checkboxes or stage-log entries", () => {
+  const D = (s: string) => new Date(`${s}T10:00:00Z`);
+  const team = {
+    name: "Команда",
+    values: [
+      ["Сотрудник", "Роль"],
+      ["Аня", "Лидоруб"],
+      ["Борис", "Хантер"],
+    ],
+  };
+
+  it("checkbox columns: a ticked step and every step before it", () => {
+    const { model } = buildModel(
+      [
+        team,
+        {
+          name: "Сделки",
+          values: [
+            [
+              "ID сделки",
+              "Дата создания",
+              "Менеджер",
+              "Кто назначил",
+              "Встреча назначена",
+              "Встреча подтверждена",
+              "Встреча проведена",
+              "Статус",
+            ],
+            ["1", D("2026-03-02"), "Борис", "Аня", true, true, true, "Оплачено"],
+            ["2", D("2026-03-03"), "Борис", "Аня", true, true, false, "Отказ"],
+            ["3", D("2026-03-03"), "Борис", "Аня", true, false, false, "В работе"],
+            ["4", D("2026-03-04"), "Аня", "", false, false, false, "В работе"],
+          ],
+        },
+      ],
+      { timeZone: "UTC" },
+    );
+    const plan = planReport(model, { lang: "ru", period: "month" });
+    const b = block(plan, "roles.sdr") as Block;
+    const c = (k: Parameters<typeof rt>[1]) => b.header.indexOf(rt("ru", k));
+    const row = b.rows.find((r) => r[0] === "Аня") as unknown[];
+    expect([
+      row[c("booked")],
+      row[c("confirmed")],
+      row[c("held")],
+      row[c("salesFromBooked")],
+    ]).toEqual([3, 2, 1, 1]);
+    expect(row[b.header.indexOf("Новые лиды")]).toBe(4);
+  });
+
+  it("a stage log with the three steps, roles from the team tab, booked by the owner SDR", () => {
+    const log: unknown[][] = [["ID сделки", "Этап", "Дата", "Менеджер"]];
+    const add = (id: string, rep: string, steps: [string, string][]) => {
+      for (const [stage, day] of steps) log.push([id, stage, D(day), rep]);
+    };
+    add("A", "Аня", [
+      ["Лид", "2026-03-02"],
+      ["Встреча назначена", "2026-03-02"],
+      ["Встреча подтверждена", "2026-03-03"],
+      ["Встреча проведена", "2026-03-05"],
+    ]);
+    add("B", "Аня", [
+      ["Лид", "2026-03-02"],
+      ["Встреча назначена", "2026-03-04"],
+    ]);
+    add("C", "Борис", [
+      ["Лид", "2026-03-02"],
+      ["Встреча назначена", "2026-03-04"],
+      ["Встреча подтверждена", "2026-03-05"],
+    ]);
+    const { model } = buildModel([team, { name: "История этапов", values: log }], {
+      timeZone: "UTC",
+    });
+    expect(model.stages).toEqual([
+      "Лид",
+      "Встреча назначена",
+      "Встреча подтверждена",
+      "Встреча проведена",
+    ]);
+    const plan = planReport(model, { lang: "ru", period: "month" });
+    const b = block(plan, "roles.sdr") as Block;
+    const c = (k: Parameters<typeof rt>[1]) => b.header.indexOf(rt("ru", k));
+    // A and B: owner Аня is an SDR. C: its owner is a hunter and nobody is named: no SDR.
+    expect(b.rows.map((r) => [r[0], r[c("booked")], r[c("confirmed")], r[c("held")]])).toEqual([
+      ["Аня", 2, 1, 1],
+      [rt("ru", "noSdr"), 1, 1, 0],
+    ]);
+  });
+});

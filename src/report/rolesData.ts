@@ -13,20 +13,33 @@ import {
   emptyOutcome,
   type MeetingStages,
   RoleBook,
+  type RoleName,
   saleDayOf,
   sdrOf,
 } from "../core/metrics/roles";
 import { nameKey } from "../core/values";
 import { meetingStagesOf } from "../model/team";
 import type { Deal } from "../model/types";
-import type { Context } from "./context";
+import { type Context, Names } from "./context";
 
-/** Per (period, person) counters; period -1 = the whole range. */
+/** Person slots per period in a Grid key (far more than any team). */
+const PERSON_SPAN = 1 << 20;
+
+/**
+ * Per (period, person) counters; period -1 = the whole range. People are matched by name key
+ * through one shared Names index (a Map lookup on the raw text per row, no string work).
+ */
 export class Grid<T> {
-  private cells = new Map<string, T>();
-  constructor(private readonly make: () => T) {}
+  private cells = new Map<number, T>();
+  constructor(
+    private readonly people: Names,
+    private readonly make: () => T,
+  ) {}
+  private key(period: number, who: string): number {
+    return (period + 2) * PERSON_SPAN + this.people.of(who);
+  }
   at(period: number, who: string): T {
-    const k = `${period}\u0000${nameKey(who)}`;
+    const k = this.key(period, who);
     let c = this.cells.get(k);
     if (!c) {
       c = this.make();
@@ -35,7 +48,7 @@ export class Grid<T> {
     return c;
   }
   get(period: number, who: string): T | undefined {
-    return this.cells.get(`${period}\u0000${nameKey(who)}`);
+    return this.cells.get(this.key(period, who));
   }
 }
 
@@ -152,12 +165,28 @@ export function rolesData(ctx: Context): RolesData | null {
     if (b.sdr === "") noSdr = true;
     else if (!sdrNames.has(nameKey(b.sdr))) sdrNames.set(nameKey(b.sdr), b.sdr);
   }
-  const isSdr = (name: string) => sdrNames.has(nameKey(name));
+  const people = new Names();
+  // Per person index: an SDR? and the role when it never changes (null: none, undefined: varies).
+  const sdrFlag: boolean[] = [];
+  const fixedRole: (RoleName | null | undefined)[] = [];
+  const personOf = (name: string): number => {
+    const i = people.of(name);
+    if (sdrFlag[i] === undefined) {
+      sdrFlag[i] = sdrNames.has(nameKey(name));
+      fixedRole[i] = roles.isFixed(name) ? roles.roleOf(name) : undefined;
+    }
+    return i;
+  };
+  const isSdr = (name: string) => sdrFlag[personOf(name)] as boolean;
+  const roleAt = (name: string, day: number): RoleName | null => {
+    const fixed = fixedRole[personOf(name)];
+    return fixed === undefined ? roles.roleOf(name, day) : fixed;
+  };
   const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const sdrs = [...sdrNames.values()].sort(byName);
   if (noSdr) sdrs.push("");
 
-  const sdr = new Grid(emptySdr);
+  const sdr = new Grid(people, emptySdr);
   const both = (p: number, who: string, f: (c: SdrCounts) => void) => {
     if (p !== -2) f(sdr.at(p, who));
     f(sdr.at(-1, who));
@@ -168,8 +197,9 @@ export function rolesData(ctx: Context): RolesData | null {
   let hasAmount = false;
   for (const c of ctx.calls) {
     const d = day(c.at);
-    if (!isSdr(c.rep) || roles.roleOf(c.rep, d) === "hunter" || roles.roleOf(c.rep, d) === "farmer")
-      continue;
+    if (!isSdr(c.rep)) continue;
+    const role = roleAt(c.rep, d);
+    if (role === "hunter" || role === "farmer") continue;
     hasCalls = true;
     both(periodOf(d), c.rep, (x) => {
       x.calls++;
@@ -206,9 +236,11 @@ export function rolesData(ctx: Context): RolesData | null {
 
   // Hunters and farmers: deals they own, by the day of each event.
   const hunter = new Grid(
+    people,
     (): HunterCounts => ({ held: 0, heldWon: 0, proposals: 0, sales: 0, revenue: 0, amounts: 0 }),
   );
   const farmer = new Grid(
+    people,
     (): FarmerCounts => ({
       clients: new Set(),
       repeatSales: 0,
@@ -233,7 +265,7 @@ export function rolesData(ctx: Context): RolesData | null {
       for (const p of [periodOf(sold), -1])
         if (p !== -2) revenue.set(p, (revenue.get(p) ?? 0) + d.amount);
     }
-    const role = d.rep === "" ? null : roles.roleOf(d.rep, sold);
+    const role = d.rep === "" ? null : roleAt(d.rep, sold);
     if (role === "hunter") {
       const heldIdx = stages.held;
       const add = (p: number, f: (x: HunterCounts) => void) => {

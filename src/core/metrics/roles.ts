@@ -68,6 +68,12 @@ export class RoleBook {
     return this.byRep.size;
   }
 
+  /** Whether the rep's role never changes (one role, or none). */
+  isFixed(rep: string): boolean {
+    const list = this.byRep.get(nameKey(rep));
+    return !list || list.every((e) => e.role === list[0].role);
+  }
+
   /** The rep's role on `day` (NaN: any day, the latest role); the earliest one before it starts. */
   roleOf(rep: string, day: Day = Number.NaN): RoleName | null {
     const list = this.byRep.get(nameKey(rep));

@@ -25,7 +25,7 @@ import {
   tabMappingFromDetection,
   type WorkbookMapping,
 } from "./mapping";
-import { readBookedBy, readTeam } from "./team";
+import { readBookedBy, readTeam, withUserRoles } from "./team";
 import type {
   Call,
   DataIssue,
@@ -1225,6 +1225,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   readBookedBy(mapped(dealsTabs), store.deals);
   const roles = readTeam(mapped(byKind("team")), mapped([...dealsTabs, ...byKind("calls")]), tz);
   issues.list.push(...roles.issues);
+  const team = withUserRoles(given.roles, roles.team);
 
   // Given mapping entries for tabs that are not there now are kept (a copy may lack a tab).
   for (const t of given.tabs) if (!outTabs.includes(t)) outTabs.push(t);
@@ -1239,9 +1240,14 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       criteria,
       issues: issues.list,
       timeZone: tz,
-      ...(roles.team.length > 0 ? { team: roles.team } : {}),
+      ...(team.length > 0 ? { team } : {}),
     },
-    mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
+    mapping: {
+      version: given.version || 1,
+      stages: st.names,
+      tabs: outTabs,
+      ...(given.roles?.length ? { roles: given.roles } : {}),
+    },
     detections,
   };
 }

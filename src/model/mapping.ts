@@ -4,7 +4,8 @@
  * and stored in the visible settings tab as rows a person can read and edit.
  */
 import { SETTINGS_MARKER, TAB_KINDS, type TabDetection } from "./detect";
-import type { TabKind } from "./types";
+import { roleOf } from "./team";
+import type { Role, TabKind } from "./types";
 
 export const MAPPING_VERSION = 1;
 
@@ -38,6 +39,21 @@ export interface WorkbookMapping {
   /** Funnel stages top to bottom; empty: inferred from the data. */
   stages: string[];
   tabs: TabMapping[];
+  /** Roles set by the user (sidebar or settings tab); they win over a team tab (SPEC §7). */
+  roles?: { rep: string; role: Role }[];
+}
+
+/** Well-formed roles: a rep name and a role word in any language; the last one per rep wins. */
+export function cleanRoles(v: unknown): { rep: string; role: Role }[] {
+  if (!Array.isArray(v)) return [];
+  const byRep = new Map<string, { rep: string; role: Role }>();
+  for (const x of v) {
+    const o = (x && typeof x === "object" ? x : {}) as { rep?: unknown; role?: unknown };
+    const rep = typeof o.rep === "string" ? o.rep.trim() : "";
+    const role = roleOf(o.role);
+    if (rep !== "" && role !== null) byRep.set(rep.toLowerCase(), { rep, role });
+  }
+  return [...byRep.values()];
 }
 
 export function emptyMapping(): WorkbookMapping {
@@ -77,6 +93,8 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
   const out = emptyMapping();
   if (Array.isArray(o.stages))
     out.stages = o.stages.filter((s): s is string => typeof s === "string" && s.trim() !== "");
+  const roles = cleanRoles(o.roles);
+  if (roles.length) out.roles = roles;
   if (Array.isArray(o.tabs)) {
     for (const t of o.tabs) {
       if (!t || typeof t !== "object") continue;
@@ -141,6 +159,7 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
 //   won stage        | Deals   | Won
 //   criterion        | Checks  | Greeting| 4
 //   tab              | Notes   | off
+//   role             | Anna    | sdr                (sdr / hunter / farmer, or лидоруб, хантер…)
 //
 // Columns are 1-based there, as a person counts them; everything else is as in the JSON.
 // The header text is optional: with it, a column that moved is found again by its header.
@@ -171,6 +190,7 @@ export function mappingToRows(mapping: WorkbookMapping): (string | number)[][] {
       rows.push(row("stage column", t.name, s.stage, s.column + 1));
     for (const c of t.criteria ?? []) rows.push(row("criterion", t.name, c.name, c.column + 1));
   }
+  for (const r of mapping.roles ?? []) rows.push(row("role", r.rep, r.role));
   return rows;
 }
 
@@ -184,6 +204,7 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
   let seen = false;
   const out = emptyMapping();
   const stages: { n: number; name: string }[] = [];
+  const roles: unknown[] = [];
   const byName = new Map<string, TabMapping>();
   const tabOf = (name: string): TabMapping => {
     let t = byName.get(name);
@@ -213,6 +234,9 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
       const k = text(r[2]);
       t.kind = isKind(k) ? k : null;
       t.headerRow = Math.max(0, (nonNegInt(r[3]) ?? 1) - 1);
+      seen = true;
+    } else if (tag === "role") {
+      roles.push({ rep: text(r[1]), role: text(r[2]) });
       seen = true;
     } else if (tag === "entry stage" || tag === "won stage") {
       const name = text(r[1]);
@@ -248,6 +272,8 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
   if (!seen) return null;
   stages.sort((a, b) => a.n - b.n);
   out.stages = stages.map((s) => s.name);
+  const cleanRoleRows = cleanRoles(roles);
+  if (cleanRoleRows.length) out.roles = cleanRoleRows;
   return out;
 }
 

@@ -236,3 +236,19 @@ export function meetingStagesOf(stages: readonly string[]): {
   if (out.held < 0 && bare >= 0) out.held = bare;
   return out;
 }
+
+/**
+ * The team with the roles the user set (sidebar or settings tab) first: a rep they name keeps
+ * only that role, whatever a team tab or a Role column says.
+ */
+export function withUserRoles(
+  user: readonly { rep: string; role: Role }[] | undefined,
+  team: readonly TeamMember[],
+): TeamMember[] {
+  if (!user || user.length === 0) return [...team];
+  const named = new Set(user.map((r) => nameKey(r.rep)));
+  return [
+    ...user.map((r) => ({ rep: r.rep, role: r.role, since: null })),
+    ...team.filter((m) => !named.has(nameKey(m.rep))),
+  ];
+}

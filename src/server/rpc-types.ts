@@ -58,6 +58,8 @@ export interface SidebarState {
   stages: string[];
   /** The stage order is remembered (set by the user), not inferred from the data. */
   stagesFixed: boolean;
+  /** Each rep's role as the report will use it (team tab, Role column or set by the user). */
+  roles: { rep: string; role: "sdr" | "hunter" | "farmer" }[];
   reps: string[];
   sources: string[];
   /** Earliest and latest date in the data, ISO `yyyy-mm-dd`. */
@@ -70,6 +72,8 @@ export interface MappingInput {
   tabs: { name: string; kind: TabKind | null; columns: Record<string, number> }[];
   /** Sent when the user set the order (absent: inferred from the data). */
   stages?: string[];
+  /** Roles set in the sidebar (absent: keep the saved ones); kept in the settings tab. */
+  roles?: { rep: string; role: string }[];
 }
 
 export interface BuildRequest extends MappingInput {

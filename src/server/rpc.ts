@@ -22,7 +22,8 @@ import {
   tabMappingFromDetection,
   type WorkbookMapping,
 } from "../model/index";
-import type { Model, RawTab, TabKind } from "../model/types";
+import { cleanRoles } from "../model/mapping";
+import type { Model, RawTab, Role, TabKind, TeamMember } from "../model/types";
 import { type LabelKey, t as reportText } from "../report/i18n";
 import type { ReportOptions } from "../report/options";
 import { templateRun } from "../template/index";
@@ -639,7 +640,21 @@ export function corrections(
   const stages = Array.isArray(input.stages)
     ? input.stages.filter((x): x is string => typeof x === "string" && x.trim() !== "")
     : (saved?.stages ?? []);
-  return { version: MAPPING_VERSION, stages, tabs: out };
+  const roles = input.roles === undefined ? (saved?.roles ?? []) : cleanRoles(input.roles);
+  return { version: MAPPING_VERSION, stages, tabs: out, ...(roles.length ? { roles } : {}) };
+}
+
+/** One role per rep: the one that holds last (the team is ordered by since within a rep). */
+function latestRoles(team: readonly TeamMember[]): SidebarState["roles"] {
+  const by = new Map<string, { rep: string; role: Role; since: number }>();
+  for (const m of team) {
+    const k = m.rep.trim().toLowerCase();
+    const since = m.since ?? Number.NEGATIVE_INFINITY;
+    const old = by.get(k);
+    if (!old || since >= old.since)
+      by.set(k, { rep: old?.rep ?? m.rep.trim(), role: m.role, since });
+  }
+  return [...by.values()].map(({ rep, role }) => ({ rep, role }));
 }
 
 function stateFor(
@@ -679,6 +694,7 @@ function stateFor(
     })),
     stages: [...built.model.stages],
     stagesFixed: (given?.stages.length ?? 0) > 0,
+    roles: latestRoles(built.model.team ?? []),
     ...modelSummary(built.model),
     settings: sidebar,
   };

@@ -1,7 +1,7 @@
 /** Roles (SPEC §7): the team tab, Role columns, "booked by" and the meeting-stage words. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildModel, detectTab } from "../../src/model/index";
+import { buildModel, detectTab, mappingFromRows, mappingToRows } from "../../src/model/index";
 import { isBareMeeting, meetingStepOf, roleOf } from "../../src/model/team";
 
 describe("role words", () => {
@@ -114,5 +114,52 @@ describe("team tab, Role column and booked by", () => {
       { timeZone: "UTC" },
     );
     expect(model.team).toBeUndefined();
+  });
+});
+
+describe("roles set by the user", () => {
+  it("are kept in the settings tab's rows and read back in any language", () => {
+    const mapping = {
+      version: 1,
+      stages: [],
+      tabs: [],
+      roles: [
+        { rep: "Anna", role: "sdr" as const },
+        { rep: "Boris", role: "hunter" as const },
+      ],
+    };
+    const rows = mappingToRows(mapping);
+    expect(rows.filter((r) => r[0] === "role")).toEqual([
+      ["role", "Anna", "sdr", "", ""],
+      ["role", "Boris", "hunter", "", ""],
+    ]);
+    expect(mappingFromRows(rows)?.roles).toEqual(mapping.roles);
+    // Typed by hand: role words in Russian, a bad one left out.
+    const typed = mappingFromRows([
+      ["Voronka settings", "version", 1],
+      ["role", "Вера", "Фермер"],
+      ["role", "Глеб", "директор"],
+    ]);
+    expect(typed?.roles).toEqual([{ rep: "Вера", role: "farmer" }]);
+  });
+
+  it("win over the team tab for the reps they name", () => {
+    const team = {
+      name: "Team",
+      values: [
+        ["Rep", "Role"],
+        ["Anna", "SDR"],
+        ["Boris", "SDR"],
+      ],
+    };
+    const { model, mapping } = buildModel([team], {
+      timeZone: "UTC",
+      mapping: { version: 1, stages: [], tabs: [], roles: [{ rep: "boris", role: "hunter" }] },
+    });
+    expect(model.team).toEqual([
+      { rep: "boris", role: "hunter", since: null },
+      { rep: "Anna", role: "sdr", since: null },
+    ]);
+    expect(mapping.roles).toEqual([{ rep: "boris", role: "hunter" }]);
   });
 });

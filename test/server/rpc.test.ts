@@ -144,6 +144,39 @@ describe("RPC shapes", () => {
     });
   });
 
+  it("roles set in the sidebar are kept in the settings tab and give the Roles sheet", () => {
+    const plan = templatePlan("en", 20_500);
+    const tabs = plan.tabs.filter((t) => t.kind !== "team");
+    const w = world(Object.fromEntries(tabs.map((t) => [t.name, [t.header, ...t.rows]])));
+    const state = rpc<SidebarState>(w.ctx, "sidebarState", "");
+    expect(state.roles).toEqual([]);
+    const req: BuildRequest = {
+      tabs: state.tabs.map((t) => ({ name: t.name, kind: t.kind, columns: t.columns })),
+      settings: { lang: "en", period: "month" },
+      roles: [
+        { rep: "Anna", role: "SDR" },
+        { rep: "Boris", role: "хантер" },
+        { rep: "Chen", role: "nobody" },
+      ],
+    };
+    const start = rpc<BuildStart>(w.ctx, "startBuild", JSON.stringify(req));
+    let last: BuildStepResult = { done: false };
+    for (let i = 0; i < start.steps.length && !last.done; i++)
+      last = rpc<BuildStepResult>(w.ctx, "buildStep", start.buildId, i);
+    expect(last.result!.sheets.map((s) => s.key)).toContain("roles");
+    const roles = JSON.stringify(w.services.spreadsheet.getSheetByName("Roles")!.snapshot());
+    expect(roles).toContain("Hunters: meetings held");
+    const settings = w.services.spreadsheet.getSheetByName("Voronka settings")!.snapshot();
+    expect(settings.filter((r) => r[0] === "role").map((r) => r.slice(0, 3))).toEqual([
+      ["role", "Anna", "sdr"],
+      ["role", "Boris", "hunter"],
+    ]);
+    expect(rpc<SidebarState>(w.ctx, "sidebarState", "").roles).toEqual([
+      { rep: "Anna", role: "sdr" },
+      { rep: "Boris", role: "hunter" },
+    ]);
+  });
+
   it("createTemplate is plain JSON", () => {
     const w = world({ Sheet1: [[""]] });
     const t = rpc<TemplateResult>(w.ctx, "createTemplate");

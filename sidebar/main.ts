@@ -19,6 +19,7 @@ import type {
 } from "../src/server/rpc-types";
 import { type Child, el, replaceChildren } from "./dom";
 import { fill, isLang, STRINGS, type Strings } from "./i18n";
+import { renderRoles } from "./roles";
 import { call, NoHostError, RpcError } from "./rpc";
 
 interface App {
@@ -31,6 +32,9 @@ interface App {
   stages: string[];
   /** The user reordered the stages (or the order is remembered): send it with requests. */
   stagesSet: boolean;
+  /** Rep → role as shown; sent with requests once the user changed one. */
+  roles: Map<string, string>;
+  rolesSet: boolean;
   period: "week" | "month";
   reps: Set<string>;
   sources: Set<string>;
@@ -56,6 +60,8 @@ const app: App = {
   tabs: [],
   stages: [],
   stagesSet: false,
+  roles: new Map(),
+  rolesSet: false,
   period: "month",
   reps: new Set(),
   sources: new Set(),
@@ -118,6 +124,10 @@ function applyState(state: SidebarState, keepChoices: boolean): void {
   app.tabs = state.tabs.map((tab) => ({ ...tab, columns: { ...tab.columns } }));
   app.stages = [...state.stages];
   app.stagesSet = state.stagesFixed || (keepChoices && app.stagesSet);
+  if (!keepChoices || !app.rolesSet) {
+    app.roles = new Map((state.roles ?? []).map((r) => [r.rep, r.role]));
+    app.rolesSet = false;
+  }
   const s = state.settings;
   if (!keepChoices || !previous) {
     app.period = s.period ?? "month";
@@ -162,6 +172,13 @@ function request(): BuildRequest {
   return {
     tabs: app.tabs.map((tab) => ({ name: tab.name, kind: tab.kind, columns: tab.columns })),
     ...(app.stagesSet ? { stages: [...app.stages] } : {}),
+    ...(app.rolesSet
+      ? {
+          roles: [...app.roles]
+            .filter(([, role]) => role !== "")
+            .map(([rep, role]) => ({ rep, role })),
+        }
+      : {}),
     settings: settings(),
   };
 }
@@ -301,6 +318,24 @@ function renderSidebar(): Child[] {
     app.loading && !app.state ? el("p", { class: "muted" }, s.loading) : null,
     app.state ? renderTabs() : null,
     app.state ? renderStages() : null,
+    app.state
+      ? renderRoles({
+          reps: [
+            ...app.state.reps,
+            ...(app.state.roles ?? [])
+              .map((r) => r.rep)
+              .filter((r) => !app.state?.reps.includes(r)),
+          ],
+          roles: app.roles,
+          busy,
+          s,
+          onChange: (rep, role) => {
+            app.roles.set(rep, role);
+            app.rolesSet = true;
+            render();
+          },
+        })
+      : null,
     app.state ? renderOptions() : null,
     app.state ? renderBuild() : null,
     el(

@@ -21,6 +21,8 @@ const EN = {
   rolesHint:
     "SDRs book meetings, hunters hold them and sell to new clients, farmers sell to existing clients. Set a role to get the Roles sheet.",
   noRole: "— no role —",
+  setRoles: "Set roles ({n} reps)",
+  hideRoles: "Hide roles",
   roleSdr: "SDR",
   roleHunter: "Hunter",
   roleFarmer: "Farmer",
@@ -122,6 +124,8 @@ const RU: Strings = {
   rolesHint:
     "Лидорубы назначают встречи, хантеры проводят их и продают новым клиентам, фермеры продают постоянным. Укажите роли, чтобы получить лист «Роли».",
   noRole: "— без роли —",
+  setRoles: "Указать роли ({n})",
+  hideRoles: "Скрыть роли",
   roleSdr: "Лидоруб",
   roleHunter: "Хантер",
   roleFarmer: "Фермер",
@@ -221,6 +225,8 @@ const UK: Strings = {
   rolesHint:
     "Лідоруби призначають зустрічі, хантери проводять їх і продають новим клієнтам, фермери продають постійним. Вкажіть ролі, щоб отримати аркуш «Ролі».",
   noRole: "— без ролі —",
+  setRoles: "Вказати ролі ({n})",
+  hideRoles: "Сховати ролі",
   roleSdr: "Лідоруб",
   roleHunter: "Хантер",
   roleFarmer: "Фермер",

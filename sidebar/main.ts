@@ -20,6 +20,10 @@ import type {
 import { type Child, el, replaceChildren } from "./dom";
 import { fill, isLang, STRINGS, type Strings } from "./i18n";
 import { renderRoles } from "./roles";
+
+/** The key of the Roles section in `app.open` (tab names are the other keys). */
+const ROLES_OPEN = "\u0000roles";
+
 import { call, NoHostError, RpcError } from "./rpc";
 
 interface App {
@@ -127,6 +131,8 @@ function applyState(state: SidebarState, keepChoices: boolean): void {
   if (!keepChoices || !app.rolesSet) {
     app.roles = new Map((state.roles ?? []).map((r) => [r.rep, r.role]));
     app.rolesSet = false;
+    // Shown open when someone has a role already; else behind "Set roles".
+    if (app.roles.size > 0) app.open.add(ROLES_OPEN);
   }
   const s = state.settings;
   if (!keepChoices || !previous) {
@@ -329,6 +335,12 @@ function renderSidebar(): Child[] {
           roles: app.roles,
           busy,
           s,
+          open: app.open.has(ROLES_OPEN),
+          onToggle: () => {
+            if (app.open.has(ROLES_OPEN)) app.open.delete(ROLES_OPEN);
+            else app.open.add(ROLES_OPEN);
+            render();
+          },
           onChange: (rep, role) => {
             app.roles.set(rep, role);
             app.rolesSet = true;

@@ -4,7 +4,7 @@
  * a team tab. Names are shown as text only (el() never parses HTML).
  */
 import { type Child, el } from "./dom";
-import type { Strings } from "./i18n";
+import { fill, type Strings } from "./i18n";
 
 export const ROLE_VALUES = ["sdr", "hunter", "farmer"] as const;
 
@@ -15,6 +15,9 @@ export interface RolesView {
   roles: Map<string, string>;
   busy: boolean;
   s: Strings;
+  /** The dropdowns are shown (closed by default unless some rep has a role). */
+  open: boolean;
+  onToggle: () => void;
   onChange: (rep: string, role: string) => void;
 }
 
@@ -31,7 +34,17 @@ export function renderRoles(v: RolesView): Child {
     { attrs: { "data-testid": "roles" } },
     el("h2", null, s.roles),
     el("p", { class: "hint" }, s.rolesHint),
-    ...v.reps.map((rep, i) =>
+    el(
+      "button",
+      {
+        class: "link small",
+        type: "button",
+        attrs: { "data-testid": "roles-toggle", "aria-expanded": String(v.open) },
+        on: { click: () => v.onToggle() },
+      },
+      v.open ? s.hideRoles : fill(s.setRoles, { n: v.reps.length }),
+    ),
+    ...(v.open ? v.reps : []).map((rep, i) =>
       el(
         "label",
         { class: "row", attrs: { "data-testid": "role" } },

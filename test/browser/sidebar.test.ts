@@ -378,6 +378,9 @@ describe("roles", () => {
     try {
       await ready(page);
       const select = (rep: string) => page.locator(`[data-testid=roles] select[data-rep="${rep}"]`);
+      // Closed until asked for: nobody has a role yet.
+      expect(await page.locator("[data-testid=roles] select").count()).toBe(0);
+      await page.locator("[data-testid=roles-toggle]").click();
       expect(await texts(page, "[data-testid=role] .role-rep")).toEqual(
         expect.arrayContaining(["Anna", "Boris", "Chen"]),
       );

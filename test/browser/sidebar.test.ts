@@ -285,10 +285,15 @@ describe("Russian, template, errors, help", () => {
       await ready(page);
       expect(await page.locator("h1").textContent()).toBe("Воронка");
       expect(await page.locator("[data-testid=build]").textContent()).toBe("Построить отчёт");
+      // Nothing recognised: Build is off, and the empty state offers the template.
+      expect(await page.locator("[data-testid=build]").isDisabled()).toBe(true);
+      expect(await page.locator("[data-testid=empty]").textContent()).toContain("шаблон");
       await step(page, "ru-01-empty");
 
-      await page.locator("[data-testid=template]").click();
-      await page.locator(".msg.ok").waitFor();
+      await page.locator("[data-testid=template-empty]").click();
+      await expect
+        .poll(() => page.locator("[role=status]").textContent())
+        .toContain("Шаблон добавлен");
       await ready(page);
       await step(page, "ru-02-template");
       const kinds = await page
@@ -313,14 +318,17 @@ describe("Russian, template, errors, help", () => {
   });
 
   it("a failed build is one sentence in the user's language, never a stack trace", async () => {
-    const world = makeWorld({ Notes: NOTES }, { locale: "uk_UA" });
+    const log = stageLog(["Лід", "Зустріч", "Оплата"], ["Оксана"], ["Сайт"]);
+    const world = makeWorld({ Етапи: log }, { locale: "uk_UA" });
     const o = await openSidebar(browser, world);
     const { page } = o;
     try {
       await ready(page);
+      // The spreadsheet service fails on the build's third write (as Sheets may).
+      world.services.r.failAtWrite(3);
       await page.locator("[data-testid=build]").click();
-      const error = page.locator(".msg.error");
-      await error.waitFor({ timeout: 60_000 });
+      const error = page.locator("[role=alert]");
+      await page.locator(".msg.error").waitFor({ timeout: 60_000 });
       const text = (await error.textContent()) ?? "";
       await step(page, "uk-01-error");
       expect(text.length).toBeGreaterThan(10);
@@ -349,14 +357,14 @@ describe("Russian, template, errors, help", () => {
     const { page } = o;
     try {
       await page.locator("[data-testid=help-loaded]").waitFor({ state: "attached" });
-      const names = await texts(page, "[data-testid=fn] h3");
+      const names = await texts(page, "[data-testid=fn] .fn-name");
       expect(names).toEqual(FUNCTIONS.map((f) => f.name));
       await step(page, "help-01");
       await page.setViewportSize({ width: 520, height: 560 });
       await shot(page, "help-02-dialog-size", false);
       if (names.length > 1) {
         await page.locator("input.search").fill(names[1]!.slice(0, 6));
-        expect((await texts(page, "[data-testid=fn] h3")).length).toBeGreaterThan(0);
+        expect((await texts(page, "[data-testid=fn] .fn-name")).length).toBeGreaterThan(0);
       }
       expect(o.pageErrors).toEqual([]);
     } finally {

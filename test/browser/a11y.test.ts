@@ -102,6 +102,17 @@ describe("axe-core: no WCAG 2.1 A/AA violation in any state", () => {
       await ready(o.page);
       expect(await o.page.locator("[data-testid=build]").isDisabled()).toBe(true);
       await expectAxeClean(o.page, "empty");
+      // The probe does see problems: the old look (grey #80868b text, an unlabelled select).
+      await o.page.evaluate(() => {
+        const p = document.createElement("p");
+        p.textContent = "Notes";
+        p.style.color = "#aab0b6";
+        const sel = document.createElement("select");
+        sel.append(new Option("x"));
+        document.querySelector("main")!.append(p, sel);
+      });
+      const seen = (await axeViolations(o.page)).map((v) => v.split(":")[0]);
+      expect(seen).toEqual(expect.arrayContaining(["color-contrast", "select-name"]));
     } finally {
       await close(o);
     }

@@ -60,7 +60,7 @@ export async function liveRegions(page: Page): Promise<string[]> {
 /** What has focus: its test id (or tag), its data-focus and its accessible label, if any. */
 export async function focused(
   page: Page,
-): Promise<{ tag: string; testid: string; focus: string; label: string }> {
+): Promise<{ tag: string; testid: string; focus: string; field: string; label: string }> {
   return page.evaluate(() => {
     const e = document.activeElement as HTMLElement | null;
     const by = e?.getAttribute("aria-labelledby");
@@ -68,6 +68,7 @@ export async function focused(
       tag: e?.tagName.toLowerCase() ?? "",
       testid: e?.dataset.testid ?? "",
       focus: e?.dataset.focus ?? "",
+      field: e?.dataset.field ?? "",
       label:
         e?.getAttribute("aria-label") ??
         (by

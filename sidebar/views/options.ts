@@ -77,14 +77,31 @@ export function optionsView(): VNode {
     h(
       "p",
       { class: "hint", id: "date-hint", "data-testid": "bounds" },
-      fill(s.dateFormat, { pattern: DATE_PATTERN[app.lang] }),
-      from && to
-        ? ` ${fill(s.dataRange, { from: formatDate(from, app.lang), to: formatDate(to, app.lang) })}`
-        : "",
+      ...unbroken(s.dateFormat, { pattern: DATE_PATTERN[app.lang] }),
+      ...(from && to
+        ? [
+            " ",
+            ...unbroken(s.dataRange, {
+              from: formatDate(from, app.lang),
+              to: formatDate(to, app.lang),
+            }),
+          ]
+        : []),
     ),
     checklist("reps", s.reps, st.reps, app.reps),
     checklist("sources", s.sources, st.sources, app.sources),
   );
+}
+
+/** `fill`, with each filled-in value (a date, a pattern) kept on one line. */
+function unbroken(template: string, vars: Record<string, string>): (string | VNode)[] {
+  return template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const key = /^\{(\w+)\}$/.exec(part)?.[1];
+      return key !== undefined && key in vars ? h("span", { class: "nowrap" }, vars[key]) : part;
+    })
+    .filter((part) => part !== "");
 }
 
 function periodButton(p: "week" | "month", label: string): VNode {

@@ -290,6 +290,12 @@ export async function createTemplate(): Promise<void> {
     const res = await call("createTemplate");
     app.status = fill(t().templateDone, { names: res.sheets.map((s) => s.name).join(", ") });
     await load();
+    // The empty state's button is gone with the emptiness: focus goes to the first new tab.
+    const first = res.sheets.find((sheet) => app.tabs.some((tab) => tab.name === sheet.name));
+    if (first && (document.activeElement === null || document.activeElement === document.body)) {
+      app.focusNext = `kind:${first.name}`;
+      update();
+    }
   } catch (e) {
     app.error = sentence(e);
     app.loading = false;

@@ -88,6 +88,7 @@ function tabView(tab: WireTab, ti: number): VNode {
           "aria-labelledby": nameId,
           "aria-describedby": missing.length > 0 ? missingId : undefined,
           "data-testid": "kind",
+          "data-focus": `kind:${tab.name}`,
           onChange: (ev: Event) => {
             const v = selectValue(ev);
             setKind(tab, v === "" ? null : (v as TabKind));

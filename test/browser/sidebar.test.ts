@@ -290,11 +290,16 @@ describe("Russian, template, errors, help", () => {
       expect(await page.locator("[data-testid=empty]").textContent()).toContain("шаблон");
       await step(page, "ru-01-empty");
 
-      await page.locator("[data-testid=template-empty]").click();
+      await page.locator("[data-testid=template-empty]").focus();
+      await page.keyboard.press("Enter");
       await expect
         .poll(() => page.locator("[role=status]").textContent())
         .toContain("Шаблон добавлен");
       await ready(page);
+      // The button went away with the empty state: focus is on the first new tab's kind.
+      expect(
+        await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid),
+      ).toBe("kind");
       await step(page, "ru-02-template");
       const kinds = await page
         .locator("[data-testid=tab] select.kind")

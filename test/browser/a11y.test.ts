@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/lang";
 import { ensureBuilt, ROOT } from "../server/dist";
-import { axeViolations, brokenWords, liveRegions } from "./a11y";
+import { axeViolations, brokenWords, liveRegions, weakBorders } from "./a11y";
 import { launch } from "./bridge";
 import { callsWithOddRep, mavenPipeline, NOTES, stageLog } from "./fixtures";
 import { close, expectNoHorizontalScroll, makeWorld, openSidebar, ready, shot } from "./world";
@@ -55,10 +55,12 @@ describe("axe-core: no WCAG 2.1 A/AA violation in any state", () => {
       try {
         await ready(page);
         await expectAxeClean(page, "initial");
+        expect(await weakBorders(page), "control borders below 3:1").toEqual([]);
 
         await page.locator("[data-testid=columns-toggle]").first().click();
         await page.locator("[data-testid=columns]").first().waitFor();
         await expectAxeClean(page, "columns open");
+        expect(await weakBorders(page), "control borders below 3:1, columns open").toEqual([]);
 
         // A date that cannot be read is marked and explained.
         await page.locator("[data-testid=from]").fill("31.02.2026x");

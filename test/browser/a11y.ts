@@ -105,3 +105,42 @@ export async function brokenWords(page: Page, longest = 30): Promise<string[]> {
     return out;
   }, longest);
 }
+
+/**
+ * Enabled controls whose border is below 3:1 against what is behind them (WCAG 1.4.11; axe does
+ * not check borders): selects, text boxes, the stage arrows and the period toggle.
+ */
+export async function weakBorders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const behind = (e: Element): number[] => {
+      for (let p = e.parentElement; p; p = p.parentElement) {
+        const c = rgb(getComputedStyle(p).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3]! > 0)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    for (const e of document.querySelectorAll(
+      "select, input[type=text], input[type=search], button.icon, .segs",
+    )) {
+      if ((e as HTMLInputElement).disabled) continue;
+      const border = rgb(getComputedStyle(e).borderTopColor).slice(0, 3);
+      const a = lum(border);
+      const b = lum(behind(e));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 3)
+        out.push(
+          `${e.tagName.toLowerCase()}.${(e as HTMLElement).className}: ${ratio.toFixed(2)}:1`,
+        );
+    }
+    return out;
+  });
+}

@@ -85,8 +85,11 @@ describe("keyboard only", () => {
       const callsTab = page
         .locator("[data-testid=tab]")
         .filter({ has: page.locator(".tab-name", { hasText: /^Calls$/ }) });
-      await page.locator(":focus").selectOption("calls");
+      // Home = the first option ("not used"), one step down = Calls.
+      await page.keyboard.press("Home");
+      await page.keyboard.press("ArrowDown");
       await ready(page);
+      expect(await callsTab.locator("select.kind").inputValue()).toBe("calls");
       expect((await focused(page)).label).toBe("Calls");
       await tabTo(page, (f) => f.testid === "columns-toggle");
       await page.keyboard.press("Enter");
@@ -96,8 +99,12 @@ describe("keyboard only", () => {
       );
       // The rep column chosen by keyboard: focus stays on that select.
       await tabTo(page, (f) => f.testid === "column" && f.field === "rep");
-      await page.locator(":focus").selectOption({ label: "Who called" });
+      // "— none —", "Date", "Who called": two steps down from the top.
+      await page.keyboard.press("Home");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
       await ready(page);
+      expect(await page.locator(":focus").inputValue()).toBe("1");
       expect((await focused(page)).field).toBe("rep");
       await expect.poll(() => callsTab.locator("[data-testid=missing]").count()).toBe(0);
       await shot(page, "kbd-01-mapped", false);

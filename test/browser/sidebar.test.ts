@@ -82,6 +82,9 @@ describe("sidebar flow (English)", () => {
       expect(await kindOf("Calls")).toBe("calls");
       const missingText = await calls.locator("[data-testid=missing]").textContent();
       expect(missingText).toContain("Rep");
+      // The note is read with its dropdown.
+      const describedBy = await calls.locator("select.kind").getAttribute("aria-describedby");
+      expect(await calls.locator("[data-testid=missing]").getAttribute("id")).toBe(describedBy);
       await calls.locator("[data-testid=columns-toggle]").click();
       expect(await calls.locator('select[data-field="date"]').inputValue()).toBe("0");
       await step(page, "flow-02-kind-corrected");

@@ -3,12 +3,10 @@
  * axe-core (WCAG 2.1 A/AA) in every state and language, one status region and one alert and
  * nothing else live, the bundle's size, and words that wrap whole at 300 px and at 200%.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lang } from "../../src/core/lang";
-import { ensureBuilt, ROOT } from "../server/dist";
+import { ensureBuilt, readDist } from "../server/dist";
 import { axeViolations, brokenWords, liveRegions, weakBorders } from "./a11y";
 import { launch } from "./bridge";
 import { callsWithOddRep, mavenPipeline, NOTES, stageLog } from "./fixtures";
@@ -202,7 +200,7 @@ describe("live regions", () => {
 
 describe("the built page", () => {
   it("is one self-contained file of at most 80 KiB", () => {
-    const html = readFileSync(join(ROOT, "dist/sidebar.html"), "utf8");
+    const html = readDist("sidebar.html");
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(80 * 1024);
     expect(html).not.toMatch(/<link\b|<script[^>]*\bsrc=|@import|url\(\s*["']?(?:https?:)?\/\//i);
   });

@@ -141,6 +141,7 @@ describe("sidebar flow (English)", () => {
         .poll(() => page.locator("[data-testid=progress-label]").textContent())
         .toMatch(/^Step 2 of \d+/);
       await step(page, "flow-05-building");
+      await shot(page, "flow-05-building-viewport", false);
       await page.locator("[data-testid=build]").click({ force: true });
       await page.locator("[data-testid=result]").waitFor({ timeout: 60_000 });
       await step(page, "flow-06-built");

@@ -7,21 +7,11 @@ import type { Lang } from "../src/core/lang";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
 import type { BuiltSheet, SidebarState, WireTab } from "../src/server/rpc-types";
+import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
 import { fill } from "./i18n";
 import { call } from "./rpc";
-import {
-  anythingRecognised,
-  app,
-  carry,
-  keepOrder,
-  pick,
-  request,
-  sentence,
-  settings,
-  t,
-  update,
-} from "./state";
+import { anythingRecognised, app, request, sentence, settings, t, update } from "./state";
 
 /** Bumped by every correction: a state read started before the latest one is stale. */
 let edits = 0;

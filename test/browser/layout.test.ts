@@ -48,6 +48,26 @@ describe("layout and what the server adds", () => {
       expect(shown).toEqual(names.filter((n) => n.toLowerCase().includes(probe.toLowerCase())));
       await page.locator("[data-testid=reps-filter]").fill("");
 
+      // A tick changes only that box: the scroll position and the focus stay.
+      const box = reps.locator(".check-list .check input").nth(3);
+      await box.scrollIntoViewIfNeeded();
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled).toBeGreaterThan(0);
+      await box.click();
+      expect(await box.isChecked()).toBe(false);
+      expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+      expect(await box.evaluate((e) => e === document.activeElement)).toBe(true);
+      await box.click();
+
+      // Typing in the filter keeps the caret where it is.
+      const filter = page.locator("[data-testid=reps-filter]");
+      await filter.fill("an");
+      await filter.press("ArrowLeft");
+      await filter.press("e");
+      expect(await filter.inputValue()).toBe("aen");
+      expect(await filter.evaluate((e) => (e as HTMLInputElement).selectionStart)).toBe(2);
+      await filter.fill("");
+
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
       o.rpc.delayMs = 80;
       await page.locator("[data-testid=build]").click();

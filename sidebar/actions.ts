@@ -14,6 +14,8 @@ import { call } from "./rpc";
 import {
   anythingRecognised,
   app,
+  NORM_KEYS,
+  type NormKey,
   ROLES_OPEN,
   request,
   sentence,
@@ -97,6 +99,11 @@ export function applyState(state: SidebarState, keepChoices: boolean): void {
     app.rolesSet = false;
     // Shown open when someone has a role already; else behind "Set roles".
     if (app.roles.size > 0) app.open.add(ROLES_OPEN);
+  }
+  if (!keepChoices || !app.normsSet) {
+    const saved = state.settings.roleNorms ?? {};
+    for (const k of NORM_KEYS) app.norms[k] = saved[k] === undefined ? "" : String(saved[k]);
+    app.normsSet = false;
   }
   const s = state.settings;
   if (!keepChoices || !previous) {
@@ -204,6 +211,14 @@ export function chooseAll(chosen: Set<string>, all: string[], on: boolean): void
 export function setRole(rep: string, role: string): void {
   app.roles.set(rep, role);
   app.rolesSet = true;
+  update();
+  scheduleSave();
+}
+
+/** A norm typed in the Roles section ("" = the default). */
+export function typeNorm(key: NormKey, text: string): void {
+  app.norms[key] = text;
+  app.normsSet = true;
   update();
   scheduleSave();
 }

@@ -4,6 +4,7 @@
  * re-renders (the view library patches only what changed, so focus and scroll stay put).
  */
 import type { Lang } from "../src/core/lang";
+import { DEFAULT_ROLE_NORMS } from "../src/core/metrics/roles";
 import type { TabKind } from "../src/model/types";
 import type {
   BuildRequest,
@@ -39,6 +40,9 @@ export interface App {
   /** Rep → role as shown ("" = none); sent with requests once the user changed one. */
   roles: Map<string, string>;
   rolesSet: boolean;
+  /** The SDR norms' boxes as typed ("" = the default), and whether the user changed one. */
+  norms: Record<NormKey, string>;
+  normsSet: boolean;
   period: "week" | "month";
   reps: Set<string>;
   sources: Set<string>;
@@ -80,6 +84,8 @@ export const app: App = {
   stagesSet: false,
   roles: new Map(),
   rolesSet: false,
+  norms: { longCallsMin: "", longCallsMax: "", bookedMin: "", bookedMax: "", heldMin: "" },
+  normsSet: false,
   period: "month",
   reps: new Set(),
   sources: new Set(),
@@ -131,7 +137,33 @@ export function settings(): SidebarSettings {
     sources: allSources ? [] : [...app.sources],
     from: app.from || undefined,
     to: app.to || undefined,
+    ...(app.normsSet || hasNorms() ? { roleNorms: normsToSend() } : {}),
   };
+}
+
+export const NORM_KEYS = [
+  "longCallsMin",
+  "longCallsMax",
+  "bookedMin",
+  "bookedMax",
+  "heldMin",
+] as const;
+export type NormKey = (typeof NORM_KEYS)[number];
+
+function normNumber(text: string): number | null {
+  const n = Number(text.trim().replace(",", "."));
+  return text.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function hasNorms(): boolean {
+  return NORM_KEYS.some((k) => normNumber(app.norms[k]) !== null);
+}
+
+/** Every norm: the typed number, else seed 002's default (so clearing a box resets it). */
+export function normsToSend(): Record<NormKey, number> {
+  const out = { ...DEFAULT_ROLE_NORMS };
+  for (const k of NORM_KEYS) out[k] = normNumber(app.norms[k]) ?? DEFAULT_ROLE_NORMS[k];
+  return out;
 }
 
 export function request(): BuildRequest {

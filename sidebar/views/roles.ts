@@ -3,9 +3,10 @@
  * or farmer. What the user sets is sent with the build request, kept in the settings tab and
  * wins over a team tab. Rep names are text children only, never markup.
  */
-import { setRole, toggleRoles } from "../actions";
+import { DEFAULT_ROLE_NORMS } from "../../src/core/metrics/roles";
+import { setRole, toggleRoles, typeNorm } from "../actions";
 import { fill } from "../i18n";
-import { app, rolesOpen, rolesReps, t } from "../state";
+import { app, type NormKey, rolesOpen, rolesReps, t } from "../state";
 import { h, type VNode } from "./h";
 
 const ROLES = ["sdr", "hunter", "farmer"] as const;
@@ -61,7 +62,42 @@ export function rolesView(): VNode | null {
               ),
             ),
           ),
+          normsView(),
         )
       : null,
+  );
+}
+
+/** The SDR's daily norms: empty boxes show seed 002's defaults as placeholders. */
+function normsView(): VNode {
+  const s = t();
+  const box = (key: NormKey, label: string) =>
+    h("input", {
+      type: "text",
+      inputmode: "decimal",
+      class: "norm",
+      value: app.norms[key],
+      placeholder: String(DEFAULT_ROLE_NORMS[key]),
+      disabled: app.building,
+      "aria-label": label,
+      "data-norm": key,
+      onInput: (ev: Event) => typeNorm(key, (ev.currentTarget as HTMLInputElement).value),
+    });
+  const line = (label: string, min: NormKey, max: NormKey | null) =>
+    h(
+      "div",
+      { class: "field" },
+      h("span", { class: "field-name" }, label),
+      box(min, `${label}, ${s.normFrom}`),
+      max ? h("span", { "aria-hidden": "true" }, "–") : null,
+      max ? box(max, `${label}, ${s.normTo}`) : null,
+    );
+  return h(
+    "div",
+    { "data-testid": "norms", role: "group", "aria-label": s.normsTitle },
+    h("p", { class: "hint" }, s.normsTitle),
+    line(s.normCalls, "longCallsMin", "longCallsMax"),
+    line(s.normBooked, "bookedMin", "bookedMax"),
+    line(s.normHeld, "heldMin", null),
   );
 }

@@ -404,11 +404,19 @@ describe("roles", () => {
       expect(await select("Anna").inputValue()).toBe("");
       await select("Anna").selectOption("sdr");
       await select("Boris").selectOption("hunter");
+      // The norms: empty boxes show the seed's defaults; a typed one is used by the build.
+      const norm = (key: string) => page.locator(`[data-testid=norms] input[data-norm="${key}"]`);
+      expect(await norm("bookedMin").getAttribute("placeholder")).toBe("3");
+      await norm("bookedMin").fill("4");
       await step(page, "roles-01-set");
       await page.locator("[data-testid=build]").click();
       await page.locator("[data-testid=result]").waitFor({ timeout: 60_000 });
       await step(page, "roles-02-built");
       expect(await texts(page, "[data-testid=sheet-link]")).toContain("Roles");
+      const rolesSheet = JSON.stringify(
+        world.services.spreadsheet.getSheetByName("Roles")!.snapshot(),
+      );
+      expect(rolesSheet).toContain("Booked a day (Norm 4–5)");
       const settings = world.services.spreadsheet.getSheetByName("Voronka settings")!.snapshot();
       expect(settings.filter((r) => r[0] === "role").map((r) => r.slice(0, 3))).toEqual([
         ["role", "Anna", "sdr"],
@@ -430,6 +438,9 @@ describe("roles", () => {
         "hunter",
         "",
       ]);
+      expect(
+        await again.page.locator('[data-testid=norms] input[data-norm="bookedMin"]').inputValue(),
+      ).toBe("4");
     } finally {
       await close(again);
     }

@@ -25,7 +25,7 @@ import {
 import type { Model, RawTab, TabKind } from "../model/types";
 import { type LabelKey, t as reportText } from "../report/i18n";
 import type { ReportOptions } from "../report/options";
-import { templateRun } from "../template/index";
+import { templateRun } from "../adapters/sheets/template";
 import { menuLabels } from "./menu";
 import type {
   BuildRequest,

@@ -413,6 +413,62 @@ export function isAnyDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
+// ---------------------------------------------------------------------------------------------
+// How Sheets takes a string written by setValue(s): as if a person typed it (Sheets API's
+// USER_ENTERED). Modelled pessimistically, so code that relies on luck fails here:
+// - a leading apostrophe is a quote prefix: removed, the rest stored as text (any format);
+// - "=…" becomes a formula in any number format (Apps Script sets a string starting with "=" as
+//   a formula, plain-text format or not);
+// - under the plain-text format "@" nothing else is parsed;
+// - otherwise "+…", "-…", "@…" that are not numbers become formulas, "#N/A"-style strings error
+//   values, and numbers (with thousands separators, currency, percent, exponent), dates, times
+//   and TRUE/FALSE are converted.
+
+export type Entered =
+  | { kind: "text" | "value"; value: unknown }
+  | { kind: "formula"; formula: string };
+
+const NUMBER_TEXT = /^[+-]?[$€£₽]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/;
+const DATE_TEXT = [
+  /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
+  /^(\d{1,2})[./](\d{1,2})[./](\d{2,4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
+];
+const TIME_TEXT = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/i;
+
+export function userEntered(s: string, format: string | undefined): Entered {
+  if (s.startsWith("'")) return { kind: "text", value: s.slice(1) };
+  if (s.length > 1 && s.startsWith("=")) return { kind: "formula", formula: s };
+  if (format === "@") return { kind: "text", value: s };
+  const t = s.trim();
+  if (/\d/.test(t) && NUMBER_TEXT.test(t)) {
+    const n = Number(t.replace(/[$€£₽,%]/g, ""));
+    if (Number.isFinite(n)) return { kind: "value", value: t.endsWith("%") ? n / 100 : n };
+  }
+  if (t.length > 1 && /^[+\-@]/.test(t)) return { kind: "formula", formula: `=${t.slice(1)}` };
+  if (ERROR_TEXT.test(t)) return { kind: "formula", formula: t };
+  for (const re of DATE_TEXT) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const [y, mo, d] =
+      re === DATE_TEXT[0] ? [+m[1]!, +m[2]!, +(m[3] ?? 1)] : [+m[3]!, +m[2]!, +m[1]!];
+    const year = y < 100 ? 2000 + y : y;
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+      return {
+        kind: "value",
+        value: new Date(Date.UTC(year, mo - 1, d, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0))),
+      };
+  }
+  const time = TIME_TEXT.exec(t);
+  if (time && +time[2]! < 60)
+    return {
+      kind: "value",
+      value: new Date(Date.UTC(1899, 11, 30, +time[1]!, +time[2]!, +(time[3] ?? 0))),
+    };
+  if (/^(?:true|false)$/i.test(t)) return { kind: "value", value: t.toLowerCase() === "true" };
+  return { kind: "text", value: s };
+}
+
 function checkCell(v: unknown): void {
   if (v === null || typeof v === "string" || typeof v === "boolean" || isAnyDate(v)) return;
   if (typeof v === "number") {
@@ -428,6 +484,7 @@ export class FakeRange
       RG,
       | "getValues"
       | "getValue"
+      | "getFormulas"
       | "getDisplayValues"
       | "setValues"
       | "setValue"
@@ -512,7 +569,7 @@ export class FakeRange
     for (const line of values) for (const v of line) checkCell(v);
     values.forEach((line, i) => {
       line.forEach((v, j) => {
-        this.sh.setCell(this.row + i, this.col + j, v === null ? "" : v);
+        this.sh.enter(this.row + i, this.col + j, v === null ? "" : v);
       });
     });
     return this;
@@ -520,12 +577,16 @@ export class FakeRange
   setValue(value: unknown): FakeRange {
     this.r.rec("Range.setValue", true);
     checkCell(value);
-    this.each((r, c) => this.sh.setCell(r, c, value === null ? "" : value));
+    this.each((r, c) => this.sh.enter(r, c, value === null ? "" : value));
     return this;
+  }
+  getFormulas(): string[][] {
+    this.r.rec("Range.getFormulas");
+    return this.each((r, c) => this.sh.formulas.get(`${r},${c}`) ?? "");
   }
   clearContent(): FakeRange {
     this.r.rec("Range.clearContent", true);
-    this.each((r, c) => this.sh.setCell(r, c, ""));
+    this.each((r, c) => this.sh.enter(r, c, ""));
     return this;
   }
   getNumberFormats(): string[][] {
@@ -752,6 +813,8 @@ export class FakeSheet
   /** Row-major cells, 1-based coordinates mapped to [r-1][c-1]; ragged, "" when absent. */
   data: unknown[][] = [];
   formats = new Map<string, string>();
+  /** "r,c" → the formula a written string became (see userEntered). */
+  formulas = new Map<string, string>();
   backgrounds = new Map<string, string>();
   fontWeights = new Map<string, string>();
   fontColors = new Map<string, string>();
@@ -789,6 +852,21 @@ export class FakeSheet
   cell(r: number, c: number): unknown {
     const v = this.data[r - 1]?.[c - 1];
     return v === undefined || v === null ? "" : v;
+  }
+  /** A value written through setValue(s): strings are taken as typed input (see userEntered). */
+  enter(r: number, c: number, v: unknown): void {
+    const key = `${r},${c}`;
+    this.formulas.delete(key);
+    if (typeof v !== "string" || v === "") {
+      this.setCell(r, c, v);
+      return;
+    }
+    const e = userEntered(v, this.formats.get(key));
+    if (e.kind === "formula") {
+      this.formulas.set(key, e.formula);
+      // What getValues would return is the formula's result; we cannot compute it.
+      this.setCell(r, c, "#FORMULA");
+    } else this.setCell(r, c, e.value);
   }
   setCell(r: number, c: number, v: unknown): void {
     while (this.data.length < r) this.data.push([]);
@@ -929,6 +1007,7 @@ export class FakeSheet
     this.data = [];
     for (const m of [
       this.formats,
+      this.formulas,
       this.backgrounds,
       this.fontWeights,
       this.fontColors,

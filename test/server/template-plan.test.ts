@@ -4,7 +4,7 @@ import { parseDate, parseDurationSeconds } from "../../src/core/values";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { formulaRows, formulaSource, ref } from "../../src/template/formulas";
 import { freeName, type TemplatePlan, templatePlan } from "../../src/template/plan";
-import { templateNames } from "../../src/template/sheets";
+import { templateNames } from "../../src/adapters/sheets/template";
 
 const TODAY = 20_500; // a fixed day number: tests never read the clock
 

@@ -7,6 +7,7 @@
 import { runBuildStep, startBuild as startReportBuild } from "../adapters/sheets/build";
 import { readTabs } from "../adapters/sheets/pipeline";
 import { readSettings, type StoredSettings, writeSettings } from "../adapters/sheets/settings";
+import { templateRun } from "../adapters/sheets/template";
 import { isoDate } from "../core/calendar";
 import { LANGS, type Lang, langFromLocale } from "../core/lang";
 import {
@@ -25,7 +26,6 @@ import {
 import type { Model, RawTab, TabKind } from "../model/types";
 import { type LabelKey, t as reportText } from "../report/i18n";
 import type { ReportOptions } from "../report/options";
-import { templateRun } from "../adapters/sheets/template";
 import { menuLabels } from "./menu";
 import type {
   BuildRequest,

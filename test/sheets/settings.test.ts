@@ -1,12 +1,12 @@
 /** The settings tab is ours only when it carries our marker: A1 and developer metadata. */
 import { afterEach, describe, expect, it } from "vitest";
+import { readRawTabs } from "../../src/adapters/sheets/read";
 import {
   findSettingsSheet,
   readSettings,
   SETTINGS_META_KEY,
   writeSettings,
 } from "../../src/adapters/sheets/settings";
-import { readRawTabs } from "../../src/adapters/sheets/read";
 import { createFakeServices, type FakeServices } from "../fakes/spreadsheet";
 
 let uninstall: () => void = () => {};

@@ -131,6 +131,8 @@ export function userMessage(
 ): string {
   if (e instanceof UserError) return e.message;
   if (e instanceof Error && isKnownMessage(e.message)) return e.message;
+  // A build refused for its size says what to narrow (adapters/sheets/budget.ts).
+  if (e instanceof Error && (e as { userFacing?: unknown }).userFacing === true) return e.message;
   try {
     console.error(e);
   } catch (_) {

@@ -10,6 +10,8 @@
  * - `createFakeServices(...).globals` can be installed into `globalThis` or a `node:vm` context.
  */
 
+import { gunzipSync, gzipSync } from "node:zlib";
+
 type Prim = string | number | boolean | null | undefined;
 /** Return types: primitives (and arrays of them) are checked; objects are our fakes. */
 // biome-ignore lint/suspicious/noConfusingVoidType: Apps Script methods return void
@@ -37,14 +39,24 @@ export interface CallEntry {
   write: boolean;
 }
 
-/** Shared recorder: the call log and the failure injector. */
+/**
+ * The fake's clock: each service call costs CALL_MS and each cell a range call reads or writes
+ * CELL_MS (Apps Script's setValues/getValues move roughly 20–50 thousand cells a second).
+ */
+export const CALL_MS = 1;
+export const CELL_MS = 0.05;
+
+/** Shared recorder: the call log, the failure injector and the service-time clock. */
 export class Recorder {
   log: CallEntry[] = [];
   writes = 0;
+  /** Milliseconds of service time so far (see CALL_MS, CELL_MS). */
+  clock = 0;
   private failAt = 0;
   private failCountdown = 0;
 
-  rec(method: string, write = false): void {
+  rec(method: string, write = false, cells = 0): void {
+    this.clock += CALL_MS + cells * CELL_MS;
     this.log.push({ method, write });
     if (!write) return;
     this.writes++;
@@ -549,7 +561,7 @@ export class FakeRange
     }
   }
   getValues(): unknown[][] {
-    this.r.rec("Range.getValues");
+    this.r.rec("Range.getValues", false, this.rows * this.cols);
     return this.each((r, c) => this.sh.cell(r, c));
   }
   getValue(): unknown {
@@ -564,7 +576,7 @@ export class FakeRange
     });
   }
   setValues(values: unknown[][]): FakeRange {
-    this.r.rec("Range.setValues", true);
+    this.r.rec("Range.setValues", true, this.rows * this.cols);
     this.checkShape(values, "data");
     for (const line of values) for (const v of line) checkCell(v);
     values.forEach((line, i) => {
@@ -594,7 +606,7 @@ export class FakeRange
     return this.each((r, c) => this.sh.formats.get(`${r},${c}`) ?? "General");
   }
   setNumberFormats(numberFormats: string[][]): FakeRange {
-    this.r.rec("Range.setNumberFormats", true);
+    this.r.rec("Range.setNumberFormats", true, this.rows * this.cols);
     this.checkShape(numberFormats, "data");
     numberFormats.forEach((line, i) => {
       line.forEach((f, j) => {
@@ -604,7 +616,7 @@ export class FakeRange
     return this;
   }
   setNumberFormat(numberFormat: string): FakeRange {
-    this.r.rec("Range.setNumberFormat", true);
+    this.r.rec("Range.setNumberFormat", true, this.rows * this.cols);
     this.each((r, c) => this.sh.formats.set(`${r},${c}`, numberFormat));
     return this;
   }
@@ -1282,8 +1294,9 @@ export class FakeLock
   }
 }
 
-/** 100 KB per value, 250 characters per key, as documented for CacheService. */
+/** 100 KB per value, 250 characters per key, 1,000 items, as documented for CacheService. */
 const CACHE_MAX_VALUE_BYTES = 100 * 1024;
+export const CACHE_MAX_ITEMS = 1000;
 
 export class FakeCache
   implements
@@ -1304,7 +1317,7 @@ export class FakeCache
   put(key: string, value: string, _expirationInSeconds?: number): void {
     this.r.rec("Cache.put");
     this.check(key, value);
-    this.store.set(key, value);
+    this.set(key, value);
   }
   getAll(keys: string[]): Record<string, string> {
     this.r.rec("Cache.getAll");
@@ -1318,7 +1331,21 @@ export class FakeCache
   putAll(values: Record<string, string>, _expirationInSeconds?: number): void {
     this.r.rec("Cache.putAll");
     for (const [k, v] of Object.entries(values)) this.check(k, v);
-    for (const [k, v] of Object.entries(values)) this.store.set(k, v);
+    for (const [k, v] of Object.entries(values)) this.set(k, v);
+  }
+  /** The most items the cache held at once, and the most characters in one value. */
+  peakItems = 0;
+  peakValueChars = 0;
+  /** Past the item cap the oldest items are evicted, as the real cache does. */
+  private set(key: string, value: string): void {
+    this.store.delete(key);
+    this.store.set(key, value);
+    this.peakItems = Math.max(this.peakItems, this.store.size);
+    this.peakValueChars = Math.max(this.peakValueChars, value.length);
+    while (this.store.size > CACHE_MAX_ITEMS) {
+      const oldest = this.store.keys().next().value as string;
+      this.store.delete(oldest);
+    }
   }
   remove(key: string): void {
     this.r.rec("Cache.remove");
@@ -1426,6 +1453,46 @@ const CHART_TYPES = [
   "WATERFALL",
 ] as const;
 
+/** A Blob of bytes (Apps Script's bytes are signed; ours are kept as given). */
+class FakeBlob {
+  constructor(readonly bytes: Uint8Array) {}
+  getBytes(): number[] {
+    return Array.from(this.bytes);
+  }
+  getDataAsString(_charset?: string): string {
+    return new TextDecoder().decode(this.bytes);
+  }
+}
+
+/** Utilities: newBlob, gzip/ungzip and base64, on node's zlib. */
+function fakeUtilities(r: Recorder) {
+  const bytesOf = (b: unknown) => (b as FakeBlob).bytes;
+  return {
+    newBlob: (data: string | number[] | Uint8Array, _contentType?: string) => {
+      r.rec("Utilities.newBlob");
+      return new FakeBlob(
+        typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data),
+      );
+    },
+    gzip: (blob: unknown) => {
+      r.rec("Utilities.gzip");
+      return new FakeBlob(new Uint8Array(gzipSync(bytesOf(blob))));
+    },
+    ungzip: (blob: unknown) => {
+      r.rec("Utilities.ungzip");
+      return new FakeBlob(new Uint8Array(gunzipSync(bytesOf(blob))));
+    },
+    base64Encode: (data: number[] | Uint8Array) => {
+      r.rec("Utilities.base64Encode");
+      return Buffer.from(Uint8Array.from(data as ArrayLike<number>)).toString("base64");
+    },
+    base64Decode: (encoded: string) => {
+      r.rec("Utilities.base64Decode");
+      return Array.from(Buffer.from(encoded, "base64"));
+    },
+  };
+}
+
 export function createFakeServices(init: FakeServicesInit = {}): FakeServices {
   const r = new Recorder();
   const spreadsheet = new FakeSpreadsheet(r, init.timeZone ?? "Etc/UTC", init.locale ?? "en_US");
@@ -1499,6 +1566,7 @@ export function createFakeServices(init: FakeServicesInit = {}): FakeServices {
     getScriptTimeZone: () => init.timeZone ?? "Etc/UTC",
   };
   const globals: Record<string, unknown> = {
+    Utilities: fakeUtilities(r),
     SpreadsheetApp,
     Charts,
     LockService,

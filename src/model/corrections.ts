@@ -37,7 +37,7 @@ export function correctionOf(detected: TabMapping | null, chosen: TabMapping): T
     if (detected.columns[k] === c) continue;
     out.columns[k] = c;
     const h = chosen.headers?.[k];
-    if (h && h.column === c) (out.headers ??= {})[k] = h;
+    if (h && h.column === c) out.headers = { ...out.headers, [k]: h };
   }
   const cleared = Object.keys(detected.columns).filter((k) => !(k in chosen.columns));
   if (cleared.length) out.cleared = cleared;
@@ -67,7 +67,7 @@ function overlay(base: TabMapping, c: TabMapping): TabMapping {
     out.columns[k] = col;
     const h = c.headers?.[k];
     if (out.headers) delete out.headers[k];
-    if (h) (out.headers ??= {})[k] = h;
+    if (h) out.headers = { ...out.headers, [k]: h };
   }
   if (out.headers && Object.keys(out.headers).length === 0) delete out.headers;
   if (!out.headers) delete out.headers;

@@ -260,7 +260,7 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
       const key = text(r[2]);
       if (tag === "column" && name && key && text(r[3]).toLowerCase() === "off") {
         const t = tabOf(name);
-        if (!(t.cleared ?? []).includes(key)) (t.cleared ??= []).push(key);
+        if (!(t.cleared ?? []).includes(key)) t.cleared = [...(t.cleared ?? []), key];
         seen = true;
         continue;
       }

@@ -125,3 +125,13 @@ export function migrateMapping(
   if (stages.length && inferredStages && same(stages, inferredStages())) stages = [];
   return { version: MAPPING_VERSION, stages, tabs };
 }
+
+/**
+ * Whether laying `saved` over detection needs the detections: only partial entries (and a
+ * version-1 mapping) do; whole-tab entries buildModel takes as they are, detecting the rest.
+ */
+export function needsOverlay(saved: WorkbookMapping | null | undefined): boolean {
+  const clean = cleanMapping(saved);
+  if (!clean) return false;
+  return clean.version < MAPPING_VERSION || clean.tabs.some((t) => t.partial);
+}

@@ -10,7 +10,7 @@ import { readSettings, type StoredSettings, writeSettings } from "../adapters/sh
 import { templateRun } from "../adapters/sheets/template";
 import { isoDate } from "../core/calendar";
 import { LANGS, type Lang, langFromLocale } from "../core/lang";
-import { applyCorrections, correctionOf, migrateMapping } from "../model/corrections";
+import { applyCorrections, correctionOf, migrateMapping, needsOverlay } from "../model/corrections";
 import {
   buildModel,
   cleanMapping,
@@ -651,7 +651,8 @@ function stateFor(
   given: WorkbookMapping | null,
   sidebar: SidebarSettings,
 ): SidebarState {
-  const built = buildModel(tabs, { timeZone, mapping: effectiveMapping(tabs, detections, given) });
+  const mapping = needsOverlay(given) ? effectiveMapping(tabs, detections, given) : given;
+  const built = buildModel(tabs, { timeZone, mapping });
   const byName = new Map(built.mapping.tabs.map((t) => [t.name, t]));
   const detected = new Map(detections.map((d) => [d.tab, d.kind]));
   const wireTabs = tabs.map((tab) => {

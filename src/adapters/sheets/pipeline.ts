@@ -2,7 +2,7 @@
  * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
  * sheets (ours, marked with developer metadata) are never read as data.
  */
-import { applyCorrections, migrateMapping } from "../../model/corrections";
+import { applyCorrections, migrateMapping, needsOverlay } from "../../model/corrections";
 import { buildModel, detectTabs, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
@@ -32,8 +32,11 @@ export function readTabs(ss: Spreadsheet): RawTab[] {
 export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared {
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
-  const detections = detectTabs(tabs);
-  const mapping = applyCorrections(migrateMapping(request.mapping ?? null, detections), detections);
+  let mapping = request.mapping;
+  if (needsOverlay(mapping)) {
+    const detections = detectTabs(tabs);
+    mapping = applyCorrections(migrateMapping(mapping ?? null, detections), detections);
+  }
   const { model } = buildModel(tabs, { timeZone, mapping });
   const plan = planReport(model, request.options);
   return { plan, issues: model.issues.length };

@@ -43,13 +43,29 @@ export class BuildRefused extends Error {
 const fmt = (lang: Lang, n: number) =>
   n.toLocaleString(lang === "en" ? "en-US" : lang === "ru" ? "ru-RU" : "uk-UA");
 
+const NARROW: Record<Lang, string> = {
+  en: "nothing was changed. Narrow it: pick fewer reps or sources, a shorter period, or months instead of weeks.",
+  ru: "ничего не изменено. Сузьте отчёт: выберите меньше менеджеров или источников, короче период или месяцы вместо недель.",
+  uk: "нічого не змінено. Звузьте звіт: виберіть менше менеджерів чи джерел, коротший період або місяці замість тижнів.",
+};
+
 const TOO_BIG: Record<Lang, (need: string, limit: string) => string> = {
   en: (need, limit) =>
-    `The report would take ${need} cells, more than the ${limit} it may use in this spreadsheet; nothing was changed. Narrow it: pick fewer reps or sources, a shorter period, or months instead of weeks.`,
+    `The report would take ${need} cells, more than the ${limit} it may use in this spreadsheet; ${NARROW.en}`,
   ru: (need, limit) =>
-    `Отчёту нужно ${need} ячеек — больше, чем ${limit}, доступных ему в этой таблице; ничего не изменено. Сузьте отчёт: выберите меньше менеджеров или источников, короче период или месяцы вместо недель.`,
+    `Отчёту нужно ${need} ячеек — больше, чем ${limit}, доступных ему в этой таблице; ${NARROW.ru}`,
   uk: (need, limit) =>
-    `Звіту потрібно ${need} клітинок — більше, ніж ${limit}, доступних йому в цій таблиці; нічого не змінено. Звузьте звіт: виберіть менше менеджерів чи джерел, коротший період або місяці замість тижнів.`,
+    `Звіту потрібно ${need} клітинок — більше, ніж ${limit}, доступних йому в цій таблиці; ${NARROW.uk}`,
+};
+
+/** When the spreadsheet itself is (nearly) full: the room is what limits the report. */
+const NO_ROOM: Record<Lang, (need: string, room: string) => string> = {
+  en: (need, room) =>
+    `The report would take ${need} cells, but this spreadsheet has room for only ${room} more of Google's 10 million; ${NARROW.en} Deleting sheets you no longer need also makes room.`,
+  ru: (need, room) =>
+    `Отчёту нужно ${need} ячеек, а в этой таблице осталось место лишь для ${room} из 10 миллионов, допустимых Google; ${NARROW.ru} Место освободит и удаление ненужных листов.`,
+  uk: (need, room) =>
+    `Звіту потрібно ${need} клітинок, а в цій таблиці лишилося місця лише для ${room} з 10 мільйонів, дозволених Google; ${NARROW.uk} Місце звільнить і видалення непотрібних аркушів.`,
 };
 
 /** The budget for this build: `maxCells`, and no more than what the spreadsheet has left. */
@@ -65,9 +81,13 @@ export function checkBudget(
   maxCells = DEFAULT_MAX_CELLS,
 ): number {
   const need = reportCells(plan);
-  const budget = cellBudget(ss, maxCells);
-  if (need > budget) throw new BuildRefused(TOO_BIG[lang](fmt(lang, need), fmt(lang, budget)));
-  return need;
+  const room = Math.max(0, SPREADSHEET_CELL_LIMIT - cellsInUse(ss));
+  if (need <= Math.min(maxCells, room)) return need;
+  const say =
+    room < maxCells
+      ? NO_ROOM[lang](fmt(lang, need), fmt(lang, room))
+      : TOO_BIG[lang](fmt(lang, need), fmt(lang, maxCells));
+  throw new BuildRefused(say);
 }
 
 const STASH_TOO_BIG: Record<Lang, string> = {

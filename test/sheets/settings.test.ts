@@ -94,4 +94,16 @@ describe("settings tab identity", () => {
     ]);
     expect(ours.cell(1, 1)).toBe("my own text");
   });
+
+  it("finding it reads A1 of our tab and settings-named tabs only, not of every raw tab", () => {
+    const sheets: Record<string, unknown[][]> = {};
+    for (let i = 0; i < 10; i++) sheets[`Raw ${i}`] = [["Deal ID"], [String(i)]];
+    const f = world(sheets);
+    writeSettings(f.ss, settings, "en");
+    f.r.clear();
+    expect(readSettings(f.ss)?.mapping?.stages).toEqual(["Lead", "Won"]);
+    const counts = f.r.counts();
+    expect(counts["Range.getValue"]).toBe(1);
+    expect(counts["Range.getValues"]).toBe(1);
+  });
 });

@@ -9,7 +9,7 @@
  * from before the metadata (A1 marker only) is adopted: it gets the metadata on the next write.
  */
 import type { Lang } from "../../core/lang";
-import { SETTINGS_MARKER, SETTINGS_SHEET_NAMES } from "../../model/detect";
+import { isOwnSheetName, SETTINGS_MARKER, SETTINGS_SHEET_NAMES } from "../../model/detect";
 import { mappingFromRows, mappingToRows, type WorkbookMapping } from "../../model/mapping";
 import { freeName } from "../../template/plan";
 import { writeText } from "./text";
@@ -59,6 +59,9 @@ export function findSettings(ss: Spreadsheet): FoundSettings | null {
   for (const sh of ss.getSheets()) {
     const meta = metaOf(sh);
     if (meta === "copy") continue;
+    // Unmarked tabs from before the metadata were created under a settings name: only those
+    // (and ours) have their A1 read, so a spreadsheet of many tabs costs no extra reads.
+    if (meta === null && !isOwnSheetName(sh.getName())) continue;
     if (!hasMarker(sh)) continue;
     if (meta === "ours") return { sheet: sh, marked: true };
     legacy ??= sh;

@@ -10,11 +10,11 @@
 export const TEXT_FORMAT = "@";
 
 /**
- * Strings that need no prefix: starting with a letter, holding no digit, not a boolean. Anything
+ * Strings that need no prefix: starting with a letter, holding no digit of any script, not a boolean. Anything
  * else (formula starters = + - @, quotes, #errors, numbers, dates, times, percents, currencies,
  * leading spaces) is prefixed; an extra apostrophe is harmless, a missing one is not.
  */
-const PLAIN = /^\p{L}[^\d]*$/u;
+const PLAIN = /^\p{L}[^\p{N}]*$/u;
 const BOOLEAN = /^(?:true|false)$/i;
 
 export function inertText(s: string): string {

@@ -70,7 +70,9 @@ describe("writeSheet", () => {
     // Text stays text; user text never becomes a formula.
     expect(sheet.formats.get("4,1")).toBe("@");
     expect(sheet.formats.get("4,3")).toBe("0.0%");
-    expect(v[9][0]).toBe('\'=HYPERLINK("x")');
+    // Read back as written, and not a formula (the fake takes "=…" as Sheets does).
+    expect(v[9][0]).toBe('=HYPERLINK("x")');
+    expect(sheet.formulas.size).toBe(0);
     expect(v[9][1]).toBe("");
     // Styles in batches; highlights; frozen header; conditional formats on the change column.
     expect(sheet.fontWeights.get("1,1")).toBe("bold");

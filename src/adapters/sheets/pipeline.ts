@@ -2,7 +2,8 @@
  * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
  * sheets (ours, marked with developer metadata) are never read as data.
  */
-import { buildModel, type WorkbookMapping } from "../../model/index";
+import { applyCorrections, migrateMapping, needsOverlay } from "../../model/corrections";
+import { buildModel, detectTabs, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
 import { planReport } from "../../report/plan";
@@ -13,6 +14,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface BuildRequest {
   options: ReportOptions;
+  /** The user's corrections (as kept in the settings tab); the rest is detected afresh. */
   mapping?: WorkbookMapping;
 }
 
@@ -30,7 +32,12 @@ export function readTabs(ss: Spreadsheet): RawTab[] {
 export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared {
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
-  const { model } = buildModel(tabs, { timeZone, mapping: request.mapping });
+  let mapping = request.mapping;
+  if (needsOverlay(mapping)) {
+    const detections = detectTabs(tabs);
+    mapping = applyCorrections(migrateMapping(mapping ?? null, detections), detections);
+  }
+  const { model } = buildModel(tabs, { timeZone, mapping });
   const plan = planReport(model, request.options);
   return { plan, issues: model.issues.length };
 }

@@ -14,6 +14,7 @@ import {
   NUMBER_FORMATS,
 } from "../../report/style";
 import type { Block, CellValue, HighlightStyle, SheetPlan } from "../../report/types";
+import { inertCell, TEXT_FORMAT } from "./text";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -66,11 +67,9 @@ export function layoutSheet(plan: SheetPlan): SheetLayout {
   return { blocks, totalRows: Math.max(1, row - 2), totalCols };
 }
 
+/** Every string goes in inert (see text.ts): the plan's text is partly the user's. */
 function cell(v: CellValue): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if (typeof v === "string" && v.startsWith("=")) return `'${v}`;
-  return v;
+  return inertCell(v) as string | number | boolean;
 }
 
 /** The block's rectangle of values and of number formats (title, note, header, rows). */
@@ -85,7 +84,7 @@ export function blockMatrices(l: BlockLayout): {
     const line: (string | number | boolean)[] = new Array(width).fill("");
     line[0] = cell(first);
     values.push(line);
-    formats.push(new Array(width).fill("@"));
+    formats.push(new Array(width).fill(TEXT_FORMAT));
   };
   textLine(block.title);
   if (block.note) textLine(block.note);
@@ -94,10 +93,10 @@ export function blockMatrices(l: BlockLayout): {
     header[i] = cell(h);
   });
   values.push(header);
-  formats.push(new Array(width).fill("@"));
+  formats.push(new Array(width).fill(TEXT_FORMAT));
   const colFormats = Array.from(
     { length: width },
-    (_, i) => NUMBER_FORMATS[block.formats[i] ?? "text"] ?? "@",
+    (_, i) => NUMBER_FORMATS[block.formats[i] ?? "text"] ?? TEXT_FORMAT,
   );
   for (const r of block.rows) {
     const line: (string | number | boolean)[] = new Array(width);

@@ -10,16 +10,20 @@
 export const TEXT_FORMAT = "@";
 
 /**
- * Strings that need no prefix: starting with a letter, holding no digit of any script, not a boolean. Anything
- * else (formula starters = + - @, quotes, #errors, numbers, dates, times, percents, currencies,
- * leading spaces) is prefixed; an extra apostrophe is harmless, a missing one is not.
+ * Which strings get the apostrophe: formula starters (= + - @), a leading apostrophe of the
+ * user's own (Sheets would eat it), #errors, and text that holds a digit but does not start with
+ * a letter (numbers, dates, times, percents: "2026-01", "10%", "1 234"), which Sheets would
+ * convert wherever the cell is not plain text. Text that starts with a letter ("Jan 2026",
+ * "Agent 7") is left as it is, so labels in plain-text cells never show a stray apostrophe.
  */
-const PLAIN = /^\p{L}[^\p{N}]*$/u;
+const FORMULA_START = /^[=+\-@'#]/;
+const NUMBER_LIKE = /^[^\p{L}]*\p{N}/u;
 const BOOLEAN = /^(?:true|false)$/i;
 
 export function inertText(s: string): string {
-  if (s === "" || (PLAIN.test(s) && !BOOLEAN.test(s.trim()))) return s;
-  return `'${s}`;
+  if (s === "") return s;
+  if (FORMULA_START.test(s) || NUMBER_LIKE.test(s) || BOOLEAN.test(s.trim())) return `'${s}`;
+  return s;
 }
 
 export type SheetValue = string | number | boolean | Date;

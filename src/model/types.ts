@@ -33,6 +33,8 @@ export interface Deal {
   margin: number | null;
   /** Targeted lead (yes/no); null when the tab has no such column. */
   targeted: boolean | null;
+  /** Currency of `amount` (ISO code or symbol as written), when the data names one. */
+  currency?: string;
   /** Name of the raw tab the deal came from, for the data check. */
   originTab: string;
   /** 1-based row in that tab (plain fields, not an object: one object less per deal). */
@@ -127,4 +129,9 @@ export interface Model {
   issues: DataIssue[];
   /** The time zone wall-clock values were taken in. */
   timeZone: string;
+  /**
+   * Per stage, the source column its dates are read from ("Deals!close_date"); null or absent
+   * when not known. Two stages with the same source are not a transition (Maven: Closed and Won).
+   */
+  stageSources?: (string | null)[];
 }

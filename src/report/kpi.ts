@@ -11,6 +11,7 @@ import { nameKey } from "../core/values";
 import type { Deal } from "../model/types";
 import { type Context, dealDate, inRange, round } from "./context";
 import { type LabelKey, t } from "./i18n";
+import { dayLabel, rangeLabel } from "./periodLabel";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
 
 // Metric slots in a group's Float64Array.
@@ -32,6 +33,8 @@ const STAGE0 = 14;
 
 export interface KpiAgg {
   width: number;
+  /** Currencies of won deals' amounts, when more than one: revenue is kept per currency. */
+  currencies: string[];
   /** (day * 65536 + rep) → metrics. */
   daily: Map<number, Float64Array>;
   flags: {
@@ -40,6 +43,8 @@ export interface KpiAgg {
     deals: boolean;
     targeted: boolean;
     amount: boolean;
+    /** Some amount has kopecks (a fractional part). */
+    cents: boolean;
     margin: boolean;
     client: boolean;
     cycle: boolean;
@@ -88,9 +93,18 @@ export function repeatDeals(deals: readonly Deal[]): Set<Deal> {
   return out;
 }
 
+/** Slot of currency `i`'s revenue (its amount count follows it). */
+function currencySlot(n: number, i: number): number {
+  return STAGE0 + n + 2 * i;
+}
+
 export function aggregateKpi(ctx: Context): KpiAgg {
   const n = ctx.nStages;
-  const width = STAGE0 + n;
+  const curSet = new Set<string>();
+  for (const d of ctx.deals) if (d.status === "won" && d.amount !== null) curSet.add(d.currency ?? "");
+  const currencies = curSet.size > 1 ? [...curSet].sort() : [];
+  const curIndex = new Map(currencies.map((c, i) => [c, i]));
+  const width = STAGE0 + n + 2 * currencies.length;
   const daily = new Map<number, Float64Array>();
   const group = (day: number, rep: number): Float64Array => {
     const key = day * REP_SPAN + rep;
@@ -107,6 +121,7 @@ export function aggregateKpi(ctx: Context): KpiAgg {
     deals: ctx.deals.length > 0,
     targeted: false,
     amount: false,
+    cents: false,
     margin: false,
     client: false,
     cycle: false,
@@ -154,6 +169,12 @@ export function aggregateKpi(ctx: Context): KpiAgg {
         flags.amount = true;
         w[REVENUE] += d.amount;
         w[AMOUNT_N]++;
+        if (!Number.isInteger(d.amount)) flags.cents = true;
+        const ci = curIndex.get(d.currency ?? "");
+        if (ci !== undefined) {
+          w[currencySlot(n, ci)] += d.amount;
+          w[currencySlot(n, ci) + 1]++;
+        }
         if (d.margin !== null) {
           flags.margin = true;
           w[MARGIN] += d.margin;
@@ -169,26 +190,28 @@ export function aggregateKpi(ctx: Context): KpiAgg {
       }
     }
   }
-  return { width, daily, flags };
+  return { width, currencies, daily, flags };
 }
 
 interface Column {
   header: string;
   format: ColumnFormat;
   value: (m: Float64Array) => number | null;
+  /** A stage's count: dropped first when another column holds the same numbers. */
+  stage?: boolean;
 }
 
 function columns(ctx: Context, agg: KpiAgg): Column[] {
   const lang = ctx.opt.lang;
   const f = agg.flags;
   const cols: Column[] = [];
-  const add = (header: string, format: ColumnFormat, value: Column["value"]) =>
-    cols.push({ header, format, value });
+  const add = (header: string, format: ColumnFormat, value: Column["value"], stage = false) =>
+    cols.push({ header, format, value, stage });
   if (f.calls) {
     add(t(lang, "calls"), "integer", (m) => m[CALLS]);
     if (f.duration) {
       add(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), "integer", (m) => m[LONG]);
-      add(t(lang, "minutes"), "decimal", (m) => round(m[TALK_SEC] / 60));
+      add(t(lang, "minutes"), "integer", (m) => Math.round(m[TALK_SEC] / 60));
     }
   }
   if (f.deals) {
@@ -198,21 +221,49 @@ function columns(ctx: Context, agg: KpiAgg): Column[] {
       add(t(lang, "nonTargeted"), "integer", (m) => m[NON_TARGETED]);
     }
     ctx.model.stages.forEach((s, k) => {
-      add(s, "integer", (m) => m[STAGE0 + k]);
+      add(s, "integer", (m) => m[STAGE0 + k], true);
     });
     add(t(lang, "sales"), "integer", (m) => m[SALES]);
-    if (f.amount) {
-      add(t(lang, "revenue"), "money", (m) => round(m[REVENUE]));
-      add(t(lang, "avgCheck"), "money", (m) => round(ratio(m[REVENUE], m[AMOUNT_N])));
+    const money: ColumnFormat = f.cents ? "moneyCents" : "money";
+    const multi = agg.currencies.length > 0;
+    if (f.amount && !multi) {
+      add(t(lang, "revenue"), money, (m) => round(m[REVENUE]));
+      add(t(lang, "avgCheck"), money, (m) => round(ratio(m[REVENUE], m[AMOUNT_N])));
     }
-    if (f.margin)
+    // Amounts in several currencies are never added together: revenue per currency.
+    agg.currencies.forEach((cur, i) => {
+      const slot = currencySlot(ctx.nStages, i);
+      const name = cur || "?";
+      add(`${t(lang, "revenue")}, ${name}`, money, (m) => round(m[slot]));
+      add(`${t(lang, "avgCheck")}, ${name}`, money, (m) => round(ratio(m[slot], m[slot + 1])));
+    });
+    if (f.margin && !multi)
       add(t(lang, "marginPct"), "percent", (m) => round(ratio(m[MARGIN], m[MARGIN_BASE])));
-    if (f.client && f.amount) {
+    if (f.client && f.amount && !multi) {
       add(t(lang, "repeatShare"), "percent", (m) => round(ratio(m[REPEAT_REV], m[REVENUE])));
     }
     if (f.cycle) add(t(lang, "cycle"), "days", (m) => round(ratio(m[CYCLE_SUM], m[CYCLE_N]), 4));
   }
   return cols;
+}
+
+/**
+ * Columns without repeats (SPEC §4: never two columns that always hold the same numbers): when
+ * two columns agree on every group, a stage's count gives way to the named metric ("New leads"
+ * over the first stage, "Sales" over "Won"), else the later column goes. Sums of groups agree
+ * when the groups do, so the team rows need no check of their own.
+ */
+export function distinctColumns(cols: Column[], groups: Float64Array[]): Column[] {
+  const values = cols.map((c) => groups.map((g) => c.value(g)));
+  const same = (a: number, b: number) => values[a].every((v, i) => v === values[b][i]);
+  const dropped = new Set<number>();
+  for (let a = 0; a < cols.length; a++) {
+    for (let b = a + 1; b < cols.length; b++) {
+      if (dropped.has(a) || dropped.has(b) || !same(a, b)) continue;
+      dropped.add(cols[a].stage && !cols[b].stage ? a : b);
+    }
+  }
+  return cols.filter((_, i) => !dropped.has(i));
 }
 
 function addInto(target: Float64Array, src: Float64Array): void {
@@ -223,7 +274,6 @@ export function planKpi(ctx: Context): SheetPlan | null {
   if (ctx.calls.length === 0 && ctx.deals.length === 0 && ctx.model.plans.length === 0) return null;
   const lang = ctx.opt.lang;
   const agg = aggregateKpi(ctx);
-  const cols = columns(ctx, agg);
   const blocks: Block[] = [];
 
   // Roll the day groups up to (period, rep) and rep totals.
@@ -258,6 +308,9 @@ export function planKpi(ctx: Context): SheetPlan | null {
   }
   const repName = (r: number) => ctx.reps.names[r] || t(lang, "noRep");
   const repOrder = ctx.reps.order().filter((r) => byRep.has(r));
+  const groups: Float64Array[] = [...byRep.values()];
+  for (const reps of byPeriod.values()) groups.push(...reps.values());
+  const cols = distinctColumns(columns(ctx, agg), groups);
 
   if (cols.length > 0 && byRep.size > 0) {
     const header = [t(lang, "rep"), ...cols.map((c) => c.header)];
@@ -278,7 +331,7 @@ export function planKpi(ctx: Context): SheetPlan | null {
     const to = ctx.opt.toDay !== null ? ctx.opt.toDay - 1 : maxDay;
     blocks.push({
       id: "kpi.byRep",
-      title: t(lang, "kpi.byRep", { from: isoDay(from), to: isoDay(to) }),
+      title: t(lang, "kpi.byRep", { from: dayText(lang, from), to: dayText(lang, to) }),
       header,
       rows,
       formats,
@@ -319,7 +372,19 @@ export function planKpi(ctx: Context): SheetPlan | null {
   return { key: "kpi", name: "", blocks };
 }
 
-/** Run-rate forecast of the current (incomplete) period: fact so far ÷ working days elapsed × all. */
+/**
+ * The period a forecast is for: the one holding today (the option), if the data reaches into it
+ * and it is not over. No today, or data that ended before the period: no forecast.
+ */
+function currentPeriod(ctx: Context): number | null {
+  const today = ctx.opt.todayDay;
+  if (today === null || ctx.maxDay === null) return null;
+  const p = ctx.periods.of(today);
+  if (ctx.maxDay < ctx.periods.start[p] || today >= ctx.periods.end[p] - 1) return null;
+  return p;
+}
+
+/** Run-rate forecast of the current period: fact so far ÷ working days elapsed × all. */
 function currentForecast(
   ctx: Context,
   agg: KpiAgg,
@@ -327,39 +392,42 @@ function currentForecast(
   repOrder: number[],
   repName: (r: number) => string,
 ): Block | null {
-  const today = ctx.todayDay;
-  if (today === null) return null;
-  const p = ctx.periods.of(today);
+  const p = currentPeriod(ctx);
+  if (p === null) return null;
+  const today = ctx.opt.todayDay as number;
   const reps = byPeriod.get(p);
+  if (!reps) return null;
   const start = ctx.periods.start[p];
   const end = ctx.periods.end[p];
-  if (!reps || today >= end - 1) return null;
   const lang = ctx.opt.lang;
   const total = workdaysBetween(start, end) || end - start;
   const elapsed = workdaysBetween(start, today + 1) || today + 1 - start;
   const scale = total / elapsed;
-  const metrics: { label: string; slot: number; k: number; format: ColumnFormat }[] = [];
-  if (agg.flags.calls)
-    metrics.push({ label: t(lang, "calls"), slot: CALLS, k: 1, format: "integer" });
+  const money: ColumnFormat = agg.flags.cents ? "moneyCents" : "money";
+  const metrics: { label: string; slot: number; format: ColumnFormat }[] = [];
+  if (agg.flags.calls) metrics.push({ label: t(lang, "calls"), slot: CALLS, format: "integer" });
   if (agg.flags.deals) {
-    metrics.push({ label: t(lang, "leads"), slot: LEADS, k: 1, format: "integer" });
-    metrics.push({ label: t(lang, "sales"), slot: SALES, k: 1, format: "integer" });
-    if (agg.flags.amount) {
-      metrics.push({ label: t(lang, "revenue"), slot: REVENUE, k: 1, format: "money" });
+    metrics.push({ label: t(lang, "leads"), slot: LEADS, format: "integer" });
+    metrics.push({ label: t(lang, "sales"), slot: SALES, format: "integer" });
+    if (agg.flags.amount && agg.currencies.length === 0) {
+      metrics.push({ label: t(lang, "revenue"), slot: REVENUE, format: money });
     }
   }
   if (metrics.length === 0) return null;
   const header = [t(lang, "rep")];
   const formats: ColumnFormat[] = ["text"];
   for (const m of metrics) {
-    header.push(`${m.label}, ${t(lang, "fact")}`, `${m.label}, ${t(lang, "forecast")}`);
-    formats.push(m.format, "decimal");
+    header.push(t(lang, "factOf", { metric: m.label }), t(lang, "forecastOf", { metric: m.label }));
+    formats.push(m.format, m.format);
   }
+  // Counts are forecast in whole units (no "2.75 calls").
+  const whole = (m: (typeof metrics)[number], x: number) =>
+    m.format === "integer" ? Math.round(x) : round(x, 2);
   const rows: CellValue[][] = [];
   const team = new Float64Array(agg.width);
   const line = (label: string, v: Float64Array): CellValue[] => [
     label,
-    ...metrics.flatMap((m) => [round(v[m.slot]), round(v[m.slot] * scale, 2)]),
+    ...metrics.flatMap((m) => [round(v[m.slot]), whole(m, v[m.slot] * scale)]),
   ];
   for (const r of repOrder) {
     const v = reps.get(r);
@@ -368,10 +436,11 @@ function currentForecast(
     rows.push(line(repName(r), v));
   }
   rows.push(line(t(lang, "team"), team));
+  const period = ctx.periods.label(p);
   return {
     id: "kpi.forecast",
-    title: `${t(lang, "forecast")}: ${ctx.periods.label(p)}`,
-    note: t(lang, "kpi.plan.note", { period: ctx.periods.label(p), elapsed, total }),
+    title: t(lang, "kpi.forecast", { period }),
+    note: t(lang, "kpi.plan.note", { period, elapsed, total }),
     header,
     rows,
     formats,
@@ -379,8 +448,8 @@ function currentForecast(
   };
 }
 
-function isoDay(day: number): string {
-  return Number.isFinite(day) ? new Date(day * MS_PER_DAY).toISOString().slice(0, 10) : "";
+function dayText(lang: Context["opt"]["lang"], day: number): string {
+  return Number.isFinite(day) ? dayLabel(lang, day) : "";
 }
 
 const MEETING = /meet|встреч|зустр/i;
@@ -420,7 +489,8 @@ function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
     (p) => p.rep === "" || ctx.opt.reps === null || ctx.opt.reps.has(nameKey(p.rep)),
   );
   if (plans.length === 0) return null;
-  const today = ctx.todayDay;
+  const today = ctx.opt.todayDay;
+  const dataEnd = ctx.maxDay ?? Number.NEGATIVE_INFINITY;
   // Day groups by day, for range sums.
   const days = new Map<number, { rep: number; m: Float64Array }[]>();
   for (const [key, m] of agg.daily) {
@@ -460,21 +530,22 @@ function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
       fact = round(fact * ms.scale, 6);
     }
     const total = workdaysBetween(start, end) || end - start;
-    let elapsed: number | null = null;
+    // Elapsed working days: all of a period the data covers, up to the data's end otherwise.
+    const through = Math.min(end - 1, dataEnd);
+    let elapsed: number | null =
+      through >= start ? workdaysBetween(start, through + 1) || through + 1 - start : null;
     let forecast: number | null = null;
-    if (today !== null && fact !== null) {
-      if (today >= end - 1) {
-        elapsed = total;
-        forecast = fact;
-      } else if (today >= start) {
-        elapsed = workdaysBetween(start, today + 1) || today + 1 - start;
-        forecast = round((fact / elapsed) * total, 4);
-        note = t(lang, "kpi.plan.note", { period: p.label, elapsed, total });
-      }
+    // A forecast only for the period holding today, and only when the data reaches into it.
+    const current = today !== null && today >= start && today < end - 1 && dataEnd >= start;
+    if (current && fact !== null && today !== null) {
+      elapsed = workdaysBetween(start, today + 1) || today + 1 - start;
+      forecast = round((fact / elapsed) * total, 4);
+      note = t(lang, "kpi.plan.note", { period: rangeLabel(lang, start, end, p.label), elapsed, total });
     }
     const pct = fact === null ? null : round(ratio(fact, p.target));
+    const label = rangeLabel(lang, start, end, p.label);
     rows.push([
-      p.label,
+      label,
       p.rep || t(lang, "team"),
       ms ? ms.label : p.metric,
       p.target,
@@ -485,9 +556,9 @@ function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
       round(ratio(p.target, total), 4),
     ]);
     const row = rows.length - 1;
-    if (forecast !== null && today !== null && today < end - 1) {
+    if (forecast !== null) {
       highlights.push({ row, col: 6, style: forecast >= p.target ? "good" : "warn" });
-    } else if (pct !== null && today !== null && today >= end - 1) {
+    } else if (pct !== null && dataEnd >= end - 1) {
       highlights.push({ row, col: 5, style: pct >= 1 ? "good" : "bad" });
     }
   }
@@ -507,17 +578,7 @@ function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
       t(lang, "dailyPlan"),
     ],
     rows,
-    formats: [
-      "text",
-      "text",
-      "text",
-      "decimal",
-      "decimal",
-      "percent",
-      "decimal",
-      "decimal",
-      "decimal",
-    ],
+    formats: ["text", "text", "text", "integer", "integer", "percent", "integer", "decimal", "decimal"],
     highlights,
   };
 }

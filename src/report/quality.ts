@@ -85,7 +85,7 @@ export function planQuality(ctx: Context): SheetPlan | null {
         worstGap = diff;
         worst = c;
       }
-      wrows.push([name, round(w), round(l), round(diff)]);
+      wrows.push([name, round(w), round(l), diff === null ? null : round(diff * 100, 6)]);
     });
     const highlights: Highlight[] = worst >= 0 ? [{ row: worst, col: -1, style: "warn" }] : [];
     blocks.push({
@@ -93,7 +93,7 @@ export function planQuality(ctx: Context): SheetPlan | null {
       title: t(lang, "quality.wonLost"),
       header: [t(lang, "criterion"), t(lang, "won"), t(lang, "lost"), t(lang, "difference")],
       rows: wrows,
-      formats: ["text", "percent", "percent", "percent"],
+      formats: ["text", "percent", "percent", "points"],
       highlights,
       signCols: [3],
     });

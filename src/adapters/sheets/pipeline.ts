@@ -5,6 +5,7 @@
 import { buildModel, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
+import { instantToWall, isoDate } from "../../core/calendar";
 import { planReport } from "../../report/plan";
 import type { ReportPlan } from "../../report/types";
 import { readRawTabs } from "./read";
@@ -31,6 +32,8 @@ export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared 
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
   const { model } = buildModel(tabs, { timeZone, mapping: request.mapping });
-  const plan = planReport(model, request.options);
+  // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
+  const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));
+  const plan = planReport(model, { ...request.options, today });
   return { plan, issues: model.issues.length };
 }

@@ -17,9 +17,10 @@ import {
 import { ratio } from "../core/stats";
 import { topN } from "./breakdown";
 import { planChecks } from "./checks";
-import { type Context, dayIso, inRange, round } from "./context";
+import { type Context, inRange, round } from "./context";
 import { t } from "./i18n";
 import { knownSaleDate } from "./kpi";
+import { dayLabel, numberText } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
 function pct(x: number): number {
@@ -152,7 +153,8 @@ export function planChanges(ctx: Context): SheetPlan | null {
   for (let k = 0; k < stages.length; k++) {
     const abs = points(sp[k], sl[k]);
     const rel = sp[k] !== null && sl[k] !== null && (sp[k] as number) > 0 ? ((sl[k] as number) - (sp[k] as number)) / (sp[k] as number) : null;
-    const label = co.window !== null && !co.dated[k] ? `${stages[k]} (${soFar})` : stages[k];
+    const label =
+      k > 0 && co.window !== null && !co.dated[k] ? `${stages[k]} (${soFar})` : stages[k];
     rows.push([label, cp.reached[k], cl.reached[k], round(sp[k]), round(sl[k]), abs, round(rel)]);
     if (flagged < 0 && rel !== null && rel < -threshold - 1e-12) {
       flagged = k;
@@ -178,7 +180,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
           younger.length === 1
             ? ctx.periods.label(younger[0])
             : `${ctx.periods.label(younger[0])} – ${ctx.periods.label(younger[younger.length - 1])}`,
-        date: dayIso(lastDay),
+        date: dayLabel(lang, lastDay),
         w: co.window ?? 0,
       }),
     );
@@ -188,10 +190,10 @@ export function planChanges(ctx: Context): SheetPlan | null {
     flagged >= 0
       ? t(lang, "changes.drop", {
           stage: stages[flagged],
-          pct: pct(-flaggedRel),
-          thr: pct(threshold),
+          pct: numberText(lang, pct(-flaggedRel)),
+          thr: numberText(lang, pct(threshold)),
         })
-      : t(lang, "changes.noDrop", { thr: pct(threshold) }),
+      : t(lang, "changes.noDrop", { thr: numberText(lang, pct(threshold)) }),
   );
   const blocks: Block[] = [
     {

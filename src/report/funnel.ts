@@ -143,6 +143,7 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
         Number.POSITIVE_INFINITY,
       ),
     );
+    blocks[blocks.length - 1].note = t(lang, "funnel.byPeriod.note");
   }
   const named = (order: number[], names: string[], map: Map<number, Int32Array>) =>
     order

@@ -46,3 +46,9 @@ export function rangeLabel(lang: Lang, start: number, end: number, written: stri
   if (end - start === 7 && s.getUTCDay() === 1) return weekLabel(lang, start);
   return written;
 }
+
+/** A number inside a sentence, as the language writes it: "11.6" (en), "11,6" (ru, uk). */
+export function numberText(lang: Lang, x: number): string {
+  const s = String(Math.round(x * 10) / 10);
+  return lang === "en" ? s : s.replace(".", ",");
+}

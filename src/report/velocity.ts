@@ -5,7 +5,7 @@
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { quantileSorted, ratio } from "../core/stats";
 import { type Context, DayCache, round } from "./context";
-import { periodLabel } from "./periodLabel";
+import { numberText, periodLabel } from "./periodLabel";
 import { t } from "./i18n";
 import { knownSaleDate } from "./kpi";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
@@ -202,7 +202,7 @@ function trendBlock(
     .flatMap((st, k) => (used[k] ? [`${st} → ${stages[k + 1]}`] : []));
   return {
     id: "velocity.trend",
-    title: t(lang, "velocity.trend", { goal: Math.round(share * 1000) / 10 }),
+    title: t(lang, "velocity.trend", { goal: numberText(lang, share * 100) }),
     note: t(lang, "velocity.trend.note"),
     header: [t(lang, "month"), ...tcols, t(lang, "funnelTime"), t(lang, "goal"), t(lang, "onTrack")],
     rows: trows,

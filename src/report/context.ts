@@ -309,8 +309,10 @@ export function buildContext(model: Model, options: ReportOptions): Context {
     if (at !== null) {
       if (day < minDay) minDay = day;
       if (day > maxDay) maxDay = day;
-      const last = d.closed ?? null;
-      if (last !== null) {
+      // The data's last date counts every date a deal carries (stages, close).
+      let last = d.closed ?? Number.NEGATIVE_INFINITY;
+      for (const x of d.stageDates) if (x !== null && x > last) last = x;
+      if (last !== Number.NEGATIVE_INFINITY) {
         const ld = Math.floor(last / MS_PER_DAY);
         if (ld > maxDay && (opt.toDay === null || ld < opt.toDay)) maxDay = ld;
       }

@@ -70,8 +70,9 @@ describe("xlsx writer", () => {
     expect(ws.getCell("C6").value).toBe(0.2);
     expect(ws.getCell("C6").numFmt).toBe("0.0%");
     expect((ws.getCell("C6").fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF4CCCC");
-    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] })
-      .conditionalFormattings;
+    const cf = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
+    ).conditionalFormattings;
     expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([["B4:B6", "dataBar"]]);
     // Two tables on the sheet: no frozen header over the second table's columns.
     expect((ws.views ?? []).filter((v) => v.state === "frozen")).toEqual([]);
@@ -93,7 +94,10 @@ describe("xlsx writer", () => {
   });
 
   it("freezes the header of a sheet that holds one table", async () => {
-    const one: ReportPlan = { ...plan, sheets: [{ ...plan.sheets[0], blocks: [plan.sheets[0].blocks[0]] }] };
+    const one: ReportPlan = {
+      ...plan,
+      sheets: [{ ...plan.sheets[0], blocks: [plan.sheets[0].blocks[0]] }],
+    };
     const ws = (await roundTrip(one)).worksheets[0];
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
   });
@@ -104,5 +108,35 @@ describe("xlsx writer", () => {
     expect(lines[0]).toMatch(/^Stage\s+Count\s+Step conversion\s+Overall conversion$/);
     expect(lines[2]).toMatch(/^A\s+100\s+—\s+100\.0%$/);
     expect(lines[4]).toMatch(/^C\s+10\s+20\.0%\s+10\.0%$/);
+  });
+
+  it("the terminal summary writes numbers as the report's language does", () => {
+    const big: ReportPlan = {
+      ...plan,
+      sheets: [
+        {
+          ...plan.sheets[0],
+          blocks: [
+            {
+              ...plan.sheets[0].blocks[0],
+              rows: [
+                ["A", 1012, null, 1],
+                ["B", 477, 0.4713, 0.4713],
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const en = funnelSummary(big) as string;
+    expect(en).toMatch(/1,012/);
+    expect(en).toMatch(/47\.1%/);
+    for (const lang of ["ru", "uk"] as const) {
+      const text = funnelSummary({ ...big, lang }) as string;
+      // Russian and Ukrainian group thousands with a (no-break) space and use a decimal comma.
+      expect(text).toMatch(/1\s012/);
+      expect(text).toMatch(/47,1\s?%/);
+      expect(text).not.toMatch(/1,012|47\.1/);
+    }
   });
 });

@@ -31,7 +31,7 @@ export function cohortWindow(
   const ok = spans.filter((x) => Number.isFinite(x) && x >= 0);
   if (ok.length === 0) return null;
   const v = quantileSorted(Float64Array.from(ok).sort(), q);
-  return v === null ? null : Math.ceil(v - 1e-9);
+  return v === null ? null : Math.max(0, Math.ceil(v - 1e-9));
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Block, CellValue, ColumnFormat } from "./types";
 
 /** Text cells longer than this wrap instead of widening their column. */
-export const TEXT_WRAP_AT = 60;
+export const TEXT_WRAP_AT = 44;
 /** Points per line of the default 11 pt font. */
 export const LINE_HEIGHT = 15;
 /** A header wider than its values wraps once it passes this many characters. */

@@ -22,9 +22,15 @@ export interface Breakdown<T> {
  * The top `n` groups by weight (ties keep the given order, and the chosen ones keep the given
  * order too), and the rest merged with `merge` into one value.
  */
-export function topN<T>(groups: Group<T>[], n: number, merge: (into: T | null, x: T) => T): Breakdown<T> {
+export function topN<T>(
+  groups: Group<T>[],
+  n: number,
+  merge: (into: T | null, x: T) => T,
+): Breakdown<T> {
   if (groups.length <= n) return { shown: groups, other: null };
-  const ranked = groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.weight - a.g.weight || a.i - b.i);
+  const ranked = groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => b.g.weight - a.g.weight || a.i - b.i);
   const keep = new Set(ranked.slice(0, n).map((x) => x.i));
   const shown: Group<T>[] = [];
   let rest: T | null = null;

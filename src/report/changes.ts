@@ -125,7 +125,14 @@ export function cohorts(ctx: Context): Cohorts {
       b.reached[k] += buf[k];
     }
   }
-  return { window, windowFromData: ctx.opt.cohortWindowDays === null, dated, byPeriod, bySource, undated };
+  return {
+    window,
+    windowFromData: ctx.opt.cohortWindowDays === null,
+    dated,
+    byPeriod,
+    bySource,
+    undated,
+  };
 }
 
 export function planChanges(ctx: Context): SheetPlan | null {
@@ -152,7 +159,10 @@ export function planChanges(ctx: Context): SheetPlan | null {
   let flaggedRel = 0;
   for (let k = 0; k < stages.length; k++) {
     const abs = points(sp[k], sl[k]);
-    const rel = sp[k] !== null && sl[k] !== null && (sp[k] as number) > 0 ? ((sl[k] as number) - (sp[k] as number)) / (sp[k] as number) : null;
+    const rel =
+      sp[k] !== null && sl[k] !== null && (sp[k] as number) > 0
+        ? ((sl[k] as number) - (sp[k] as number)) / (sp[k] as number)
+        : null;
     const label =
       k > 0 && co.window !== null && !co.dated[k] ? `${stages[k]} (${soFar})` : stages[k];
     rows.push([label, cp.reached[k], cl.reached[k], round(sp[k]), round(sl[k]), abs, round(rel)]);
@@ -340,17 +350,18 @@ function sourcesBlock(
     if (!a && !b) continue;
     const pair: [CohortCounts, CohortCounts] = [a ?? empty(), b ?? empty()];
     if (ctx.sources.names[s] === "") blank = pair;
-    else groups.push({ label: ctx.sources.names[s], value: pair, weight: pair[0].size + pair[1].size });
+    else
+      groups.push({
+        label: ctx.sources.names[s],
+        value: pair,
+        weight: pair[0].size + pair[1].size,
+      });
   }
   if (groups.length === 0 && !blank) return null;
-  const { shown, other } = topN(
-    groups,
-    ctx.opt.topN,
-    (into, x): [CohortCounts, CohortCounts] => [
-      merge(into ? into[0] : null, x[0]),
-      merge(into ? into[1] : null, x[1]),
-    ],
-  );
+  const { shown, other } = topN(groups, ctx.opt.topN, (into, x): [CohortCounts, CohortCounts] => [
+    merge(into ? into[0] : null, x[0]),
+    merge(into ? into[1] : null, x[1]),
+  ]);
   const rows: CellValue[][] = [];
   const line = (label: string, [a, b]: [CohortCounts, CohortCounts]) => {
     const ca = ratio(a.reached[k], a.reached[k - 1]);

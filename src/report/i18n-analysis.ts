@@ -65,17 +65,17 @@ export const ANALYSIS_LABELS = {
     "Сделок без даты: {n}; они не входят ни в одну когорту.",
     "Угод без дати: {n}; вони не входять до жодної когорти.",
   ),
-  cohortReached: l("Reached, cohort {period}", "Дошли, когорта {period}", "Дійшли, когорта {period}"),
+  cohortReached: l(
+    "Reached, cohort {period}",
+    "Дошли, когорта {period}",
+    "Дійшли, когорта {period}",
+  ),
   reachedStage: l(
     "Reached “{stage}”, {period}",
     "Дошли до «{stage}», {period}",
     "Дійшли до «{stage}», {period}",
   ),
-  reachedSoFar: l(
-    "so far, no window",
-    "на конец данных, без окна",
-    "на кінець даних, без вікна",
-  ),
+  reachedSoFar: l("so far, no window", "на конец данных, без окна", "на кінець даних, без вікна"),
   absChange: l("Change, p.p.", "Изменение, п. п.", "Зміна, в. п."),
   relChange: l("Change, %", "Изменение, %", "Зміна, %"),
   "changes.drop": l(
@@ -211,8 +211,16 @@ export const ANALYSIS_LABELS = {
   value: l("Value", "Значение", "Значення"),
   problem: l("Problem", "Проблема", "Проблема"),
   detail: l("Detail", "Подробности", "Подробиці"),
-  "reason.badDate": l("Could not read the date.", "Не удалось прочитать дату.", "Не вдалося прочитати дату."),
-  "reason.badNumber": l("Could not read the number.", "Не удалось прочитать число.", "Не вдалося прочитати число."),
+  "reason.badDate": l(
+    "Could not read the date.",
+    "Не удалось прочитать дату.",
+    "Не вдалося прочитати дату.",
+  ),
+  "reason.badNumber": l(
+    "Could not read the number.",
+    "Не удалось прочитать число.",
+    "Не вдалося прочитати число.",
+  ),
   "reason.badDuration": l(
     "Could not read the duration.",
     "Не удалось прочитать длительность.",
@@ -228,7 +236,11 @@ export const ANALYSIS_LABELS = {
     "Такого этапа нет в списке этапов воронки.",
     "Такого етапу немає в списку етапів воронки.",
   ),
-  "reason.missingId": l("The row has no id.", "В строке нет идентификатора.", "У рядку немає ідентифікатора."),
+  "reason.missingId": l(
+    "The row has no id.",
+    "В строке нет идентификатора.",
+    "У рядку немає ідентифікатора.",
+  ),
   "reason.missingRequired": l(
     "A required value is missing.",
     "Не заполнено обязательное значение.",

@@ -93,11 +93,7 @@ const L = {
   fact: l("Fact", "Факт", "Факт"),
   factOf: l("{metric}: fact", "{metric}: факт", "{metric}: факт"),
   forecastOf: l("{metric}: forecast", "{metric}: прогноз", "{metric}: прогноз"),
-  "kpi.forecast": l(
-    "Forecast for {period}",
-    "Прогноз на {period}",
-    "Прогноз на {period}",
-  ),
+  "kpi.forecast": l("Forecast for {period}", "Прогноз на {period}", "Прогноз на {period}"),
   pctPlan: l("% of plan", "% плана", "% плану"),
   forecast: l("Forecast", "Прогноз", "Прогноз"),
   dailyFact: l("Fact per working day", "Факт в рабочий день", "Факт за робочий день"),

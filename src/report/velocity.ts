@@ -5,9 +5,9 @@
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { quantileSorted, ratio } from "../core/stats";
 import { type Context, DayCache, round } from "./context";
-import { numberText, periodLabel } from "./periodLabel";
 import { t } from "./i18n";
 import { knownSaleDate } from "./kpi";
+import { numberText, periodLabel } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
 /** A growable Float64Array. */
@@ -166,7 +166,10 @@ function trendBlock(
   const [y0, m0] = sorted[0].split("-").map(Number);
   const [y1, m1] = sorted[sorted.length - 1].split("-").map(Number);
   let before: number | null = null;
-  for (let y = y0, m = m0; y < y1 || (y === y1 && m <= m1); m === 12 ? (y++, (m = 1)) : m++) {
+  const count = (y1 - y0) * 12 + (m1 - m0) + 1;
+  for (let i = 0; i < count; i++) {
+    const y = y0 + Math.floor((m0 - 1 + i) / 12);
+    const m = ((m0 - 1 + i) % 12) + 1;
     const key = `${y}-${String(m).padStart(2, "0")}`;
     const s = index.get(key);
     const startDay = Date.UTC(y, m - 1, 1) / MS_PER_DAY;
@@ -194,7 +197,8 @@ function trendBlock(
       verdict = t(lang, ok ? "yes" : "no");
       highlights.push({ row: trows.length, col: 1 + avgs.length, style: ok ? "good" : "bad" });
     }
-    if (s !== undefined || trows.length > 0) trows.push([label, ...avgs, funnelDays, goal, verdict]);
+    if (s !== undefined || trows.length > 0)
+      trows.push([label, ...avgs, funnelDays, goal, verdict]);
     before = funnelDays;
   }
   const tcols = stages
@@ -204,7 +208,13 @@ function trendBlock(
     id: "velocity.trend",
     title: t(lang, "velocity.trend", { goal: numberText(lang, share * 100) }),
     note: t(lang, "velocity.trend.note"),
-    header: [t(lang, "month"), ...tcols, t(lang, "funnelTime"), t(lang, "goal"), t(lang, "onTrack")],
+    header: [
+      t(lang, "month"),
+      ...tcols,
+      t(lang, "funnelTime"),
+      t(lang, "goal"),
+      t(lang, "onTrack"),
+    ],
     rows: trows,
     formats: ["text", ...tcols.map(() => "days" as const), "days", "days", "text"],
     highlights,

@@ -2,8 +2,9 @@
  * The report on the shipped demo workbook, sheet by sheet, against figures computed here by an
  * independent route: the workbook read with ExcelJS directly and counted in a few lines.
  */
-import ExcelJS from "exceljs";
+
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/adapters/xlsx/read";
 import { buildModel } from "../../src/model/index";
@@ -72,12 +73,12 @@ describe("demo workbook: the report by value", () => {
     const calls = table(wb, "Звонки");
     const b = block(plan, "kpi.byRep");
     const col = (h: string) => b.header.indexOf(h);
-    for (const rep of new Set(deals.map((d) => String(d["Менеджер"])))) {
+    for (const rep of new Set(deals.map((d) => String(d.Менеджер)))) {
       const row = b.rows.find((r) => r[0] === rep) as unknown[];
-      expect(row[col("Звонки")], rep).toBe(calls.filter((c) => c["Менеджер"] === rep).length);
-      const won = deals.filter((d) => d["Менеджер"] === rep && d["Дата оплаты"] instanceof Date);
+      expect(row[col("Звонки")], rep).toBe(calls.filter((c) => c.Менеджер === rep).length);
+      const won = deals.filter((d) => d.Менеджер === rep && d["Дата оплаты"] instanceof Date);
       expect(row[col("Продажи")], rep).toBe(won.length);
-      expect(row[col("Выручка")], rep).toBe(won.reduce((s, d) => s + Number(d["Сумма"]), 0));
+      expect(row[col("Выручка")], rep).toBe(won.reduce((s, d) => s + Number(d.Сумма), 0));
     }
     // The first stage repeats "Новые лиды" and the last repeats "Продажи".
     expect(b.header).not.toContain("Лид");
@@ -89,8 +90,8 @@ describe("demo workbook: the report by value", () => {
     const p = block(plan, "kpi.plan");
     for (const metric of ["Звонки", "Продажи", "Выручка"]) {
       const target = planRows
-        .filter((r) => r["Показатель"] === metric)
-        .reduce((s, r) => s + Number(r["План"]), 0);
+        .filter((r) => r.Показатель === metric)
+        .reduce((s, r) => s + Number(r.План), 0);
       const fact = p.rows.filter((r) => r[2] === metric).reduce((s, r) => s + Number(r[4]), 0);
       expect(fact / target, metric).toBeGreaterThan(0.8);
       expect(fact / target, metric).toBeLessThan(1.2);
@@ -101,8 +102,7 @@ describe("demo workbook: the report by value", () => {
     );
     expect(jan?.[4]).toBe(
       calls.filter(
-        (c) =>
-          c["Менеджер"] === "Анна Петрова" && monthOf(dayOf(c["Дата"]) as number) === "2026-01",
+        (c) => c.Менеджер === "Анна Петрова" && monthOf(dayOf(c.Дата) as number) === "2026-01",
       ).length,
     );
     // The data ended in April 2026; today is in November: no forecast anywhere.
@@ -153,8 +153,8 @@ describe("demo workbook: the report by value", () => {
     const b = block(plan, "time.byRep");
     const total = b.header.indexOf("Всего часов");
     const anna = time
-      .filter((r) => r["Менеджер"] === "Анна Петрова")
-      .reduce((s, r) => s + Number(r["Минуты"]), 0);
+      .filter((r) => r.Менеджер === "Анна Петрова")
+      .reduce((s, r) => s + Number(r.Минуты), 0);
     expect(b.rows.find((r) => r[0] === "Анна Петрова")?.[total]).toBeCloseTo(anna / 60, 4);
   });
 });

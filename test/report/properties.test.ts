@@ -5,11 +5,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Call, Deal, Model, PlanEntry } from "../../src/model/types";
 import { t } from "../../src/report/i18n";
 import { planReport } from "../../src/report/plan";
 import { NUMBER_FORMATS } from "../../src/report/style";
 import type { Block, ReportPlan } from "../../src/report/types";
-import type { Call, Deal, Model, PlanEntry } from "../../src/model/types";
 import { day, emptyModel } from "./fixtures";
 
 const DAY = 86_400_000;

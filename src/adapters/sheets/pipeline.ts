@@ -2,10 +2,11 @@
  * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
  * sheets (ours, marked with developer metadata) are never read as data.
  */
+
+import { instantToWall, isoDate } from "../../core/calendar";
 import { buildModel, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
-import { instantToWall, isoDate } from "../../core/calendar";
 import { planReport } from "../../report/plan";
 import type { ReportPlan } from "../../report/types";
 import { readRawTabs } from "./read";

@@ -5,6 +5,8 @@
  * number of rows: one setNumberFormats + one setValues per block, one RangeList call per style,
  * one setConditionalFormatRules, one chart per ChartPlan.
  */
+
+import { columnWidths } from "../../report/layout";
 import {
   CHANGE_BAD,
   CHANGE_GOOD,
@@ -13,7 +15,6 @@ import {
   NOTE_COLOR,
   NUMBER_FORMATS,
 } from "../../report/style";
-import { columnWidths } from "../../report/layout";
 import type { Block, CellValue, HighlightStyle, SheetPlan } from "../../report/types";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -8,6 +8,7 @@
  * when the sheet holds one table, so a frozen header never sits over another table's columns.
  */
 import ExcelJS from "exceljs";
+import { columnWidths, LINE_HEIGHT, linesOf, TEXT_WRAP_AT } from "../../report/layout";
 import {
   argb,
   BAR_COLOR,
@@ -26,7 +27,6 @@ import type {
   ReportPlan,
   SheetPlan,
 } from "../../report/types";
-import { columnWidths, LINE_HEIGHT, linesOf, TEXT_WRAP_AT } from "../../report/layout";
 
 const FILLS: Record<HighlightStyle, string> = {
   bad: argb(HIGHLIGHT_COLORS.bad),
@@ -64,7 +64,7 @@ function colLetter(col: number): string {
 
 /** The columns a native data bar pictures: a bar chart's first series. */
 export function dataBarColumn(block: Block): number | null {
-  if (!block.chart || block.chart.type !== "bar" || block.rows.length === 0) return null;
+  if (block.chart?.type !== "bar" || block.rows.length === 0) return null;
   return block.chart.seriesCols[0] ?? null;
 }
 

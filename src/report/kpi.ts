@@ -110,11 +110,29 @@ export function distinctColumns(cols: Column[], groups: Float64Array[]): Column[
   return cols.filter((_, i) => !dropped.has(i));
 }
 
+/** The rep slot of the reps past the top N. */
+const OTHER = REP_SPAN - 1;
+
 export function planKpi(ctx: Context): SheetPlan | null {
   if (ctx.calls.length === 0 && ctx.deals.length === 0 && ctx.model.plans.length === 0) return null;
   const lang = ctx.opt.lang;
   const agg = aggregateKpi(ctx);
   const blocks: Block[] = [];
+
+  // The top N reps by new leads and calls keep their rows; the rest share one "Other" row.
+  const weight = new Map<number, number>();
+  for (const [key, m] of agg.daily) {
+    const rep = key - Math.floor(key / REP_SPAN) * REP_SPAN;
+    weight.set(rep, (weight.get(rep) ?? 0) + m[LEADS] + m[CALLS]);
+  }
+  const named = ctx.reps.order().filter((r) => weight.has(r) && ctx.reps.names[r] !== "");
+  const kept = new Set(
+    [...named]
+      .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || a - b)
+      .slice(0, ctx.opt.topN),
+  );
+  const others = named.length - kept.size;
+  const slotOf = (rep: number) => (ctx.reps.names[rep] === "" || kept.has(rep) ? rep : OTHER);
 
   // Roll the day groups up to (period, rep) and rep totals.
   const byPeriod = new Map<number, Map<number, Float64Array>>();
@@ -123,7 +141,7 @@ export function planKpi(ctx: Context): SheetPlan | null {
   let maxDay = Number.NEGATIVE_INFINITY;
   for (const [key, m] of agg.daily) {
     const day = Math.floor(key / REP_SPAN);
-    const rep = key - day * REP_SPAN;
+    const rep = slotOf(key - day * REP_SPAN);
     let rm = byRep.get(rep);
     if (!rm) {
       rm = new Float64Array(agg.width);
@@ -146,8 +164,14 @@ export function planKpi(ctx: Context): SheetPlan | null {
     }
     addInto(pm, m);
   }
-  const repName = (r: number) => ctx.reps.names[r] || t(lang, "noRep");
+  const repName = (r: number) =>
+    r === OTHER ? t(lang, "otherGroups", { n: others }) : ctx.reps.names[r] || t(lang, "noRep");
   const repOrder = ctx.reps.order().filter((r) => byRep.has(r));
+  // "Other" goes after the named reps, before the row without a rep.
+  if (byRep.has(OTHER)) {
+    const blank = repOrder.findIndex((r) => ctx.reps.names[r] === "");
+    repOrder.splice(blank < 0 ? repOrder.length : blank, 0, OTHER);
+  }
   const groups: Float64Array[] = [...byRep.values()];
   for (const reps of byPeriod.values()) groups.push(...reps.values());
   const cols = distinctColumns(columns(ctx, agg), groups);

@@ -184,6 +184,18 @@ describe("the plan on random models", () => {
             expect(total[k + 1]).toBe(counts[k]);
           }
         }
+        // KPI per rep: at most N named reps, then "Other", the row without a rep and the team,
+        // whose new leads are all the deals.
+        const kpi = find(plan, "kpi.byRep");
+        if (kpi) {
+          expect(kpi.rows.length).toBeLessThanOrEqual(o.topN + 3);
+          const leads = kpi.header.indexOf(t(o.lang, "leads"));
+          if (leads > 0) {
+            const sum = kpi.rows.slice(0, -1).reduce((s, r) => s + (r[leads] as number), 0);
+            expect(sum).toBe(kpi.rows[kpi.rows.length - 1][leads]);
+            expect(sum).toBe(m.deals.length);
+          }
+        }
       }),
       { numRuns: 150 },
     );

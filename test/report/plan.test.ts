@@ -454,3 +454,64 @@ describe("planReport: every block is well-formed", () => {
 });
 
 void DAY;
+
+describe("planReport: top N per block", () => {
+  it("quality keeps the N most graded criteria and averages the rest as Other", () => {
+    const m = emptyModel({
+      criteria: ["A", "B", "C"],
+      grades: [
+        { id: "1", rep: "Anna", scores: [1, 0, null] },
+        { id: "2", rep: "Anna", scores: [1, 1, 0.5] },
+        { id: "3", rep: "Boris", scores: [0, null, null] },
+      ],
+    });
+    const b = block(
+      planReport(m, { lang: "en", period: "month", topN: 1 }),
+      "quality",
+      "quality.byRep",
+    );
+    expect(b.header).toEqual(["Rep", "Graded", "A", "Other (2)", "Overall"]);
+    // Anna: A 1, 1 → 1; Other: B 0, 1 and C 0.5 → 0.5; overall 3.5 / 5.
+    expect(b.rows[0]).toEqual(["Anna", 2, 1, 0.5, 0.7]);
+  });
+
+  it("KPI keeps the N reps with the most leads and calls, the rest in one row", () => {
+    const reps = ["Anna", "Boris", "Vera", "Gleb"];
+    const deals = reps.flatMap((rep, i) =>
+      Array.from({ length: i + 1 }, (_, j) =>
+        deal({ id: `${rep}${j}`, rep, created: day("2026-03-02"), reached: 0 }),
+      ),
+    );
+    const m = emptyModel({ stages: ["Lead"], deals });
+    const b = block(planReport(m, { lang: "en", period: "month", topN: 2 }), "kpi", "kpi.byRep");
+    const leads = col(b, "New leads");
+    expect(b.rows.map((r) => [r[0], r[leads]])).toEqual([
+      ["Gleb", 4],
+      ["Vera", 3],
+      ["Other (2)", 3],
+      ["Team", 10],
+    ]);
+  });
+});
+
+describe("planReport: changes on an export with a current-stage column only", () => {
+  it("shows the share reached so far, without a window, and counts undated deals in a note", () => {
+    const stages = ["New", "Meeting", "Paid"];
+    const deals = [];
+    for (let i = 0; i < 30; i++) {
+      const month = i < 10 ? "2026-01" : i < 20 ? "2026-02" : "2026-03";
+      deals.push(deal({ id: `d${i}`, created: day(`${month}-1${i % 10}`), reached: i % 3 }));
+    }
+    deals.push(deal({ id: "x", reached: 2 }));
+    const m = emptyModel({ stages, deals });
+    const b = block(planReport(m, { lang: "en", period: "month" }), "changes", "changes.byStage");
+    // The data ends on 19 March: March is not over, so February is compared with January.
+    expect(b.title).toBe("Cohorts compared: Feb 2026 against Jan 2026");
+    expect(b.note).toContain(
+      "what the cohort has reached by the data's last date, without a window",
+    );
+    expect(b.note).toContain("Deals with no date: 1");
+    // January: reached = i % 3 for i = 0..9 → six reached a meeting, three paid.
+    expect(b.rows.map((r) => r[1])).toEqual([10, 6, 3]);
+  });
+});

@@ -29,12 +29,12 @@ export interface Deal {
   /** When it was won or lost, if known. */
   closed: number | null;
   amount: number | null;
+  /** ISO code of the amount's currency, when the export names one (a column or a sign). */
+  currency?: string;
   /** Margin in money (amount − cost) when a cost or margin column exists. */
   margin: number | null;
   /** Targeted lead (yes/no); null when the tab has no such column. */
   targeted: boolean | null;
-  /** Currency of `amount` (ISO code or symbol as written), when the data names one. */
-  currency?: string;
   /** Name of the raw tab the deal came from, for the data check. */
   originTab: string;
   /** 1-based row in that tab (plain fields, not an object: one object less per deal). */

@@ -271,5 +271,10 @@ export const ANALYSIS_LABELS = {
     "Не найдена строка заголовков.",
     "Не знайдено рядка заголовків.",
   ),
+  "reason.cellTooLong": l(
+    "The text was cut to Excel's limit of 32,767 characters.",
+    "Текст обрезан до предела Excel — 32 767 символов.",
+    "Текст обрізано до межі Excel — 32 767 символів.",
+  ),
   "reason.other": l("Another problem.", "Другая проблема.", "Інша проблема."),
 } satisfies Record<string, Localized>;

@@ -47,6 +47,34 @@ function stat(b: Buf): Stat {
   };
 }
 
+/** Pairs of dates at least this many, all equal to the millisecond: one source column. */
+const SAME_SOURCE_MIN = 20;
+
+/**
+ * Per step k → k+1, whether both stages take their date from one source column (Maven's Closed
+ * and Won, both close_date): one event, not a transition. The model says so when it knows the
+ * columns; without that, a step whose two dates are equal to the millisecond in every one of at
+ * least 20 deals is taken as one column (different columns that agree on every deal are not a
+ * funnel anyone measures).
+ */
+export function sameSourceSteps(ctx: Context, nT: number): boolean[] {
+  const sources = ctx.model.stageSources;
+  if (sources)
+    return Array.from({ length: nT }, (_, k) => !!sources[k] && sources[k] === sources[k + 1]);
+  const pairs = new Array<number>(nT).fill(0);
+  const differ = new Array<boolean>(nT).fill(false);
+  for (const d of ctx.deals) {
+    for (let k = 0; k < nT; k++) {
+      const a = d.stageDates[k];
+      const b = d.stageDates[k + 1];
+      if (a === null || b === null || a === undefined || b === undefined) continue;
+      pairs[k]++;
+      if (a !== b) differ[k] = true;
+    }
+  }
+  return pairs.map((n, k) => n >= SAME_SOURCE_MIN && !differ[k]);
+}
+
 export function planVelocity(ctx: Context): SheetPlan | null {
   const stages = ctx.model.stages;
   const lang = ctx.opt.lang;
@@ -75,12 +103,7 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     return s;
   };
 
-  // Two stages dated by one source column are one event, not a transition (Maven: Closed, Won).
-  const sources = ctx.model.stageSources ?? [];
-  const sameSource = Array.from(
-    { length: nT },
-    (_, k) => !!sources[k] && sources[k] === sources[k + 1],
-  );
+  const sameSource = sameSourceSteps(ctx, nT);
   for (const d of ctx.deals) {
     const dates = d.stageDates;
     const last = Math.min(d.reached, stages.length - 1);

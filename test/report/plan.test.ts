@@ -515,3 +515,32 @@ describe("planReport: changes on an export with a current-stage column only", ()
     expect(b.rows.map((r) => r[1])).toEqual([10, 6, 3]);
   });
 });
+
+describe("planReport: velocity without the model's source columns", () => {
+  it("a step whose dates agree to the millisecond in every deal is one column; a few same-day ones are real", () => {
+    const mk = (n: number, same: boolean) =>
+      Array.from({ length: n }, (_, i) =>
+        deal({
+          id: `d${i}`,
+          created: day("2026-01-01"),
+          reached: 2,
+          status: "won",
+          stageDates: [
+            day("2026-01-01"),
+            day("2026-01-05"),
+            day(same ? "2026-01-05" : "2026-01-09"),
+          ],
+        }),
+      );
+    const steps = (deals: ReturnType<typeof mk>) =>
+      block(
+        planReport(emptyModel({ stages: ["A", "B", "C"], deals }), { lang: "en", period: "month" }),
+        "velocity",
+        "velocity.byTransition",
+      ).rows.map((r) => r[0]);
+    expect(steps(mk(25, true))).toEqual(["A → B", "Created → sold"]);
+    // Five same-day deals: too few to tell, so the 0-day step stays.
+    expect(steps(mk(5, true))).toEqual(["A → B", "B → C", "Created → sold"]);
+    expect(steps([...mk(25, true), ...mk(1, false)])).toEqual(["A → B", "B → C", "Created → sold"]);
+  });
+});

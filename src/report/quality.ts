@@ -13,8 +13,12 @@ export function planQuality(ctx: Context): SheetPlan | null {
   if (all.length === 0 || ctx.model.grades.length === 0) return null;
   // The N most graded criteria keep their columns; the rest are averaged as one "Other".
   const graded0 = all.map(() => 0);
-  for (const g of ctx.model.grades)
-    g.scores.forEach((v, c) => v !== null && v !== undefined && graded0[c]++);
+  for (const g of ctx.model.grades) {
+    for (let c = 0; c < g.scores.length; c++) {
+      const v = g.scores[c];
+      if (v !== null && v !== undefined) graded0[c]++;
+    }
+  }
   const top = all
     .map((_, c) => c)
     .sort((a, b) => graded0[b] - graded0[a] || a - b)

@@ -544,3 +544,37 @@ describe("planReport: velocity without the model's source columns", () => {
     expect(steps([...mk(25, true), ...mk(1, false)])).toEqual(["A → B", "B → C", "Created → sold"]);
   });
 });
+
+describe("planReport: amounts in several currencies", () => {
+  it("are never added: revenue and average check per currency, money without kopecks", () => {
+    const won = (id: string, amount: number, currency?: string) =>
+      deal({
+        id,
+        created: day("2026-03-02"),
+        closed: day("2026-03-09"),
+        reached: 1,
+        status: "won",
+        amount,
+        ...(currency ? { currency } : {}),
+      });
+    const m = emptyModel({
+      stages: ["Lead", "Paid"],
+      deals: [won("1", 100, "USD"), won("2", 300, "USD"), won("3", 5000, "RUB")],
+    });
+    const b = block(planReport(m, { lang: "en", period: "month" }), "kpi", "kpi.byRep");
+    expect(b.header).not.toContain("Revenue");
+    const team = b.rows[b.rows.length - 1];
+    expect(team[col(b, "Revenue, RUB")]).toBe(5000);
+    expect(team[col(b, "Revenue, USD")]).toBe(400);
+    expect(team[col(b, "Average check, USD")]).toBe(200);
+    expect(b.formats[col(b, "Revenue, USD")]).toBe("money");
+    // One currency (or none named): one revenue column; kopecks in the data keep kopecks.
+    const one = emptyModel({
+      stages: ["Lead", "Paid"],
+      deals: [won("1", 100.5, "USD"), won("2", 300, "USD")],
+    });
+    const c = block(planReport(one, { lang: "en", period: "month" }), "kpi", "kpi.byRep");
+    expect(c.rows[c.rows.length - 1][col(c, "Revenue")]).toBe(400.5);
+    expect(c.formats[col(c, "Revenue")]).toBe("moneyCents");
+  });
+});

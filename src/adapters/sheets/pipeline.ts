@@ -2,6 +2,7 @@
  * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
  * sheets (ours, marked with developer metadata) are never read as data.
  */
+import { instantToWall, isoDate } from "../../core/calendar";
 import { applyCorrections, migrateMapping, needsOverlay } from "../../model/corrections";
 import { buildModel, detectTabs, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
@@ -38,6 +39,8 @@ export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared 
     mapping = applyCorrections(migrateMapping(mapping ?? null, detections), detections);
   }
   const { model } = buildModel(tabs, { timeZone, mapping });
-  const plan = planReport(model, request.options);
+  // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
+  const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));
+  const plan = planReport(model, { ...request.options, today });
   return { plan, issues: model.issues.length };
 }

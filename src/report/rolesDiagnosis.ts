@@ -6,6 +6,8 @@
  * alike. A share or a rate "fell" when it fell by more than the threshold and a one-sided test
  * says chance alone would rarely give such a fall (z ≥ 2.33, about 1%).
  */
+
+import { cohortMature } from "../core/metrics/cohort";
 import {
   addBooking,
   type Booking,
@@ -62,14 +64,13 @@ export function comparedPeriods(
   data: RolesData,
 ): { window: number; last: number; prev: number; newer: number } | null {
   if (ctx.maxDay === null) return null;
-  const window = cohortWindowDays(ctx.deals) ?? 0;
+  const window = ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.deals) ?? 0;
   const maxDay = ctx.maxDay;
   for (const b of data.bookings) if (!Number.isNaN(b.day)) ctx.periods.of(b.day);
   const order = ctx.periods.order();
   let li = -1;
   for (let i = order.length - 1; i >= 0; i--) {
-    const lastDay = ctx.periods.end[order[i]] - 1;
-    if (lastDay <= maxDay && maxDay - lastDay >= window) {
+    if (cohortMature(ctx.periods.end[order[i]], window, maxDay)) {
       li = i;
       break;
     }
@@ -321,7 +322,9 @@ export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): 
       {
         id: "roles.diagnosis",
         title: rt(lang, "block.diagnosis.wait"),
-        note: rt(lang, "block.diagnosis.waitNote", { w: cohortWindowDays(ctx.deals) ?? 0 }),
+        note: rt(lang, "block.diagnosis.waitNote", {
+          w: ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.deals) ?? 0,
+        }),
         header: [rt(lang, "who"), rt(lang, "situation")],
         rows: [],
         formats: ["text", "text"],

@@ -5,8 +5,8 @@
  * booked / confirmed / held; Calls B rep, C duration.
  */
 import type { Lang } from "../core/lang";
-import { ref } from "./formulas";
-import type { FormulaRow } from "./sheets";
+import { type FormulaRow, ref } from "./formulas";
+import type { TemplatePlan } from "./plan";
 
 export interface RoleFormulaRefs {
   deals: string;
@@ -48,6 +48,17 @@ const SUMMARY: Record<Lang, [string, string, string, string]> = {
 
 function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The example SDR, hunter and farmer (the Team tab's rows, in that order) and the won stage. */
+export function roleRefs(plan: TemplatePlan): Omit<RoleFormulaRefs, "deals" | "calls"> {
+  const names = (plan.tabs.find((t) => t.kind === "team")?.rows ?? []).map((r) => String(r[0]));
+  return {
+    sdr: names[0] ?? "",
+    hunter: names[1] ?? "",
+    farmer: names[2] ?? "",
+    won: plan.stages[plan.stages.length - 1] ?? "",
+  };
 }
 
 export function roleFormulaRows(lang: Lang, r: RoleFormulaRefs): FormulaRow[] {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RolesLang } from "../../src/generate/roles";
+import { t } from "../../src/report/i18n";
 import { rt } from "../../src/report/rolesI18n";
 import type { Block } from "../../src/report/types";
 import { block, col, DAY, dayOf, type Expected, independent, report } from "./roles-support";
@@ -23,14 +24,14 @@ describe("Roles sheet figures equal an independent count of the generated rows",
       const who = r[0] === rt(lang, "noSdr") ? "" : (r[0] as string);
       const e = ind.cells.get(`${who}|all`) as Expected;
       if (who !== "") {
-        expect(r[col(b, "Звонки")]).toBe(e.calls);
-        expect(r[col(b, "Звонки ≥ 60 с")]).toBe(e.long);
-        expect(r[col(b, "Минуты на линии")]).toBeCloseTo(e.minutes, 1);
-        expect(r[col(b, "Новые лиды")]).toBe(e.leads);
-        expect(r[col(b, "Целевые")]).toBe(e.targeted);
+        expect(r[col(b, t(lang, "calls"))]).toBe(e.calls);
+        expect(r[col(b, t(lang, "longCalls", { sec: 60 }))]).toBe(e.long);
+        expect(r[col(b, t(lang, "minutes"))]).toBeCloseTo(e.minutes, 1);
+        expect(r[col(b, t(lang, "leads"))]).toBe(e.leads);
+        expect(r[col(b, t(lang, "targeted"))]).toBe(e.targeted);
         expect(r[c("callsPerBooked")]).toBeCloseTo(e.calls / e.booked, 2);
       } else {
-        expect(r[col(b, "Звонки")]).toBeNull();
+        expect(r[col(b, t(lang, "calls"))]).toBeNull();
       }
       expect(r[c("booked")]).toBe(e.booked);
       expect(r[c("confirmed")]).toBe(e.confirmed);
@@ -59,7 +60,7 @@ describe("Roles sheet figures equal an independent count of the generated rows",
         e.held,
       ]);
       expect(r[col(b, rt(lang, "salesFromBooked"))]).toBe(e.sales);
-      if (who !== "") expect(r[col(b, "Звонки ≥ 60 с")]).toBe(e.long);
+      if (who !== "") expect(r[col(b, t(lang, "longCalls", { sec: 60 }))]).toBe(e.long);
       b.formats.forEach((f, i) => {
         if (f === "percent" && r[i] !== null) expect(r[i] as number).toBeLessThanOrEqual(1);
       });
@@ -92,7 +93,8 @@ describe("Roles sheet figures equal an independent count of the generated rows",
   it("hunter table: held, proposals and sales by their own dates; held → sale per held meeting", () => {
     const b = block(plan, "roles.hunter") as Block;
     const { deals, cols } = ind;
-    const total = (hunter: string) => b.rows.find((r) => r[0] === "Итого" && r[1] === hunter);
+    const total = (hunter: string) =>
+      b.rows.find((r) => r[0] === t(lang, "total") && r[1] === hunter);
     for (const hunter of ind.wb.expected.hunters) {
       const own = deals.filter((d) => d[cols.owner] === hunter);
       const heldRows = own.filter((d) => d[cols.held] instanceof Date);
@@ -103,13 +105,13 @@ describe("Roles sheet figures equal an independent count of the generated rows",
       expect(r[col(b, rt(lang, "proposals"))]).toBe(
         own.filter((d) => d[cols.proposal] instanceof Date).length,
       );
-      expect(r[col(b, "Продажи")]).toBe(won.length);
+      expect(r[col(b, t(lang, "sales"))]).toBe(won.length);
       expect(r[col(b, rt(lang, "heldSale"))]).toBeCloseTo(
         heldRows.filter((d) => d[cols.paid] instanceof Date).length / heldRows.length,
         9,
       );
-      expect(r[col(b, "Выручка")]).toBe(revenue);
-      expect(r[col(b, "Средний чек")]).toBeCloseTo(revenue / won.length, 2);
+      expect(r[col(b, t(lang, "revenue"))]).toBe(revenue);
+      expect(r[col(b, t(lang, "avgCheck"))]).toBeCloseTo(revenue / won.length, 2);
     }
   });
 
@@ -132,7 +134,7 @@ describe("Roles sheet figures equal an independent count of the generated rows",
     const fresh = mine.filter((d) => !repeat.has(d));
     const sum = (xs: Record<string, unknown>[]) =>
       xs.reduce((s, d) => s + (d[cols.amount] as number), 0);
-    const r = b.rows.find((x) => x[0] === "Итого") as unknown[];
+    const r = b.rows.find((x) => x[0] === t(lang, "total")) as unknown[];
     expect(r[2]).toBe(new Set(rep.map((d) => d[cols.client])).size);
     expect(r[3]).toBe(rep.length);
     expect(r[4]).toBe(sum(rep));

@@ -6,8 +6,9 @@
 import { addBooking, DEFAULT_ROLE_NORMS, type RoleNorms } from "../core/metrics/roles";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
-import { type Context, dayIso, round } from "./context";
+import { type Context, round } from "./context";
 import { t } from "./i18n";
+import { dayLabel } from "./periodLabel";
 import { emptySdr, type RolesData, rolesData, type SdrCounts } from "./rolesData";
 import { planDiagnosis } from "./rolesDiagnosis";
 import { rt } from "./rolesI18n";
@@ -94,7 +95,7 @@ export function planRoles(ctx: Context, norms?: Partial<RoleNorms>): SheetPlan |
   const lang = ctx.opt.lang;
   const blocks: Block[] = [];
   const periods = ctx.periods.order();
-  const lastIso = ctx.maxDay === null ? "" : dayIso(ctx.maxDay);
+  const lastText = ctx.maxDay === null ? "" : dayLabel(ctx.opt.lang, ctx.maxDay);
 
   if (data.sdrs.length > 0) {
     const cols = sdrColumns(ctx, data);
@@ -106,7 +107,7 @@ export function planRoles(ctx: Context, norms?: Partial<RoleNorms>): SheetPlan |
     blocks.push({
       id: "roles.sdr",
       title: rt(lang, "block.sdr"),
-      note: rt(lang, "block.sdr.note", { last: lastIso, noSdr: rt(lang, "noSdr") }),
+      note: rt(lang, "block.sdr.note", { last: lastText, noSdr: rt(lang, "noSdr") }),
       header: [rt(lang, "sdr"), ...cols.map((c) => c.header)],
       rows,
       formats: ["text", ...cols.map((c) => c.format)],
@@ -131,7 +132,7 @@ export function planRoles(ctx: Context, norms?: Partial<RoleNorms>): SheetPlan |
     const sources = sourceBlock(ctx, data);
     if (sources) blocks.push(sources);
   }
-  const hunters = hunterBlock(ctx, data, periods, lastIso);
+  const hunters = hunterBlock(ctx, data, periods, lastText);
   if (hunters) blocks.push(hunters);
   const farmers = farmerBlock(ctx, data, periods);
   if (farmers) blocks.push(farmers);
@@ -236,7 +237,7 @@ function hunterBlock(
   ctx: Context,
   data: RolesData,
   periods: number[],
-  lastIso: string,
+  lastText: string,
 ): Block | null {
   if (data.hunters.length === 0) return null;
   const lang = ctx.opt.lang;
@@ -281,7 +282,7 @@ function hunterBlock(
   return {
     id: "roles.hunter",
     title: rt(lang, "block.hunter"),
-    note: rt(lang, "block.hunter.note", { last: lastIso }),
+    note: rt(lang, "block.hunter.note", { last: lastText }),
     header,
     rows,
     formats,

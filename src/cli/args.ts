@@ -1,9 +1,17 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
 import { parseArgs } from "node:util";
 import { LANGS, type Lang } from "../core/lang";
+import { type MessageKey, type MessageParams, message } from "./messages";
+import { systemLang } from "./terminal";
 
 export class UsageError extends Error {
   override name = "UsageError";
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(message("en", key, params));
+  }
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";
@@ -41,12 +49,25 @@ Options:
   -h, --help           show this help
   -v, --version        show the version`;
 
-export function parseCli(argv: string[]): Command {
+/** The language asked for with --lang, if any (for messages before the arguments are valid). */
+export function langArgument(argv: string[]): Lang | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v =
+      a === "--lang" || a === "-l" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : null;
+    if (v && (LANGS as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Lang;
+  }
+  return null;
+}
+
+/** Parses the arguments; without --lang the language is the system's (LANG, LC_ALL). */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Command {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0].split(". To specify")[0]);
+    const detail = (e as Error).message.split("\n")[0].split(". To specify")[0];
+    throw new UsageError("usage", { detail });
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
@@ -54,20 +75,18 @@ export function parseCli(argv: string[]): Command {
   const [command, ...files] = positionals;
   if (command === undefined) return { kind: "help" };
   if (command === "help") return { kind: "help" };
-  if (command !== "report")
-    throw new UsageError(`unknown command "${command}" (try: voronka report <files…>)`);
-  if (files.length === 0) throw new UsageError("no input files (usage: voronka report <files…>)");
-  const lang = (values.lang ?? "en").toLowerCase();
+  if (command !== "report") throw new UsageError("unknownCommand", { command });
+  if (files.length === 0) throw new UsageError("noInputFiles");
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
   if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError(`--lang must be en, ru or uk, not "${values.lang}"`);
+    throw new UsageError("badLang", { value: values.lang ?? "" });
   }
   const period = (values.period ?? "month").toLowerCase();
   if (period !== "week" && period !== "month") {
-    throw new UsageError(`--period must be week or month, not "${values.period}"`);
+    throw new UsageError("badPeriod", { value: values.period ?? "" });
   }
   const out = values.out ?? DEFAULT_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "report",
     files,

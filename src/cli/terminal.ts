@@ -18,11 +18,20 @@ const ESCAPES = new RegExp(
   ].join("|"),
   "g",
 );
-const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+const isControl = (c: number) => (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
 
 /** The text without escape sequences and control characters (line feeds and tabs stay). */
 export function terminalText(text: string): string {
-  return text.replace(ESCAPES, "").replace(CONTROLS, "");
+  const t = text.replace(ESCAPES, "");
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!isControl(t.charCodeAt(i))) continue;
+    out += t.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? t : out + t.slice(from);
 }
 
 /** The language of the terminal messages: LC_ALL, LC_MESSAGES or LANG when Russian or Ukrainian. */

@@ -31,10 +31,12 @@ export function shouldGuard(argv: string[]): boolean {
 
 /** Runs this same command in a child with HEAP_LIMIT_MB of heap; resolves to the exit code. */
 export function runGuarded(argv: string[], lang: Lang): Promise<number> {
+  // VORONKA_HEAP_MB lowers (or raises) the limit: tests use it to run out of memory on purpose.
+  const heap = Number(process.env.VORONKA_HEAP_MB) || HEAP_LIMIT_MB;
   const script = process.argv[1];
   const args = [
     ...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")),
-    `--max-old-space-size=${HEAP_LIMIT_MB}`,
+    `--max-old-space-size=${heap}`,
     script,
     ...argv,
   ];
@@ -64,7 +66,7 @@ export function runGuarded(argv: string[], lang: Lang): Promise<number> {
         held,
       );
       if (oom) {
-        process.stderr.write(`voronka: ${message(lang, "outOfMemory", { max: HEAP_LIMIT_MB })}\n`);
+        process.stderr.write(`voronka: ${message(lang, "outOfMemory", { max: heap })}\n`);
         return done(1);
       }
       if (!said) {

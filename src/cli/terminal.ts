@@ -6,7 +6,7 @@ import type { Lang } from "../core/lang";
 
 // ESC sequences first (CSI, OSC up to BEL or ST, DCS/SOS/PM/APC up to ST, any other ESC and
 // the character after it, and their one-byte C1 forms), then single C0 characters (except line
-// feed and tab), C1 characters and DEL. Built from strings: the linter rejects such literals.
+// feed), C1 characters and DEL. Built from strings: the linter rejects such literals.
 const ESCAPES = new RegExp(
   [
     String.raw`\x1b\[[0-?]*[ -/]*[@-~]?`,
@@ -19,9 +19,9 @@ const ESCAPES = new RegExp(
   "g",
 );
 
-const isControl = (c: number) => (c < 0x20 && c !== 0x0a && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+const isControl = (c: number) => (c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f);
 
-/** The text without escape sequences and control characters (line feeds and tabs stay). */
+/** The text without escape sequences and control characters (line feeds stay: the summary table has several lines). */
 export function terminalText(text: string): string {
   const t = text.replace(ESCAPES, "");
   let out = "";

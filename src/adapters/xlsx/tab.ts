@@ -35,16 +35,22 @@ export class TabBuilder {
   /** One row of cells (strings, numbers, booleans, Dates, ""). The array is kept, not copied. */
   add(cells: unknown[]): void {
     let last = 0;
+    let content = false;
     for (let c = 0; c < cells.length; c++) {
       let v = cells[c];
       if (typeof v === "string") {
         if (v.includes("\0")) v = cells[c] = v.replace(NUL, "");
         if ((v as string).length > MAX_CELL_CHARS) v = cells[c] = this.cut(v as string, c);
-        if ((v as string).trim() !== "") last = c + 1;
+        if (v === "") continue;
+        last = c + 1;
+        if (!content && (v as string).trim() !== "") content = true;
       } else if (v === undefined || v === null) cells[c] = "";
-      else last = c + 1;
+      else {
+        last = c + 1;
+        content = true;
+      }
     }
-    if (last === 0) {
+    if (!content) {
       if (!this.keepBlankRows) return;
       cells.length = 0;
     } else if (cells.length > last) {
@@ -52,7 +58,7 @@ export class TabBuilder {
       cells.length = last;
     }
     if (++this.budget.rows > MAX_ROWS) throw new InputError("tooManyRows", { max: MAX_ROWS });
-    if (last > this.width) this.width = last;
+    if (cells.length > this.width) this.width = cells.length;
     this.values.push(cells);
   }
 

@@ -1,6 +1,8 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
 import { parseArgs } from "node:util";
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
 import { LANGS, type Lang } from "../core/lang";
+import { HEAP_LIMIT_MB } from "./guard";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { systemLang } from "./terminal";
 
@@ -35,19 +37,24 @@ export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force]
   voronka --help | --version
 
-Reads .xlsx workbooks (every tab) and .csv/.tsv/.txt files (one tab each; comma, semicolon
-or tab; UTF-8, UTF-16 with a BOM or Windows-1251), detects calls, deals, stage logs, time logs, plans and checklists,
-and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time, Quality, Data check)
-to an .xlsx file.
+Reads .xlsx workbooks (every tab), .csv/.tsv/.txt files (one tab each; comma, semicolon or
+tab; any mix of \\r\\n, \\n, \\r line ends; UTF-8, UTF-16 with a BOM, Windows-1251 or Latin-1) and
+HTML tables saved as .xls (Bitrix24's Excel export), detects calls, deals, stage logs, time logs,
+plans and checklists, and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time,
+Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it as .xlsx first.
 
 Options:
-  -o, --out <file>     where to write the report (default: ${DEFAULT_OUT})
-  -l, --lang <lang>    report language: en, ru or uk (default: en)
+  -o, --out <file>     where to write the report (default: ${DEFAULT_OUT}); an input is never
+                       overwritten, not even through a link
+  -l, --lang <lang>    report and message language: en, ru or uk (default: the system's, else en)
   -p, --period <p>     week or month (default: month)
   -f, --force          overwrite an existing output file
   -q, --quiet          print nothing but errors
   -h, --help           show this help
-  -v, --version        show the version`;
+  -v, --version        show the version
+
+Limits: ${MAX_FILE_BYTES / 1024 / 1024 / 1024} GiB per file, ${MAX_ROWS.toLocaleString("en-US")} rows in all, a ${HEAP_LIMIT_MB / 1024} GB heap;
+cells are cut at ${MAX_CELL_CHARS.toLocaleString("en-US")} characters (listed on the Data check sheet).`;
 
 /** The language asked for with --lang, if any (for messages before the arguments are valid). */
 export function langArgument(argv: string[]): Lang | null {

@@ -211,3 +211,12 @@ describe("running out of memory", () => {
     expect(existsSync(join(dir, "oom.xlsx"))).toBe(false);
   }, 130_000);
 });
+
+describe("--help", () => {
+  it("states the limits", async () => {
+    const r = await run(["--help"]);
+    expect(r.out).toContain("Limits: 1 GiB per file, 3,000,000 rows in all, a 2 GB heap;");
+    expect(r.out).toContain("cells are cut at 32,767 characters");
+    expect(r.out).toContain("save it as .xlsx");
+  });
+});

@@ -12,17 +12,15 @@ import type { RawTab } from "../../model/types";
 import { readCsv } from "./csv";
 import { InputError } from "./errors";
 import { looksLikeHtml, readHtmlTable } from "./html";
+import { MAX_FILE_BYTES } from "./limits";
 import { type RowBudget, TabBuilder } from "./tab";
 import { readXlsxStream } from "./xlsx-read";
 
 export { detectDelimiter } from "./csv";
 export { decodeText } from "./encoding";
 export { InputError } from "./errors";
-export { MAX_CELL_CHARS, MAX_ROWS } from "./tab";
+export { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "./limits";
 export { cellValue, readXlsx } from "./xlsx-read";
-
-/** The largest input file the command reads, in bytes (stated in --help and the README). */
-export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 const TEXT_EXTENSIONS = new Set([".csv", ".tsv", ".txt"]);
 const KNOWN_EXTENSIONS = new Set([".xlsx", ".xls", ".htm", ".html", ...TEXT_EXTENSIONS]);

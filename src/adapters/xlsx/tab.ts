@@ -6,12 +6,9 @@
  */
 import type { DataIssue, RawTab } from "../../model/types";
 import { InputError } from "./errors";
+import { MAX_CELL_CHARS, MAX_ROWS } from "./limits";
 
-/** Excel's limit for one cell's text. */
-export const MAX_CELL_CHARS = 32_767;
-
-/** Rows the command reads in total across its inputs (more is refused in one line). */
-export const MAX_ROWS = 3_000_000;
+export { MAX_CELL_CHARS, MAX_ROWS } from "./limits";
 
 /** A shared count of rows read, so the row limit holds across every file of one run. */
 export interface RowBudget {

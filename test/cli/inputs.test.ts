@@ -310,3 +310,65 @@ describe("limits", () => {
     await expect(readInput(p, p, { rows: MAX_ROWS - 3 })).resolves.toHaveLength(1);
   });
 });
+
+describe(".xlsx read as a stream", () => {
+  const PWC = resolve(
+    ROOT,
+    "../shared/datasets/realworld/pwc-call-center/01 Call-Center-Dataset.xlsx",
+  );
+  const DEMO = resolve(ROOT, "examples/demo-workbook.xlsx");
+
+  /** The independent route: ExcelJS's whole-workbook loader, cell by cell. */
+  async function loaded(path: string): Promise<Map<string, unknown[][]>> {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const out = new Map<string, unknown[][]>();
+    wb.eachSheet((ws) => {
+      const rows: unknown[][] = [];
+      ws.eachRow((row, n) => {
+        const cells: unknown[] = [];
+        row.eachCell((c, col) => {
+          const v = c.value as unknown;
+          const o = v as { result?: unknown; richText?: { text: string }[] } | null;
+          cells[col - 1] =
+            o && typeof o === "object" && !(o instanceof Date)
+              ? "result" in o
+                ? o.result
+                : o.richText
+                  ? o.richText.map((r) => r.text).join("")
+                  : v
+              : v;
+        });
+        rows[n - 1] = cells;
+      });
+      out.set(ws.name, rows);
+    });
+    return out;
+  }
+
+  for (const [label, path] of [
+    ["the demo workbook", DEMO],
+    ["the PwC call-centre export", PWC],
+  ] as const) {
+    it.skipIf(!existsSync(path))(
+      `${label}: the same names and cells as the whole-workbook loader`,
+      async () => {
+        const expected = await loaded(path);
+        const tabs = await readInput(path);
+        expect(tabs.map((t) => t.name)).toEqual([...expected.keys()]);
+        for (const tab of tabs) {
+          const want = expected.get(tab.name) ?? [];
+          expect(tab.values.length).toBe(want.length);
+          want.forEach((row, r) => {
+            row.forEach((v, c) => {
+              const got = tab.values[r][c];
+              if (v instanceof Date) expect((got as Date).getTime()).toBe(v.getTime());
+              else if (v !== null && v !== undefined && v !== "") expect(got).toEqual(v);
+            });
+          });
+        }
+      },
+    );
+  }
+});

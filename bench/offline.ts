@@ -66,7 +66,9 @@ if (!existsSync(input)) {
   await (csv ? makeCsv(input) : makeXlsx(input));
   console.log(`generated ${input} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
-console.log(`input: ${input} (${(statSync(input).size / 1024 / 1024).toFixed(1)} MB, ${rows} rows)`);
+console.log(
+  `input: ${input} (${(statSync(input).size / 1024 / 1024).toFixed(1)} MB, ${rows} rows)`,
+);
 const out = join(dir, "report.xlsx");
 const t = Date.now();
 const res = spawnSync(

@@ -382,3 +382,34 @@ describe(".xlsx read as a stream", () => {
     );
   }
 });
+
+describe("any bytes", () => {
+  it("give tabs or one InputError, never another exception", async () => {
+    const { InputError } = await import("../../src/adapters/xlsx/read");
+    const heads = [
+      [],
+      [0xef, 0xbb, 0xbf],
+      [0xff, 0xfe],
+      [0x50, 0x4b, 0x03, 0x04],
+      [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+      Array.from(Buffer.from("<table><tr><td>")),
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...heads),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom(".csv", ".xls", ".xlsx", ".txt"),
+        async (head, body, ext) => {
+          const p = file(`any${ext}`, Buffer.concat([Buffer.from(head), Buffer.from(body)]));
+          try {
+            const tabs = await readInput(p);
+            for (const t of tabs) expect(Array.isArray(t.values)).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(InputError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -197,9 +197,19 @@ describe("running out of memory", () => {
     writeFileSync(p, lines.join("\n"));
     const res = spawnSync(
       process.execPath,
-      [join(ROOT, "bin/voronka.mjs"), "report", p, "--out", join(dir, "oom.xlsx"), "--quiet"],
+      // From source through tsx (the same entry whether or not the command is built).
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "src/cli/main.ts"),
+        "report",
+        p,
+        "--out",
+        join(dir, "oom.xlsx"),
+        "--quiet",
+      ],
       {
-        cwd: dir,
+        cwd: ROOT, // where `--import tsx` resolves
         encoding: "utf8",
         timeout: 120_000,
         env: { ...process.env, VORONKA_HEAP_MB: "120" },

@@ -25,6 +25,7 @@ import {
   tabMappingFromDetection,
   type WorkbookMapping,
 } from "./mapping";
+import { readBookedBy, readTeam, withUserRoles } from "./team";
 import type {
   Call,
   DataIssue,
@@ -1112,6 +1113,7 @@ const REQUIRED: Record<string, string[]> = {
   timeLog: ["rep", "date", "category"],
   plan: ["period", "metric", "target"],
   checklist: ["id"],
+  team: ["rep", "role"],
 };
 
 /** The mapping with columns that moved found again by their header text. */
@@ -1245,6 +1247,14 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   for (const l of byKind("checklist")) readChecklist(l, criteria, criteriaIndex, grades, issues);
   for (const g of grades) while (g.scores.length < criteria.length) g.scores.push(null);
 
+  // Roles (SPEC §7): team tabs, Role columns, "booked by".
+  const mapped = (ls: Layout[]) =>
+    ls.map((l) => ({ tab: l.tab, headerRow: l.m.headerRow, columns: l.m.columns }));
+  readBookedBy(mapped(dealsTabs), store.deals);
+  const roles = readTeam(mapped(byKind("team")), mapped([...dealsTabs, ...byKind("calls")]), tz);
+  issues.list.push(...roles.issues);
+  const team = withUserRoles(given.roles, roles.team);
+
   // Given mapping entries for tabs that are not there now are kept (a copy may lack a tab).
   for (const t of given.tabs) if (!outTabs.includes(t)) outTabs.push(t);
   return {
@@ -1259,8 +1269,14 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       issues: issues.list,
       timeZone: tz,
       stageSources: stageSources(dealsTabs, logs.length > 0, st),
+      ...(team.length > 0 ? { team } : {}),
     },
-    mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
+    mapping: {
+      version: given.version || 1,
+      stages: st.names,
+      tabs: outTabs,
+      ...(given.roles?.length ? { roles: given.roles } : {}),
+    },
     detections,
   };
 }

@@ -23,6 +23,7 @@ export const TAB_KINDS: readonly TabKind[] = [
   "timeLog",
   "plan",
   "checklist",
+  "team",
 ];
 
 export interface FoundColumn {

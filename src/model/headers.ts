@@ -3,6 +3,7 @@
  * Ukrainian and English synonyms. Headers are compared after `headerKey`: lower case, ё = е,
  * every space, punctuation mark and underscore removed ("Sales_Agent" = "sales agent" = "salesagent").
  */
+import { BOOKED_BY_FIELD, ROLE_FIELD, TEAM_FIELDS, TEAM_TAB_WORDS } from "./team";
 import type { TabKind } from "./types";
 
 /** A list of single-word synonyms written as one block of text, split at whitespace. */
@@ -97,6 +98,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
     },
     { key: "dealId", required: false, synonyms: ID },
     { key: "source", required: false, synonyms: SOURCE },
+    ROLE_FIELD,
   ],
   deals: [
     { key: "id", required: true, synonyms: ID },
@@ -147,6 +149,8 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
         целевой целевойлид целевая цільовий цільовийлід
       `),
     },
+    BOOKED_BY_FIELD,
+    ROLE_FIELD,
   ],
   stageLog: [
     { key: "id", required: true, synonyms: ID },
@@ -246,6 +250,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       synonyms: words(`comment comments note notes комментарий примечание коментар примітка`),
     },
   ],
+  team: TEAM_FIELDS,
 };
 
 /** Words in tab names that hint at a kind. */
@@ -256,6 +261,7 @@ export const KIND_TAB_WORDS: Record<TabKind, string[]> = {
   timeLog: words(`timelog time timesheet время хронометраж таймшит час`),
   plan: words(`plan target goal план цел ціл`),
   checklist: words(`check quality qa чеклист чекліст оценк качеств якіст контроль`),
+  team: TEAM_TAB_WORDS,
 };
 
 /**

@@ -1,0 +1,120 @@
+/**
+ * Raw tabs → one model (SPEC §3). Every tab is read with its mapping (the user's, or the one
+ * detection gives); unreadable rows and cells are kept out and listed as DataIssues.
+ * Linear in the number of rows: ids go through a hash index, stages through Maps, dates through
+ * the cached core helpers.
+ */
+import { isValidTimeZone } from "../../core/calendar";
+import { detectTab, isOwnSheetName, isSettingsTab, type TabDetection } from "../detect";
+import {
+  cleanMapping,
+  emptyMapping,
+  type TabMapping,
+  tabMappingFromDetection,
+  type WorkbookMapping,
+} from "../mapping";
+import type { Call, Grade, Model, PlanEntry, RawTab, TimeEntry } from "../types";
+import { readCalls, readChecklist, readTimeLog } from "./activity";
+import { type DealStore, readDealsTab } from "./deals";
+import { Issues, type Layout, layoutOf } from "./layout";
+import { readPlan } from "./plan";
+import { mergeStageLog, parseStageLog } from "./stageLog";
+import { columnStages, currentStageValues, mergeStageLists, stageTable } from "./stages";
+
+export { canonicalMetric, parsePeriod } from "./plan";
+
+export interface BuildOptions {
+  /** The spreadsheet's time zone ("UTC" offline). */
+  timeZone: string;
+  /** The stored / corrected mapping; tabs it does not name are detected. */
+  mapping?: WorkbookMapping | null;
+}
+
+export interface BuildResult {
+  model: Model;
+  /** The mapping used: the given one plus detections for the tabs it did not name, and the stages. */
+  mapping: WorkbookMapping;
+  detections: TabDetection[];
+}
+
+/** Raw tabs → model, with the mapping used and what detection found. */
+export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
+  const tz =
+    opts && typeof opts.timeZone === "string" && isValidTimeZone(opts.timeZone)
+      ? opts.timeZone
+      : "UTC";
+  const given = cleanMapping(opts?.mapping) ?? emptyMapping();
+  const givenByName = new Map(given.tabs.map((t) => [t.name, t]));
+  const issues = new Issues();
+  const detections: TabDetection[] = [];
+  const outTabs: TabMapping[] = [];
+  const layouts: Layout[] = [];
+  for (const tab of Array.isArray(tabs) ? tabs : []) {
+    if (!tab || typeof tab.name !== "string" || !Array.isArray(tab.values)) continue;
+    if (isOwnSheetName(tab.name) || isSettingsTab(tab)) continue;
+    const d = detectTab(tab);
+    if (d) detections.push(d);
+    const gm = givenByName.get(tab.name);
+    const m = gm ?? (d ? tabMappingFromDetection(d) : null);
+    if (!m) continue;
+    outTabs.push(m);
+    const l = layoutOf(tab, m, issues);
+    if (l) layouts.push(l);
+  }
+  const byKind = (k: string) => layouts.filter((l) => l.m.kind === k);
+  const dealsTabs = byKind("deals");
+  const logs = byKind("stageLog").map((l) => parseStageLog(l, tz, issues));
+
+  // Stages.
+  let stageNames: string[];
+  const strict = given.stages.length > 0;
+  const colLists = dealsTabs
+    .filter((l) => columnStages(l.m).length > 0)
+    .map((l) => columnStages(l.m));
+  if (strict) {
+    stageNames = mergeStageLists([given.stages, ...colLists]);
+  } else {
+    const lists = [
+      ...colLists,
+      ...logs.map((p) => p.order),
+      ...dealsTabs.filter((l) => columnStages(l.m).length === 0).map(currentStageValues),
+    ];
+    stageNames = mergeStageLists(lists);
+  }
+  const st = stageTable(stageNames);
+
+  const store: DealStore = { deals: [], byId: new Map() };
+  for (const l of dealsTabs) readDealsTab(l, st, tz, store, issues);
+  logs.forEach((p, i) => {
+    mergeStageLog(p, st, store, issues, strict, i < logs.length - 1);
+  });
+  const calls: Call[] = [];
+  for (const l of byKind("calls")) readCalls(l, tz, calls, issues);
+  const timeEntries: TimeEntry[] = [];
+  for (const l of byKind("timeLog")) readTimeLog(l, tz, timeEntries, issues);
+  const plans: PlanEntry[] = [];
+  for (const l of byKind("plan")) readPlan(l, tz, plans, issues);
+  const grades: Grade[] = [];
+  const criteria: string[] = [];
+  const criteriaIndex = new Map<string, number>();
+  for (const l of byKind("checklist")) readChecklist(l, criteria, criteriaIndex, grades, issues);
+  for (const g of grades) while (g.scores.length < criteria.length) g.scores.push(null);
+
+  // Given mapping entries for tabs that are not there now are kept (a copy may lack a tab).
+  for (const t of given.tabs) if (!outTabs.includes(t)) outTabs.push(t);
+  return {
+    model: {
+      stages: st.names,
+      deals: store.deals,
+      calls,
+      timeEntries,
+      plans,
+      grades,
+      criteria,
+      issues: issues.list,
+      timeZone: tz,
+    },
+    mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
+    detections,
+  };
+}

@@ -4,6 +4,7 @@
  * kind, and uses a sample of the data below only to tell date/checkbox columns and repeated ids.
  */
 import { isBlank, isDate, parseNumber } from "../core/values";
+import { dealColumns, type PassedOver } from "./dealColumns";
 import {
   type FieldDef,
   headerKey,
@@ -51,6 +52,10 @@ export interface TabDetection {
   wonStage?: string;
   /** Data rows below the header (blank rows included). */
   rows: number;
+  /** Columns that could have been a field or a stage and were not, with the reason. */
+  passedOver?: PassedOver[];
+  /** Calls without a rep column: counted for the whole team. */
+  teamOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +175,36 @@ function profileColumn(values: unknown[][], headerRow: number, col: number): Pro
   return p;
 }
 
+const ID_SAMPLE_ROWS = 5000;
+const repeatCache = new WeakMap<unknown[][], Map<number, boolean>>();
+
+/** More than 5% of the column's first rows repeat a value seen above them. */
+function idRepeats(values: unknown[][], headerRow: number, col: number): boolean {
+  let cache = repeatCache.get(values);
+  if (!cache) {
+    cache = new Map();
+    repeatCache.set(values, cache);
+  }
+  const key = headerRow * 100_000 + col;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const seen = new Set<string>();
+  let filled = 0;
+  let dupes = 0;
+  const end = Math.min(values.length, headerRow + 1 + ID_SAMPLE_ROWS);
+  for (let r = headerRow + 1; r < end; r++) {
+    const v = values[r]?.[col];
+    if (isBlank(v)) continue;
+    filled++;
+    const k = String(v);
+    if (seen.has(k)) dupes++;
+    else seen.add(k);
+  }
+  const out = filled > 0 && dupes > 0.05 * filled;
+  cache.set(key, out);
+  return out;
+}
+
 const DATE_TOKENS = new Set([
   "date",
   "dt",
@@ -224,6 +259,8 @@ interface Candidate {
   criteria: (FoundColumn & { name: string })[];
   entryStage?: string;
   wonStage?: string;
+  passedOver?: PassedOver[];
+  teamOnly?: boolean;
 }
 
 function tabNameBonus(name: string, kind: TabKind): number {
@@ -243,6 +280,15 @@ function candidateFor(
   profiles: Map<number, Profile>,
 ): Candidate | null {
   const fields = KIND_FIELDS[kind];
+  const profile = (c: number): Profile => {
+    let p = profiles.get(c);
+    if (!p) {
+      p = profileColumn(values, headerRow, c);
+      profiles.set(c, p);
+    }
+    return p;
+  };
+  const repeats = (c: number) => idRepeats(values, headerRow, c);
   // Greedy: best (score) pairs of field and column first.
   const pairs: { field: FieldDef; col: number; score: number }[] = [];
   for (let c = 0; c < hits.length; c++) {
@@ -256,20 +302,28 @@ function candidateFor(
   const groupsFilled = new Set<string>();
   for (const p of pairs) {
     if (columns[p.field.key] || used.has(p.col)) continue;
+    // With two id columns, a stage log's deal is the one that repeats (OpportunityId, not the
+    // row's own Id); a deals table's is the one that does not (LEADID, not a repeated name).
+    if (p.field.key === "id" && (kind === "stageLog" || kind === "deals")) {
+      const wantRepeat = kind === "stageLog";
+      if (repeats(p.col) !== wantRepeat) {
+        const other = pairs.find(
+          (q) =>
+            q.field.key === "id" &&
+            q.col !== p.col &&
+            !used.has(q.col) &&
+            repeats(q.col) === wantRepeat &&
+            (wantRepeat || isIdHeader(headers[q.col])),
+        );
+        if (other) continue;
+      }
+    }
     if (p.field.group && groupsFilled.has(p.field.group)) continue;
     columns[p.field.key] = { index: p.col, header: headers[p.col] };
     used.add(p.col);
     if (p.field.group) groupsFilled.add(p.field.group);
     score += p.score * (p.field.required ? 2 : 1);
   }
-  const profile = (c: number): Profile => {
-    let p = profiles.get(c);
-    if (!p) {
-      p = profileColumn(values, headerRow, c);
-      profiles.set(c, p);
-    }
-    return p;
-  };
   // Deals without an id column use the client as the id.
   let idIsClient = false;
   if (kind === "deals" && !columns.id && columns.client) {
@@ -277,51 +331,45 @@ function candidateFor(
     delete columns.client;
     idIsClient = true;
   }
+  // Calls without a rep column are the team's calls, when duration and direction or result say
+  // they are calls.
+  let teamOnly = false;
+  if (kind === "calls" && !columns.rep && columns.date && columns.duration) {
+    if (!columns.direction && !columns.result) return null;
+    teamOnly = true;
+  }
+  // A stage log never has a call's duration or direction.
+  if (kind === "stageLog" && headers.some((h, c) => isCallColumn(h, hits[c]))) return null;
   // Requirements.
   const groups = new Map<string, boolean>();
   for (const f of fields) {
-    if (!f.required) continue;
+    if (!f.required || (teamOnly && f.key === "rep")) continue;
     if (f.group) {
       groups.set(f.group, (groups.get(f.group) ?? false) || !!columns[f.key]);
     } else if (!columns[f.key]) return null;
   }
   for (const ok of groups.values()) if (!ok) return null;
 
-  const stageColumns: (FoundColumn & { stage: string })[] = [];
+  let stageColumns: (FoundColumn & { stage: string })[] = [];
   const criteria: (FoundColumn & { name: string })[] = [];
-  if (kind === "deals") {
-    // Stage-date or checkbox columns: not a known field, header present, values dates or marks.
-    for (let c = 0; c < headers.length; c++) {
-      if (used.has(c) || headers[c] === "") continue;
-      const p = profile(c);
-      if (p.filled === 0) {
-        // An empty column whose header says "date" is a stage not reached yet.
-        if (/date|дата/i.test(headers[c]))
-          stageColumns.push({ index: c, header: headers[c], stage: "" });
-        continue;
-      }
-      if (p.dates + p.bools >= 0.8 * p.filled)
-        stageColumns.push({ index: c, header: headers[c], stage: "" });
-    }
-    if (columns.closed) {
-      stageColumns.push({ ...columns.closed, stage: "" });
-      stageColumns.sort((a, b) => a.index - b.index);
-    }
-    for (const s of stageColumns) s.stage = stageNameFromHeader(s.header);
-    score += Math.min(stageColumns.length, 3) * 0.5;
-  }
   let entryStage: string | undefined;
   let wonStage: string | undefined;
-  if (kind === "deals" && stageColumns.length > 0) {
+  let passedOver: PassedOver[] | undefined;
+  if (kind === "deals") {
+    const dc = dealColumns(headers, columns, used, values, headerRow, stageNameFromHeader);
+    if (!dc) return null;
+    stageColumns = dc.stageColumns;
+    passedOver = dc.passedOver;
+    score += Math.min(stageColumns.length, 3) * 0.5;
     const cyr = /[\u0400-\u04ff]/.test(headers.join(""));
-    entryStage = columns.created
-      ? stageNameFromHeader(columns.created.header)
-      : entryStageName(idIsClient ? null : columns.id.header, cyr);
-    const last = stageColumns[stageColumns.length - 1].stage;
-    if (columns.stage && !isWonStageName(last)) {
-      const sp = profile(columns.stage.index);
-      if (sp.statuses > 0) wonStage = sp.wonName || (cyr ? "Продажа" : "Won");
+    // The entry stage: every row is a deal; named from the created column, else the id.
+    if (stageColumns.length > 0 || (!columns.stage && dc.wonStage)) {
+      entryStage = columns.created
+        ? stageNameFromHeader(columns.created.header)
+        : entryStageName(idIsClient ? null : columns.id.header, cyr);
     }
+    const last = stageColumns.length ? stageColumns[stageColumns.length - 1].stage : "";
+    if (dc.wonStage && !isWonStageName(last)) wonStage = dc.wonStage;
   }
   if (kind === "checklist") {
     for (let c = 0; c < headers.length; c++) {
@@ -334,9 +382,20 @@ function candidateFor(
     if (criteria.length < 2 || (withData < 2 && !tabNameBonus(tabName, kind))) return null;
     score += Math.min(criteria.length, 4) * 0.3;
   }
+  if (kind === "deals" && columns.stage) {
+    // A repeating deal id next to the row's own id: a stage log, however many fields it has.
+    const logId = hits.some(
+      (hs, c) =>
+        c !== columns.id.index &&
+        isIdHeader(headers[c]) &&
+        hs.some((h) => h.kind === "deals" && h.field.key === "id") &&
+        repeats(c),
+    );
+    if (logId && !repeats(columns.id.index)) score -= 5;
+  }
   if (kind === "stageLog" || kind === "deals") {
     const idp = profile(columns.id.index);
-    const repeated = idp.filled > 0 && idp.dupes > 0.05 * idp.filled;
+    const repeated = repeats(columns.id.index);
     // One row per id is a deals table (a stage log repeats ids, one row per stage entered).
     if (kind === "stageLog") score += repeated ? 1 : idp.filled >= 2 ? -3 : 0;
     else score += repeated ? -1 : 0.5;
@@ -368,7 +427,23 @@ function candidateFor(
     criteria,
     entryStage,
     wonStage,
+    ...(passedOver?.length ? { passedOver } : {}),
+    ...(teamOnly ? { teamOnly } : {}),
   };
+}
+
+/** An id column by its header ("OpportunityId", "LEADID", "№"), not a name or title. */
+function isIdHeader(header: string): boolean {
+  const k = headerKey(header);
+  return /id$|^id|^№|номер|number$/.test(k) && !/name|title|назв/.test(k);
+}
+
+/** A header that names a call's duration or direction (a stage log never has one). */
+function isCallColumn(header: string, hits: Hit[]): boolean {
+  if (/^(?:type|тип|kind)$/.test(headerKey(header))) return false;
+  return hits.some(
+    (h) => h.kind === "calls" && (h.field.key === "duration" || h.field.key === "direction"),
+  );
 }
 
 const HEADER_SCAN_ROWS = 15;
@@ -418,6 +493,8 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
     criteria: best.criteria,
     ...(best.entryStage ? { entryStage: best.entryStage } : {}),
     ...(best.wonStage ? { wonStage: best.wonStage } : {}),
+    ...(best.passedOver ? { passedOver: best.passedOver } : {}),
+    ...(best.teamOnly ? { teamOnly: true } : {}),
     rows: Math.max(0, values.length - best.headerRow - 1),
   };
 }

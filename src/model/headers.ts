@@ -29,7 +29,8 @@ export interface FieldDef {
 
 const REP = words(`
   rep salesrep owner dealowner manager salesmanager accountmanager salesagent agent seller
-  salesperson employee responsible assignedto user operator
+  salesperson employee responsible assignedto assignedby assignedbyid user operator callowner
+  potentialowner leadowner opportunityowner dealsowner
   менеджер сотрудник ответственный продавец агент исполнитель оператор менеджерпопродажам
   співробітник працівник відповідальний продавець виконавець менеджерзпродажу
 `);
@@ -39,7 +40,7 @@ const SOURCE = words(`
 `);
 const ID = words(`
   id dealid leadid opportunityid opportunity deal dealname dealnumber lead leadname number no crmid
-  orderid order
+  orderid order recordid potentialname opportunityname dealtitle prospectid
   ид номер сделка idсделки номерсделки названиесделки лид idлида заказ номерзаказа угода idугоди
   номеругоди назваугоди лід idліда замовлення
 `);
@@ -48,7 +49,7 @@ const CLIENT = words(`
   клиент компания контрагент заказчик покупатель клієнт компанія замовник покупець
 `);
 const AMOUNT = words(`
-  amount value closevalue dealvalue dealamount sum revenue price
+  amount value closevalue dealvalue dealamount sum revenue price opportunity
   сумма выручка стоимость суммасделки бюджет сума виручка вартість сумаугоди
 `);
 const GENERIC_DATE = words(`
@@ -64,8 +65,8 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       synonyms: [
         ...GENERIC_DATE,
         ...words(`
-          calldate calltime callstart startedat start
-          датазвонка времязвонка начало датадзвінка часдзвінка початок
+          calldate callstart startedat start datecreated
+          датазвонка датавызова начало датадзвінка датавиклику початок
         `),
       ],
     },
@@ -74,9 +75,10 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "duration",
       required: false,
       synonyms: words(`
-        duration length talktime calllength callduration seconds sec durationsec durations
+        duration length talktime calllength callduration seconds sec durationsec durations billsec
+        avgtalkduration talkduration
         длительность продолжительность времяразговора длительностьсек длительностьразговора секунд
-        тривалість часрозмови тривалістьрозмови
+        времязвонка длительностьзвонка тривалість часрозмови тривалістьрозмови часдзвінка
       `),
     },
     {
@@ -91,12 +93,18 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "result",
       required: false,
       synonyms: words(`
-        result outcome disposition callstatus callresult
+        result outcome disposition callstatus callresult status answered answeredyn
         итог результат исход статусзвонка статусдзвінка результатзвонка підсумок результатдзвінка
+        статус
       `),
     },
     { key: "dealId", required: false, synonyms: ID },
     { key: "source", required: false, synonyms: SOURCE },
+    {
+      key: "time",
+      required: false,
+      synonyms: words(`time calltime hour время час`),
+    },
   ],
   deals: [
     { key: "id", required: true, synonyms: ID },
@@ -105,6 +113,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       required: false,
       synonyms: words(`
         created createddate createdat datecreated creationdate createdon leaddate opened opendate
+        createdate datecreate createdtime
         датасоздания создана создан датаобращения датазаявки даталида датастворення створено
         датазвернення даталіда
       `),
@@ -116,16 +125,44 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "stage",
       required: false,
       synonyms: words(`
-        stage dealstage status dealstatus currentstage state pipelinestage
-        этап стадия статус текущийэтап этапсделки етап стадія поточнийетап етапугоди
+        stage dealstage currentstage state pipelinestage stagename stageid leadstatus
+        этап стадия текущийэтап этапсделки стадиясделки етап стадія поточнийетап етапугоди
+        стадіяугоди
       `),
+    },
+    {
+      key: "status",
+      required: false,
+      synonyms: words(`
+        status dealstatus outcome статус статуссделки статусугоди итогсделки
+      `),
+    },
+    {
+      key: "won",
+      required: false,
+      synonyms: words(`iswon isclosedwon won converted выиграна успешна конвертирован`),
+    },
+    {
+      key: "closedFlag",
+      required: false,
+      synonyms: words(`isclosed closed isdealclosed сделказакрыта закрыта закрыто угодазакрита`),
+    },
+    {
+      key: "currency",
+      required: false,
+      synonyms: words(`currency currencyisocode currencyid dealcurrency валюта валютасделки`),
+    },
+    {
+      key: "stageOrder",
+      required: false,
+      synonyms: words(`stagesortorder sortorder stageorder`),
     },
     {
       key: "closed",
       required: false,
       synonyms: words(`
-        closedate closedat closed closingdate dateclosed
-        датазакрытия закрыта датазакриття закрито
+        closedate closedat closingdate dateclosed wontime closetime
+        датазакрытия датазакриття
       `),
     },
     { key: "amount", required: false, synonyms: AMOUNT },
@@ -154,7 +191,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "stage",
       required: true,
       synonyms: words(`
-        stage newstage tostage dealstage status
+        stage newstage tostage dealstage status stagename
         этап стадия новыйэтап статус етап стадія новийетап
       `),
     },
@@ -302,7 +339,7 @@ export const STAGE_NOMINATIVE: Record<string, string> = {
 
 /** Stage words in usual funnel order, for ordering stages no tab gives an order for. */
 export const STAGE_LADDER: string[][] = [
-  words(`new lead prospect новый новая лид заявка обращени новий лід звернен`),
+  words(`new lead prospect opportunit notcontacted новый новая лид заявка обращени новий лід звернен`),
   words(`contact call engag контакт звонок дзвінок связ зв'яз`),
   words(`qualif квалиф кваліф`),
   words(`meeting demo встреч зустріч демо презентац`),
@@ -313,12 +350,15 @@ export const STAGE_LADDER: string[][] = [
 ];
 
 const WON = words(`
-  won closedwon win success successful paid sale sold
+  won closedwon win success successful paid sale sold converted сделкауспешна выдано выдан
+  угодауспішна
   успешно успешнореализовано успешнозакрыто реализовано оплачено оплачен оплачена продажа выиграно
   выигран сделказаключена успішно успішнореалізовано реалізовано сплачено оплачено продаж виграно
 `);
 const LOST = words(`
-  lost closedlost lose rejected refused declined cancelled canceled dead disqualified
+  lost closedlost lose rejected refused declined cancelled canceled dead disqualified abandoned
+  closedabandoned closedlosttocompetition apology junk junklead lostlead notqualified сделкапровалена провалена
+  анализпричиныпровала угодапровалена
   отказ отказано проиграно проигран закрытоинереализовано нереализовано потерян потеряна отменен
   отменена некачественныйлид відмова програно закритоінереалізовано нереалізовано втрачено скасовано
 `);
@@ -327,10 +367,18 @@ const LOST_SET = new Set(LOST);
 
 /** "won" / "lost" for common status words in the three languages and CRM exports, else null. */
 export function statusOf(v: unknown): "won" | "lost" | null {
+  if (typeof v === "string" && v.length < 40) {
+    // Bitrix24 codes: WON, C6:WON, LOSE, C2:APOLOGY.
+    const code = /^\s*(?:C\d+:)?(WON|LOSE|APOLOGY)\s*$/.exec(v);
+    if (code) return code[1] === "WON" ? "won" : "lost";
+  }
   const k = headerKey(v);
   if (k === "") return null;
   if (WON_SET.has(k)) return "won";
   if (LOST_SET.has(k)) return "lost";
+  // "Closed Won - Renewal", "Closed: lost (budget)", "Closed - won".
+  if (/^(?:closed?|закрыт[оа]?)won/.test(k)) return "won";
+  if (/^(?:closed?|закрыт[оа]?)(?:lost|abandon)/.test(k)) return "lost";
   return null;
 }
 

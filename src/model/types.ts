@@ -29,6 +29,8 @@ export interface Deal {
   /** When it was won or lost, if known. */
   closed: number | null;
   amount: number | null;
+  /** ISO code of the amount's currency, when the export names one (a column or a sign). */
+  currency?: string;
   /** Margin in money (amount − cost) when a cost or margin column exists. */
   margin: number | null;
   /** Targeted lead (yes/no); null when the tab has no such column. */

@@ -10,6 +10,7 @@ import {
 } from "../../core/values";
 import { directionOf, yesNo } from "../headers";
 import type { Call, Grade, TimeEntry } from "../types";
+import { personName } from "./deals";
 import { col, dateOf, type Issues, type Layout, rowBlank } from "./layout";
 
 export function readCalls(l: Layout, tz: string, out: Call[], issues: Issues): void {
@@ -21,27 +22,40 @@ export function readCalls(l: Layout, tz: string, out: Call[], issues: Issues): v
   const cRes = col(l, "result");
   const cDeal = col(l, "dealId");
   const cSrc = col(l, "source");
+  const cTime = col(l, "time");
   const opts = { timeZone: tz };
+  // Durations as numbers below one in a column that has no larger ones are Excel time serials
+  // (fractions of a day), as call-centre workbooks keep them.
+  const dayFractions = cDur >= 0 && isDayFractionColumn(values, l.m.headerRow, cDur);
   const directions = new Map<unknown, "in" | "out" | null>();
   for (let r = l.m.headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
     const dv = row[cDate];
-    const at = dateOf(dv, opts);
+    let at = dateOf(dv, opts);
     if (at === null) {
       if (!rowBlank(row)) issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
       continue;
     }
-    const rv = row[cRep];
-    const rep = typeof rv === "string" ? rv.trim() : cellText(rv);
-    if (rep === "") {
-      issues.add(l, r, cRep, "missingRequired", rv);
-      continue;
+    // A date and a time in two columns.
+    if (cTime >= 0 && at % 86_400_000 === 0) {
+      const t = parseDurationSeconds(row[cTime], tz);
+      if (t !== null && t >= 0 && t < 86_400) at += t * 1000;
+    }
+    let rep = "";
+    if (cRep >= 0) {
+      const rv = row[cRep];
+      rep = typeof rv === "string" && !rv.includes("<") ? rv.trim() : personName(rv);
+      if (rep === "") {
+        issues.add(l, r, cRep, "missingRequired", rv);
+        continue;
+      }
     }
     let durationSec: number | null = null;
     if (cDur >= 0) {
       const v = row[cDur];
-      if (typeof v === "number" && v >= 0 && Number.isFinite(v)) durationSec = v;
+      if (typeof v === "number" && v >= 0 && Number.isFinite(v))
+        durationSec = dayFractions ? Math.round(v * 86_400) : v;
       else if (!isBlank(v)) {
         const s = parseDurationSeconds(v, tz);
         if (s === null) issues.add(l, r, cDur, "badDuration", v);
@@ -181,4 +195,17 @@ export function readChecklist(
     }
     out.push({ id, rep: cRep >= 0 ? cellText(row[cRep]) : "", scores });
   }
+}
+
+/** Every number in the column is below one (and some are above zero): fractions of a day. */
+function isDayFractionColumn(values: unknown[][], headerRow: number, c: number): boolean {
+  let positive = 0;
+  const end = Math.min(values.length, headerRow + 2001);
+  for (let r = headerRow + 1; r < end; r++) {
+    const v = values[r]?.[c];
+    if (typeof v !== "number") continue;
+    if (v >= 1) return false;
+    if (v > 0) positive++;
+  }
+  return positive > 0;
 }

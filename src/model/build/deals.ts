@@ -1,6 +1,7 @@
 /** A deals tab → Deals: stages reached (stage columns, current stage), status, amounts. */
 import {
   cellText,
+  currencyOfAmount,
   isBlank,
   isDate,
   isMarked,
@@ -8,7 +9,9 @@ import {
   parseDate,
   parseNumber,
 } from "../../core/values";
+import { rowOutcome } from "../dealColumns";
 import { statusOf, yesNo } from "../headers";
+import { isNotYetWord } from "../pipelines";
 import type { Deal } from "../types";
 import { col, type Issues, type Layout, looksLikeDate, rowBlank } from "./layout";
 import { lookupStage, type StageTable } from "./stages";
@@ -68,6 +71,14 @@ export function readDealsTab(
   const cCost = col(l, "cost");
   const cMargin = col(l, "margin");
   const cTargeted = col(l, "targeted");
+  const cCurrency = col(l, "currency");
+  const opt = (c: number) => (c >= 0 ? c : undefined);
+  const outcomeCols = {
+    stage: opt(cStage),
+    status: opt(col(l, "status")),
+    won: opt(col(l, "won")),
+    closedFlag: opt(col(l, "closedFlag")),
+  };
   const stageCols = (l.m.stageColumns ?? []).map((s) => ({
     c: s.column,
     k: lookupStage(st, s.stage),
@@ -109,7 +120,7 @@ export function readDealsTab(
     }
     seen.add(id);
     const d = newDeal(id, noStageDates(n), l.tab.name, r + 1);
-    if (cRep >= 0) d.rep = cellText(row[cRep]);
+    if (cRep >= 0) d.rep = personName(row[cRep]);
     if (cSource >= 0) d.source = cellText(row[cSource]);
     if (cClient >= 0) d.client = cellText(row[cClient]);
     d.created = dt(row, r, cCreated);
@@ -122,32 +133,34 @@ export function readDealsTab(
       if (!isMarked(v)) continue;
       if (s.k < 0) continue;
       let when: number | null = null;
-      if (isDate(v) || (typeof v === "string" && looksLikeDate.test(v))) {
+      if (isDate(v) || typeof v === "string") {
         when = parseDate(v, dateOpts);
-        if (when === null) {
+        if (when === null && (isDate(v) || looksLikeDate.test(v as string))) {
           issues.add(l, r, s.c, "badDate", v);
           continue;
         }
+        if (when === null && (yesNo(v) === false || isNotYetWord(v))) continue;
       } else if (yesNo(v) === false) continue;
       if (s.c === cClosed) d.closed = when;
       if (s.k > d.reached) d.reached = s.k;
       d.stageDates[s.k] = when;
     }
-    if (cClosed >= 0 && d.closed === null && !stageCols.some((s) => s.c === cClosed))
-      d.closed = dt(row, r, cClosed);
-    // Status or current stage.
-    let status: "won" | "lost" | null = null;
+    // Status decides won and lost: status column, won flag, the stage's own outcome, closed flag.
+    const outcome = rowOutcome(row, outcomeCols);
+    const status = outcome === "won" || outcome === "lost" ? outcome : null;
+    // The close date of a deal that closed; for open deals it is the expected close date.
+    const closeIsStage = stageCols.some((s) => s.c === cClosed);
+    if (cClosed >= 0 && d.closed === null && !closeIsStage && (status !== null || outcome === null))
+      if (!isNotYetWord(row[cClosed])) d.closed = dt(row, r, cClosed);
+    // The current stage: the deal reached it and every stage before it.
     if (cStage >= 0) {
       const v = row[cStage];
-      if (!isBlank(v)) {
-        status = statusOf(v);
-        if (status === null) {
-          const k = lookupStage(st, v);
-          if (k >= 0) {
-            if (k > d.reached) d.reached = k;
-          } else if (!hasColumns) {
-            issues.add(l, r, cStage, "unknownStage", v);
-          }
+      if (!isBlank(v) && statusOf(v) === null) {
+        const k = lookupStage(st, v);
+        if (k >= 0) {
+          if (k > d.reached) d.reached = k;
+        } else if (!hasColumns && status !== "lost") {
+          issues.add(l, r, cStage, "unknownStage", v);
         }
       }
     }
@@ -171,8 +184,12 @@ export function readDealsTab(
       prev = x;
     }
     if (d.created !== null && d.closed !== null && d.closed < d.created) {
-      issues.add(l, r, cClosed, "closeBeforeCreate", cClosed >= 0 ? row[cClosed] : "");
-      d.closed = null;
+      // A close date without its time on the day the deal was created is that day, not before.
+      if (d.closed >= d.created - (d.created % 86_400_000)) d.closed = d.created;
+      else {
+        issues.add(l, r, cClosed, "closeBeforeCreate", cClosed >= 0 ? row[cClosed] : "");
+        d.closed = null;
+      }
     }
     if (status === "won") {
       d.status = "won";
@@ -181,15 +198,23 @@ export function readDealsTab(
         if (d.stageDates[wonIdx] === null) d.stageDates[wonIdx] = d.closed;
       }
     } else if (status === "lost") {
+      // A lost deal keeps the stages it reached, short of the sale.
       d.status = "lost";
-      if (d.reached < 0 && n > 0 && !hasColumns) d.reached = 0;
+      if (wonIdx >= 0 && d.reached >= wonIdx) {
+        for (let k = wonIdx; k < n; k++) d.stageDates[k] = null;
+        d.reached = wonIdx - 1;
+      }
     } else if (lastIsWon && d.reached === st.won) {
       d.status = "won";
     }
-    if (d.reached < 0 && n > 0 && !hasColumns && cStage < 0) d.reached = 0;
+    // Every row of a deals table entered the funnel.
+    if (d.reached < 0 && n > 0) d.reached = 0;
     if (d.status === "won" && d.closed === null && d.reached >= 0)
       d.closed = d.stageDates[d.reached];
     d.amount = num(row, r, cAmount);
+    const currency =
+      cCurrency >= 0 ? cellText(row[cCurrency]).toUpperCase() : currencyOfAmount(row[cAmount]);
+    if (currency) d.currency = currency;
     const cost = num(row, r, cCost);
     if (cMargin >= 0) {
       const mv = row[cMargin];
@@ -217,4 +242,15 @@ export function readDealsTab(
     store.deals.push(d);
     store.byId.set(id, d);
   }
+}
+
+/** A person's name as exported: trimmed, without the HTML tags some CRMs wrap it in. */
+export function personName(v: unknown): string {
+  const t = cellText(v);
+  return t.includes("<")
+    ? t
+        .replace(/<[^>]*>/g, "")
+        .replace(/\s+/g, " ")
+        .trim()
+    : t;
 }

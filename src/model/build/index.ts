@@ -16,12 +16,13 @@ import {
 import type { Call, Grade, Model, PlanEntry, RawTab, TimeEntry } from "../types";
 import { readCalls, readChecklist, readTimeLog } from "./activity";
 import { type DealStore, readDealsTab } from "./deals";
-import { Issues, type Layout, layoutOf } from "./layout";
+import { col, Issues, type Layout, layoutOf } from "./layout";
 import { readPlan } from "./plan";
-import { mergeStageLog, parseStageLog } from "./stageLog";
-import { columnStages, currentStageValues, mergeStageLists, stageTable } from "./stages";
+import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
+import { dealsTabStages, mergeStageLists, type StageOrderSource, stageTable } from "./stages";
 
 export { canonicalMetric, parsePeriod } from "./plan";
+export type { StageOrderSource } from "./stages";
 
 export interface BuildOptions {
   /** The spreadsheet's time zone ("UTC" offline). */
@@ -35,6 +36,16 @@ export interface BuildResult {
   /** The mapping used: the given one plus detections for the tabs it did not name, and the stages. */
   mapping: WorkbookMapping;
   detections: TabDetection[];
+  /** Where the funnel's stages came from, for --explain and the sidebar. */
+  stageSource: StageSource;
+}
+
+export interface StageSource {
+  from: "settings" | "stageLog" | "stageColumns" | "stageColumn" | "none";
+  /** The tab and the column(s) that give the stages. */
+  tab?: string;
+  columns?: string[];
+  order: StageOrderSource;
 }
 
 /** Raw tabs → model, with the mapping used and what detection found. */
@@ -68,19 +79,21 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   // Stages.
   let stageNames: string[];
   const strict = given.stages.length > 0;
-  const colLists = dealsTabs
-    .filter((l) => columnStages(l.m).length > 0)
-    .map((l) => columnStages(l.m));
+  const tabStages = new Map(dealsTabs.map((l) => [l, dealsTabStages(l)]));
+  const colTabs = dealsTabs.filter((l) => tabStages.get(l)?.order.from === "columns");
+  const colLists = colTabs.map((l) => tabStages.get(l)?.names ?? []);
+  const valueTabs = dealsTabs.filter((l) => tabStages.get(l)?.order.from !== "columns");
   if (strict) {
     stageNames = mergeStageLists([given.stages, ...colLists]);
   } else {
     const lists = [
       ...colLists,
       ...logs.map((p) => p.order),
-      ...dealsTabs.filter((l) => columnStages(l.m).length === 0).map(currentStageValues),
+      ...valueTabs.map((l) => tabStages.get(l)?.names ?? []),
     ];
     stageNames = mergeStageLists(lists);
   }
+  const stageSource = sourceOfStages(strict, logs, colTabs, valueTabs, tabStages);
   const st = stageTable(stageNames);
 
   const store: DealStore = { deals: [], byId: new Map() };
@@ -116,5 +129,49 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
     },
     mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
     detections,
+    stageSource,
   };
+}
+
+/** Where the funnel's stages came from: the settings, a stage log, stage columns or a stage column. */
+function sourceOfStages(
+  strict: boolean,
+  logs: ParsedLog[],
+  colTabs: Layout[],
+  valueTabs: Layout[],
+  tabStages: Map<Layout, { names: string[]; order: StageOrderSource }>,
+): StageSource {
+  if (strict) return { from: "settings", order: { from: "settings" } };
+  if (logs.length) {
+    const l = logs[0].l;
+    return {
+      from: "stageLog",
+      tab: l.tab.name,
+      columns: [l.headers[col(l, "stage")] ?? ""],
+      order: { from: "log" },
+    };
+  }
+  const withColumns = colTabs.find((l) => (l.m.stageColumns ?? []).length > 0) ?? colTabs[0];
+  if (withColumns) {
+    const headers = (withColumns.m.stageColumns ?? []).map(
+      (s) => withColumns.headers[s.column] ?? "",
+    );
+    return {
+      from: "stageColumns",
+      tab: withColumns.tab.name,
+      columns: headers,
+      order: { from: "columns" },
+    };
+  }
+  const withStage = valueTabs.find((l) => col(l, "stage") >= 0);
+  if (withStage) {
+    const order = tabStages.get(withStage)?.order ?? { from: "ladder" };
+    return {
+      from: "stageColumn",
+      tab: withStage.tab.name,
+      columns: [withStage.headers[col(withStage, "stage")] ?? ""],
+      order,
+    };
+  }
+  return { from: "none", order: { from: "ladder" } };
 }

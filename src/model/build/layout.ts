@@ -58,7 +58,7 @@ export function dateOf(v: unknown, opts: { timeZone: string }): number | null {
 // Layouts
 
 const REQUIRED: Record<string, string[]> = {
-  calls: ["date", "rep"],
+  calls: ["date"],
   deals: ["id"],
   stageLog: ["id", "stage", "date"],
   timeLog: ["rep", "date", "category"],

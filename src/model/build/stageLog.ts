@@ -2,6 +2,7 @@
 import { MS_PER_DAY } from "../../core/calendar";
 import { cellText, isBlank, nameKey, parseNumber } from "../../core/values";
 import { isWonStageName, statusOf } from "../headers";
+import { knownPipelineOf } from "../pipelines";
 import type { Deal } from "../types";
 import { type DealStore, newDeal } from "./deals";
 import { IdIndex, SharedTexts } from "./ids";
@@ -141,15 +142,25 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
     sum[stage[i]] += (date[i] - first[di]) / MS_PER_DAY;
     cnt[stage[i]]++;
   }
+  // A known CRM pipeline that names every stage orders them; else the time since the first entry.
+  const open = stageNames.filter((n, i) => !lostStage.has(i) && statusOf(n) !== "won");
+  const pipeline = knownPipelineOf(open);
+  const known = pipeline && open.every((n) => pipeline.position(n) !== null) ? pipeline : null;
   const order = stageNames
     .map((name, i) => ({
       name,
       i,
       mean: cnt[i] ? sum[i] / cnt[i] : 0,
+      at: known?.position(name) ?? null,
       won: statusOf(name) === "won" || isWonStageName(name) ? 1 : 0,
     }))
     .filter((x) => !lostStage.has(x.i))
-    .sort((a, b) => a.won - b.won || a.mean - b.mean || a.i - b.i)
+    .sort(
+      (a, b) =>
+        a.won - b.won ||
+        (a.at !== null && b.at !== null ? a.at - b.at : a.mean - b.mean) ||
+        a.i - b.i,
+    )
     .map((x) => x.name);
   return { l, firstRow, ids, deal, stage, date, stageNames, order, lostStage, rep, source, amount };
 }

@@ -1,7 +1,9 @@
 /** The funnel's stage list: lookup by name, merging ordered lists, a deals tab's stages. */
-import { cellText, isBlank, nameKey } from "../../core/values";
-import { isWonStageName, ladderRank, statusOf } from "../headers";
+import { cellText, isBlank, parseNumber } from "../../core/values";
+import { rowOutcome } from "../dealColumns";
+import { isWonStageName, ladderRank, STAGE_LADDER, statusOf } from "../headers";
 import type { TabMapping } from "../mapping";
+import { bitrixStageName, knownPipelineOf, stageKey } from "../pipelines";
 import { col, type Layout } from "./layout";
 
 export interface StageTable {
@@ -15,7 +17,7 @@ export function stageTable(names: string[]): StageTable {
   const index = new Map<string, number>();
   const out: string[] = [];
   for (const n of names) {
-    const k = nameKey(n);
+    const k = stageKey(n);
     if (k === "" || index.has(k)) continue;
     index.set(k, out.length);
     out.push(n.trim());
@@ -25,7 +27,7 @@ export function stageTable(names: string[]): StageTable {
 }
 
 export function lookupStage(t: StageTable, v: unknown): number {
-  const k = nameKey(v);
+  const k = stageKey(v);
   const i = t.index.get(k);
   if (i !== undefined) return i;
   if (t.won >= 0 && statusOf(v) === "won") return t.won;
@@ -39,7 +41,7 @@ export function mergeStageLists(lists: string[][]): string[] {
   for (const list of lists) {
     let prev = -1;
     for (const name of list) {
-      const k = nameKey(name);
+      const k = stageKey(name);
       if (k === "") continue;
       let at = keys.indexOf(k);
       if (at < 0 && statusOf(name) === "won" && out.length && isWonStageName(out[out.length - 1]))
@@ -66,11 +68,47 @@ export function columnStages(m: TabMapping): string[] {
   return out;
 }
 
-/** Current-stage values of a deals tab without stage columns, ordered by the usual ladder. */
-export function currentStageValues(l: Layout): string[] {
+/** Where a pipeline's order came from (for --explain and the sidebar). */
+export type StageOrderSource =
+  | { from: "settings" }
+  | { from: "columns" }
+  | { from: "sortOrder"; header: string }
+  | { from: "log" }
+  | { from: "pipeline"; crm: string }
+  | { from: "ladder" };
+
+/** The stages a deals tab gives, in order, and where that order came from. */
+export function dealsTabStages(l: Layout): { names: string[]; order: StageOrderSource } {
+  const m = l.m;
+  if (m.stageColumns?.length || (m.entryStage && col(l, "stage") < 0))
+    return { names: columnStages(m), order: { from: "columns" } };
+  return currentStageValues(l);
+}
+
+/**
+ * Current-stage values of a deals tab without stage columns, in the order the export gives
+ * (a sort-order column), else a known CRM pipeline, else the usual ladder; outcomes last.
+ * A value only closed, lost deals hold (Bitrix24's closed stages) is not a pipeline stage.
+ */
+export function currentStageValues(l: Layout): { names: string[]; order: StageOrderSource } {
   const c = col(l, "stage");
-  if (c < 0) return [];
-  const seen = new Map<string, { name: string; first: number; rank: number }>();
+  if (c < 0) return { names: [], order: { from: "ladder" } };
+  const cOrder = col(l, "stageOrder");
+  const cClosedFlag = col(l, "closedFlag");
+  const outcomeCols = {
+    stage: c,
+    status: col(l, "status") >= 0 ? col(l, "status") : undefined,
+    won: col(l, "won") >= 0 ? col(l, "won") : undefined,
+    closedFlag: cClosedFlag >= 0 ? cClosedFlag : undefined,
+  };
+  interface Seen {
+    name: string;
+    first: number;
+    rank: number;
+    order: number;
+    notClosed: number;
+  }
+  const seen = new Map<string, Seen>();
   let wonName = "";
   const values = l.tab.values;
   for (let r = l.m.headerRow + 1; r < values.length; r++) {
@@ -84,13 +122,34 @@ export function currentStageValues(l: Layout): string[] {
       if (!wonName) wonName = cellText(v);
       continue;
     }
-    const k = nameKey(v);
-    if (!seen.has(k)) seen.set(k, { name: cellText(v), first: seen.size, rank: ladderRank(v) });
+    const k = stageKey(v);
+    let e = seen.get(k);
+    if (!e) {
+      const name = bitrixStageName(cellText(v)) ?? cellText(v);
+      e = { name, first: seen.size, rank: ladderRank(name), order: Infinity, notClosed: 0 };
+      seen.set(k, e);
+    }
+    if (cClosedFlag < 0 || rowOutcome(row, outcomeCols) !== "lost") e.notClosed++;
+    if (cOrder >= 0) {
+      const n = parseNumber(row[cOrder]);
+      if (n !== null && n < e.order) e.order = n;
+    }
   }
-  const list = [...seen.values()].sort(
-    (a, b) => (a.rank < 0 ? 99 : a.rank) - (b.rank < 0 ? 99 : b.rank) || a.first - b.first,
-  );
+  let list = [...seen.values()];
+  if (cClosedFlag >= 0) list = list.filter((e) => e.notClosed > 0);
+  let order: StageOrderSource;
+  if (cOrder >= 0 && list.every((e) => Number.isFinite(e.order))) {
+    order = { from: "sortOrder", header: l.headers[cOrder] ?? "" };
+    list.sort((a, b) => a.order - b.order || a.first - b.first);
+  } else {
+    const known = knownPipelineOf(list.map((e) => e.name));
+    const ladder = (e: Seen) => (e.rank < 0 ? 2 : e.rank / (STAGE_LADDER.length - 1));
+    const pos = (e: Seen) => known?.position(e.name) ?? ladder(e);
+    order = known ? { from: "pipeline", crm: known.crm } : { from: "ladder" };
+    list.sort((a, b) => pos(a) - pos(b) || a.first - b.first);
+  }
   const names = list.map((x) => x.name);
-  if (wonName && !(names.length && isWonStageName(names[names.length - 1]))) names.push(wonName);
-  return names;
+  const won = wonName || l.m.wonStage || "";
+  if (won && !(names.length && isWonStageName(names[names.length - 1]))) names.push(won);
+  return { names, order };
 }

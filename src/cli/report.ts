@@ -12,6 +12,7 @@ import type { Model, RawTab } from "../model/types";
 import { planReport } from "../report/plan";
 import type { ReportPlan } from "../report/types";
 import type { Command } from "./args";
+import { explainLines, notRecognised } from "./explain";
 import { funnelSummary } from "./summary";
 
 export interface Io {
@@ -94,19 +95,35 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
 
   // 2. The same detection and model as the add-on.
   if (showProgress) progress(`building the model from ${rows.toLocaleString("en-US")} rows`);
-  const { model, detections } = buildModel(tabs, { timeZone: "UTC" });
+  const built = buildModel(tabs, { timeZone: "UTC" });
+  const { model, detections } = built;
+  if (cmd.explain) io.out(`${explainLines(tabs, built, cmd.lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
   const skipped: string[] = [];
   for (const tab of tabs) {
     if (recognised !== null && !recognised.has(tab.name)) {
       const file = fileOfTab.get(tab) ?? tab.name;
       const csv = /\.(csv|tsv|txt)$/i.test(file);
-      const msg = `${csv ? file : `${file}, tab "${tab.name}"`}: no recognisable columns (headers: ${headersOf(tab)})`;
+      const where = csv ? file : `${file}, tab "${tab.name}"`;
+      // Reference tables (accounts, products, teams) are left out; a file with no header row
+      // is named as such.
+      const why = notRecognised(tab, "en");
+      if (why.reference) {
+        skipped.push(`${where}: ${why.text}`);
+        continue;
+      }
+      const msg = `${where}: ${why.text ?? `no recognisable columns (headers: ${headersOf(tab)})`}`;
       // A CSV file names one table explicitly: not recognising it is an error.
       if (csv) throw new InputError(msg);
       skipped.push(msg);
     }
   }
+  if (!cmd.quiet)
+    for (const d of detections)
+      if (d.teamOnly)
+        io.err(
+          `${d.tab}: no rep column (Agent, Owner, Manager, Сотрудник…): calls are counted for the whole team`,
+        );
   if (modelIsEmpty(model)) {
     const names = tabs.map((t) => `"${t.name}" (${headersOf(t)})`).join("; ");
     throw new InputError(

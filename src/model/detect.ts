@@ -15,6 +15,7 @@ import {
   statusOf,
   yesNo,
 } from "./headers";
+import { referenceKindOf } from "./reference";
 import type { RawTab, TabKind } from "./types";
 
 export const TAB_KINDS: readonly TabKind[] = [
@@ -461,6 +462,8 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
   if (!tab || !Array.isArray(tab.values)) return null;
   const name = typeof tab.name === "string" ? tab.name : "";
   if (isOwnSheetName(name) || isSettingsTab(tab)) return null;
+  // Accounts, products and teams are reference tables, never activity data.
+  if (referenceKindOf(tab)) return null;
   const values = tab.values;
   let best: (Candidate & { headerRow: number }) | null = null;
   const scan = Math.min(values.length, HEADER_SCAN_ROWS);

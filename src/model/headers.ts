@@ -339,7 +339,9 @@ export const STAGE_NOMINATIVE: Record<string, string> = {
 
 /** Stage words in usual funnel order, for ordering stages no tab gives an order for. */
 export const STAGE_LADDER: string[][] = [
-  words(`new lead prospect opportunit notcontacted новый новая лид заявка обращени новий лід звернен`),
+  words(
+    `new lead prospect opportunit notcontacted новый новая лид заявка обращени новий лід звернен`,
+  ),
   words(`contact call engag контакт звонок дзвінок связ зв'яз`),
   words(`qualif квалиф кваліф`),
   words(`meeting demo встреч зустріч демо презентац`),

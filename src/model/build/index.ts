@@ -156,6 +156,15 @@ function sourceOfStages(
     const headers = (withColumns.m.stageColumns ?? []).map(
       (s) => withColumns.headers[s.column] ?? "",
     );
+    // No stage column, but an outcome column (X-Education's Converted): that one.
+    if (headers.length === 0)
+      for (const f of ["won", "status", "closedFlag"]) {
+        const c = col(withColumns, f);
+        if (c >= 0) {
+          headers.push(withColumns.headers[c] ?? "");
+          break;
+        }
+      }
     return {
       from: "stageColumns",
       tab: withColumns.tab.name,

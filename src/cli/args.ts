@@ -1,9 +1,19 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
 import { parseArgs } from "node:util";
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
 import { LANGS, type Lang } from "../core/lang";
+import { HEAP_LIMIT_MB } from "./guard";
+import { type MessageKey, type MessageParams, message } from "./messages";
+import { systemLang } from "./terminal";
 
 export class UsageError extends Error {
   override name = "UsageError";
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(message("en", key, params));
+  }
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";
@@ -29,28 +39,46 @@ export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force] [--explain]
   voronka --help | --version
 
-Reads .xlsx workbooks (every tab) and .csv/.tsv/.txt files (one tab each; comma, semicolon
-or tab; UTF-8, UTF-16 with a BOM or Windows-1251), detects calls, deals, stage logs, time logs, plans and checklists,
-and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time, Quality, Data check)
-to an .xlsx file.
+Reads .xlsx workbooks (every tab), .csv/.tsv/.txt files (one tab each; comma, semicolon or
+tab; any mix of \\r\\n, \\n, \\r line ends; UTF-8, UTF-16 with a BOM, Windows-1251 or Latin-1) and
+HTML tables saved as .xls (Bitrix24's Excel export), detects calls, deals, stage logs, time logs,
+plans and checklists, and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time,
+Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it as .xlsx first.
 
 Options:
-  -o, --out <file>     where to write the report (default: ${DEFAULT_OUT})
-  -l, --lang <lang>    report language: en, ru or uk (default: en)
+  -o, --out <file>     where to write the report (default: ${DEFAULT_OUT}); an input is never
+                       overwritten, not even through a link
+  -l, --lang <lang>    report and message language: en, ru or uk (default: the system's, else en)
   -p, --period <p>     week or month (default: month)
   -f, --force          overwrite an existing output file
   -q, --quiet          print nothing but errors
   -e, --explain        print how each tab was read: its kind, the column taken for each field,
                        where the stages come from and why a tempting column was passed over
   -h, --help           show this help
-  -v, --version        show the version`;
+  -v, --version        show the version
 
-export function parseCli(argv: string[]): Command {
+Limits: ${MAX_FILE_BYTES / 1024 / 1024 / 1024} GiB per file, ${MAX_ROWS.toLocaleString("en-US")} rows in all, a ${HEAP_LIMIT_MB / 1024} GB heap;
+cells are cut at ${MAX_CELL_CHARS.toLocaleString("en-US")} characters (listed on the Data check sheet).`;
+
+/** The language asked for with --lang, if any (for messages before the arguments are valid). */
+export function langArgument(argv: string[]): Lang | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v =
+      a === "--lang" || a === "-l" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : null;
+    if (v && (LANGS as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Lang;
+  }
+  return null;
+}
+
+/** Parses the arguments; without --lang the language is the system's (LANG, LC_ALL). */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Command {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0].split(". To specify")[0]);
+    const detail = (e as Error).message.split("\n")[0].split(". To specify")[0];
+    throw new UsageError("usage", { detail });
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
@@ -58,20 +86,18 @@ export function parseCli(argv: string[]): Command {
   const [command, ...files] = positionals;
   if (command === undefined) return { kind: "help" };
   if (command === "help") return { kind: "help" };
-  if (command !== "report")
-    throw new UsageError(`unknown command "${command}" (try: voronka report <files…>)`);
-  if (files.length === 0) throw new UsageError("no input files (usage: voronka report <files…>)");
-  const lang = (values.lang ?? "en").toLowerCase();
+  if (command !== "report") throw new UsageError("unknownCommand", { command });
+  if (files.length === 0) throw new UsageError("noInputFiles");
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
   if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError(`--lang must be en, ru or uk, not "${values.lang}"`);
+    throw new UsageError("badLang", { value: values.lang ?? "" });
   }
   const period = (values.period ?? "month").toLowerCase();
   if (period !== "week" && period !== "month") {
-    throw new UsageError(`--period must be week or month, not "${values.period}"`);
+    throw new UsageError("badPeriod", { value: values.period ?? "" });
   }
   const out = values.out ?? DEFAULT_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "report",
     files,

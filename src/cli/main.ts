@@ -5,8 +5,11 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../adapters/xlsx/read";
-import { parseCli, USAGE, UsageError } from "./args";
+import { langArgument, parseCli, USAGE, UsageError } from "./args";
+import { inGuardedChild, runGuarded, sendErr, shouldGuard } from "./guard";
+import { message } from "./messages";
 import { type Io, runReport } from "./report";
+import { systemLang, terminalText } from "./terminal";
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -15,12 +18,19 @@ export function version(): string {
 
 const defaultIo = (): Io => ({
   out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  err: (l) => (inGuardedChild() ? sendErr(l) : process.stderr.write(`${l}\n`)),
   cwd: process.cwd(),
 });
 
 /** Runs the command; resolves to the exit code (0 ok, 1 failed, 2 usage). */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo()): Promise<number> {
+  // Every line goes through one sanitizer: user text never carries control characters out.
+  const io: Io = {
+    ...given,
+    out: (l) => given.out(terminalText(l)),
+    err: (l) => given.err(terminalText(l)),
+  };
+  const lang = langArgument(argv) ?? systemLang();
   try {
     const cmd = parseCli(argv);
     if (cmd.kind === "help") {
@@ -35,16 +45,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`voronka: ${e.message}`);
-      io.err("Try: voronka --help");
+      io.err(`voronka: ${message(lang, e.key, e.params)}`);
+      io.err(message(lang, "tryHelp"));
       return 2;
     }
     if (e instanceof InputError) {
-      io.err(`voronka: ${e.message}`);
+      io.err(`voronka: ${message(lang, e.key, e.params)}`);
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.err(`voronka: failed: ${msg.split("\n")[0]}`);
+    io.err(`voronka: ${message(lang, "failed", { reason: msg.split("\n")[0] })}`);
     if (process.env.VORONKA_DEBUG && e instanceof Error) io.err(e.stack ?? "");
     return 1;
   }
@@ -58,6 +68,11 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<vo
       if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
       throw e;
     });
+  }
+  // The report runs in a child with a known heap limit, so running out of memory is one line.
+  if (shouldGuard(argv)) {
+    process.exitCode = await runGuarded(argv, langArgument(argv) ?? systemLang());
+    return;
   }
   process.exitCode = await main(argv);
 }

@@ -7,7 +7,12 @@ import type { StageOrderSource, StageSource } from "./build/index";
 
 /** Quoted user text with control characters removed (it may reach a terminal). */
 export function quoted(text: string, lang: Lang): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim();
+  let clean = "";
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    clean += c < 0x20 || (c >= 0x7f && c <= 0x9f) ? " " : ch;
+  }
+  clean = clean.trim();
   return lang === "en" ? `"${clean}"` : `«${clean}»`;
 }
 

@@ -278,6 +278,11 @@ const L = {
   ),
   "reason.unknownStatus": l("Unknown status", "Неизвестный статус", "Невідомий статус"),
   "reason.noHeader": l("No header row", "Нет строки заголовков", "Немає рядка заголовків"),
+  "reason.cellTooLong": l(
+    "Text cut to Excel's 32,767 characters",
+    "Текст обрезан до 32 767 символов (предел Excel)",
+    "Текст обрізано до 32 767 символів (межа Excel)",
+  ),
   "reason.other": l("Other", "Другое", "Інше"),
 
   // Build.

@@ -128,7 +128,8 @@ export function dealColumns(
   const passedOver: PassedOver[] = [];
   const drop = (field: string, reason: PassReason) => {
     const c = columns[field];
-    passedOver.push({ index: c.index, header: c.header, field, reason });
+    const why = reason === "notValues" && neverStageReason(c.header) ? "system" : reason;
+    passedOver.push({ index: c.index, header: c.header, field, reason: why });
     used.delete(c.index);
     delete columns[field];
   };
@@ -280,7 +281,8 @@ export function dealColumns(
     });
   }
   if (!wonName && columns.won) wonName = stageNameFromHeader(columns.won.header);
-  return { stageColumns, passedOver, pipeline, ...(wonName ? { wonStage: wonName } : {}) };
+  const once = passedOver.filter((p, i) => passedOver.findIndex((q) => q.index === p.index) === i);
+  return { stageColumns, passedOver: once, pipeline, ...(wonName ? { wonStage: wonName } : {}) };
 }
 
 function isCurrencyCell(v: unknown): boolean {

@@ -15,6 +15,7 @@ import {
   statusOf,
   yesNo,
 } from "./headers";
+import { neverStageReason } from "./pipelines";
 import { referenceKindOf } from "./reference";
 import type { RawTab, TabKind } from "./types";
 
@@ -303,6 +304,11 @@ function candidateFor(
   const groupsFilled = new Set<string>();
   for (const p of pairs) {
     if (columns[p.field.key] || used.has(p.col)) continue;
+    // A system or forecast date ("Expected close date", "Дата начала") is not the deal's date.
+    if (kind === "deals" && (p.field.key === "created" || p.field.key === "closed")) {
+      const why = neverStageReason(headers[p.col]);
+      if (why && !(p.field.key === "closed" && /wontime|losttime/.test(why))) continue;
+    }
     // With two id columns, a stage log's deal is the one that repeats (OpportunityId, not the
     // row's own Id); a deals table's is the one that does not (LEADID, not a repeated name).
     if (p.field.key === "id" && (kind === "stageLog" || kind === "deals")) {

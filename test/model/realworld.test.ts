@@ -33,6 +33,7 @@ async function built(...files: string[]): Promise<{ model: Model; tabs: RawTab[]
   return { model: buildModel(tabs, { timeZone: "UTC" }).model, tabs };
 }
 
+const last = <T>(list: T[]): T => list[list.length - 1];
 const money = (s: string) => Number(s.replace(/[$,\s]/g, "")) || 0;
 
 function sumBy<T>(rows: T[], key: (r: T) => string, value: (r: T) => number) {
@@ -86,7 +87,7 @@ describe("real exports give the right numbers", () => {
     expectSoundFunnel(model);
     expect(model.deals.length).toBe(rows.length);
     expect(statusCounts(model).won).toBe(rows.filter((r) => r.CONVERTED === "Yes").length);
-    expect(model.stages.at(-1)).toBe("CONVERTED");
+    expect(last(model.stages)).toBe("CONVERTED");
     expect(sortedSet(model.deals.map((d) => d.rep))).toEqual(
       sortedSet(rows.map((r) => r["Lead Owner"])),
     );
@@ -99,7 +100,8 @@ describe("real exports give the right numbers", () => {
     const expected: Record<string, [number, number, number]> = {};
     for (const r of rows) {
       const s = Number(r["Call Duration (in seconds)"]);
-      const e = (expected[r["Call Owner"]] ??= [0, 0, 0]);
+      expected[r["Call Owner"]] ??= [0, 0, 0];
+      const e = expected[r["Call Owner"]];
       e[0]++;
       if (s >= 60) e[1]++;
       e[2] += s / 60;
@@ -163,14 +165,14 @@ describe("real exports give the right numbers", () => {
       expect(model.stages.slice().sort()).toEqual(
         sortedSet(rows.map((r) => r.StageName).filter((s) => s !== "Closed Lost")),
       );
-      expect(model.stages.at(-1)).toBe("Closed Won");
+      expect(last(model.stages)).toBe("Closed Won");
       // A deal counts at every stage it entered (and the ones above it).
       const counts = stageCounts(model);
       model.stages.forEach((s, i) => {
         const entered = new Set(rows.filter((r) => r.StageName === s).map((r) => r.OpportunityId));
         expect(counts[i]).toBeGreaterThanOrEqual(entered.size);
       });
-      expect(counts.at(-1)).toBe(wonIds.size);
+      expect(last(counts)).toBe(wonIds.size);
     });
   }
 
@@ -198,8 +200,8 @@ describe("real exports give the right numbers", () => {
         rows.map((r) => r["Deal Stage"]).filter((s) => !s.startsWith("Closed")),
       );
       expect(model.stages.slice(0, -1).sort()).toEqual(openValues);
-      expect(model.stages.at(-1)).toBe("Closed: won");
-      expect(stageCounts(model).at(-1)).toBe(won.length);
+      expect(last(model.stages)).toBe("Closed: won");
+      expect(last(stageCounts(model))).toBe(won.length);
       expect(revenueByCurrency(model)).toEqual(
         sumBy(
           won,
@@ -229,7 +231,7 @@ describe("real exports give the right numbers", () => {
       lost: lost.length,
       open: rows.length - won.length - lost.length,
     });
-    expect(stageCounts(model).at(-1)).toBe(won.length);
+    expect(last(stageCounts(model))).toBe(won.length);
     expect(revenueByCurrency(model)).toEqual(
       sumBy(
         won,
@@ -280,7 +282,9 @@ describe("real exports give the right numbers", () => {
       const talk = v[at("AvgTalkDuration")];
       const s =
         talk instanceof Date ? Math.round((talk.getTime() - Date.UTC(1899, 11, 30)) / 1000) : 0;
-      const e = (expected[String(v[at("Agent")])] ??= [0, 0, 0]);
+      const agent = String(v[at("Agent")]);
+      expected[agent] ??= [0, 0, 0];
+      const e = expected[agent];
       e[0]++;
       if (s >= 60) e[1]++;
       e[2] += s / 60;

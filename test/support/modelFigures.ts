@@ -39,7 +39,8 @@ export function roundValues(o: Record<string, number>): Record<string, number> {
 export function callFigures(model: Model): Record<string, [number, number, number]> {
   const out: Record<string, [number, number, number]> = {};
   for (const c of model.calls) {
-    const f = (out[c.rep] ??= [0, 0, 0]);
+    out[c.rep] ??= [0, 0, 0];
+    const f = out[c.rep];
     f[0]++;
     if ((c.durationSec ?? 0) >= 60) f[1]++;
     f[2] += (c.durationSec ?? 0) / 60;

@@ -157,7 +157,12 @@ export function dealColumns(
   }
   for (const f of ["won", "closedFlag"]) {
     if (columns[f] && share(ctx, columns[f].index, isFlag) < 0.8) {
-      if (f === "closedFlag" && !columns.closed && share(ctx, columns[f].index, isDateCell) >= 0.8)
+      if (
+        f === "closedFlag" &&
+        !columns.closed &&
+        !neverStageReason(columns[f].header) &&
+        share(ctx, columns[f].index, isDateCell) >= 0.8
+      )
         move(f, "closed");
       else drop(f, "notValues");
     }

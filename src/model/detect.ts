@@ -305,9 +305,9 @@ function candidateFor(
   for (const p of pairs) {
     if (columns[p.field.key] || used.has(p.col)) continue;
     // A system or forecast date ("Expected close date", "Дата начала") is not the deal's date.
-    if (kind === "deals" && (p.field.key === "created" || p.field.key === "closed")) {
+    if (kind === "deals" && p.field.key in OUTCOME_REASONS) {
       const why = neverStageReason(headers[p.col]);
-      if (why && !(p.field.key === "closed" && /wontime|losttime/.test(why))) continue;
+      if (why && !OUTCOME_REASONS[p.field.key].includes(why)) continue;
     }
     // With two id columns, a stage log's deal is the one that repeats (OpportunityId, not the
     // row's own Id); a deals table's is the one that does not (LEADID, not a repeated name).
@@ -438,6 +438,14 @@ function candidateFor(
     ...(teamOnly ? { teamOnly } : {}),
   };
 }
+
+/** Deal fields a never-stage header may still be, by the reason it is never a stage. */
+const OUTCOME_REASONS: Record<string, string[]> = {
+  created: [],
+  closed: ["wontime", "losttime"],
+  closedFlag: ["isclosed", "dealclosed", "сделказакрыта", "угодазакрита"],
+  won: ["iswon"],
+};
 
 /** An id column by its header ("OpportunityId", "LEADID", "№"), not a name or title. */
 function isIdHeader(header: string): boolean {

@@ -39,7 +39,14 @@ export function readCalls(l: Layout, tz: string, out: Call[], issues: Issues): v
     }
     // A date and a time in two columns.
     if (cTime >= 0 && at % 86_400_000 === 0) {
-      const t = parseDurationSeconds(row[cTime], tz);
+      const tv = row[cTime];
+      // A time serial (a fraction of a day) or a clock time.
+      const t =
+        typeof tv === "number"
+          ? tv < 1
+            ? Math.round(tv * 86_400)
+            : null
+          : parseDurationSeconds(tv, tz);
       if (t !== null && t >= 0 && t < 86_400) at += t * 1000;
     }
     let rep = "";

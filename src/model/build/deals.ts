@@ -13,7 +13,7 @@ import { rowOutcome } from "../dealColumns";
 import { statusOf, yesNo } from "../headers";
 import { isNotYetWord } from "../pipelines";
 import type { Deal } from "../types";
-import { col, type Issues, type Layout, looksLikeDate, rowBlank } from "./layout";
+import { col, dateOf, type Issues, type Layout, looksLikeDate, rowBlank } from "./layout";
 import { lookupStage, type StageTable } from "./stages";
 
 export interface DealStore {
@@ -101,7 +101,7 @@ export function readDealsTab(
     if (c < 0) return null;
     const v = row[c];
     if (isBlank(v)) return null;
-    const x = parseDate(v, dateOpts);
+    const x = dateOf(v, dateOpts);
     if (x === null) issues.add(l, r, c, "badDate", v);
     return x;
   };

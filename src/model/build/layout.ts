@@ -45,12 +45,21 @@ export function rowBlank(row: unknown[]): boolean {
 
 export const looksLikeDate = /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/;
 
-/** parseDate with a fast path for this realm's Dates in UTC (the 1M-row case). */
+/** Excel serial days a date column may hold as plain numbers: 1954-10-03 … 2119-01-10. */
+const SERIAL_MIN = 20_000;
+const SERIAL_MAX = 80_000;
+
+/**
+ * parseDate with a fast path for this realm's Dates in UTC (the 1M-row case); a plain number in
+ * the range of Excel serial days is one (an unformatted date cell).
+ */
 export function dateOf(v: unknown, opts: { timeZone: string }): number | null {
   if (v instanceof Date && opts.timeZone === "UTC") {
     const t = v.getTime();
     return Number.isNaN(t) ? null : t;
   }
+  if (typeof v === "number")
+    return v >= SERIAL_MIN && v < SERIAL_MAX ? Math.round((v - 25569) * 86_400_000) : null;
   return parseDate(v, opts);
 }
 

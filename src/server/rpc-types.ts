@@ -54,6 +54,8 @@ export interface SidebarState {
   stages: string[];
   /** The stage order is remembered (set by the user), not inferred from the data. */
   stagesFixed: boolean;
+  /** One plain-text sentence, in the UI language: where the stages come from and in what order. */
+  stageSource: string;
   reps: string[];
   sources: string[];
   /** Earliest and latest date in the data, ISO `yyyy-mm-dd`. */

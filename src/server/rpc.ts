@@ -16,6 +16,7 @@ import {
   headerKey,
   KIND_FIELDS,
   MAPPING_VERSION,
+  stageSourceSentence,
   TAB_KINDS,
   type TabDetection,
   type TabMapping,
@@ -657,6 +658,7 @@ function stateFor(
     })),
     stages: [...built.model.stages],
     stagesFixed: (given?.stages.length ?? 0) > 0,
+    stageSource: stageSourceSentence(built.stageSource, lang),
     ...modelSummary(built.model),
     settings: sidebar,
   };

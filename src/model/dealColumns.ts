@@ -7,7 +7,7 @@
  */
 import { currencyOfAmount, isBlank, isDate, parseDate, parseNumber } from "../core/values";
 import { isWonStageName, ladderRank, STAGE_NOMINATIVE, statusOf, yesNo } from "./headers";
-import { isNotYetWord, neverStageReason, outcomeOf, stageKey } from "./pipelines";
+import { bitrixStageName, isNotYetWord, neverStageReason, outcomeOf, stageKey } from "./pipelines";
 
 export interface FoundColumn {
   index: number;
@@ -188,7 +188,7 @@ export function dealColumns(
   if (columns.stage) {
     each(ctx, columns.stage.index, (v) => {
       const st = statusOf(v);
-      if (st === "won" && !wonName) wonName = String(v).trim();
+      if (st === "won" && !wonName) wonName = bitrixStageName(String(v)) ?? String(v).trim();
       if (st === null) stageValues.add(stageKey(v));
     });
   }

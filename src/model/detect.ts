@@ -218,6 +218,11 @@ function candidateFor(
     } else if (!columns[f.key]) return null;
   }
   for (const ok of groups.values()) if (!ok) return null;
+  // A stage log's stages look like a pipeline: a few values, each repeated.
+  if (kind === "stageLog") {
+    const sp = profile(columns.stage.index);
+    if (sp.filled >= 20 && sp.distinct.size > Math.max(30, 0.5 * sp.filled)) return null;
+  }
 
   let stageColumns: (FoundColumn & { stage: string })[] = [];
   const criteria: (FoundColumn & { name: string })[] = [];

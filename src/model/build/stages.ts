@@ -119,7 +119,7 @@ export function currentStageValues(l: Layout): { names: string[]; order: StageOr
     const st = statusOf(v);
     if (st === "lost") continue;
     if (st === "won") {
-      if (!wonName) wonName = cellText(v);
+      if (!wonName) wonName = bitrixStageName(cellText(v)) ?? cellText(v);
       continue;
     }
     const k = stageKey(v);

@@ -54,8 +54,11 @@ export interface SidebarState {
   stages: string[];
   /** The stage order is remembered (set by the user), not inferred from the data. */
   stagesFixed: boolean;
-  /** One plain-text sentence, in the UI language: where the stages come from and in what order. */
-  stageSource: string;
+  /**
+   * Where the stages come from and in what order: one plain-text sentence in the UI language
+   * (shown under the stages; always set by the server).
+   */
+  stageSource?: string;
   reps: string[];
   sources: string[];
   /** Earliest and latest date in the data, ISO `yyyy-mm-dd`. */

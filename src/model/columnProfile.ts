@@ -3,7 +3,7 @@
  * numbers, statuses, repeats; and stage names read from stage-date headers.
  */
 import { isBlank, isDate, parseNumber } from "../core/values";
-import { STAGE_NOMINATIVE, statusOf, yesNo } from "./headers";
+import { headerKey, STAGE_NOMINATIVE, statusOf, yesNo } from "./headers";
 
 export interface Profile {
   filled: number;
@@ -119,4 +119,18 @@ export function entryStageName(idHeader: string | null, ru: boolean): string {
   const lower = base.toLowerCase();
   if (STAGE_NOMINATIVE[lower]) return STAGE_NOMINATIVE[lower];
   return base.charAt(0).toUpperCase() + base.slice(1);
+}
+
+/** An id column by its header ("OpportunityId", "LEADID", "№"), not a name or title. */
+export function isIdHeader(header: string): boolean {
+  const k = headerKey(header);
+  return /id$|^id|^№|номер|number$/.test(k) && !/name|title|назв/.test(k);
+}
+
+/** Text of a few distinct values, none a number, date, yes/no or code with digits: names. */
+export function looksLikeNames(p: Profile): boolean {
+  if (p.filled === 0 || p.dates + p.bools + p.numbers > 0) return false;
+  if (p.distinct.size < 2 || p.distinct.size > Math.max(50, 0.2 * p.filled)) return false;
+  for (const v of p.distinct) if (/\d{2}/.test(v)) return false;
+  return true;
 }

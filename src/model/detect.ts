@@ -8,6 +8,8 @@ import {
   DATE_LIKE,
   entryStageName,
   idRepeats,
+  isIdHeader,
+  looksLikeNames,
   type Profile,
   profileColumn,
   stageNameFromHeader,
@@ -205,6 +207,11 @@ function candidateFor(
   let teamOnly = false;
   if (kind === "calls" && !columns.rep && columns.date && columns.duration) {
     if (!columns.direction && !columns.result) return null;
+    // A column of a few names under a header we do not know ("Who called") is probably the rep:
+    // then the user maps it, rather than the calls going to the whole team.
+    const used = new Set(Object.values(columns).map((c) => c.index));
+    for (let c = 0; c < headers.length; c++)
+      if (!used.has(c) && headers[c] !== "" && looksLikeNames(profile(c))) return null;
     teamOnly = true;
   }
   // A stage log never has a call's duration or direction.
@@ -313,12 +320,6 @@ const OUTCOME_REASONS: Record<string, string[]> = {
   closedFlag: ["isclosed", "dealclosed", "сделказакрыта", "угодазакрита"],
   won: ["iswon"],
 };
-
-/** An id column by its header ("OpportunityId", "LEADID", "№"), not a name or title. */
-function isIdHeader(header: string): boolean {
-  const k = headerKey(header);
-  return /id$|^id|^№|номер|number$/.test(k) && !/name|title|назв/.test(k);
-}
 
 /** A header that names a call's duration or direction (a stage log never has one). */
 function isCallColumn(header: string, hits: Hit[]): boolean {

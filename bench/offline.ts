@@ -1,6 +1,6 @@
 /**
  * Offline reading at scale (issue 13): a generated call log of N rows as .xlsx (and CSV with
- * --csv), read by the real command (`bin/voronka.mjs report`) under /usr/bin/time; prints the
+ * --csv), read by the real command (`src/cli/main.ts report` through tsx) under /usr/bin/time; prints the
  * wall time and the peak RSS (the largest of the launcher and its heap-limited child).
  *
  *   npx tsx bench/offline.ts                 1M rows, .xlsx
@@ -73,7 +73,18 @@ const out = join(dir, "report.xlsx");
 const t = Date.now();
 const res = spawnSync(
   "/usr/bin/time",
-  ["-v", process.execPath, join(root, "bin/voronka.mjs"), "report", input, "--out", out, "--force"],
+  [
+    "-v",
+    process.execPath,
+    "--import",
+    "tsx",
+    join(root, "src/cli/main.ts"),
+    "report",
+    input,
+    "--out",
+    out,
+    "--force",
+  ],
   { encoding: "utf8", cwd: root },
 );
 const seconds = (Date.now() - t) / 1000;

@@ -3,16 +3,27 @@ import { parseArgs } from "node:util";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
 import { LANGS, type Lang } from "../core/lang";
 import { HEAP_LIMIT_MB } from "./guard";
-import { type MessageKey, type MessageParams, message } from "./messages";
+import { isMessageKey, type MessageKey, type MessageParams, message } from "./messages";
 import { systemLang } from "./terminal";
 
 export class UsageError extends Error {
   override name = "UsageError";
-  constructor(
-    readonly key: MessageKey,
-    readonly params: MessageParams = {},
-  ) {
-    super(message("en", key, params));
+  /** The catalog key; null for a plain sentence (shown as written, in every language). */
+  readonly key: MessageKey | null;
+  readonly params: MessageParams;
+  constructor(key: MessageKey, params?: MessageParams);
+  /** A plain sentence, not translated: prefer a catalog key. */
+  constructor(text: string);
+  constructor(keyOrText: string, params: MessageParams = {}) {
+    const key = isMessageKey(keyOrText) ? keyOrText : null;
+    super(key ? message("en", key, params) : keyOrText);
+    this.key = key;
+    this.params = params;
+  }
+
+  /** The sentence in the language. */
+  text(lang: Lang): string {
+    return this.key ? message(lang, this.key, this.params) : this.message;
   }
 }
 

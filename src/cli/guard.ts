@@ -62,6 +62,8 @@ export function runGuarded(argv: string[], lang: Lang): Promise<number> {
     child.on("close", (code, signal) => {
       if (process.env.VORONKA_DEBUG && held) process.stderr.write(held);
       if (code === 0) return done(0);
+      // Ctrl-C reaches both processes: stop as the user asked, without a message.
+      if (signal === "SIGINT" || signal === "SIGTERM") return done(130);
       const oom = /heap out of memory|Allocation failed|invalid table size|Out of memory/i.test(
         held,
       );

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { InputError } from "../adapters/xlsx/read";
+import { InputError } from "../adapters/xlsx/errors";
 import { langArgument, parseCli, USAGE, UsageError } from "./args";
 import { inGuardedChild, runGuarded, sendErr, shouldGuard } from "./guard";
 import { message } from "./messages";
@@ -45,12 +45,12 @@ export async function main(argv: string[], given: Io = defaultIo()): Promise<num
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`voronka: ${message(lang, e.key, e.params)}`);
+      io.err(`voronka: ${e.text(lang)}`);
       io.err(message(lang, "tryHelp"));
       return 2;
     }
     if (e instanceof InputError) {
-      io.err(`voronka: ${message(lang, e.key, e.params)}`);
+      io.err(`voronka: ${e.text(lang)}`);
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);

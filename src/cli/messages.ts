@@ -173,6 +173,13 @@ export const MESSAGES = {
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+const KEYS: ReadonlySet<string> = new Set(Object.keys(MESSAGES));
+
+/** True when the text is a key of the catalog (not a plain sentence). */
+export function isMessageKey(text: string): text is MessageKey {
+  return KEYS.has(text);
+}
 export type MessageParams = Record<string, string | number>;
 
 const LOCALES: Record<Lang, string> = { en: "en-US", ru: "ru-RU", uk: "uk-UA" };

@@ -132,4 +132,9 @@ export interface Model {
   issues: DataIssue[];
   /** The time zone wall-clock values were taken in. */
   timeZone: string;
+  /**
+   * Per stage, the source column its dates are read from ("Deals!7": tab and column); null or absent
+   * when not known. Two stages with the same source are not a transition (Maven: Closed and Won).
+   */
+  stageSources?: (string | null)[];
 }

@@ -189,17 +189,27 @@ describe("terminal messages follow --lang, else the system locale", () => {
 
 describe("running out of memory", () => {
   it("is one sentence, never a V8 stack", () => {
-    // Enough rows that a 120 MB heap cannot hold them.
+    // Enough rows, every value distinct, that a 120 MB heap cannot hold them.
     const p = join(dir, "oom.csv");
     const lines = ["opportunity_id,sales_agent,deal_stage,engage_date,close_date,close_value"];
     for (let i = 0; i < 600_000; i++)
-      lines.push(`P${i},Agent ${i % 50},Won,2017-01-0${1 + (i % 9)},2017-02-01,${i}`);
+      lines.push(`P${i},Agent ${i},Won,2017-01-0${1 + (i % 9)},2017-02-01,${i}`);
     writeFileSync(p, lines.join("\n"));
     const res = spawnSync(
       process.execPath,
-      [join(ROOT, "bin/voronka.mjs"), "report", p, "--out", join(dir, "oom.xlsx"), "--quiet"],
+      // From source through tsx (the same entry whether or not the command is built).
+      [
+        "--import",
+        "tsx",
+        join(ROOT, "src/cli/main.ts"),
+        "report",
+        p,
+        "--out",
+        join(dir, "oom.xlsx"),
+        "--quiet",
+      ],
       {
-        cwd: dir,
+        cwd: ROOT, // where `--import tsx` resolves
         encoding: "utf8",
         timeout: 120_000,
         env: { ...process.env, VORONKA_HEAP_MB: "120" },

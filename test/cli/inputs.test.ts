@@ -202,6 +202,16 @@ describe("encodings", () => {
   });
 });
 
+describe("encodings, read again", () => {
+  it("a file with a UTF-8 BOM whose tail is Latin-1 keeps its header clean", async () => {
+    const body = `id,name\n${"1,plain\n".repeat(150_000)}2,Peña\n`;
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, "latin1")]);
+    const [tab] = await readInput(file("bom-late.csv", bytes));
+    expect(tab.values[0]).toEqual(["id", "name"]);
+    expect(tab.values[tab.values.length - 1]).toEqual(["2", "Peña"]);
+  });
+});
+
 describe("HTML tables saved as .xls (Bitrix24's Excel export)", () => {
   it("the deal list: the header row and cells, entities decoded", async () => {
     const [tab] = await readInput(join(FIXTURES, "bitrix24-deals.xls"));

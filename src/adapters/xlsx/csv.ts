@@ -5,7 +5,13 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { Readable } from "node:stream";
-import { type Sniffed, singleByteEncoding, sniffEncoding, wholeUtf8Prefix } from "./encoding";
+import {
+  bomEncoding,
+  type Sniffed,
+  singleByteEncoding,
+  sniffEncoding,
+  wholeUtf8Prefix,
+} from "./encoding";
 import { InputError } from "./errors";
 import type { TabBuilder } from "./tab";
 
@@ -233,7 +239,10 @@ async function readCsvAs(
     for await (const raw of stream) {
       let chunk = raw as Buffer;
       if (!toUtf8) {
-        const sniffed = forced ?? sniffEncoding(chunk.subarray(0, 1024 * 1024));
+        // Read again as single-byte: a UTF-8 BOM at the start is still not text.
+        const sniffed = forced
+          ? { ...forced, bom: bomEncoding(chunk)?.encoding === "utf-8" ? 3 : 0 }
+          : sniffEncoding(chunk.subarray(0, 1024 * 1024));
         toUtf8 = new ToUtf8(sniffed);
         chunk = chunk.subarray(sniffed.bom);
       }

@@ -16,11 +16,15 @@ export interface RowBudget {
 }
 
 const NUL = /\0/g;
+/** Distinct values a column may have and still share its strings. */
+const SHARED_VALUES = 2048;
 
 export class TabBuilder {
   readonly values: unknown[][] = [];
   readonly notes: DataIssue[] = [];
   private width = 0;
+  /** Per column: its distinct short values so far, or null once there are too many. */
+  private readonly seen: (Map<string, string> | null | undefined)[] = [];
 
   constructor(
     readonly name: string,
@@ -39,6 +43,7 @@ export class TabBuilder {
         if (v.includes("\0")) v = cells[c] = v.replace(NUL, "");
         if ((v as string).length > MAX_CELL_CHARS) v = cells[c] = this.cut(v as string, c);
         if (v === "") continue;
+        v = cells[c] = this.shared(v as string, c);
         last = c + 1;
         if (!content && (v as string).trim() !== "") content = true;
       } else if (v === undefined || v === null) cells[c] = "";
@@ -57,6 +62,26 @@ export class TabBuilder {
     if (++this.budget.rows > MAX_ROWS) throw new InputError("tooManyRows", { max: MAX_ROWS });
     if (cells.length > this.width) this.width = cells.length;
     this.values.push(cells);
+  }
+
+  /**
+   * One string per distinct value of a column with few values (reps, stages, statuses): a
+   * million rows of "Анна Смирнова" then cost one string, not a million. A column past
+   * SHARED_VALUES distinct values (ids, timestamps) stops being looked up.
+   */
+  private shared(v: string, c: number): string {
+    if (v.length > 64) return v;
+    let seen = this.seen[c];
+    if (seen === null) return v;
+    if (seen === undefined) seen = this.seen[c] = new Map();
+    const known = seen.get(v);
+    if (known !== undefined) return known;
+    if (seen.size >= SHARED_VALUES) {
+      this.seen[c] = null;
+      return v;
+    }
+    seen.set(v, v);
+    return v;
   }
 
   /** Gives this tab's rows back to the budget (a file read again in another encoding). */

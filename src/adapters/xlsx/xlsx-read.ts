@@ -58,6 +58,9 @@ export async function readXlsxStream(
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError("notXlsx", { file: fileLabel });
+  } finally {
+    // Stopped early (a limit, a broken file): let the file go now, not at garbage collection.
+    if (typeof input !== "string") input.destroy();
   }
   return tabs;
 }

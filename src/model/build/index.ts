@@ -19,7 +19,13 @@ import { type DealStore, readDealsTab } from "./deals";
 import { col, Issues, type Layout, layoutOf } from "./layout";
 import { readPlan } from "./plan";
 import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
-import { dealsTabStages, mergeStageLists, type StageOrderSource, stageTable } from "./stages";
+import {
+  dealsTabStages,
+  mergeStageLists,
+  type StageOrderSource,
+  stageSources,
+  stageTable,
+} from "./stages";
 
 export { canonicalMetric, parsePeriod } from "./plan";
 export type { StageOrderSource } from "./stages";
@@ -127,6 +133,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       criteria,
       issues: issues.list,
       timeZone: tz,
+      stageSources: stageSources(dealsTabs, logs.length > 0, st),
     },
     mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
     detections,

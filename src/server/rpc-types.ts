@@ -58,7 +58,10 @@ export interface SidebarState {
   stages: string[];
   /** The stage order is remembered (set by the user), not inferred from the data. */
   stagesFixed: boolean;
-  /** Where the stages come from, as one plain-text sentence (shown under the stages). */
+  /**
+   * Where the stages come from and in what order: one plain-text sentence in the UI language
+   * (shown under the stages; always set by the server).
+   */
   stageSource?: string;
   /** Each rep's role as the report will use it (team tab, Role column or set by the user). */
   roles: { rep: string; role: "sdr" | "hunter" | "farmer" }[];

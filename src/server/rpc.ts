@@ -18,6 +18,7 @@ import {
   headerKey,
   KIND_FIELDS,
   MAPPING_VERSION,
+  stageSourceSentence,
   TAB_KINDS,
   type TabDetection,
   type TabMapping,
@@ -719,6 +720,7 @@ function stateFor(
     stages: [...built.model.stages],
     stagesFixed: (given?.stages.length ?? 0) > 0,
     roles: latestRoles(built.model.team ?? []),
+    stageSource: stageSourceSentence(built.stageSource, lang),
     ...modelSummary(built.model),
     settings: sidebar,
   };

@@ -68,6 +68,10 @@ describe("RPC shapes", () => {
     expect(s.tabs[1]!.kind).toBeNull();
     expect(s.reps).toEqual(["Anna", "Boris"]);
     expect(s.sources).toEqual(["Referral", "Website"]);
+    // Where the stages come from, one plain sentence in the UI language (issue 11).
+    expect(s.stageSource).toBe(
+      'The stages come from the column "Stage" of "Deals", in the usual order of sales stages.',
+    );
     expect(s.dateBounds.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.dateBounds.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.dateBounds.from! <= s.dateBounds.to!).toBe(true);

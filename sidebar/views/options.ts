@@ -1,8 +1,8 @@
 /** The funnel's stages (reorderable) and the report's options: period, dates, reps, sources. */
 
+import { fill } from "../../src/core/i18n";
 import { chooseAll, moveStage, setPeriod, toggleChoice, typeDate } from "../actions";
 import { DATE_PATTERN, formatDate } from "../dates";
-import { fill } from "../i18n";
 import { app, t, update } from "../state";
 import { h, type VNode } from "./h";
 

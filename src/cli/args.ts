@@ -1,7 +1,7 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
 import { parseArgs } from "node:util";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
-import { LANGS, type Lang } from "../core/lang";
+import { LANGS, type Lang } from "../core/i18n";
 import { HEAP_LIMIT_MB } from "./guard";
 import { isMessageKey, type MessageKey, type MessageParams, message } from "./messages";
 import { systemLang } from "./terminal";

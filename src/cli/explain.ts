@@ -3,7 +3,7 @@
  * field, where the stages come from and in what order, and why a tempting column was passed
  * over — in the report's language. Also the sentence for a tab nothing recognised.
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { PassReason } from "../model/dealColumns";
 import type { BuildResult, TabDetection } from "../model/index";
 import { hasNoHeaderRow, type ReferenceKind, referenceKindOf } from "../model/reference";

@@ -1,5 +1,5 @@
 /** The short funnel table printed to the terminal, taken from the plan's Funnel sheet. */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { Block, CellValue, ReportPlan } from "../report/types";
 
 export function funnelBlock(plan: ReportPlan): Block | null {

@@ -1,4 +1,4 @@
-import type { Lang } from "../core/lang";
+import { inLang, l } from "../core/i18n";
 import { cellText, isBlank, nameKey } from "../core/values";
 import { cachedNameKey, forEachCell, vector } from "./args";
 import { argError, type FnContext } from "./errors";
@@ -6,10 +6,12 @@ import type { Result } from "./result";
 
 const FN = "FUNNEL";
 
-const HEADERS: Record<Lang, string[]> = {
-  en: ["Stage", "Count", "Step conversion", "Overall conversion"],
-  ru: ["Этап", "Количество", "Конверсия шага", "Общая конверсия"],
-  uk: ["Етап", "Кількість", "Конверсія кроку", "Загальна конверсія"],
+/** The spilled table's header, column by column. */
+export const FUNNEL_HEADERS = {
+  stage: l("Stage", "Этап", "Етап"),
+  count: l("Count", "Количество", "Кількість"),
+  step: l("Step conversion", "Конверсия шага", "Конверсія кроку"),
+  overall: l("Overall conversion", "Общая конверсия", "Загальна конверсія"),
 };
 
 /** The funnel's stages in order: display names and a key → index map (first mention wins). */
@@ -76,7 +78,7 @@ export function funnel(
     for (const s of furthest.values()) counts[s]++;
     for (let s = k - 2; s >= 0; s--) counts[s] += counts[s + 1];
   }
-  const out: (string | number)[][] = [HEADERS[ctx.lang] ?? HEADERS.en];
+  const out: (string | number)[][] = [Object.values(inLang(FUNNEL_HEADERS, ctx.lang))];
   for (let s = 0; s < k; s++) {
     const step = s === 0 || counts[s - 1] === 0 ? "" : counts[s] / counts[s - 1];
     const overall = counts[0] === 0 ? "" : counts[s] / counts[0];

@@ -1,4 +1,4 @@
-import type { Lang } from "../core/lang";
+import { inLang, l, translate } from "../core/i18n";
 import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
 import { cellText, isBlank, parseNumber } from "../core/values";
 import { forEachCell, positiveNumber, single, vector } from "./args";
@@ -43,12 +43,13 @@ export function requiredCalls(
   return num(days === null ? total : perDay(total, days));
 }
 
-const HEADERS: Record<Lang, string[]> = {
-  en: ["Stage", "Rate to next", "Needed", "Per day"],
-  ru: ["Этап", "Конверсия в следующий", "Нужно", "В день"],
-  uk: ["Етап", "Конверсія в наступний", "Потрібно", "На день"],
+/** The spilled table's header, column by column ("Per day" only with working days). */
+export const REVERSE_FUNNEL_HEADERS = {
+  stage: l("Stage", "Этап", "Етап"),
+  rate: l("Rate to next", "Конверсия в следующий", "Конверсія в наступний"),
+  needed: l("Needed", "Нужно", "Потрібно"),
+  perDay: l("Per day", "В день", "На день"),
 };
-const STAGE_WORD: Record<Lang, string> = { en: "Stage", ru: "Этап", uk: "Етап" };
 
 /** REVERSE_FUNNEL(target, rates, [stages], [working_days]): the plan per stage, spilled. */
 export function reverseFunnel(
@@ -66,7 +67,8 @@ export function reverseFunnel(
   let names: string[];
   if (stages === undefined || (!Array.isArray(stages) && isBlank(stages))) {
     names = [];
-    for (let i = 0; i <= n; i++) names.push(`${STAGE_WORD[ctx.lang]} ${i + 1}`);
+    for (let i = 0; i <= n; i++)
+      names.push(`${translate(REVERSE_FUNNEL_HEADERS, ctx.lang, "stage")} ${i + 1}`);
   } else {
     const v = vector(FN, ctx, "stages", stages);
     names = [];
@@ -82,7 +84,10 @@ export function reverseFunnel(
     }
   }
   const needed = requiredPerStage(t, rs);
-  const header = HEADERS[ctx.lang].slice(0, days === null ? 3 : 4);
+  const header = Object.values(inLang(REVERSE_FUNNEL_HEADERS, ctx.lang)).slice(
+    0,
+    days === null ? 3 : 4,
+  );
   const out: (string | number)[][] = [header];
   for (let i = 0; i <= n; i++) {
     const need = needed ? needed[i] : null;

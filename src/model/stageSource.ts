@@ -2,7 +2,7 @@
  * One plain-text sentence saying where the funnel's stages come from and in what order, in the
  * user's language: for `voronka report --explain` and the sidebar (the same words in both).
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { StageOrderSource, StageSource } from "./build/index";
 
 /** Quoted user text with control characters removed (it may reach a terminal). */

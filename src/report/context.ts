@@ -11,7 +11,7 @@ import {
   monthKey,
   weekStartDay,
 } from "../core/calendar";
-import type { Lang } from "../core/lang";
+import { isLang, type Lang } from "../core/i18n";
 import { nameKey } from "../core/values";
 import type { Call, Deal, Model } from "../model/types";
 import { DEFAULT_OPTIONS, type ReportOptions } from "./options";
@@ -51,7 +51,7 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
   const num = (v: number | undefined, d: number) =>
     typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : d;
   return {
-    lang: o.lang === "ru" || o.lang === "uk" ? o.lang : "en",
+    lang: isLang(o.lang) ? o.lang : "en",
     period: o.period === "week" ? "week" : "month",
     reps: keySet(o.reps),
     sources: keySet(o.sources),

@@ -2,12 +2,7 @@
  * Labels of the analysis sheets (Velocity, Changes and its checks, Time, Quality, Data check) in
  * English, Russian and Ukrainian: written for a business owner, neutral, never gendered.
  */
-import type { Localized } from "../core/lang";
-
-/** One label in English, Russian and Ukrainian (positional: the catalog is long). */
-export function l(en: string, ru: string, uk: string): Localized {
-  return { en, ru, uk };
-}
+import { type Localized, l } from "../core/i18n";
 
 export const ANALYSIS_LABELS = {
   // Velocity.

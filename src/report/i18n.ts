@@ -1,10 +1,10 @@
 /**
  * Every label the report writes, in English, Russian and Ukrainian (one catalog).
- * `{name}` placeholders are filled by `fmt`.
+ * `{name}` placeholders are filled by `t` (src/core/i18n.ts).
  */
-import type { Lang, Localized } from "../core/lang";
+import { type Lang, type Localized, l, translate, type Vars } from "../core/i18n";
 import type { DataIssueReason } from "../model/types";
-import { ANALYSIS_LABELS, l } from "./i18n-analysis";
+import { ANALYSIS_LABELS } from "./i18n-analysis";
 import type { SheetKey } from "./types";
 
 const L = {
@@ -154,13 +154,8 @@ export type LabelKey = keyof typeof L;
 export const LABELS: Readonly<Record<LabelKey, Localized>> = L;
 
 /** The label in `lang`, with `{name}` placeholders filled. */
-export function t(lang: Lang, key: LabelKey, vars?: Record<string, string | number>): string {
-  const text = L[key][lang];
-  return vars ? fmt(text, vars) : text;
-}
-
-export function fmt(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+export function t(lang: Lang, key: LabelKey, vars?: Vars): string {
+  return translate(L, lang, key, vars);
 }
 
 export function sheetName(lang: Lang, key: SheetKey): string {

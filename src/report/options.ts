@@ -1,4 +1,4 @@
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { RoleNorms } from "../core/metrics/roles";
 
 /** What the user chooses in the sidebar or on the command line. */

@@ -3,7 +3,7 @@
  * reader knows, never ISO codes like "2026-01" or "2017-W52".
  */
 import { isoWeekKey, MS_PER_DAY } from "../core/calendar";
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 
 const MONTHS: Record<Lang, string[]> = {
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],

@@ -3,12 +3,7 @@
  * the report's, so the roles model stays in its own files. Sentences are neutral and impersonal:
  * they describe numbers, never a person.
  */
-import type { Lang, Localized } from "../core/lang";
-import { fmt } from "./i18n";
-
-function l(en: string, ru: string, uk: string): Localized {
-  return { en, ru, uk };
-}
+import { type Lang, type Localized, l, translate, type Vars } from "../core/i18n";
 
 const R = {
   sdr: l("SDR", "Лидоруб", "Лідоруб"),
@@ -226,9 +221,8 @@ export type RoleLabelKey = keyof typeof R;
 export const ROLE_LABELS: Readonly<Record<RoleLabelKey, Localized>> = R;
 
 /** A Roles-sheet label in `lang`, with `{name}` placeholders filled. */
-export function rt(lang: Lang, key: RoleLabelKey, vars?: Record<string, string | number>): string {
-  const text = R[key][lang];
-  return vars ? fmt(text, vars) : text;
+export function rt(lang: Lang, key: RoleLabelKey, vars?: Vars): string {
+  return translate(R, lang, key, vars);
 }
 
 /** A number in a sentence: `digits` decimals, the decimal comma in Russian and Ukrainian. */

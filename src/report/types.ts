@@ -2,7 +2,7 @@
  * The report plan: everything the report writes, computed in memory before the first write.
  * Writers (Sheets, .xlsx) only lay it out; they compute nothing.
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 
 /** The report's sheets, in the order they are planned, written and shown. */
 export const SHEET_KEYS = [

@@ -3,7 +3,7 @@
  * formula. Functions that read activity columns get formulas over the template's own tabs; the
  * others use the registry's first example that needs no ranges.
  */
-import type { Lang, Localized } from "../core/lang";
+import { inLang, type Lang, type Localized, l } from "../core/i18n";
 
 export interface FormulaRow {
   name: string;
@@ -14,14 +14,17 @@ export interface FormulaRow {
   expected: string;
 }
 
-const HEADER: Record<Lang, string[]> = {
-  en: ["Function", "What it does", "Formula", "Result", "Expected"],
-  ru: ["Функция", "Что делает", "Формула", "Результат", "Ожидается"],
-  uk: ["Функція", "Що робить", "Формула", "Результат", "Очікується"],
+/** The Formulas sheet's header, column by column. */
+export const FORMULAS_HEADERS = {
+  name: l("Function", "Функция", "Функція"),
+  summary: l("What it does", "Что делает", "Що робить"),
+  formula: l("Formula", "Формула", "Формула"),
+  result: l("Result", "Результат", "Результат"),
+  expected: l("Expected", "Ожидается", "Очікується"),
 };
 
 export function formulasHeader(lang: Lang): string[] {
-  return HEADER[lang];
+  return Object.values(inLang(FORMULAS_HEADERS, lang));
 }
 
 /** `'Stage log'!B2:B` — a sheet name quoted for a formula. */

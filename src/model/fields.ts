@@ -46,6 +46,8 @@ export const FIELD_LABELS = {
 /** A column key of a raw tab, e.g. "minutes" (the time log's minutes column). */
 export type FieldKey = keyof typeof FIELD_LABELS;
 
+const KEYS: ReadonlySet<string> = new Set(Object.keys(FIELD_LABELS));
+
 export function isFieldKey(v: unknown): v is FieldKey {
-  return typeof v === "string" && Object.prototype.hasOwnProperty.call(FIELD_LABELS, v);
+  return typeof v === "string" && KEYS.has(v);
 }

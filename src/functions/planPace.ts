@@ -1,4 +1,5 @@
-import { dayNumber, workdaysBetween } from "../core/calendar";
+import { dayNumber } from "../core/calendar";
+import { daysIn, runRate, shareOfPlan } from "../core/metrics/pace";
 import { parseUnit } from "../core/metrics/velocity";
 import { optionalKeyword, optionalNumber, requiredDate, requiredNumber, single } from "./args";
 import { cellError, FIRST_CELL_REF, type FnContext } from "./errors";
@@ -33,17 +34,8 @@ export function planPace(
     throw cellError(FN, ctx, "endBeforeStart", "period_end", FIRST_CELL_REF, endCell);
   const today = dayNumber(requiredDate(FN, ctx, "as_of", asOf));
   const through = Math.min(today, end) + 1; // exclusive
-  let elapsed: number;
-  let total: number;
-  if (unit === "workdays") {
-    elapsed = workdaysBetween(start, through);
-    total = workdaysBetween(start, end + 1);
-  } else {
-    elapsed = Math.max(0, through - start);
-    total = end + 1 - start;
-  }
-  const forecast = elapsed > 0 && total > 0 ? (fact / elapsed) * total : null;
-  const share = forecast === null || target === null || target === 0 ? null : forecast / target;
+  const forecast = runRate(fact, daysIn(start, through, unit), daysIn(start, end + 1, unit));
+  const share = shareOfPlan(forecast, target);
   return [[num(forecast), num(share)]];
 }
 

@@ -7,7 +7,7 @@ import type { Lang } from "../src/core/i18n";
 import { fill } from "../src/core/i18n";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
-import type { BuiltSheet, SidebarState, WireTab } from "../src/server/rpc-types";
+import type { BuiltSheet, SidebarState, WireTab } from "../src/shared/wire";
 import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
 import { call } from "./rpc";

@@ -15,7 +15,11 @@ export interface ExampleSpec {
   note?: Localized;
 }
 
-/** Everything about one custom function: the single source for JSDoc, README and help. */
+/**
+ * Everything about one custom function: the single source for JSDoc, README and help. Each spec
+ * sits beside its implementation as a plain literal (no template strings): the Apps Script bundle
+ * never reads it, and esbuild drops only what it can prove has no side effects.
+ */
 export interface FunctionSpec {
   name: string;
   summary: Localized;

@@ -2,6 +2,7 @@
  * The one internal model every raw tab turns into (SPEC §3). Dates are wall-clock ms in the
  * spreadsheet's time zone (see core/calendar.ts); unknown values are null, never guessed.
  */
+import type { PlanMetric } from "../core/metrics/planMetric";
 
 /** A raw tab as the Sheets adapter (`getValues`) or the offline reader gives it. */
 export interface RawTab {
@@ -74,15 +75,7 @@ export interface TimeEntry {
   minutes: number;
 }
 
-/** Canonical plan metric names; a plan row with another metric keeps its own text. */
-export type PlanMetric =
-  | "calls"
-  | "longCalls"
-  | "meetings"
-  | "sales"
-  | "revenue"
-  | "leads"
-  | string;
+export type { PlanMetric } from "../core/metrics/planMetric";
 
 export interface PlanEntry {
   /** First day (wall ms) of the period and the day after its last. */
@@ -90,7 +83,10 @@ export interface PlanEntry {
   end: number;
   /** The period as the user wrote it, for display. */
   label: string;
-  metric: PlanMetric;
+  /** The metric the plan sets, or null for another (a stage name, say: see metricText). */
+  metric: PlanMetric | null;
+  /** The metric as the user wrote it. */
+  metricText: string;
   target: number;
   /** "" for the whole team. */
   rep: string;

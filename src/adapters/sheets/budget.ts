@@ -6,6 +6,7 @@
  * that says what to narrow.
  */
 import { type Lang, l, localeOf, translate } from "../../core/i18n";
+import { UserError } from "../../core/userError";
 import type { ReportPlan, SheetPlan } from "../../report/types";
 import { layoutSheet } from "./write";
 
@@ -35,10 +36,8 @@ export function cellsInUse(ss: Spreadsheet): number {
   return n;
 }
 
-/** An error whose message is meant for the user as it is (the RPC layer passes it on). */
-export class BuildRefused extends Error {
-  readonly userFacing = true;
-}
+/** A build refused for its size: the message says what to narrow (the RPC layer passes it on). */
+export class BuildRefused extends UserError {}
 
 /** Texts of a refused build; `{narrow}` is the shared advice, numbers come formatted. */
 export const BUDGET_TEXTS = {

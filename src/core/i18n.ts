@@ -43,24 +43,19 @@ export function localeOf(lang: Lang): string {
   return LOCALES[lang];
 }
 
-const PLURAL_ORDER: Record<Lang, readonly string[]> = {
-  en: ["one", "other"],
-  ru: ["one", "few", "many"],
-  uk: ["one", "few", "many"],
-};
-
-/** The plural form of n among `forms` (en one|other; ru, uk one|few|many). */
+/**
+ * The plural form of n among `forms`: English one|other, Russian and Ukrainian one|few|many.
+ * Fractions are "other" in Russian and Ukrainian, which reads right with the last form.
+ */
 export function plural(lang: Lang, n: number, forms: readonly string[]): string {
   const category = new Intl.PluralRules(LOCALES[lang]).select(n);
-  const order = PLURAL_ORDER[lang];
-  const i = order.indexOf(category);
-  // Fractions are "other" in ru/uk: the last form ("many") reads right for them.
-  return forms[Math.min(i < 0 ? order.length - 1 : i, forms.length - 1)] ?? "";
+  const i = category === "one" ? 0 : category === "few" || lang === "en" ? 1 : 2;
+  return forms[Math.min(i, forms.length - 1)] ?? "";
 }
 
 /** How many plural forms a `{n:…}` placeholder lists in the language. */
 export function pluralFormCount(lang: Lang): number {
-  return PLURAL_ORDER[lang].length;
+  return lang === "en" ? 2 : 3;
 }
 
 const PLACEHOLDER = /\{(\w+)(?::([^}]*))?\}/g;

@@ -1,5 +1,6 @@
-import { inLang, l } from "../core/i18n";
+import { inLang } from "../core/i18n";
 import { cellText, isBlank, nameKey } from "../core/values";
+import { WORDS } from "../core/words";
 import { cachedNameKey, forEachCell, vector } from "./args";
 import { argError, type FnContext } from "./errors";
 import type { Result } from "./result";
@@ -9,10 +10,10 @@ const FN = "FUNNEL";
 
 /** The spilled table's header, column by column. */
 export const FUNNEL_HEADERS = {
-  stage: l("Stage", "Этап", "Етап"),
-  count: l("Count", "Количество", "Кількість"),
-  step: l("Step conversion", "Конверсия шага", "Конверсія кроку"),
-  overall: l("Overall conversion", "Общая конверсия", "Загальна конверсія"),
+  stage: WORDS.stage,
+  count: WORDS.count,
+  step: WORDS.stepConversion,
+  overall: WORDS.overallConversion,
 };
 
 /** The funnel's stages in order: display names and a key → index map (first mention wins). */

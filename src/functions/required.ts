@@ -1,6 +1,7 @@
 import { inLang, l, translate } from "../core/i18n";
 import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
 import { cellText, isBlank, parseNumber } from "../core/values";
+import { WORDS } from "../core/words";
 import { forEachCell, positiveNumber, single, vector } from "./args";
 import { argError, cellError, type FnContext } from "./errors";
 import { num, type Result } from "./result";
@@ -46,7 +47,7 @@ export function requiredCalls(
 
 /** The spilled table's header, column by column ("Per day" only with working days). */
 export const REVERSE_FUNNEL_HEADERS = {
-  stage: l("Stage", "Этап", "Етап"),
+  stage: WORDS.stage,
   rate: l("Rate to next", "Конверсия в следующий", "Конверсія в наступний"),
   needed: l("Needed", "Нужно", "Потрібно"),
   perDay: l("Per day", "В день", "На день"),

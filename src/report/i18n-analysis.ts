@@ -3,6 +3,7 @@
  * English, Russian and Ukrainian: written for a business owner, neutral, never gendered.
  */
 import { type Localized, l } from "../core/i18n";
+import { WORDS } from "../core/words";
 
 export const ANALYSIS_LABELS = {
   // Velocity.
@@ -103,7 +104,7 @@ export const ANALYSIS_LABELS = {
     "Конверсия в этап «{stage}» по источникам",
     "Конверсія в етап «{stage}» за джерелами",
   ),
-  "changes.checks": l("What to check", "Что проверить", "Що перевірити"),
+  "changes.checks": WORDS.whatToCheck,
   check: l("Check", "Проверка", "Перевірка"),
   targetedShare: l("Targeted share", "Доля целевых", "Частка цільових"),
   "check.calls": l(

@@ -4,11 +4,12 @@
  * they describe numbers, never a person.
  */
 import { type Lang, type Localized, l, translate, type Vars } from "../core/i18n";
+import { WORDS } from "../core/words";
 
 const R = {
-  sdr: l("SDR", "Лидоруб", "Лідоруб"),
-  hunter: l("Hunter", "Хантер", "Хантер"),
-  farmer: l("Farmer", "Фермер", "Фермер"),
+  sdr: WORDS.sdr,
+  hunter: WORDS.hunter,
+  farmer: WORDS.farmer,
   noSdr: l("(no SDR)", "(без лидоруба)", "(без лідоруба)"),
   "block.sdr": l(
     "SDRs: calls, meetings booked and what they led to",
@@ -135,7 +136,7 @@ const R = {
   who: l("Who", "Кто", "Хто"),
   situation: l("Situation", "Ситуация", "Ситуація"),
   numbers: l("What the numbers show", "Что показывают цифры", "Що показують цифри"),
-  toCheck: l("What to check", "Что проверить", "Що перевірити"),
+  toCheck: WORDS.whatToCheck,
   "sit.fewBooked": l(
     "Few meetings booked",
     "Мало назначенных встреч",

@@ -3,7 +3,7 @@
  * Only JSON values: strings, numbers, booleans, null, arrays and plain objects. Dates cross as
  * ISO `yyyy-mm-dd` strings, never as `Date` (Apps Script refuses to return a Date to the client).
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { MappingChoice } from "../model/chosenMapping";
 import type { TabKind } from "../model/types";
 

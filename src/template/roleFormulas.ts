@@ -5,6 +5,7 @@
  * booked / confirmed / held; Calls B rep, C duration.
  */
 import { inLang, type Lang, l } from "../core/i18n";
+import { WORDS } from "../core/words";
 import { type FormulaRow, ref } from "./formulas";
 import type { TemplatePlan } from "./plan";
 
@@ -21,9 +22,9 @@ export interface RoleFormulaRefs {
 
 /** The role names and, per example formula, what it computes. */
 export const ROLE_FORMULA_TEXTS = {
-  sdr: l("SDR", "Лидоруб", "Лідоруб"),
-  hunter: l("Hunter", "Хантер", "Хантер"),
-  farmer: l("Farmer", "Фермер", "Фермер"),
+  sdr: WORDS.sdr,
+  hunter: WORDS.hunter,
+  farmer: WORDS.farmer,
   sdrCalls: l(
     "Calls of 60 s and more made by the SDR (the daily norm is 80–100).",
     "Звонки лидоруба от 60 секунд (норма — 80–100 в день).",

@@ -12,6 +12,7 @@ import {
   fill,
   isLang,
   LANGS,
+  type Localized,
   l,
   langOf,
   placeholders,
@@ -21,13 +22,30 @@ import {
 } from "../../src/core/i18n";
 import { ERROR_PLACES, FUNCTION_ERRORS } from "../../src/functions/errors";
 import { FUNNEL_HEADERS } from "../../src/functions/funnel";
+import { FUNCTIONS } from "../../src/functions/registry";
 import { REVERSE_FUNNEL_HEADERS } from "../../src/functions/required";
 import { FIELD_LABELS } from "../../src/model/fields";
 import { LABELS } from "../../src/report/i18n";
 import { ROLE_LABELS } from "../../src/report/rolesI18n";
+import { MENU_LABELS } from "../../src/server/menu";
+import { MESSAGES as SERVER_MESSAGES, TITLE } from "../../src/server/messages";
 import { FORMULAS_HEADERS } from "../../src/template/formulas";
 import { TEMPLATE_WORDS } from "../../src/template/plan";
 import { ROLE_FORMULA_TEXTS } from "../../src/template/roleFormulas";
+
+/** The custom functions' help (summaries, parameters, results, example notes) as one catalog. */
+function functionHelp(): Catalog {
+  const out: Record<string, Localized> = {};
+  for (const fn of FUNCTIONS) {
+    out[`${fn.name}.summary`] = fn.summary;
+    out[`${fn.name}.returns`] = fn.returns.description;
+    for (const p of fn.params) out[`${fn.name}.${p.name}`] = p.description;
+    fn.examples.forEach((x, i) => {
+      if (x.note) out[`${fn.name}.example${i}`] = x.note;
+    });
+  }
+  return out;
+}
 
 /** Every catalog of the product; `lists` marks those whose texts are "|"-separated items. */
 const CATALOGS: { name: string; catalog: Catalog; lists?: boolean }[] = [
@@ -41,6 +59,9 @@ const CATALOGS: { name: string; catalog: Catalog; lists?: boolean }[] = [
   { name: "template words", catalog: TEMPLATE_WORDS, lists: true },
   { name: "template formulas headers", catalog: FORMULAS_HEADERS },
   { name: "template role formulas", catalog: ROLE_FORMULA_TEXTS },
+  { name: "custom function help", catalog: functionHelp() },
+  { name: "server messages", catalog: { ...SERVER_MESSAGES, title: TITLE } },
+  { name: "menu", catalog: MENU_LABELS },
   { name: "command-line messages", catalog: CLI_MESSAGES },
   { name: "sidebar texts", catalog: SIDEBAR_TEXTS },
   { name: "sidebar tab kinds", catalog: KIND_LABELS },

@@ -132,14 +132,15 @@ export type ErrorKey = keyof typeof FUNCTION_ERRORS;
 
 /** Where the error is: the argument, the cell, the value found. */
 export const ERROR_PLACES = {
-  arg: l("argument {arg}", "аргумент {arg}", "аргумент {arg}"),
-  cell: l(
-    "cell (row {row}, column {col})",
-    "ячейка (строка {row}, столбец {col})",
-    "клітинка (рядок {row}, стовпець {col})",
-  ),
-  got: l("got {value}", "получено {value}", "отримано {value}"),
-};
+  // Literals, not l(): the sidebar bundles this module and drops what it does not read.
+  arg: { en: "argument {arg}", ru: "аргумент {arg}", uk: "аргумент {arg}" },
+  cell: {
+    en: "cell (row {row}, column {col})",
+    ru: "ячейка (строка {row}, столбец {col})",
+    uk: "клітинка (рядок {row}, стовпець {col})",
+  },
+  got: { en: "got {value}", ru: "получено {value}", uk: "отримано {value}" },
+} satisfies Record<string, Localized>;
 
 /** A cell inside an argument's range, 1-based. */
 export interface CellRef {

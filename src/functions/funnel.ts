@@ -9,12 +9,15 @@ import type { FunctionSpec } from "./spec";
 const FN = "FUNNEL";
 
 /** The spilled table's header, column by column. */
-export const FUNNEL_HEADERS = {
-  stage: WORDS.stage,
-  count: WORDS.count,
-  step: WORDS.stepConversion,
-  overall: WORDS.overallConversion,
-};
+export function funnelHeaders() {
+  // A function, not a constant: the sidebar bundles this module for its spec and drops it.
+  return {
+    stage: WORDS.stage,
+    count: WORDS.count,
+    step: WORDS.stepConversion,
+    overall: WORDS.overallConversion,
+  };
+}
 
 /** The funnel's stages in order: display names and a key → index map (first mention wins). */
 export function readOrder(
@@ -80,7 +83,7 @@ export function funnel(
     for (const s of furthest.values()) counts[s]++;
     for (let s = k - 2; s >= 0; s--) counts[s] += counts[s + 1];
   }
-  const out: (string | number)[][] = [Object.values(inLang(FUNNEL_HEADERS, ctx.lang))];
+  const out: (string | number)[][] = [Object.values(inLang(funnelHeaders(), ctx.lang))];
   for (let s = 0; s < k; s++) {
     const step = s === 0 || counts[s - 1] === 0 ? "" : counts[s] / counts[s - 1];
     const overall = counts[0] === 0 ? "" : counts[s] / counts[0];

@@ -21,9 +21,9 @@ import {
   translate,
 } from "../../src/core/i18n";
 import { ERROR_PLACES, FUNCTION_ERRORS } from "../../src/functions/errors";
-import { FUNNEL_HEADERS } from "../../src/functions/funnel";
+import { funnelHeaders } from "../../src/functions/funnel";
 import { FUNCTIONS } from "../../src/functions/registry";
-import { REVERSE_FUNNEL_HEADERS } from "../../src/functions/required";
+import { reverseFunnelHeaders } from "../../src/functions/required";
 import { FIELD_LABELS } from "../../src/model/fields";
 import { LABELS } from "../../src/report/i18n";
 import { ROLE_LABELS } from "../../src/report/rolesI18n";
@@ -54,8 +54,8 @@ const CATALOGS: { name: string; catalog: Catalog; lists?: boolean }[] = [
   { name: "report size limits", catalog: BUDGET_TEXTS },
   { name: "custom function errors", catalog: FUNCTION_ERRORS },
   { name: "custom function error places", catalog: ERROR_PLACES },
-  { name: "FUNNEL headers", catalog: FUNNEL_HEADERS },
-  { name: "REVERSE_FUNNEL headers", catalog: REVERSE_FUNNEL_HEADERS },
+  { name: "FUNNEL headers", catalog: funnelHeaders() },
+  { name: "REVERSE_FUNNEL headers", catalog: reverseFunnelHeaders() },
   { name: "template words", catalog: TEMPLATE_WORDS, lists: true },
   { name: "template formulas headers", catalog: FORMULAS_HEADERS },
   { name: "template role formulas", catalog: ROLE_FORMULA_TEXTS },

@@ -7,6 +7,7 @@ export class UsageError extends Error {
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";
+export const DEFAULT_TEMPLATE_OUT = "out/tracker.xlsx";
 
 export type Command =
   | { kind: "help" }
@@ -21,16 +22,28 @@ export type Command =
       period: "week" | "month";
       force: boolean;
       quiet: boolean;
+    }
+  | {
+      kind: "template";
+      out: string;
+      lang: Lang;
+      force: boolean;
+      quiet: boolean;
     };
 
 export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force]
+  voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
 Reads .xlsx workbooks (every tab) and .csv/.tsv/.txt files (one tab each; comma, semicolon
 or tab; UTF-8, UTF-16 with a BOM or Windows-1251), detects calls, deals, stage logs, time logs, plans and checklists,
 and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time, Quality, Data check)
 to an .xlsx file.
+
+voronka template writes the tracker template (raw tabs with headers in the language, example
+rows, dropdown lists, the example formulas as text) to an .xlsx that Google Sheets imports
+(default: ${DEFAULT_TEMPLATE_OUT}).
 
 Options:
   -o, --out <file>     where to write the report (default: ${DEFAULT_OUT})
@@ -54,8 +67,11 @@ export function parseCli(argv: string[]): Command {
   const [command, ...files] = positionals;
   if (command === undefined) return { kind: "help" };
   if (command === "help") return { kind: "help" };
+  if (command === "template") return templateCommand(values, files);
   if (command !== "report")
-    throw new UsageError(`unknown command "${command}" (try: voronka report <files…>)`);
+    throw new UsageError(
+      `unknown command "${command}" (try: voronka report <files…> or voronka template)`,
+    );
   if (files.length === 0) throw new UsageError("no input files (usage: voronka report <files…>)");
   const lang = (values.lang ?? "en").toLowerCase();
   if (!(LANGS as readonly string[]).includes(lang)) {
@@ -75,6 +91,32 @@ export function parseCli(argv: string[]): Command {
     defaultOut: values.out === undefined,
     lang: lang as Lang,
     period,
+    force: values.force === true,
+    quiet: values.quiet === true,
+  };
+}
+
+function templateCommand(
+  values: ReturnType<typeof parse>["values"],
+  extra: string[],
+): Command & { kind: "template" } {
+  if (extra.length > 0) {
+    throw new UsageError(
+      `template takes no input files (got "${extra[0]}"; use --out to name the output)`,
+    );
+  }
+  if (values.period !== undefined) throw new UsageError("--period applies to report, not template");
+  const lang = (values.lang ?? "en").toLowerCase();
+  if (!(LANGS as readonly string[]).includes(lang)) {
+    throw new UsageError(`--lang must be en, ru or uk, not "${values.lang}"`);
+  }
+  const out = values.out ?? DEFAULT_TEMPLATE_OUT;
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  return {
+    kind: "template",
+    out,
+    lang: lang as Lang,
     force: values.force === true,
     quiet: values.quiet === true,
   };

@@ -9,10 +9,9 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { RawTab } from "../../model/types";
 
-/** A file the command cannot read; the message is one sentence for the terminal. */
-export class InputError extends Error {
-  override name = "InputError";
-}
+import { InputError } from "./errors";
+
+export { InputError };
 
 /** One cell of ExcelJS into a grid value (formula → cached result, rich text → text). */
 export function cellValue(v: unknown): unknown {

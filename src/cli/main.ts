@@ -4,7 +4,7 @@
  * The commands are imported when they run: ExcelJS alone takes ~0.3 s to load, and `--help`
  * should not wait for it.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../adapters/xlsx/errors";
 import { parseCli, USAGE, UsageError } from "./args";
@@ -75,5 +75,17 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<vo
   process.exitCode = await main(argv);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(entry).href) void runCli();
+/**
+ * True when this module is the process's entry. npm installs the command as a symlink
+ * (`<prefix>/bin/voronka` → the package's dist-cli/voronka.mjs), so compare real paths.
+ */
+function isEntry(argv1: string | undefined): boolean {
+  if (!argv1) return false;
+  try {
+    return pathToFileURL(realpathSync(argv1)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry(process.argv[1])) void runCli();

@@ -1,5 +1,5 @@
 /**
- * `npm run build` (and `npm pack`, through `prepack`) → dist-cli/voronka.mjs: the `voronka`
+ * `npm run build` (and `npm ci` / `npm pack`, through `prepare`) → dist-cli/voronka.mjs: the `voronka`
  * command as one plain-JavaScript ES module for Node, which package.json's `bin` points at.
  *
  * The runtime dependencies (ExcelJS, Papa Parse) stay outside the bundle, installed by npm as
@@ -8,7 +8,7 @@
  */
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -69,4 +69,4 @@ export async function buildCli(): Promise<void> {
   console.log(`dist-cli/voronka.mjs ${(statSync(CLI_OUT).size / 1024).toFixed(1)} KiB`);
 }
 
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) await buildCli();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildCli();

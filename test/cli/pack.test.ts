@@ -4,12 +4,12 @@
  * the installed `voronka` from a folder outside the repository and open what it wrote.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildCli } from "../../scripts/build-cli";
+import { buildCli, CLI_OUT } from "../../scripts/build-cli";
 import { SETTINGS_SHEET_NAMES } from "../../src/model/index";
 import { templatePlan } from "../../src/template/plan";
 
@@ -115,5 +115,24 @@ describe("the installed command, run outside the repository", () => {
     for (const tab of plan.tabs) {
       expect(wb.getWorksheet(tab.name)!.getRow(1).values).toEqual([undefined, ...tab.header]);
     }
+  });
+});
+
+describe("the built command starts without loading its dependencies", () => {
+  it("--help and --version work where ExcelJS and Papa Parse cannot be found; report needs them", () => {
+    // The file alone, in a folder with no node_modules above it.
+    const bare = join(work, "bare");
+    mkdirSync(bare, { recursive: true });
+    const file = join(bare, "voronka.mjs");
+    copyFileSync(CLI_OUT, file);
+    const help = run(process.execPath, [file, "--help"], bare);
+    expect(help.stderr).toBe("");
+    expect(help.stdout).toContain("voronka template");
+    expect(run(process.execPath, [file, "--version"], bare).stdout.trim()).toBe(pkg.version);
+    // The same file does need ExcelJS for a report: so --help above really did without it.
+    const report = run(process.execPath, [file, "report", DEMO], bare);
+    expect(report.status).toBe(1);
+    expect(report.stderr).toMatch(/^voronka: failed: Cannot find module 'exceljs'/);
+    expect(report.stderr.trim().split("\n")).toHaveLength(1);
   });
 });

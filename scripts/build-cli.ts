@@ -18,7 +18,8 @@ export const CLI_OUT = join(root, "dist-cli", "voronka.mjs");
  * esbuild hoists every `import … from "<external>"` to the top of an ES module, which would load
  * ExcelJS at start even though the modules that import it are themselves imported lazily. This
  * plugin turns each such import into a `require` inside a CommonJS wrapper, which esbuild
- * evaluates only when the importing module first runs.
+ * evaluates only when the importing module first runs. (A dependency the code loads with
+ * `await import("pkg")`, e.g. an ES-module-only or native one, is left as that dynamic import.)
  */
 function lazyExternals(names: string[]): Plugin {
   const filter = new RegExp(

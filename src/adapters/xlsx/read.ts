@@ -8,9 +8,9 @@ import { basename, extname } from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { RawTab } from "../../model/types";
-
 import { InputError } from "./errors";
 
+/** Defined in ./errors, which the command loads without ExcelJS; re-exported for the readers' callers. */
 export { InputError };
 
 /** One cell of ExcelJS into a grid value (formula → cached result, rich text → text). */

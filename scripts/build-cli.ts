@@ -29,7 +29,7 @@ function lazyExternals(names: string[]): Plugin {
     name: "lazy-externals",
     setup(b) {
       b.onResolve({ filter }, (args) =>
-        args.namespace === "lazy-external"
+        args.namespace === "lazy-external" || args.kind === "dynamic-import"
           ? { path: args.path, external: true }
           : { path: args.path, namespace: "lazy-external" },
       );

@@ -1,7 +1,8 @@
 /**
  * dist/sidebar.html: the sidebar as ONE self-contained file (Apps Script serves it with
  * HtmlService.createHtmlOutputFromFile("sidebar")). sidebar/main.ts is bundled with esbuild and
- * inlined with sidebar/styles.css into sidebar/index.html; nothing is loaded from elsewhere.
+ * inlined with sidebar/styles.css and layout.css into sidebar/index.html; nothing is loaded from
+ * elsewhere. Preact (the view library) is bundled in with the script.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,7 +27,13 @@ export async function bundleSidebar(root: string): Promise<string> {
     charset: "utf8",
   });
   const js = inlineSafe(result.outputFiles[0]!.text, "script");
-  const css = inlineSafe(readFileSync(join(root, "sidebar/styles.css"), "utf8"), "style");
+  // The base look, then the sidebar's parts (one <style>).
+  const css = inlineSafe(
+    ["styles.css", "layout.css"]
+      .map((f) => readFileSync(join(root, "sidebar", f), "utf8"))
+      .join("\n"),
+    "style",
+  );
   const html = readFileSync(join(root, "sidebar/index.html"), "utf8");
   const out = html
     .replace("<!-- voronka:styles -->", () => `<style>\n${css}</style>`)

@@ -117,7 +117,9 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
 
   // 3. The same report plan.
   if (showProgress) progress("planning the report");
-  const plan = planReport(model, { lang: cmd.lang, period: cmd.period });
+  // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
+  const today = new Date().toISOString().slice(0, 10);
+  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today });
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("writing the workbook");

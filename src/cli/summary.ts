@@ -1,4 +1,5 @@
 /** The short funnel table printed to the terminal, taken from the plan's Funnel sheet. */
+import type { Lang } from "../core/lang";
 import type { Block, CellValue, ReportPlan } from "../report/types";
 
 export function funnelBlock(plan: ReportPlan): Block | null {
@@ -8,12 +9,22 @@ export function funnelBlock(plan: ReportPlan): Block | null {
   return null;
 }
 
-function show(v: CellValue, format: string): string {
+const LOCALES: Record<Lang, string> = { en: "en-US", ru: "ru-RU", uk: "uk-UA" };
+
+/** Numbers as the report's language writes them: "1,012" and "47.1%", "1 012" and "47,1 %". */
+function show(v: CellValue, format: string, lang: Lang): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "number") {
-    if (format === "percent") return `${(v * 100).toFixed(1)}%`;
-    if (format === "integer") return Math.round(v).toLocaleString("en-US");
-    return String(Math.round(v * 100) / 100);
+    const locale = LOCALES[lang] ?? LOCALES.en;
+    if (format === "percent") {
+      return new Intl.NumberFormat(locale, {
+        style: "percent",
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }).format(v);
+    }
+    if (format === "integer") return new Intl.NumberFormat(locale).format(Math.round(v));
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v);
   }
   return String(v);
 }
@@ -24,7 +35,7 @@ export function funnelSummary(plan: ReportPlan): string | null {
   if (!block) return null;
   const lines = [
     block.header,
-    ...block.rows.map((r) => r.map((v, i) => show(v, block.formats[i]))),
+    ...block.rows.map((r) => r.map((v, i) => show(v, block.formats[i], plan.lang))),
   ];
   const widths = block.header.map((_, i) =>
     Math.max(...lines.map((l) => String(l[i] ?? "").length)),

@@ -23,7 +23,10 @@ export interface GenerateOptions {
   scale?: number;
   /** First month, "2026-01" or "2026-01-01" (default 2026-01). */
   start?: string;
-  /** 0-based month index (or "yyyy-mm") of the planted drop; default the last month; -1: none. */
+  /**
+   * 0-based month index (or "yyyy-mm") of the planted drop; -1: none. Default: the month before
+   * the last, the latest whose deals are old enough for the Changes sheet's cohorts to judge.
+   */
   dropMonth?: number | string;
   /** Stage index (1..3) whose step conversion drops; default 2 (meeting → proposal). */
   dropStage?: number;
@@ -369,7 +372,7 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
   const monthStarts: number[] = [];
   for (let i = 0; i <= months; i++) monthStarts.push(Date.UTC(y, m0 + i, 1));
   const end = monthStarts[months];
-  let dropIdx = typeof opts.dropMonth === "number" ? opts.dropMonth : months - 1;
+  let dropIdx = typeof opts.dropMonth === "number" ? opts.dropMonth : Math.max(0, months - 2);
   if (typeof opts.dropMonth === "string") {
     const dm = monthStart(opts.dropMonth);
     dropIdx = (dm.y - y) * 12 + (dm.m - m0);
@@ -553,8 +556,12 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
       if (wd !== 0 && wd !== 6) workdays++;
     }
     const calls = Math.round(90 * scale) * workdays;
-    const targets = [calls, Math.round(calls * 0.15), Math.round(calls * 0.05)];
-    targets.push(targets[2] * 1500 * revenueScale);
+    // Targets at the team's expected pace, so fact lands near 100% of plan: about 4.5% of calls
+    // end in a sale, and a deal's amount averages (300 + 4700 / 4) × 10 × revenueScale.
+    // The first month starts with an empty pipeline: fewer sales close in it.
+    const ramp = i === 0 ? 0.6 : 1;
+    const targets = [calls, Math.round(calls * 0.15), Math.round(calls * 0.045 * ramp)];
+    targets.push(targets[2] * 1500 * 10 * revenueScale);
     for (const rep of reps)
       targets.forEach((t, k) => {
         planRows.push([period, w.metrics[k], t, rep]);

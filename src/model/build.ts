@@ -1155,6 +1155,33 @@ function layoutOf(tab: RawTab, given: TabMapping, issues: Issues): Layout | null
 }
 
 /** Raw tabs → model, with the mapping used and what detection found. */
+/**
+ * Per stage, the column its dates come from ("Deals!7"), so the report can tell that two stages
+ * dated by one column (Maven's Closed and Won, both close_date) are not a transition. A stage fed
+ * by a stage log or by several tabs gets null (distinct sources, or not known).
+ */
+function stageSources(dealsTabs: Layout[], hasLog: boolean, st: StageTable): (string | null)[] {
+  const out: (string | null | undefined)[] = st.names.map(() => undefined);
+  const put = (k: number, src: string) => {
+    if (k < 0) return;
+    out[k] = out[k] === undefined || out[k] === src ? src : null;
+  };
+  for (const l of dealsTabs) {
+    const tab = l.tab.name;
+    const cols = new Set<number>();
+    for (const s of l.m.stageColumns ?? []) {
+      put(lookupStage(st, s.stage), `${tab}!${s.column}`);
+      cols.add(lookupStage(st, s.stage));
+    }
+    const cCreated = col(l, "created");
+    if (l.m.entryStage && cCreated >= 0) put(lookupStage(st, l.m.entryStage), `${tab}!${cCreated}`);
+    const cClosed = col(l, "closed");
+    const won = l.m.wonStage ? lookupStage(st, l.m.wonStage) : st.won;
+    if (won >= 0 && !cols.has(won) && cClosed >= 0) put(won, `${tab}!${cClosed}`);
+  }
+  return out.map((x) => (x === undefined || hasLog ? null : x));
+}
+
 export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   const tz =
     opts && typeof opts.timeZone === "string" && isValidTimeZone(opts.timeZone)
@@ -1230,6 +1257,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       criteria,
       issues: issues.list,
       timeZone: tz,
+      stageSources: stageSources(dealsTabs, logs.length > 0, st),
     },
     mapping: { version: given.version || 1, stages: st.names, tabs: outTabs },
     detections,

@@ -1,12 +1,17 @@
 /**
  * The column mapping: which kind each tab is, where its header row is, which column holds which
- * field, and the funnel's stage order. Plain JSON (versioned), shown and corrected in the sidebar,
- * and stored in the visible settings tab as rows a person can read and edit.
+ * field, and the funnel's stage order. Plain JSON (versioned), shown and corrected in the sidebar.
+ *
+ * The visible settings tab keeps only the user's corrections (version 2): a whole tab when its kind
+ * or header row was chosen, else just the fields set or cleared (`partial`), and the stage order
+ * the user set. Everything else is detected afresh on every read (`applyCorrections`), so better
+ * detection reaches spreadsheets set up before it. A version-1 tab (the whole mapping) is migrated
+ * by keeping what differs from today's detection (`migrateMapping`).
  */
 import { SETTINGS_MARKER, TAB_KINDS, type TabDetection } from "./detect";
 import type { TabKind } from "./types";
 
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 export interface TabMapping {
   /** Tab name as in the spreadsheet. */
@@ -31,6 +36,12 @@ export interface TabMapping {
   entryStage?: string;
   /** Deals with stage columns: the stage a won status stands for, when no column is the sale. */
   wonStage?: string;
+  /**
+   * A stored correction of fields only: the kind, header row and every field not named here come
+   * from detection. `cleared`: fields the user unset.
+   */
+  partial?: boolean;
+  cleared?: string[];
 }
 
 export interface WorkbookMapping {
@@ -75,6 +86,7 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
   if (!v || typeof v !== "object") return null;
   const o = v as Record<string, unknown>;
   const out = emptyMapping();
+  if (typeof o.version === "number" && Number.isFinite(o.version)) out.version = o.version;
   if (Array.isArray(o.stages))
     out.stages = o.stages.filter((s): s is string => typeof s === "string" && s.trim() !== "");
   if (Array.isArray(o.tabs)) {
@@ -123,6 +135,13 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
       }
       if (typeof x.entryStage === "string" && x.entryStage.trim()) tm.entryStage = x.entryStage;
       if (typeof x.wonStage === "string" && x.wonStage.trim()) tm.wonStage = x.wonStage;
+      if (x.partial === true) {
+        tm.partial = true;
+        const cleared = Array.isArray(x.cleared)
+          ? x.cleared.filter((k): k is string => typeof k === "string" && !(k in tm.columns))
+          : [];
+        if (cleared.length) tm.cleared = cleared;
+      }
       out.tabs.push(tm);
     }
   }
@@ -132,20 +151,26 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
 // ---------------------------------------------------------------------------------------------
 // Rows of the settings tab
 //
-//   Voronka settings | version | 1
+//   Voronka settings | version | 2
+//   corrections      | Only your corrections are kept here; the rest is detected afresh.
 //   stage            | 1       | Lead
-//   tab              | Deals   | deals   | 1          (header row, 1-based)
+//   tab              | Deals   | deals   | 1          (the kind chosen; header row, 1-based)
 //   column           | Deals   | rep     | 3  | Owner  (1-based column, its header then)
+//   column           | Calls   | source  | off        (a field the user cleared)
 //   entry stage      | Deals   | Lead
 //   stage column     | Deals   | Meeting | 7
 //   won stage        | Deals   | Won
 //   criterion        | Checks  | Greeting| 4
 //   tab              | Notes   | off
 //
-// Columns are 1-based there, as a person counts them; everything else is as in the JSON.
-// The header text is optional: with it, a column that moved is found again by its header.
+// Columns are 1-based there, as a person counts them; everything else is as in the JSON. Rows of
+// a tab without a "tab" row are corrections of those fields only (`partial`). The header text is
+// optional: with it, a column that moved is found again by its header.
 
 const WIDTH = 5;
+const CORRECTIONS_TAG = "corrections";
+const CORRECTIONS_NOTE =
+  "Only your corrections are kept here; everything else is detected afresh on every read.";
 
 function row(...cells: (string | number)[]): (string | number)[] {
   const r = cells.slice(0, WIDTH);
@@ -155,12 +180,16 @@ function row(...cells: (string | number)[]): (string | number)[] {
 
 /** The mapping as rows for the settings tab (a fixed width of 5 columns). */
 export function mappingToRows(mapping: WorkbookMapping): (string | number)[][] {
-  const rows: (string | number)[][] = [row(SETTINGS_MARKER, "version", MAPPING_VERSION)];
+  const rows: (string | number)[][] = [
+    row(SETTINGS_MARKER, "version", MAPPING_VERSION),
+    row(CORRECTIONS_TAG, CORRECTIONS_NOTE),
+  ];
   mapping.stages.forEach((s, i) => {
     rows.push(row("stage", i + 1, s));
   });
   for (const t of mapping.tabs) {
-    rows.push(row("tab", t.name, t.kind ?? "off", t.headerRow + 1));
+    if (!t.partial) rows.push(row("tab", t.name, t.kind ?? "off", t.headerRow + 1));
+    for (const k of t.cleared ?? []) rows.push(row("column", t.name, k, "off"));
     if (t.entryStage) rows.push(row("entry stage", t.name, t.entryStage));
     if (t.wonStage) rows.push(row("won stage", t.name, t.wonStage));
     for (const [k, c] of Object.entries(t.columns))
@@ -183,8 +212,11 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
   if (!Array.isArray(rows)) return null;
   let seen = false;
   const out = emptyMapping();
+  out.version = 1;
   const stages: { n: number; name: string }[] = [];
   const byName = new Map<string, TabMapping>();
+  /** Tabs with a "tab" row: their kind was chosen (the others are field corrections). */
+  const chosen = new Set<string>();
   const tabOf = (name: string): TabMapping => {
     let t = byName.get(name);
     if (!t) {
@@ -213,6 +245,7 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
       const k = text(r[2]);
       t.kind = isKind(k) ? k : null;
       t.headerRow = Math.max(0, (nonNegInt(r[3]) ?? 1) - 1);
+      chosen.add(name);
       seen = true;
     } else if (tag === "entry stage" || tag === "won stage") {
       const name = text(r[1]);
@@ -225,6 +258,12 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
     } else if (tag === "column" || tag === "stage column" || tag === "criterion") {
       const name = text(r[1]);
       const key = text(r[2]);
+      if (tag === "column" && name && key && text(r[3]).toLowerCase() === "off") {
+        const t = tabOf(name);
+        if (!(t.cleared ?? []).includes(key)) t.cleared = [...(t.cleared ?? []), key];
+        seen = true;
+        continue;
+      }
       const col = nonNegInt(r[3]);
       if (!name || !key || col === null || col < 1) continue;
       const t = tabOf(name);
@@ -248,6 +287,11 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
   if (!seen) return null;
   stages.sort((a, b) => a.n - b.n);
   out.stages = stages.map((s) => s.name);
+  for (const t of out.tabs) {
+    if (out.version >= 2 && !chosen.has(t.name)) t.partial = true;
+    if (t.cleared) t.cleared = t.cleared.filter((k) => !(k in t.columns));
+    if (!t.partial || !t.cleared?.length) delete t.cleared;
+  }
   return out;
 }
 

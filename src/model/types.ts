@@ -29,6 +29,8 @@ export interface Deal {
   /** When it was won or lost, if known. */
   closed: number | null;
   amount: number | null;
+  /** ISO code of the amount's currency, when the export names one (a column or a sign). */
+  currency?: string;
   /** Margin in money (amount − cost) when a cost or margin column exists. */
   margin: number | null;
   /** Targeted lead (yes/no); null when the tab has no such column. */
@@ -127,4 +129,9 @@ export interface Model {
   issues: DataIssue[];
   /** The time zone wall-clock values were taken in. */
   timeZone: string;
+  /**
+   * Per stage, the source column its dates are read from ("Deals!7": tab and column); null or absent
+   * when not known. Two stages with the same source are not a transition (Maven: Closed and Won).
+   */
+  stageSources?: (string | null)[];
 }

@@ -1,87 +1,171 @@
 /**
- * Changes sheet: the last complete period against the one before, per stage conversion. A
- * period's count of a stage is the deals that entered it in the period (its stage date, else the
- * deal's own date; reached semantics), as a sales head counts booked, confirmed and held meetings
- * per month; conversion is a stage's count over the count of the stage above. The first stage from the top whose conversion fell
- * by more than the threshold is named, with the checks of seed 002: calls, minutes on the line,
- * new leads, lead quality, confirmations (the step before), source.
+ * Changes sheet (SPEC §4): two periods compared on cohort conversions. A cohort is the deals
+ * created in a period (created date, else the first stage date); a stage counts when the deal
+ * reached it within W days of creation, W being the 80th percentile of the days won deals took
+ * to sell (or the user's value). The two latest periods whose cohorts are all at least W days
+ * old on the data's last date are compared, so young deals are not judged. The first stage from
+ * the top whose conversion fell by more than the threshold is named, with the checks of seed 002.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import {
+  type CohortCounts,
+  cohortMature,
+  cohortStepConversions,
+  cohortWindow,
+  reachedWithin,
+} from "../core/metrics/cohort";
 import { ratio } from "../core/stats";
+import { topN } from "./breakdown";
+import { planChecks } from "./checks";
 import { type Context, inRange, round } from "./context";
 import { t } from "./i18n";
+import { knownSaleDate } from "./kpi";
+import { dayLabel, numberText } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
 function pct(x: number): number {
   return Math.round(x * 1000) / 10;
 }
 
-const SRC_SPAN = 65536;
-
-export interface StageEntries {
-  /** Period → entries per stage. */
-  byPeriod: Map<number, Float64Array>;
-  /** (period * 65536 + source) → entries per stage. */
-  bySource: Map<number, Float64Array>;
+/** Change in percentage points, as points (0.05 → 5). */
+export function points(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : round((b - a) * 100, 6);
 }
 
-/** Entries into each stage per period (and per source): one pass over the deals. */
-export function stageEntries(ctx: Context): StageEntries {
+const SRC_SPAN = 65536;
+
+/** Flow counts: entries into each stage per period (its stage date, else the deal's date). */
+export function stageEntries(ctx: Context): Map<number, Float64Array> {
   const n = ctx.nStages;
   const byPeriod = new Map<number, Float64Array>();
-  const bySource = new Map<number, Float64Array>();
-  const get = (m: Map<number, Float64Array>, key: number) => {
-    let a = m.get(key);
-    if (!a) {
-      a = new Float64Array(n);
-      m.set(key, a);
-    }
-    return a;
-  };
   const dated = ctx.opt.fromDay !== null || ctx.opt.toDay !== null;
   for (let i = 0; i < ctx.deals.length; i++) {
     const d = ctx.deals[i];
     const own = ctx.dealDay[i];
     const last = Math.min(d.reached, n - 1);
-    const src = ctx.dealSource[i];
     for (let k = 0; k <= last; k++) {
       const at = d.stageDates[k];
       const day = at === null ? own : Math.floor(at / MS_PER_DAY);
       if (Number.isNaN(day) || (dated && !inRange(ctx.opt, day))) continue;
       const p = ctx.periods.of(day);
-      get(byPeriod, p)[k]++;
-      get(bySource, p * SRC_SPAN + src)[k]++;
+      let a = byPeriod.get(p);
+      if (!a) {
+        a = new Float64Array(n);
+        byPeriod.set(p, a);
+      }
+      a[k]++;
     }
   }
-  return { byPeriod, bySource };
+  return byPeriod;
+}
+
+export interface Cohorts {
+  /** The window in days; null: no dated stage (reached so far throughout). */
+  window: number | null;
+  /** Whether the window came from the data (not the user). */
+  windowFromData: boolean;
+  /** Per stage: does any deal carry a date for it. */
+  dated: boolean[];
+  byPeriod: Map<number, CohortCounts>;
+  /** (period * 65536 + source) → counts. */
+  bySource: Map<number, CohortCounts>;
+  /** Deals with no date at all: in no cohort. */
+  undated: number;
+}
+
+/** Cohort counts per period (and per period and source): one pass over the deals. */
+export function cohorts(ctx: Context): Cohorts {
+  const n = ctx.nStages;
+  const dated = new Array<boolean>(n).fill(false);
+  const spans: number[] = [];
+  for (let i = 0; i < ctx.deals.length; i++) {
+    const d = ctx.deals[i];
+    for (let k = 0; k < n; k++) if (d.stageDates[k] !== null) dated[k] = true;
+    const start = ctx.dealDay[i];
+    if (d.status === "won" && !Number.isNaN(start)) {
+      const at = knownSaleDate(d);
+      if (at !== null) spans.push(Math.floor(at / MS_PER_DAY) - start);
+    }
+  }
+  const anyDated = dated.some((x, k) => x && k > 0);
+  const fromData = anyDated ? cohortWindow(spans) : null;
+  const window = anyDated ? (ctx.opt.cohortWindowDays ?? fromData) : null;
+  const byPeriod = new Map<number, CohortCounts>();
+  const bySource = new Map<number, CohortCounts>();
+  const get = (m: Map<number, CohortCounts>, key: number) => {
+    let c = m.get(key);
+    if (!c) {
+      c = { size: 0, reached: new Array<number>(n).fill(0) };
+      m.set(key, c);
+    }
+    return c;
+  };
+  const buf = new Uint8Array(n);
+  const stageDays: (number | null)[] = new Array(n).fill(null);
+  let undated = 0;
+  for (let i = 0; i < ctx.deals.length; i++) {
+    const d = ctx.deals[i];
+    const start = ctx.dealDay[i];
+    if (Number.isNaN(start)) {
+      undated++;
+      continue;
+    }
+    for (let k = 0; k < n; k++) {
+      const at = d.stageDates[k];
+      stageDays[k] = at === null ? null : Math.floor(at / MS_PER_DAY);
+    }
+    reachedWithin({ start, reached: d.reached, stageDays }, n, dated, window, buf);
+    const p = ctx.periods.of(start);
+    const a = get(byPeriod, p);
+    const b = get(bySource, p * SRC_SPAN + ctx.dealSource[i]);
+    a.size++;
+    b.size++;
+    for (let k = 0; k < n; k++) {
+      a.reached[k] += buf[k];
+      b.reached[k] += buf[k];
+    }
+  }
+  return {
+    window,
+    windowFromData: ctx.opt.cohortWindowDays === null,
+    dated,
+    byPeriod,
+    bySource,
+    undated,
+  };
 }
 
 export function planChanges(ctx: Context): SheetPlan | null {
   const stages = ctx.model.stages;
   const lang = ctx.opt.lang;
-  if (stages.length < 2 || ctx.todayDay === null) return null;
-  const today = ctx.todayDay;
-  const entries = stageEntries(ctx);
-  const complete = ctx.periods
-    .order()
-    .filter((p) => entries.byPeriod.has(p) && ctx.periods.end[p] - 1 <= today);
-  if (complete.length < 2) return null;
-  const last = complete[complete.length - 1];
-  const prev = complete[complete.length - 2];
-  const cl = Array.from(entries.byPeriod.get(last) as Float64Array);
-  const cp = Array.from(entries.byPeriod.get(prev) as Float64Array);
+  const lastDay = ctx.maxDay;
+  if (stages.length < 2 || lastDay === null) return null;
+  const co = cohorts(ctx);
+  const withCohort = ctx.periods.order().filter((p) => (co.byPeriod.get(p)?.size ?? 0) > 0);
+  const mature = withCohort.filter((p) => cohortMature(ctx.periods.end[p], co.window, lastDay));
+  if (mature.length < 2) return null;
+  const last = mature[mature.length - 1];
+  const prev = mature[mature.length - 2];
+  const cp = co.byPeriod.get(prev) as CohortCounts;
+  const cl = co.byPeriod.get(last) as CohortCounts;
+  const sp = cohortStepConversions(cp);
+  const sl = cohortStepConversions(cl);
   const threshold = ctx.opt.dropThreshold;
+  const soFar = t(lang, "reachedSoFar");
 
   const rows: CellValue[][] = [];
   const highlights: Highlight[] = [];
   let flagged = -1;
   let flaggedRel = 0;
   for (let k = 0; k < stages.length; k++) {
-    const convP = k === 0 ? null : ratio(cp[k], cp[k - 1]);
-    const convL = k === 0 ? null : ratio(cl[k], cl[k - 1]);
-    const abs = convP !== null && convL !== null ? convL - convP : null;
-    const rel = abs !== null && convP !== null && convP > 0 ? abs / convP : null;
-    rows.push([stages[k], cp[k], cl[k], round(convP), round(convL), round(abs), round(rel)]);
+    const abs = points(sp[k], sl[k]);
+    const rel =
+      sp[k] !== null && sl[k] !== null && (sp[k] as number) > 0
+        ? ((sl[k] as number) - (sp[k] as number)) / (sp[k] as number)
+        : null;
+    const label =
+      k > 0 && co.window !== null && !co.dated[k] ? `${stages[k]} (${soFar})` : stages[k];
+    rows.push([label, cp.reached[k], cl.reached[k], round(sp[k]), round(sl[k]), abs, round(rel)]);
     if (flagged < 0 && rel !== null && rel < -threshold - 1e-12) {
       flagged = k;
       flaggedRel = rel;
@@ -90,96 +174,85 @@ export function planChanges(ctx: Context): SheetPlan | null {
   }
   const prevLabel = ctx.periods.label(prev);
   const lastLabel = ctx.periods.label(last);
+  const younger = withCohort.filter((p) => ctx.periods.start[p] > ctx.periods.start[last]);
+  const notes: string[] = [];
+  notes.push(
+    co.window === null
+      ? t(lang, "changes.cohortSoFar")
+      : t(lang, co.windowFromData ? "changes.cohortWindow" : "changes.cohortWindowSet", {
+          w: co.window,
+        }),
+  );
+  if (younger.length > 0) {
+    notes.push(
+      t(lang, "changes.younger", {
+        periods:
+          younger.length === 1
+            ? ctx.periods.label(younger[0])
+            : `${ctx.periods.label(younger[0])} – ${ctx.periods.label(younger[younger.length - 1])}`,
+        date: dayLabel(lang, lastDay),
+        w: co.window ?? 0,
+      }),
+    );
+  }
+  if (co.undated > 0) notes.push(t(lang, "changes.undated", { n: co.undated }));
+  notes.push(
+    flagged >= 0
+      ? t(lang, "changes.drop", {
+          stage: stages[flagged],
+          pct: numberText(lang, pct(-flaggedRel)),
+          thr: numberText(lang, pct(threshold)),
+        })
+      : t(lang, "changes.noDrop", { thr: numberText(lang, pct(threshold)) }),
+  );
   const blocks: Block[] = [
     {
       id: "changes.byStage",
       title: t(lang, "changes.byStage", { last: lastLabel, prev: prevLabel }),
-      note:
-        flagged >= 0
-          ? t(lang, "changes.drop", {
-              stage: stages[flagged],
-              pct: pct(-flaggedRel),
-              thr: pct(threshold),
-            })
-          : t(lang, "changes.noDrop", { thr: pct(threshold) }),
+      note: notes.join(" "),
       header: [
         t(lang, "stage"),
-        `${t(lang, "count")}, ${prevLabel}`,
-        `${t(lang, "count")}, ${lastLabel}`,
+        t(lang, "cohortReached", { period: prevLabel }),
+        t(lang, "cohortReached", { period: lastLabel }),
         `${t(lang, "stepConv")}, ${prevLabel}`,
         `${t(lang, "stepConv")}, ${lastLabel}`,
         t(lang, "absChange"),
         t(lang, "relChange"),
       ],
       rows,
-      formats: ["text", "integer", "integer", "percent", "percent", "percent", "percent"],
+      formats: ["text", "integer", "integer", "percent", "percent", "points", "percent"],
       highlights,
       signCols: [5, 6],
     },
   ];
 
-  // Activity behind it, in the same two periods.
-  const act = activity(ctx, [prev, last]);
-  const arows: CellValue[][] = [];
-  const line = (label: string, a: number | null, b: number | null) => {
-    const rel = a !== null && b !== null && a > 0 ? round((b - a) / a) : null;
-    arows.push([label, a, b, rel]);
-  };
-  if (ctx.calls.length > 0) {
-    line(t(lang, "calls"), act[0].calls, act[1].calls);
-    if (act[0].timed + act[1].timed > 0) {
-      line(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), act[0].long, act[1].long);
-      line(t(lang, "minutes"), round(act[0].sec / 60, 2), round(act[1].sec / 60, 2));
-    }
-  }
-  line(t(lang, "leads"), act[0].leads, act[1].leads);
-  if (act[0].graded + act[1].graded > 0) {
-    line(t(lang, "targeted"), act[0].targeted, act[1].targeted);
-    line(
-      `${t(lang, "targetedShare")}, %`,
-      round(ratio(act[0].targeted * 100, act[0].graded), 2),
-      round(ratio(act[1].targeted * 100, act[1].graded), 2),
-    );
-  }
-  blocks.push({
-    id: "changes.activity",
-    title: t(lang, "changes.activity"),
-    header: [t(lang, "metric"), prevLabel, lastLabel, t(lang, "relChange")],
-    rows: arows,
-    formats: ["text", "decimal", "decimal", "percent"],
-    signCols: [3],
-  });
-
-  if (flagged >= 0) {
-    if (ctx.hasSource) {
-      const srows = bySource(ctx, entries, prev, last, flagged);
-      if (srows.length > 0) {
-        blocks.push({
-          id: "changes.sources",
-          title: t(lang, "changes.sources", { stage: stages[flagged] }),
-          header: [t(lang, "source"), prevLabel, lastLabel, t(lang, "absChange")],
-          rows: srows,
-          formats: ["text", "percent", "percent", "percent"],
-          signCols: [3],
-        });
-      }
-    }
+  // Flow: entries into each stage per period, from the earlier compared period on. Counts only.
+  const entries = stageEntries(ctx);
+  const flowPeriods = ctx.periods
+    .order()
+    .filter((p) => entries.has(p) && ctx.periods.start[p] >= ctx.periods.start[prev]);
+  if (flowPeriods.length > 0) {
     blocks.push({
-      id: "changes.checks",
-      title: t(lang, "changes.checks"),
-      header: [t(lang, "check")],
-      rows: [
-        [t(lang, "check.calls")],
-        [t(lang, "check.minutes")],
-        [t(lang, "check.leads")],
-        [t(lang, "check.quality")],
-        [t(lang, "check.confirm", { stage: stages[flagged] })],
-        [t(lang, "check.source")],
-        [t(lang, "check.listen")],
-      ],
-      formats: ["text"],
+      id: "changes.entries",
+      title: t(lang, "changes.entries"),
+      note: t(lang, "changes.entries.note"),
+      header: [t(lang, "period"), ...stages],
+      rows: flowPeriods.map((p) => [
+        ctx.periods.label(p),
+        ...Array.from(entries.get(p) as Float64Array),
+      ]),
+      formats: ["text", ...stages.map(() => "integer" as const)],
     });
   }
+
+  const act = activityBlock(ctx, prev, last);
+  if (act) blocks.push(act);
+
+  if (flagged >= 0 && ctx.hasSource) {
+    const src = sourcesBlock(ctx, co, prev, last, flagged);
+    if (src) blocks.push(src);
+  }
+  if (flagged >= 0) blocks.push(planChecks(ctx, flagged));
   return { key: "changes", name: "", blocks };
 }
 
@@ -193,13 +266,15 @@ interface Activity {
   graded: number;
 }
 
-function activity(ctx: Context, periods: number[]): Activity[] {
+/** Calls, minutes and new leads in the two compared periods (flow), and the targeted share. */
+function activityBlock(ctx: Context, prev: number, last: number): Block | null {
+  const lang = ctx.opt.lang;
+  const periods = [prev, last];
   const out = periods.map(
     (): Activity => ({ calls: 0, long: 0, sec: 0, timed: 0, leads: 0, targeted: 0, graded: 0 }),
   );
-  const slot = (p: number) => periods.indexOf(p);
   for (const c of ctx.calls) {
-    const s = slot(ctx.periods.of(Math.floor(c.at / MS_PER_DAY)));
+    const s = periods.indexOf(ctx.periods.of(Math.floor(c.at / MS_PER_DAY)));
     if (s < 0) continue;
     const a = out[s];
     a.calls++;
@@ -212,7 +287,7 @@ function activity(ctx: Context, periods: number[]): Activity[] {
   for (let i = 0; i < ctx.deals.length; i++) {
     const day = ctx.dealDay[i];
     if (Number.isNaN(day)) continue;
-    const s = slot(ctx.periods.of(day));
+    const s = periods.indexOf(ctx.periods.of(day));
     if (s < 0) continue;
     const a = out[s];
     a.leads++;
@@ -222,29 +297,102 @@ function activity(ctx: Context, periods: number[]): Activity[] {
       if (tg) a.targeted++;
     }
   }
-  return out;
+  const header = [t(lang, "period")];
+  const formats: Block["formats"] = ["text"];
+  const cols: ((a: Activity) => number | null)[] = [];
+  const add = (h: string, f: Block["formats"][number], v: (a: Activity) => number | null) => {
+    header.push(h);
+    formats.push(f);
+    cols.push(v);
+  };
+  if (ctx.calls.length > 0) {
+    add(t(lang, "calls"), "integer", (a) => a.calls);
+    if (out[0].timed + out[1].timed > 0) {
+      add(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), "integer", (a) => a.long);
+      add(t(lang, "minutes"), "integer", (a) => Math.round(a.sec / 60));
+    }
+  }
+  add(t(lang, "leads"), "integer", (a) => a.leads);
+  if (out[0].graded + out[1].graded > 0) {
+    add(t(lang, "targeted"), "integer", (a) => a.targeted);
+    add(t(lang, "targetedShare"), "percent", (a) => round(ratio(a.targeted, a.graded)));
+  }
+  return {
+    id: "changes.activity",
+    title: t(lang, "changes.activity"),
+    header,
+    rows: periods.map((p, i) => [ctx.periods.label(p), ...cols.map((c) => c(out[i]))]),
+    formats,
+  };
 }
 
-function bySource(
+/** Cohort step conversion into the flagged stage per source (top N, the rest as "Other"). */
+function sourcesBlock(
   ctx: Context,
-  entries: StageEntries,
+  co: Cohorts,
   prev: number,
   last: number,
   k: number,
-): CellValue[][] {
-  const rows: CellValue[][] = [];
+): Block | null {
+  const lang = ctx.opt.lang;
+  const empty = (): CohortCounts => ({ size: 0, reached: new Array<number>(ctx.nStages).fill(0) });
+  const merge = (into: CohortCounts | null, x: CohortCounts): CohortCounts => {
+    const o = into ?? empty();
+    o.size += x.size;
+    for (let i = 0; i < x.reached.length; i++) o.reached[i] += x.reached[i];
+    return o;
+  };
+  const groups: { label: string; value: [CohortCounts, CohortCounts]; weight: number }[] = [];
+  let blank: [CohortCounts, CohortCounts] | null = null;
   for (const s of ctx.sources.order()) {
-    const a = entries.bySource.get(prev * SRC_SPAN + s);
-    const b = entries.bySource.get(last * SRC_SPAN + s);
+    const a = co.bySource.get(prev * SRC_SPAN + s);
+    const b = co.bySource.get(last * SRC_SPAN + s);
     if (!a && !b) continue;
-    const ca = a ? ratio(a[k], a[k - 1]) : null;
-    const cb = b ? ratio(b[k], b[k - 1]) : null;
-    rows.push([
-      ctx.sources.names[s] || t(ctx.opt.lang, "noSource"),
-      round(ca),
-      round(cb),
-      ca !== null && cb !== null ? round(cb - ca) : null,
-    ]);
+    const pair: [CohortCounts, CohortCounts] = [a ?? empty(), b ?? empty()];
+    if (ctx.sources.names[s] === "") blank = pair;
+    else
+      groups.push({
+        label: ctx.sources.names[s],
+        value: pair,
+        weight: pair[0].size + pair[1].size,
+      });
   }
-  return rows;
+  if (groups.length === 0 && !blank) return null;
+  const { shown, other } = topN(groups, ctx.opt.topN, (into, x): [CohortCounts, CohortCounts] => [
+    merge(into ? into[0] : null, x[0]),
+    merge(into ? into[1] : null, x[1]),
+  ]);
+  const rows: CellValue[][] = [];
+  const line = (label: string, [a, b]: [CohortCounts, CohortCounts]) => {
+    const ca = ratio(a.reached[k], a.reached[k - 1]);
+    const cb = ratio(b.reached[k], b.reached[k - 1]);
+    rows.push([label, a.reached[k - 1], round(ca), b.reached[k - 1], round(cb), points(ca, cb)]);
+  };
+  for (const g of shown) line(g.label, g.value);
+  if (other) line(t(lang, "otherGroups", { n: other.count }), other.value);
+  if (blank) line(t(lang, "noSource"), blank);
+  const total: [CohortCounts, CohortCounts] = [
+    co.byPeriod.get(prev) as CohortCounts,
+    co.byPeriod.get(last) as CohortCounts,
+  ];
+  line(t(lang, "total"), total);
+  const stages = ctx.model.stages;
+  const prevLabel = ctx.periods.label(prev);
+  const lastLabel = ctx.periods.label(last);
+  return {
+    id: "changes.sources",
+    title: t(lang, "changes.sources", { stage: stages[k] }),
+    header: [
+      t(lang, "source"),
+      t(lang, "reachedStage", { stage: stages[k - 1], period: prevLabel }),
+      `${t(lang, "stepConv")}, ${prevLabel}`,
+      t(lang, "reachedStage", { stage: stages[k - 1], period: lastLabel }),
+      `${t(lang, "stepConv")}, ${lastLabel}`,
+      t(lang, "absChange"),
+    ],
+    rows,
+    formats: ["text", "integer", "percent", "integer", "percent", "points"],
+    highlights: [{ row: rows.length - 1, col: -1, style: "total" }],
+    signCols: [5],
+  };
 }

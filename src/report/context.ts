@@ -15,6 +15,7 @@ import type { Lang } from "../core/lang";
 import { nameKey } from "../core/values";
 import type { Call, Deal, Model } from "../model/types";
 import { DEFAULT_OPTIONS, type ReportOptions } from "./options";
+import { periodLabel } from "./periodLabel";
 
 export interface ResolvedOptions {
   lang: Lang;
@@ -28,6 +29,9 @@ export interface ResolvedOptions {
   velocityGoal: number;
   dropThreshold: number;
   todayDay: number | null;
+  /** Cohort window W in days, when the user set one. */
+  cohortWindowDays: number | null;
+  topN: number;
 }
 
 function isoToDay(iso: string | undefined): number | null {
@@ -57,6 +61,16 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
     velocityGoal: num(o.velocityGoal, DEFAULT_OPTIONS.velocityGoal),
     dropThreshold: num(o.dropThreshold, DEFAULT_OPTIONS.dropThreshold),
     todayDay: isoToDay(o.today),
+    cohortWindowDays:
+      typeof o.cohortWindowDays === "number" &&
+      Number.isFinite(o.cohortWindowDays) &&
+      o.cohortWindowDays >= 0
+        ? Math.round(o.cohortWindowDays)
+        : null,
+    topN:
+      typeof o.topN === "number" && Number.isFinite(o.topN) && o.topN >= 1
+        ? Math.floor(o.topN)
+        : DEFAULT_OPTIONS.topN,
   };
 }
 
@@ -121,7 +135,10 @@ export class Periods {
   private byKey = new Map<string, number>();
   private byDay = new DayCache();
 
-  constructor(readonly kind: "week" | "month") {}
+  constructor(
+    readonly kind: "week" | "month",
+    readonly lang: Lang = "en",
+  ) {}
 
   /** Index of the period containing `day` (stable). */
   of(day: number): number {
@@ -164,9 +181,9 @@ export class Periods {
     return this.byKey.get(key);
   }
 
-  /** Display label: "2026-03" or "2026-W09 (02.03)". */
+  /** Display label in the report's language: "мар 2026", "Wk 9, 2026". */
   label(i: number): string {
-    return this.keys[i];
+    return periodLabel(this.lang, this.kind, this.start[i]);
   }
 }
 
@@ -271,7 +288,7 @@ export function passes(set: Set<string> | null, name: string): boolean {
 
 export function buildContext(model: Model, options: ReportOptions): Context {
   const opt = resolveOptions(options);
-  const periods = new Periods(opt.period);
+  const periods = new Periods(opt.period, opt.lang);
   const reps = new Names();
   const sources = new Names();
   const dealById = dealLookup(model.deals);
@@ -292,8 +309,10 @@ export function buildContext(model: Model, options: ReportOptions): Context {
     if (at !== null) {
       if (day < minDay) minDay = day;
       if (day > maxDay) maxDay = day;
-      const last = d.closed ?? null;
-      if (last !== null) {
+      // The data's last date counts every date a deal carries (stages, close).
+      let last = d.closed ?? Number.NEGATIVE_INFINITY;
+      for (const x of d.stageDates) if (x !== null && x > last) last = x;
+      if (last !== Number.NEGATIVE_INFINITY) {
         const ld = Math.floor(last / MS_PER_DAY);
         if (ld > maxDay && (opt.toDay === null || ld < opt.toDay)) maxDay = ld;
       }

@@ -1,5 +1,6 @@
 /** Funnel sheet: per stage count, step and overall conversion (reached semantics); per period, rep, source. */
 import { ratio } from "../core/stats";
+import { addCounts, topN } from "./breakdown";
 import { type Context, reachedCounts, round } from "./context";
 import { t } from "./i18n";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
@@ -7,6 +8,8 @@ import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./typ
 /** Histograms of `reached` (+1) per group: one pass over the filtered deals. */
 export interface FunnelAgg {
   all: Int32Array;
+  /** Deals without any date: in no period. */
+  undated: Int32Array;
   byPeriod: Map<number, Int32Array>;
   byRep: Map<number, Int32Array>;
   bySource: Map<number, Int32Array>;
@@ -25,6 +28,7 @@ export function aggregateFunnel(ctx: Context): FunnelAgg {
   const width = ctx.nStages + 1;
   const agg: FunnelAgg = {
     all: new Int32Array(width),
+    undated: new Int32Array(width),
     byPeriod: new Map(),
     byRep: new Map(),
     bySource: new Map(),
@@ -36,6 +40,7 @@ export function aggregateFunnel(ctx: Context): FunnelAgg {
     agg.all[slot]++;
     const day = dealDay[i];
     if (!Number.isNaN(day)) bump(agg.byPeriod, periods.of(day), slot, width);
+    else agg.undated[slot]++;
     bump(agg.byRep, dealRep[i], slot, width);
     bump(agg.bySource, dealSource[i], slot, width);
   }
@@ -53,13 +58,24 @@ export function funnelRows(
   return { counts, step, overall };
 }
 
+interface GroupRow {
+  label: string;
+  hist: ArrayLike<number>;
+}
+
+/**
+ * A breakdown block: the named groups (top N, the rest as "Other"), the group without a name,
+ * then the total. Every column adds up to the funnel.
+ */
 function groupBlock(
   ctx: Context,
   id: string,
   title: string,
   firstHeader: string,
-  groups: { label: string; hist: ArrayLike<number> }[],
-  total: ArrayLike<number> | null,
+  groups: GroupRow[],
+  unnamed: GroupRow | null,
+  total: ArrayLike<number>,
+  limit: number,
 ): Block {
   const { stages } = ctx.model;
   const lang = ctx.opt.lang;
@@ -71,11 +87,16 @@ function groupBlock(
     const counts = reachedCounts(hist, stages.length);
     rows.push([label, ...counts, round(ratio(counts[stages.length - 1], counts[0]))]);
   };
-  for (const g of groups) line(g.label, g.hist);
-  if (total) {
-    line(t(lang, "total"), total);
-    highlights.push({ row: rows.length - 1, col: -1, style: "total" });
-  }
+  const { shown, other } = topN(
+    groups.map((g) => ({ label: g.label, value: g.hist, weight: reachedCounts(g.hist, 1)[0] })),
+    limit,
+    (into: ArrayLike<number> | null, x) => addCounts(into as Int32Array | null, x),
+  );
+  for (const g of shown) line(g.label, g.value);
+  if (other) line(t(lang, "otherGroups", { n: other.count }), other.value);
+  if (unnamed) line(unnamed.label, unnamed.hist);
+  line(t(lang, "total"), total);
+  highlights.push({ row: rows.length - 1, col: -1, style: "total" });
   return { id, title, header, rows, formats, highlights };
 }
 
@@ -117,10 +138,21 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
           label: ctx.periods.label(p),
           hist: agg.byPeriod.get(p) as Int32Array,
         })),
-        null,
+        agg.undated.some((x) => x > 0) ? { label: t(lang, "noDate"), hist: agg.undated } : null,
+        agg.all,
+        Number.POSITIVE_INFINITY,
       ),
     );
+    blocks[blocks.length - 1].note = t(lang, "funnel.byPeriod.note");
   }
+  const named = (order: number[], names: string[], map: Map<number, Int32Array>) =>
+    order
+      .filter((i) => names[i] !== "" && map.has(i))
+      .map((i) => ({ label: names[i], hist: map.get(i) as Int32Array }));
+  const blank = (order: number[], names: string[], map: Map<number, Int32Array>, label: string) => {
+    const i = order.find((x) => names[x] === "" && map.has(x));
+    return i === undefined ? null : { label, hist: map.get(i) as Int32Array };
+  };
   const repOrder = ctx.reps.order().filter((r) => agg.byRep.has(r));
   if (repOrder.length > 1 || (repOrder.length === 1 && ctx.reps.names[repOrder[0]] !== "")) {
     blocks.push(
@@ -129,11 +161,10 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
         "funnel.byRep",
         t(lang, "funnel.byRep"),
         t(lang, "rep"),
-        repOrder.map((r) => ({
-          label: ctx.reps.names[r] || t(lang, "noRep"),
-          hist: agg.byRep.get(r) as Int32Array,
-        })),
+        named(repOrder, ctx.reps.names, agg.byRep),
+        blank(repOrder, ctx.reps.names, agg.byRep, t(lang, "noRep")),
         agg.all,
+        ctx.opt.topN,
       ),
     );
   }
@@ -145,11 +176,10 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
         "funnel.bySource",
         t(lang, "funnel.bySource"),
         t(lang, "source"),
-        srcOrder.map((s) => ({
-          label: ctx.sources.names[s] || t(lang, "noSource"),
-          hist: agg.bySource.get(s) as Int32Array,
-        })),
+        named(srcOrder, ctx.sources.names, agg.bySource),
+        blank(srcOrder, ctx.sources.names, agg.bySource, t(lang, "noSource")),
         agg.all,
+        ctx.opt.topN,
       ),
     );
   }

@@ -16,8 +16,18 @@ export interface ReportOptions {
   velocityGoal?: number;
   /** A stage's conversion falling by more than this (relative) is flagged (default 0.1). */
   dropThreshold?: number;
-  /** "Today" as an ISO date, for the current period's run-rate forecast (default: latest data). */
+  /**
+   * "Today" as an ISO date: a run-rate forecast is given only for the period that holds it (and
+   * that the data reaches). Absent: no forecast.
+   */
   today?: string;
+  /**
+   * The cohort window W in days for Changes (SPEC §4); absent: the 80th percentile of the days won
+   * deals took from creation to the sale.
+   */
+  cohortWindowDays?: number;
+  /** Rows per breakdown block (reps, sources, criteria) before the rest go to "Other" (default 50). */
+  topN?: number;
 }
 
 export const DEFAULT_OPTIONS = {
@@ -26,4 +36,5 @@ export const DEFAULT_OPTIONS = {
   longCallSeconds: 60,
   velocityGoal: 0.2,
   dropThreshold: 0.1,
+  topN: 50,
 } as const satisfies Partial<ReportOptions>;

@@ -9,9 +9,29 @@ import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
 export function planQuality(ctx: Context): SheetPlan | null {
   const lang = ctx.opt.lang;
-  const criteria = ctx.model.criteria;
+  const all = ctx.model.criteria;
+  if (all.length === 0 || ctx.model.grades.length === 0) return null;
+  // The N most graded criteria keep their columns; the rest are averaged as one "Other".
+  const graded0 = all.map(() => 0);
+  for (const g of ctx.model.grades) {
+    for (let c = 0; c < g.scores.length; c++) {
+      const v = g.scores[c];
+      if (v !== null && v !== undefined) graded0[c]++;
+    }
+  }
+  const top = all
+    .map((_, c) => c)
+    .sort((a, b) => graded0[b] - graded0[a] || a - b)
+    .slice(0, ctx.opt.topN)
+    .sort((a, b) => a - b);
+  const rest = all.length - top.length;
+  const criteria = top.map((c) => all[c]);
+  if (rest > 0) criteria.push(t(lang, "otherGroups", { n: rest }));
+  const slot = all.map(() => criteria.length - 1);
+  top.forEach((c, i) => {
+    slot[c] = i;
+  });
   const nc = criteria.length;
-  if (nc === 0 || ctx.model.grades.length === 0) return null;
   const reps = new Names();
   // Per rep: [sum, count] per criterion, then overall.
   const sums = new Map<number, Float64Array>();
@@ -31,9 +51,10 @@ export function planQuality(ctx: Context): SheetPlan | null {
     graded.set(r, (graded.get(r) ?? 0) + 1);
     const o = deal?.status === "won" ? outcome[0] : deal?.status === "lost" ? outcome[1] : null;
     if (o) anyOutcome = true;
-    for (let c = 0; c < nc; c++) {
-      const v = g.scores[c];
+    for (let raw = 0; raw < g.scores.length; raw++) {
+      const v = g.scores[raw];
       if (v === null || v === undefined) continue;
+      const c = slot[raw];
       s[2 * c] += v;
       s[2 * c + 1]++;
       s[2 * nc] += v;
@@ -85,7 +106,7 @@ export function planQuality(ctx: Context): SheetPlan | null {
         worstGap = diff;
         worst = c;
       }
-      wrows.push([name, round(w), round(l), round(diff)]);
+      wrows.push([name, round(w), round(l), diff === null ? null : round(diff * 100, 6)]);
     });
     const highlights: Highlight[] = worst >= 0 ? [{ row: worst, col: -1, style: "warn" }] : [];
     blocks.push({
@@ -93,7 +114,7 @@ export function planQuality(ctx: Context): SheetPlan | null {
       title: t(lang, "quality.wonLost"),
       header: [t(lang, "criterion"), t(lang, "won"), t(lang, "lost"), t(lang, "difference")],
       rows: wrows,
-      formats: ["text", "percent", "percent", "percent"],
+      formats: ["text", "percent", "percent", "points"],
       highlights,
       signCols: [3],
     });

@@ -8,9 +8,11 @@ import type { ColumnFormat, HighlightStyle } from "./types";
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   text: "@",
   integer: "#,##0",
-  decimal: "#,##0.00",
+  decimal: "#,##0.0",
   percent: "0.0%",
-  money: "#,##0.00",
+  points: "+0.0;-0.0;0.0",
+  money: "#,##0",
+  moneyCents: "#,##0.00",
   days: "0.0",
   hours: "0.0",
   date: "yyyy-mm-dd",

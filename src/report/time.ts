@@ -7,6 +7,7 @@ import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
 import { type Context, inRange, Names, passes, round } from "./context";
 import { t } from "./i18n";
+import { numberText } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
 /** Categories that sell: calls, meetings with prospects or clients, sales meetings, client service, drive time. */
@@ -121,8 +122,8 @@ export function planTime(ctx: Context): SheetPlan | null {
         grew && share !== null && prevShare !== null
           ? t(lang, "time.miscGrows", {
               misc,
-              prev: `${Math.round(prevShare * 1000) / 10}%`,
-              last: `${Math.round(share * 1000) / 10}%`,
+              prev: `${numberText(lang, prevShare * 100)}%`,
+              last: `${numberText(lang, share * 100)}%`,
             })
           : undefined;
       prevShare = share;

@@ -24,7 +24,12 @@ export type ColumnFormat =
   | "integer"
   | "decimal"
   | "percent"
+  /** Percentage points, stored as points (5.2 = +5.2 p.p.): never a percent format. */
+  | "points"
+  /** Money without kopecks (the data has none). */
   | "money"
+  /** Money with kopecks (some amount in the data has them). */
+  | "moneyCents"
   | "days"
   | "hours"
   | "date";

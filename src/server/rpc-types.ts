@@ -54,6 +54,8 @@ export interface SidebarState {
   stages: string[];
   /** The stage order is remembered (set by the user), not inferred from the data. */
   stagesFixed: boolean;
+  /** Where the stages come from, as one plain-text sentence (shown under the stages). */
+  stageSource?: string;
   reps: string[];
   sources: string[];
   /** Earliest and latest date in the data, ISO `yyyy-mm-dd`. */

@@ -7,8 +7,10 @@
 import { runBuildStep, startBuild as startReportBuild } from "../adapters/sheets/build";
 import { readTabs } from "../adapters/sheets/pipeline";
 import { readSettings, type StoredSettings, writeSettings } from "../adapters/sheets/settings";
+import { templateRun } from "../adapters/sheets/template";
 import { isoDate } from "../core/calendar";
 import { LANGS, type Lang, langFromLocale } from "../core/lang";
+import { applyCorrections, correctionOf, migrateMapping, needsOverlay } from "../model/corrections";
 import {
   buildModel,
   cleanMapping,
@@ -25,7 +27,6 @@ import {
 import type { Model, RawTab, TabKind } from "../model/types";
 import { type LabelKey, t as reportText } from "../report/i18n";
 import type { ReportOptions } from "../report/options";
-import { templateRun } from "../template/index";
 import { menuLabels } from "./menu";
 import type {
   BuildRequest,
@@ -130,6 +131,8 @@ export function userMessage(
 ): string {
   if (e instanceof UserError) return e.message;
   if (e instanceof Error && isKnownMessage(e.message)) return e.message;
+  // A build refused for its size says what to narrow (adapters/sheets/budget.ts).
+  if (e instanceof Error && (e as { userFacing?: unknown }).userFacing === true) return e.message;
   try {
     console.error(e);
   } catch (_) {
@@ -422,7 +425,11 @@ export function createTemplate(): TemplateResult {
       // The lists tab is no raw data: switch it off in the mapping (kept in the settings tab).
       const saved = savedSettings(ss);
       const had = new Set(ss.getSheets().map((sh) => sh.getSheetId()));
-      const mapping = saved.mapping ?? { version: MAPPING_VERSION, stages: [], tabs: [] };
+      const mapping = migrateSaved(ss, saved.mapping) ?? {
+        version: MAPPING_VERSION,
+        stages: [],
+        tabs: [],
+      };
       const off: TabMapping[] = res.lists.map((name) => ({
         name,
         kind: null,
@@ -559,16 +566,11 @@ function cleanColumns(v: unknown, width: number): Record<string, number> {
   return out;
 }
 
-function sameColumns(a: Record<string, number>, b: Record<string, number>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => a[k] === b[k]);
-}
-
 /**
- * The mapping to remember from the sidebar's input: only the tabs that differ from what
- * detection finds (so the rest keeps following the data), mapping entries of tabs that are not
- * there now (a copy may lack one), and the stage order when the sidebar sends one.
+ * The mapping to remember from the sidebar's input: only what the user corrected against what
+ * detection finds now (a tab's kind or header row, else the fields set or cleared), entries of
+ * tabs that are not there now (a copy may lack one), and the stage order when the sidebar sends
+ * one. A version-1 saved mapping is migrated first (see model/corrections.ts).
  */
 export function corrections(
   tabs: RawTab[],
@@ -577,7 +579,9 @@ export function corrections(
   input: MappingInput,
 ): WorkbookMapping {
   const detected = new Map(detections.map((d) => [d.tab, tabMappingFromDetection(d)]));
-  const savedBy = new Map((saved?.tabs ?? []).map((t) => [t.name, t]));
+  const migrated = migrateMapping(saved, detections, () => inferredStages(tabs, saved));
+  const effective = new Map(applyCorrections(migrated, detections).tabs.map((t) => [t.name, t]));
+  const savedBy = new Map((migrated?.tabs ?? []).map((t) => [t.name, t]));
   const rawBy = new Map(tabs.map((t) => [t.name, t]));
   const out: TabMapping[] = [];
   const seen = new Set<string>();
@@ -587,7 +591,7 @@ export function corrections(
     if (!raw) continue;
     seen.add(t.name);
     const det = detected.get(t.name) ?? null;
-    const base = savedBy.get(t.name) ?? det;
+    const base = effective.get(t.name) ?? det;
     const kind = isKind(t.kind) ? t.kind : null;
     let m: TabMapping;
     if (kind === null) {
@@ -610,22 +614,41 @@ export function corrections(
         }
       }
     }
-    const same =
-      det !== null &&
-      det.kind === m.kind &&
-      det.headerRow === m.headerRow &&
-      sameColumns(det.columns, m.columns) &&
-      JSON.stringify(det.stageColumns ?? []) === JSON.stringify(m.stageColumns ?? []) &&
-      JSON.stringify(det.criteria ?? []) === JSON.stringify(m.criteria ?? []);
     // A tab detection skips and the user left unused needs no entry (unless one was saved).
-    const nothing = det === null && m.kind === null && !savedBy.has(t.name);
-    if (!same && !nothing) out.push(m);
+    if (det === null && m.kind === null && !savedBy.has(t.name)) continue;
+    const c = correctionOf(det, m);
+    if (c) out.push(c);
   }
-  for (const s of saved?.tabs ?? []) if (!seen.has(s.name) && !rawBy.has(s.name)) out.push(s);
+  for (const s of migrated?.tabs ?? []) if (!seen.has(s.name) && !rawBy.has(s.name)) out.push(s);
   const stages = Array.isArray(input.stages)
     ? input.stages.filter((x): x is string => typeof x === "string" && x.trim() !== "")
-    : (saved?.stages ?? []);
+    : (migrated?.stages ?? []);
   return { version: MAPPING_VERSION, stages, tabs: out };
+}
+
+/** The stage order the data gives with the saved tabs but no saved order (for the migration). */
+function inferredStages(tabs: RawTab[], saved: WorkbookMapping | null): string[] {
+  const mapping = saved ? { ...saved, stages: [] } : undefined;
+  return [...buildModel(tabs, { timeZone: "UTC", mapping }).model.stages];
+}
+
+/** A saved mapping as corrections: a version-1 one is migrated (reading the tabs only then). */
+function migrateSaved(ss: Spreadsheet, saved: WorkbookMapping | null): WorkbookMapping | null {
+  if (!saved || saved.version >= MAPPING_VERSION) return saved;
+  const tabs = readTabs(ss);
+  return migrateMapping(saved, detectTabs(tabs), () => inferredStages(tabs, saved));
+}
+
+/** The mapping to build with: fresh detection with the saved corrections over it. */
+export function effectiveMapping(
+  tabs: RawTab[],
+  detections: TabDetection[],
+  saved: WorkbookMapping | null,
+): WorkbookMapping {
+  return applyCorrections(
+    migrateMapping(saved, detections, () => inferredStages(tabs, saved)),
+    detections,
+  );
 }
 
 function stateFor(
@@ -636,7 +659,8 @@ function stateFor(
   given: WorkbookMapping | null,
   sidebar: SidebarSettings,
 ): SidebarState {
-  const built = buildModel(tabs, { timeZone, mapping: given });
+  const mapping = needsOverlay(given) ? effectiveMapping(tabs, detections, given) : given;
+  const built = buildModel(tabs, { timeZone, mapping });
   const byName = new Map(built.mapping.tabs.map((t) => [t.name, t]));
   const detected = new Map(detections.map((d) => [d.tab, d.kind]));
   const wireTabs = tabs.map((tab) => {

@@ -4,7 +4,15 @@
  * others use the registry's first example that needs no ranges.
  */
 import type { Lang, Localized } from "../core/lang";
-import type { FormulaRow } from "./sheets";
+
+export interface FormulaRow {
+  name: string;
+  summary: string;
+  /** The formula as text (shown) and live (computed); the live one may be "". */
+  shown: string;
+  live: string;
+  expected: string;
+}
 
 const HEADER: Record<Lang, string[]> = {
   en: ["Function", "What it does", "Formula", "Result", "Expected"],

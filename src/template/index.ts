@@ -1,39 +1,7 @@
 /**
- * "Create tracker template": the raw tabs with headers in the user's language, dropdowns, a few
- * example rows, the lists, the example formulas and the settings tab (stage order), added next
- * to whatever the spreadsheet already has.
+ * "Create tracker template", the pure half: the raw tabs with headers in the user's language,
+ * dropdowns, a few example rows, the lists and the example formulas. Written into a spreadsheet
+ * by adapters/sheets/template.ts.
  */
-import { dayNumber, instantToWall } from "../core/calendar";
-import type { Lang } from "../core/lang";
-import { FUNCTIONS } from "../functions/registry";
-import type { TabKind } from "../model/types";
-import { formulaRows, formulasHeader } from "./formulas";
-import { templatePlan } from "./plan";
-import { type WrittenTemplate, writeTemplate } from "./sheets";
-
 export { formulaRows, formulasHeader } from "./formulas";
 export { freeName, templatePlan, templateWords } from "./plan";
-export { templateNames, writeTemplate } from "./sheets";
-
-export function templateRun(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lang: Lang,
-  timeZone: string,
-  now: number = Date.now(),
-): WrittenTemplate {
-  const plan = templatePlan(lang, dayNumber(instantToWall(now, timeZone)));
-  return writeTemplate(ss, plan, (names) => {
-    /** The name a raw tab of `kind` was actually created under. */
-    const tab = (kind: TabKind) => names.tabs[plan.tabs.findIndex((t) => t.kind === kind)]!;
-    return {
-      header: formulasHeader(lang),
-      rows: formulaRows(FUNCTIONS, lang, {
-        stageLog: tab("stageLog"),
-        deals: tab("deals"),
-        calls: tab("calls"),
-        lists: names.lists,
-        stages: plan.stages,
-      }),
-    };
-  });
-}

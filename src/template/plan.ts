@@ -1,7 +1,7 @@
 /**
  * The tracker template as data (pure, no Apps Script): the raw tabs with headers in the user's
  * language, a few example rows, the dropdown lists and which columns use them.
- * src/template/sheets.ts writes it; the headers are words detectTabs knows.
+ * adapters/sheets/template.ts writes it; the headers are words detectTabs knows.
  */
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { LANGS, type Lang } from "../core/lang";

@@ -82,6 +82,9 @@ describe("sidebar flow (English)", () => {
       expect(await kindOf("Calls")).toBe("calls");
       const missingText = await calls.locator("[data-testid=missing]").textContent();
       expect(missingText).toContain("Rep");
+      // The note is read with its dropdown.
+      const describedBy = await calls.locator("select.kind").getAttribute("aria-describedby");
+      expect(await calls.locator("[data-testid=missing]").getAttribute("id")).toBe(describedBy);
       await calls.locator("[data-testid=columns-toggle]").click();
       expect(await calls.locator('select[data-field="date"]').inputValue()).toBe("0");
       await step(page, "flow-02-kind-corrected");
@@ -138,6 +141,7 @@ describe("sidebar flow (English)", () => {
         .poll(() => page.locator("[data-testid=progress-label]").textContent())
         .toMatch(/^Step 2 of \d+/);
       await step(page, "flow-05-building");
+      await shot(page, "flow-05-building-viewport", false);
       await page.locator("[data-testid=build]").click({ force: true });
       await page.locator("[data-testid=result]").waitFor({ timeout: 60_000 });
       await step(page, "flow-06-built");
@@ -285,11 +289,21 @@ describe("Russian, template, errors, help", () => {
       await ready(page);
       expect(await page.locator("h1").textContent()).toBe("Воронка");
       expect(await page.locator("[data-testid=build]").textContent()).toBe("Построить отчёт");
+      // Nothing recognised: Build is off, and the empty state offers the template.
+      expect(await page.locator("[data-testid=build]").isDisabled()).toBe(true);
+      expect(await page.locator("[data-testid=empty]").textContent()).toContain("шаблон");
       await step(page, "ru-01-empty");
 
-      await page.locator("[data-testid=template]").click();
-      await page.locator(".msg.ok").waitFor();
+      await page.locator("[data-testid=template-empty]").focus();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.locator("[role=status]").textContent())
+        .toContain("Шаблон добавлен");
       await ready(page);
+      // The button went away with the empty state: focus is on the first new tab's kind.
+      expect(
+        await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid),
+      ).toBe("kind");
       await step(page, "ru-02-template");
       const kinds = await page
         .locator("[data-testid=tab] select.kind")
@@ -313,14 +327,17 @@ describe("Russian, template, errors, help", () => {
   });
 
   it("a failed build is one sentence in the user's language, never a stack trace", async () => {
-    const world = makeWorld({ Notes: NOTES }, { locale: "uk_UA" });
+    const log = stageLog(["Лід", "Зустріч", "Оплата"], ["Оксана"], ["Сайт"]);
+    const world = makeWorld({ Етапи: log }, { locale: "uk_UA" });
     const o = await openSidebar(browser, world);
     const { page } = o;
     try {
       await ready(page);
+      // The spreadsheet service fails on the build's third write (as Sheets may).
+      world.services.r.failAtWrite(3);
       await page.locator("[data-testid=build]").click();
-      const error = page.locator(".msg.error");
-      await error.waitFor({ timeout: 60_000 });
+      const error = page.locator("[role=alert]");
+      await page.locator(".msg.error").waitFor({ timeout: 60_000 });
       const text = (await error.textContent()) ?? "";
       await step(page, "uk-01-error");
       expect(text.length).toBeGreaterThan(10);
@@ -349,14 +366,14 @@ describe("Russian, template, errors, help", () => {
     const { page } = o;
     try {
       await page.locator("[data-testid=help-loaded]").waitFor({ state: "attached" });
-      const names = await texts(page, "[data-testid=fn] h3");
+      const names = await texts(page, "[data-testid=fn] .fn-name");
       expect(names).toEqual(FUNCTIONS.map((f) => f.name));
       await step(page, "help-01");
       await page.setViewportSize({ width: 520, height: 560 });
       await shot(page, "help-02-dialog-size", false);
       if (names.length > 1) {
         await page.locator("input.search").fill(names[1]!.slice(0, 6));
-        expect((await texts(page, "[data-testid=fn] h3")).length).toBeGreaterThan(0);
+        expect((await texts(page, "[data-testid=fn] .fn-name")).length).toBeGreaterThan(0);
       }
       expect(o.pageErrors).toEqual([]);
     } finally {

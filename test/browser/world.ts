@@ -48,6 +48,7 @@ export async function openSidebar(
   browser: Browser,
   world: World,
   view: "sidebar" | "help" = "sidebar",
+  opts: { zoom?: 1 | 2 } = {},
 ): Promise<Opened> {
   callTop(world.ctx, view === "help" ? "showFormulaHelp" : "showSidebar");
   const list = view === "help" ? world.ui.dialogs : world.ui.sidebars;
@@ -55,7 +56,12 @@ export async function openSidebar(
   expect(shown, "the bundle showed the HTML").toBeTruthy();
   const html = shown!.html;
   const { url, server } = await serve(() => html);
-  const page = await browser.newPage({ viewport: { width: 300, height: 760 } });
+  // 200% zoom: half the CSS pixels, each drawn twice as large.
+  const page = await browser.newPage(
+    opts.zoom === 2
+      ? { viewport: { width: 150, height: 380 }, deviceScaleFactor: 2 }
+      : { viewport: { width: 300, height: 760 } },
+  );
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -79,10 +85,22 @@ export async function close(o: Opened): Promise<void> {
   await new Promise<void>((ok) => o.server.close(() => ok()));
 }
 
-/** Saves a full-page screenshot under test-artifacts/browser/. */
+/**
+ * Saves a screenshot under test-artifacts/browser/: the whole page (the sticky action area put
+ * back in its place, or a full-page capture would paint it over the middle), or the viewport.
+ */
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+  const path = join(ARTIFACTS, `${name}.png`);
+  if (!fullPage) {
+    await page.screenshot({ path });
+    return;
+  }
+  const style = await page.addStyleTag({
+    content: ".actions{position:static!important;box-shadow:none!important}",
+  });
+  await page.screenshot({ path, fullPage });
+  await style.evaluate((e) => (e as Element).remove());
 }
 
 /** No horizontal scroll at the sidebar's 300 px. */
@@ -94,15 +112,14 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   expect(scroll, "horizontal scroll at 300 px").toBeLessThanOrEqual(client);
 }
 
-/** Waits until the sidebar has loaded its state (or shown an error). */
+/** Waits until the sidebar has loaded its state (or shown an error) and is not busy. */
 export async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.querySelector("[data-testid=build]") !== null ||
-      document.querySelector(".msg.error") !== null,
-  );
   await page.waitForFunction(() => {
-    const b = document.querySelector<HTMLButtonElement>("[data-testid=build]");
-    return !b?.disabled || document.querySelector(".msg.error") !== null;
+    const area = document.querySelector<HTMLElement>("[data-testid=actions]");
+    if (area?.dataset.state !== "idle") return false;
+    return (
+      document.querySelector("[data-testid=tabs]") !== null ||
+      document.querySelector(".msg.error") !== null
+    );
   });
 }

@@ -10,6 +10,8 @@
  * - `createFakeServices(...).globals` can be installed into `globalThis` or a `node:vm` context.
  */
 
+import { gunzipSync, gzipSync } from "node:zlib";
+
 type Prim = string | number | boolean | null | undefined;
 /** Return types: primitives (and arrays of them) are checked; objects are our fakes. */
 // biome-ignore lint/suspicious/noConfusingVoidType: Apps Script methods return void
@@ -37,14 +39,24 @@ export interface CallEntry {
   write: boolean;
 }
 
-/** Shared recorder: the call log and the failure injector. */
+/**
+ * The fake's clock: each service call costs CALL_MS and each cell a range call reads or writes
+ * CELL_MS (Apps Script's setValues/getValues move roughly 20–50 thousand cells a second).
+ */
+export const CALL_MS = 1;
+export const CELL_MS = 0.05;
+
+/** Shared recorder: the call log, the failure injector and the service-time clock. */
 export class Recorder {
   log: CallEntry[] = [];
   writes = 0;
+  /** Milliseconds of service time so far (see CALL_MS, CELL_MS). */
+  clock = 0;
   private failAt = 0;
   private failCountdown = 0;
 
-  rec(method: string, write = false): void {
+  rec(method: string, write = false, cells = 0): void {
+    this.clock += CALL_MS + cells * CELL_MS;
     this.log.push({ method, write });
     if (!write) return;
     this.writes++;
@@ -413,6 +425,62 @@ export function isAnyDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
+// ---------------------------------------------------------------------------------------------
+// How Sheets takes a string written by setValue(s): as if a person typed it (Sheets API's
+// USER_ENTERED). Modelled pessimistically, so code that relies on luck fails here:
+// - a leading apostrophe is a quote prefix: removed, the rest stored as text (any format);
+// - "=…" becomes a formula in any number format (Apps Script sets a string starting with "=" as
+//   a formula, plain-text format or not);
+// - under the plain-text format "@" nothing else is parsed;
+// - otherwise "+…", "-…", "@…" that are not numbers become formulas, "#N/A"-style strings error
+//   values, and numbers (with thousands separators, currency, percent, exponent), dates, times
+//   and TRUE/FALSE are converted.
+
+export type Entered =
+  | { kind: "text" | "value"; value: unknown }
+  | { kind: "formula"; formula: string };
+
+const NUMBER_TEXT = /^[+-]?[$€£₽]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/;
+const DATE_TEXT = [
+  /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
+  /^(\d{1,2})[./](\d{1,2})[./](\d{2,4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
+];
+const TIME_TEXT = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const ERROR_TEXT = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/i;
+
+export function userEntered(s: string, format: string | undefined): Entered {
+  if (s.startsWith("'")) return { kind: "text", value: s.slice(1) };
+  if (s.length > 1 && s.startsWith("=")) return { kind: "formula", formula: s };
+  if (format === "@") return { kind: "text", value: s };
+  const t = s.trim();
+  if (/\d/.test(t) && NUMBER_TEXT.test(t)) {
+    const n = Number(t.replace(/[$€£₽,%]/g, ""));
+    if (Number.isFinite(n)) return { kind: "value", value: t.endsWith("%") ? n / 100 : n };
+  }
+  if (t.length > 1 && /^[+\-@]/.test(t)) return { kind: "formula", formula: `=${t.slice(1)}` };
+  if (ERROR_TEXT.test(t)) return { kind: "formula", formula: t };
+  for (const re of DATE_TEXT) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const [y, mo, d] =
+      re === DATE_TEXT[0] ? [+m[1]!, +m[2]!, +(m[3] ?? 1)] : [+m[3]!, +m[2]!, +m[1]!];
+    const year = y < 100 ? 2000 + y : y;
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+      return {
+        kind: "value",
+        value: new Date(Date.UTC(year, mo - 1, d, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0))),
+      };
+  }
+  const time = TIME_TEXT.exec(t);
+  if (time && +time[2]! < 60)
+    return {
+      kind: "value",
+      value: new Date(Date.UTC(1899, 11, 30, +time[1]!, +time[2]!, +(time[3] ?? 0))),
+    };
+  if (/^(?:true|false)$/i.test(t)) return { kind: "value", value: t.toLowerCase() === "true" };
+  return { kind: "text", value: s };
+}
+
 function checkCell(v: unknown): void {
   if (v === null || typeof v === "string" || typeof v === "boolean" || isAnyDate(v)) return;
   if (typeof v === "number") {
@@ -428,6 +496,7 @@ export class FakeRange
       RG,
       | "getValues"
       | "getValue"
+      | "getFormulas"
       | "getDisplayValues"
       | "setValues"
       | "setValue"
@@ -492,7 +561,7 @@ export class FakeRange
     }
   }
   getValues(): unknown[][] {
-    this.r.rec("Range.getValues");
+    this.r.rec("Range.getValues", false, this.rows * this.cols);
     return this.each((r, c) => this.sh.cell(r, c));
   }
   getValue(): unknown {
@@ -507,12 +576,12 @@ export class FakeRange
     });
   }
   setValues(values: unknown[][]): FakeRange {
-    this.r.rec("Range.setValues", true);
+    this.r.rec("Range.setValues", true, this.rows * this.cols);
     this.checkShape(values, "data");
     for (const line of values) for (const v of line) checkCell(v);
     values.forEach((line, i) => {
       line.forEach((v, j) => {
-        this.sh.setCell(this.row + i, this.col + j, v === null ? "" : v);
+        this.sh.enter(this.row + i, this.col + j, v === null ? "" : v);
       });
     });
     return this;
@@ -520,12 +589,16 @@ export class FakeRange
   setValue(value: unknown): FakeRange {
     this.r.rec("Range.setValue", true);
     checkCell(value);
-    this.each((r, c) => this.sh.setCell(r, c, value === null ? "" : value));
+    this.each((r, c) => this.sh.enter(r, c, value === null ? "" : value));
     return this;
+  }
+  getFormulas(): string[][] {
+    this.r.rec("Range.getFormulas");
+    return this.each((r, c) => this.sh.formulas.get(`${r},${c}`) ?? "");
   }
   clearContent(): FakeRange {
     this.r.rec("Range.clearContent", true);
-    this.each((r, c) => this.sh.setCell(r, c, ""));
+    this.each((r, c) => this.sh.enter(r, c, ""));
     return this;
   }
   getNumberFormats(): string[][] {
@@ -533,7 +606,7 @@ export class FakeRange
     return this.each((r, c) => this.sh.formats.get(`${r},${c}`) ?? "General");
   }
   setNumberFormats(numberFormats: string[][]): FakeRange {
-    this.r.rec("Range.setNumberFormats", true);
+    this.r.rec("Range.setNumberFormats", true, this.rows * this.cols);
     this.checkShape(numberFormats, "data");
     numberFormats.forEach((line, i) => {
       line.forEach((f, j) => {
@@ -543,7 +616,7 @@ export class FakeRange
     return this;
   }
   setNumberFormat(numberFormat: string): FakeRange {
-    this.r.rec("Range.setNumberFormat", true);
+    this.r.rec("Range.setNumberFormat", true, this.rows * this.cols);
     this.each((r, c) => this.sh.formats.set(`${r},${c}`, numberFormat));
     return this;
   }
@@ -752,6 +825,8 @@ export class FakeSheet
   /** Row-major cells, 1-based coordinates mapped to [r-1][c-1]; ragged, "" when absent. */
   data: unknown[][] = [];
   formats = new Map<string, string>();
+  /** "r,c" → the formula a written string became (see userEntered). */
+  formulas = new Map<string, string>();
   backgrounds = new Map<string, string>();
   fontWeights = new Map<string, string>();
   fontColors = new Map<string, string>();
@@ -789,6 +864,21 @@ export class FakeSheet
   cell(r: number, c: number): unknown {
     const v = this.data[r - 1]?.[c - 1];
     return v === undefined || v === null ? "" : v;
+  }
+  /** A value written through setValue(s): strings are taken as typed input (see userEntered). */
+  enter(r: number, c: number, v: unknown): void {
+    const key = `${r},${c}`;
+    this.formulas.delete(key);
+    if (typeof v !== "string" || v === "") {
+      this.setCell(r, c, v);
+      return;
+    }
+    const e = userEntered(v, this.formats.get(key));
+    if (e.kind === "formula") {
+      this.formulas.set(key, e.formula);
+      // What getValues would return is the formula's result; we cannot compute it.
+      this.setCell(r, c, "#FORMULA");
+    } else this.setCell(r, c, e.value);
   }
   setCell(r: number, c: number, v: unknown): void {
     while (this.data.length < r) this.data.push([]);
@@ -929,6 +1019,7 @@ export class FakeSheet
     this.data = [];
     for (const m of [
       this.formats,
+      this.formulas,
       this.backgrounds,
       this.fontWeights,
       this.fontColors,
@@ -1203,8 +1294,9 @@ export class FakeLock
   }
 }
 
-/** 100 KB per value, 250 characters per key, as documented for CacheService. */
+/** 100 KB per value, 250 characters per key, 1,000 items, as documented for CacheService. */
 const CACHE_MAX_VALUE_BYTES = 100 * 1024;
+export const CACHE_MAX_ITEMS = 1000;
 
 export class FakeCache
   implements
@@ -1225,7 +1317,7 @@ export class FakeCache
   put(key: string, value: string, _expirationInSeconds?: number): void {
     this.r.rec("Cache.put");
     this.check(key, value);
-    this.store.set(key, value);
+    this.set(key, value);
   }
   getAll(keys: string[]): Record<string, string> {
     this.r.rec("Cache.getAll");
@@ -1239,7 +1331,21 @@ export class FakeCache
   putAll(values: Record<string, string>, _expirationInSeconds?: number): void {
     this.r.rec("Cache.putAll");
     for (const [k, v] of Object.entries(values)) this.check(k, v);
-    for (const [k, v] of Object.entries(values)) this.store.set(k, v);
+    for (const [k, v] of Object.entries(values)) this.set(k, v);
+  }
+  /** The most items the cache held at once, and the most characters in one value. */
+  peakItems = 0;
+  peakValueChars = 0;
+  /** Past the item cap the oldest items are evicted, as the real cache does. */
+  private set(key: string, value: string): void {
+    this.store.delete(key);
+    this.store.set(key, value);
+    this.peakItems = Math.max(this.peakItems, this.store.size);
+    this.peakValueChars = Math.max(this.peakValueChars, value.length);
+    while (this.store.size > CACHE_MAX_ITEMS) {
+      const oldest = this.store.keys().next().value as string;
+      this.store.delete(oldest);
+    }
   }
   remove(key: string): void {
     this.r.rec("Cache.remove");
@@ -1347,6 +1453,46 @@ const CHART_TYPES = [
   "WATERFALL",
 ] as const;
 
+/** A Blob of bytes (Apps Script's bytes are signed; ours are kept as given). */
+class FakeBlob {
+  constructor(readonly bytes: Uint8Array) {}
+  getBytes(): number[] {
+    return Array.from(this.bytes);
+  }
+  getDataAsString(_charset?: string): string {
+    return new TextDecoder().decode(this.bytes);
+  }
+}
+
+/** Utilities: newBlob, gzip/ungzip and base64, on node's zlib. */
+function fakeUtilities(r: Recorder) {
+  const bytesOf = (b: unknown) => (b as FakeBlob).bytes;
+  return {
+    newBlob: (data: string | number[] | Uint8Array, _contentType?: string) => {
+      r.rec("Utilities.newBlob");
+      return new FakeBlob(
+        typeof data === "string" ? new TextEncoder().encode(data) : Uint8Array.from(data),
+      );
+    },
+    gzip: (blob: unknown) => {
+      r.rec("Utilities.gzip");
+      return new FakeBlob(new Uint8Array(gzipSync(bytesOf(blob))));
+    },
+    ungzip: (blob: unknown) => {
+      r.rec("Utilities.ungzip");
+      return new FakeBlob(new Uint8Array(gunzipSync(bytesOf(blob))));
+    },
+    base64Encode: (data: number[] | Uint8Array) => {
+      r.rec("Utilities.base64Encode");
+      return Buffer.from(Uint8Array.from(data as ArrayLike<number>)).toString("base64");
+    },
+    base64Decode: (encoded: string) => {
+      r.rec("Utilities.base64Decode");
+      return Array.from(Buffer.from(encoded, "base64"));
+    },
+  };
+}
+
 export function createFakeServices(init: FakeServicesInit = {}): FakeServices {
   const r = new Recorder();
   const spreadsheet = new FakeSpreadsheet(r, init.timeZone ?? "Etc/UTC", init.locale ?? "en_US");
@@ -1420,6 +1566,7 @@ export function createFakeServices(init: FakeServicesInit = {}): FakeServices {
     getScriptTimeZone: () => init.timeZone ?? "Etc/UTC",
   };
   const globals: Record<string, unknown> = {
+    Utilities: fakeUtilities(r),
     SpreadsheetApp,
     Charts,
     LockService,

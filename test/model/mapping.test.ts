@@ -18,7 +18,7 @@ import {
 import { createFakeServices } from "../fakes/spreadsheet";
 
 const sample: WorkbookMapping = {
-  version: 1,
+  version: 2,
   stages: ["Lead", "Meeting", "Won"],
   tabs: [
     {
@@ -64,7 +64,7 @@ describe("mapping rows", () => {
     expect(
       cleanMapping({ tabs: [{ name: "A", kind: "bogus", columns: { id: -1, rep: 2 } }] }),
     ).toEqual({
-      version: 1,
+      version: 2,
       stages: [],
       tabs: [{ name: "A", kind: null, headerRow: 0, columns: { rep: 2 } }],
     });
@@ -131,8 +131,8 @@ describe("Sheets adapters", () => {
     expect(readSettings(fake.ss)).toEqual({ mapping: sample, sidebar: { lang: "uk" } });
     expect(fake.r.counts()["Range.getValues"]).toBe(1);
     // A shorter mapping clears the old rows below it.
-    writeSettings(fake.ss, { mapping: { version: 1, stages: [], tabs: [] } });
-    expect(readSettings(fake.ss)?.mapping).toEqual({ version: 1, stages: [], tabs: [] });
+    writeSettings(fake.ss, { mapping: { version: 2, stages: [], tabs: [] } });
+    expect(readSettings(fake.ss)?.mapping).toEqual({ version: 2, stages: [], tabs: [] });
     expect(readRawTabs(fake.ss).map((t) => t.name)).toEqual(["Deals"]);
   });
 });

@@ -36,10 +36,24 @@ describe("Periods", () => {
       const k = key(day);
       if (!firstIndex.has(k)) firstIndex.set(k, firstIndex.size);
       expect(p).toBe(firstIndex.get(k));
-      expect(periods.label(p)).toBe(k);
+      expect(periods.keys[p]).toBe(k);
       expect(periods.start[p]).toBeLessThanOrEqual(day);
       expect(periods.end[p]).toBeGreaterThan(day);
     }
     expect(periods.keys).toEqual([...firstIndex.keys()]);
+  });
+
+  it("labels periods in words of the report's language, never ISO codes", () => {
+    const day = Date.UTC(2026, 2, 16) / MS_PER_DAY; // Monday of ISO week 12
+    const en = new Periods("month", "en");
+    expect(en.label(en.of(day))).toBe("Mar 2026");
+    const ru = new Periods("month", "ru");
+    expect(ru.label(ru.of(day))).toBe("мар 2026");
+    const uk = new Periods("week", "uk");
+    expect(uk.label(uk.of(day))).toBe("тиж. 12, 2026");
+    const ruw = new Periods("week", "ru");
+    // ISO week 52 of 2017 holds 31 Dec 2017; week 1 of 2026 starts on 29 Dec 2025.
+    expect(ruw.label(ruw.of(Date.UTC(2017, 11, 31) / MS_PER_DAY))).toBe("нед. 52, 2017");
+    expect(ruw.label(ruw.of(Date.UTC(2025, 11, 29) / MS_PER_DAY))).toBe("нед. 1, 2026");
   });
 });

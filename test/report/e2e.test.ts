@@ -96,7 +96,7 @@ describe("generated stage log with a planted drop", () => {
       expect(model.stages).toEqual(STAGES);
       const plan = planReport(model, { lang: "en", period: "month" });
       const b = block(plan, "changes.byStage");
-      expect(b.note).toContain(`Look at “${STAGES[stage]}”`);
+      expect(b.note).toContain(`Start with “${STAGES[stage]}”`);
       expect(b.highlights).toEqual([{ row: stage, col: -1, style: "bad" }]);
     });
   }
@@ -125,9 +125,9 @@ describe("the model layer's generated workbook (all six kinds)", () => {
         );
         const changes = block(plan, "changes.byStage");
         expect(changes.title).toBe(
-          `${wb.expected.dropMonth} against ${prevMonth(wb.expected.dropMonth)}`,
+          `Cohorts compared: ${words(String(wb.expected.dropMonth))} against ${words(prevMonth(wb.expected.dropMonth))}`,
         );
-        expect(changes.note).toContain(`Look at “${wb.expected.dropStage}”`);
+        expect(changes.note).toContain(`Start with “${wb.expected.dropStage}”`);
         const kpi = block(plan, "kpi.byRep");
         const team = kpi.rows[kpi.rows.length - 1];
         expect(team[kpi.header.indexOf("Calls")]).toBe(wb.expected.calls);
@@ -168,6 +168,14 @@ describe("the generated workbook in the spreadsheet", () => {
     expect(funnel?.charts[0].spec.type).toBe("BAR");
   });
 });
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2026-03" → "Mar 2026", as the English report writes a month. */
+function words(ym: string): string {
+  const [y, m] = ym.split("-").map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
 
 function prevMonth(ym: string | null): string {
   const [y, m] = String(ym).split("-").map(Number);

@@ -52,7 +52,10 @@ export interface GenOptions {
   stages?: string[];
   /** Pass probability from stage k-1 to k (index k). */
   pass?: number[];
-  /** Plant: in the last month, multiply the pass probability into this stage by `dropFactor`. */
+  /**
+   * Plant: in the month before the last (the latest whose cohorts are old enough to judge),
+   * multiply the pass probability into this stage by `dropFactor`.
+   */
   dropStage?: number;
   dropFactor?: number;
   callsPerDeal?: number;
@@ -85,9 +88,11 @@ export function generateModel(o: GenOptions): Model {
     let at = created;
     for (let k = 1; k < stages.length; k++) {
       let p = pass[k];
-      if (o.dropStage === k && m === months - 1) p *= o.dropFactor ?? 0.5;
+      if (o.dropStage === k && m === months - 2) p *= o.dropFactor ?? 0.5;
       if (r() >= p) break;
       at += (1 + Math.floor(r() * 4)) * DAY;
+      // The export is taken at the end of the last month: later steps have not happened yet.
+      if (at >= monthStart(months)) break;
       dates.push(at);
       reached = k;
     }

@@ -55,8 +55,11 @@ describe("planReport: funnel", () => {
 
   it("splits by period, rep and source; totals equal the sum of the groups", () => {
     const p = block(plan, "funnel", "funnel.byPeriod");
-    expect(p.rows.map((r) => r[0])).toEqual(["2026-03", "2026-04"]);
+    // The deal without a date has its own row, so the periods add up to the funnel.
+    expect(p.rows.map((r) => r[0])).toEqual(["Mar 2026", "Apr 2026", "(no date)", "Total"]);
     expect(p.rows[0].slice(1, 4)).toEqual([3, 2, 1]);
+    expect(p.rows[2].slice(1, 4)).toEqual([0, 0, 0]);
+    expect(p.rows[3].slice(1, 4)).toEqual([4, 3, 1]);
     const r = block(plan, "funnel", "funnel.byRep");
     expect(r.rows.map((x) => x[0])).toEqual(["Anna", "Boris", "(no rep)", "Total"]);
     for (let c = 1; c <= 3; c++) {
@@ -80,7 +83,10 @@ describe("planReport: funnel", () => {
     const ru = planReport(m, { lang: "ru", period: "week" });
     expect(ru.sheets[0].name).toBe("Воронка");
     expect(block(ru, "funnel", "funnel.byStage").header[0]).toBe("Этап");
-    expect(block(ru, "funnel", "funnel.byPeriod").rows[0][0]).toMatch(/^2026-W\d\d$/);
+    expect(block(ru, "funnel", "funnel.byPeriod").rows[0][0]).toBe("нед. 10, 2026");
+    expect(
+      block(planReport(m, { lang: "uk", period: "month" }), "funnel", "funnel.byPeriod").rows[0][0],
+    ).toBe("бер 2026");
     const uk = planReport(m, { lang: "uk", period: "month" });
     expect(block(uk, "funnel", "funnel.byStage").header[1]).toBe("Кількість");
   });
@@ -100,14 +106,17 @@ describe("planReport: KPI", () => {
     const b = block(plan, "kpi", "kpi.byRep");
     const team = b.rows[b.rows.length - 1] as (number | string | null)[];
     expect(team[0]).toBe("Team");
+    // The first stage repeats "New leads" and the last repeats "Sales": not shown twice.
+    expect(b.header).not.toContain(STAGES[0]);
+    expect(b.header).not.toContain(STAGES[STAGES.length - 1]);
+    const middle = STAGES.slice(1, -1);
     const additive = [
       "Calls",
       "Calls ≥ 60 s",
-      "Minutes on the line",
       "New leads",
       "Targeted",
       "Non-targeted",
-      ...STAGES,
+      ...middle,
       "Sales",
       "Revenue",
     ];
@@ -120,9 +129,9 @@ describe("planReport: KPI", () => {
     expect(team[col(b, "Calls ≥ 60 s")]).toBe(
       m.calls.filter((c) => (c.durationSec ?? 0) >= 60).length,
     );
-    expect(team[col(b, "Minutes on the line")]).toBeCloseTo(
-      m.calls.reduce((s, c) => s + (c.durationSec ?? 0), 0) / 60,
-      3,
+    // Minutes are whole.
+    expect(team[col(b, "Minutes on the line")]).toBe(
+      Math.round(m.calls.reduce((s, c) => s + (c.durationSec ?? 0), 0) / 60),
     );
     expect(team[col(b, "New leads")]).toBe(m.deals.length);
     const won = m.deals.filter((d) => d.status === "won");
@@ -130,11 +139,12 @@ describe("planReport: KPI", () => {
     const revenue = won.reduce((s, d) => s + (d.amount ?? 0), 0);
     expect(team[col(b, "Revenue")]).toBeCloseTo(revenue, 6);
     expect(team[col(b, "Average check")]).toBeCloseTo(revenue / won.length, 6);
-    expect(team[col(b, "Margin %")]).toBeCloseTo(
+    expect(team[col(b, "Margin, %")]).toBeCloseTo(
       won.reduce((s, d) => s + (d.margin ?? 0), 0) / revenue,
       6,
     );
-    for (const [k, s] of STAGES.entries()) {
+    for (const s of middle) {
+      const k = STAGES.indexOf(s);
       expect(team[col(b, s)]).toBe(m.deals.filter((d) => d.reached >= k).length);
     }
   });
@@ -143,8 +153,7 @@ describe("planReport: KPI", () => {
     const b = block(plan, "kpi", "kpi.byPeriod");
     const c = col(b, "Calls");
     const periods = [...new Set(b.rows.map((r) => r[0]))];
-    // Deals created through April; later stages and sales spill into May.
-    expect(periods).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]);
+    expect(periods).toEqual(["Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026"]);
     for (const p of periods) {
       const rows = b.rows.filter((r) => r[0] === p);
       const team = rows[rows.length - 1] as unknown[];
@@ -180,7 +189,7 @@ describe("planReport: KPI", () => {
     const p = planReport(mm, { lang: "en", period: "month", today: "2026-03-13" });
     const b = block(p, "kpi", "kpi.plan");
     expect(b.rows[0]).toEqual([
-      "March",
+      "Mar 2026",
       "Team",
       "Calls",
       66,
@@ -193,11 +202,18 @@ describe("planReport: KPI", () => {
     expect(b.note).toContain("10 of 22");
     // Without a plan, the current period still gets its run-rate forecast.
     const f = block(p, "kpi", "kpi.forecast");
-    expect(f.header).toEqual(["Rep", "Calls, Fact", "Calls, Forecast"]);
+    expect(f.header).toEqual(["Rep", "Calls: fact", "Calls: forecast"]);
     expect(f.rows).toEqual([
       ["Anna", 30, 66],
       ["Team", 30, 66],
     ]);
+    // No today, or a today past the data: no forecast at all.
+    const none = planReport(mm, { lang: "en", period: "month" });
+    expect(none.sheets[0].blocks.map((x) => x.id)).not.toContain("kpi.forecast");
+    expect(block(none, "kpi", "kpi.plan").rows[0][6]).toBeNull();
+    const later = planReport(mm, { lang: "en", period: "month", today: "2026-05-13" });
+    expect(later.sheets[0].blocks.map((x) => x.id)).not.toContain("kpi.forecast");
+    expect(block(later, "kpi", "kpi.plan").rows[0][6]).toBeNull();
   });
 
   it("repeat-customer revenue share and sales cycle", () => {
@@ -227,20 +243,21 @@ describe("planReport: KPI", () => {
     });
     const b = block(planReport(mm, { lang: "en", period: "month" }), "kpi", "kpi.byRep");
     const team = b.rows[b.rows.length - 1] as unknown[];
-    expect(team[col(b, "Repeat-customer revenue share")]).toBeCloseTo(0.75, 9);
+    expect(team[col(b, "Revenue share from repeat customers")]).toBeCloseTo(0.75, 9);
     expect(team[col(b, "Sales cycle, days")]).toBeCloseTo(15, 9);
   });
 });
 
 describe("planReport: velocity", () => {
-  it("average, median, p90 and count per transition; trend against the goal", () => {
-    const d = (id: string, a: string, b: string, c: string | null) =>
-      deal({
-        id,
-        created: day(a),
-        reached: c ? 2 : 1,
-        stageDates: [day(a), day(b), c ? day(c) : null],
-      });
+  const d = (id: string, a: string, b: string, c: string | null) =>
+    deal({
+      id,
+      created: day(a),
+      reached: c ? 2 : 1,
+      stageDates: [day(a), day(b), c ? day(c) : null],
+    });
+
+  it("average, median, p90 and count per transition; trend against the month before", () => {
     const m = emptyModel({
       stages: ["A", "B", "C"],
       deals: [
@@ -248,13 +265,15 @@ describe("planReport: velocity", () => {
         d("2", "2026-01-01", "2026-01-05", null), // 4
         d("3", "2026-01-10", "2026-01-16", "2026-01-20"), // 6, 4
         d("4", "2026-02-01", "2026-02-02", "2026-02-06"), // 1, 4
+        d("5", "2026-03-01", "2026-03-11", "2026-03-21"), // 10, 10
+        d("6", "2026-05-01", "2026-05-03", "2026-05-05"), // 2, 2 (after an empty April)
+        d("7", "2026-06-01", "2026-06-02", "2026-06-03"), // 1, 1 (data ends 3 June)
       ],
     });
     const plan = planReport(m, { lang: "en", period: "month" });
     const b = block(plan, "velocity", "velocity.byTransition");
-    // A→B: 2, 4, 6, 1 → avg 3.25, median 3, p90 = 1+ (2,4,6 sorted 1,2,4,6) h=2.7 → 4+0.7*2 = 5.4
-    expect(b.rows[0]).toEqual(["A → B", 4, 3.25, 3, 5.4]);
-    expect(b.rows[1]).toEqual(["B → C", 3, 6, 4, 8.8]);
+    // A→B: 2, 4, 6, 1, 10, 2, 1 → sorted 1 1 2 2 4 6 10: avg 26/7, median 2, p90 at 5.4 → 6 + 0.4 × 4
+    expect(b.rows[0]).toEqual(["A → B", 7, expect.closeTo(26 / 7, 3), 2, 7.6]);
     const tr = block(plan, "velocity", "velocity.trend");
     expect(tr.header).toEqual([
       "Month",
@@ -262,13 +281,46 @@ describe("planReport: velocity", () => {
       "B → C",
       "Funnel time, days",
       "Goal, days",
-      "On track",
+      "Goal met",
     ]);
-    // Jan: A→B (2+4+6)/3 = 4, B→C (10+4)/2 = 7 → 11; Feb: 1 + 4 = 5 ≤ 11 × 0.8.
+    // Jan: A→B (2+4+6)/3 = 4, B→C (10+4)/2 = 7 → 11, no goal; Feb 5 ≤ 11 × 0.8 = 8.8;
+    // Mar 20 > 5 × 0.8 = 4; Apr no data; May: no goal after an empty month; Jun not over.
     expect(tr.rows).toEqual([
-      ["2026-01", 4, 7, 11, 11, "yes"],
-      ["2026-02", 1, 4, 5, 8.8, "yes"],
+      ["Jan 2026", 4, 7, 11, null, ""],
+      ["Feb 2026", 1, 4, 5, 8.8, "yes"],
+      ["Mar 2026", 10, 10, 20, 4, "no"],
+      ["Apr 2026", null, null, null, 16, ""],
+      ["May 2026", 2, 2, 4, null, ""],
+      ["Jun 2026", 1, 1, 2, 3.2, "month not over"],
     ]);
+    expect(tr.highlights).toEqual([
+      { row: 1, col: 3, style: "good" },
+      { row: 2, col: 3, style: "bad" },
+    ]);
+  });
+
+  it("two stages dated by one source column are not a transition; same-day ones between columns are", () => {
+    const deals = [
+      deal({
+        id: "1",
+        created: day("2026-01-01"),
+        reached: 2,
+        status: "won",
+        stageDates: [day("2026-01-01"), day("2026-01-01"), day("2026-01-01")],
+      }),
+    ];
+    const same = emptyModel({
+      stages: ["A", "B", "C"],
+      deals,
+      stageSources: ["T!1", "T!2", "T!2"],
+    });
+    const rows = block(
+      planReport(same, { lang: "en", period: "month" }),
+      "velocity",
+      "velocity.byTransition",
+    ).rows;
+    expect(rows.map((r) => r[0])).toEqual(["A → B", "Created → sold"]);
+    expect(rows[0].slice(1, 3)).toEqual([1, 0]);
   });
 });
 
@@ -278,15 +330,22 @@ describe("planReport: changes", () => {
       const m = generateModel({ deals: 8000, seed: stage, dropStage: stage, dropFactor: 0.5 });
       const plan = planReport(m, { lang: "en", period: "month" });
       const b = block(plan, "changes", "changes.byStage");
-      expect(b.title).toBe("2026-04 against 2026-03");
-      expect(b.note).toContain(`“${STAGES[stage]}”`);
+      // April's deals are younger than the window on the data's last day: March against February.
+      expect(b.title).toBe("Cohorts compared: Mar 2026 against Feb 2026");
+      expect(b.note).toContain("Later periods (Apr 2026) are not compared");
+      expect(b.note).toContain(`Start with “${STAGES[stage]}”`);
       expect(b.highlights).toEqual([{ row: stage, col: -1, style: "bad" }]);
       const checks = block(plan, "changes", "changes.checks");
       expect(checks.rows.length).toBeGreaterThanOrEqual(5);
+      // The fixture has no confirmation-to-held pair before stage 2: no confirmations check.
+      for (const r of checks.rows)
+        for (const s of String(r[0]).matchAll(/“([^”]+)”/g)) {
+          expect(STAGES).toContain(s[1]);
+        }
     });
   }
 
-  it("names nothing without a drop, and needs two complete periods", () => {
+  it("names nothing without a drop, and needs two periods old enough", () => {
     const m = generateModel({ deals: 8000, seed: 3 });
     const b = block(planReport(m, { lang: "ru", period: "month" }), "changes", "changes.byStage");
     expect(b.note).toMatch(/Ни на одном этапе/);
@@ -296,10 +355,12 @@ describe("planReport: changes", () => {
     );
   });
 
-  it("the last complete period follows `today`", () => {
+  it("the window can be set: with 0 days every period is old enough", () => {
     const m = generateModel({ deals: 4000, seed: 5, dropStage: 2 });
-    const plan = planReport(m, { lang: "en", period: "month", today: "2026-04-15" });
-    expect(block(plan, "changes", "changes.byStage").title).toBe("2026-03 against 2026-02");
+    const plan = planReport(m, { lang: "en", period: "month", cohortWindowDays: 0 });
+    const b = block(plan, "changes", "changes.byStage");
+    expect(b.title).toBe("Cohorts compared: Apr 2026 against Mar 2026");
+    expect(b.note).toContain("within 0 days of creation (the window set in the report options)");
   });
 });
 
@@ -315,8 +376,8 @@ describe("planReport: time, quality, data check", () => {
       "Misc",
       "Outgoing call",
       "Total hours",
-      "Selling share",
-      "Non-selling share",
+      "Selling time share",
+      "Other work time share",
     ]);
     const anna = b.rows[0];
     // per month per rep: call 600, meeting 540, docs 480, misc 60·(m+1) minutes
@@ -333,7 +394,9 @@ describe("planReport: time, quality, data check", () => {
     expect(b.header).toEqual(["Rep", "Graded", "Greeting", "Needs", "Next step", "Overall"]);
     expect(b.rows[b.rows.length - 1]?.[1]).toBe(200);
     const wl = block(plan, "quality", "quality.wonLost");
-    expect(wl.rows[0]).toEqual(["Greeting", 0.9, 0.5, 0.4]);
+    // The difference is in points, not a percent.
+    expect(wl.rows[0]).toEqual(["Greeting", 0.9, 0.5, 40]);
+    expect(wl.formats[3]).toBe("points");
   });
 
   it("data check lists every issue", () => {
@@ -347,8 +410,8 @@ describe("planReport: time, quality, data check", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(["Проверка данных"]);
     const rows = block(plan, "dataCheck", "dataCheck.rows").rows;
     expect(rows).toEqual([
-      ["Calls", 5, 1, "Date", "32.13.2026", "Не дата", ""],
-      ["Deals", 9, null, "", "", "Нет идентификатора", ""],
+      ["Calls", 5, 1, "Date", "32.13.2026", "Не удалось прочитать дату.", ""],
+      ["Deals", 9, null, "", "", "В строке нет идентификатора.", ""],
     ]);
   });
 });
@@ -391,3 +454,127 @@ describe("planReport: every block is well-formed", () => {
 });
 
 void DAY;
+
+describe("planReport: top N per block", () => {
+  it("quality keeps the N most graded criteria and averages the rest as Other", () => {
+    const m = emptyModel({
+      criteria: ["A", "B", "C"],
+      grades: [
+        { id: "1", rep: "Anna", scores: [1, 0, null] },
+        { id: "2", rep: "Anna", scores: [1, 1, 0.5] },
+        { id: "3", rep: "Boris", scores: [0, null, null] },
+      ],
+    });
+    const b = block(
+      planReport(m, { lang: "en", period: "month", topN: 1 }),
+      "quality",
+      "quality.byRep",
+    );
+    expect(b.header).toEqual(["Rep", "Graded", "A", "Other (2)", "Overall"]);
+    // Anna: A 1, 1 → 1; Other: B 0, 1 and C 0.5 → 0.5; overall 3.5 / 5.
+    expect(b.rows[0]).toEqual(["Anna", 2, 1, 0.5, 0.7]);
+  });
+
+  it("KPI keeps the N reps with the most leads and calls, the rest in one row", () => {
+    const reps = ["Anna", "Boris", "Vera", "Gleb"];
+    const deals = reps.flatMap((rep, i) =>
+      Array.from({ length: i + 1 }, (_, j) =>
+        deal({ id: `${rep}${j}`, rep, created: day("2026-03-02"), reached: 0 }),
+      ),
+    );
+    const m = emptyModel({ stages: ["Lead"], deals });
+    const b = block(planReport(m, { lang: "en", period: "month", topN: 2 }), "kpi", "kpi.byRep");
+    const leads = col(b, "New leads");
+    expect(b.rows.map((r) => [r[0], r[leads]])).toEqual([
+      ["Gleb", 4],
+      ["Vera", 3],
+      ["Other (2)", 3],
+      ["Team", 10],
+    ]);
+  });
+});
+
+describe("planReport: changes on an export with a current-stage column only", () => {
+  it("shows the share reached so far, without a window, and counts undated deals in a note", () => {
+    const stages = ["New", "Meeting", "Paid"];
+    const deals = [];
+    for (let i = 0; i < 30; i++) {
+      const month = i < 10 ? "2026-01" : i < 20 ? "2026-02" : "2026-03";
+      deals.push(deal({ id: `d${i}`, created: day(`${month}-1${i % 10}`), reached: i % 3 }));
+    }
+    deals.push(deal({ id: "x", reached: 2 }));
+    const m = emptyModel({ stages, deals });
+    const b = block(planReport(m, { lang: "en", period: "month" }), "changes", "changes.byStage");
+    // The data ends on 19 March: March is not over, so February is compared with January.
+    expect(b.title).toBe("Cohorts compared: Feb 2026 against Jan 2026");
+    expect(b.note).toContain(
+      "what the cohort has reached by the data's last date, without a window",
+    );
+    expect(b.note).toContain("Deals with no date: 1");
+    // January: reached = i % 3 for i = 0..9 → six reached a meeting, three paid.
+    expect(b.rows.map((r) => r[1])).toEqual([10, 6, 3]);
+  });
+});
+
+describe("planReport: velocity without the model's source columns", () => {
+  it("a step whose dates agree to the millisecond in every deal is one column; a few same-day ones are real", () => {
+    const mk = (n: number, same: boolean) =>
+      Array.from({ length: n }, (_, i) =>
+        deal({
+          id: `d${i}`,
+          created: day("2026-01-01"),
+          reached: 2,
+          status: "won",
+          stageDates: [
+            day("2026-01-01"),
+            day("2026-01-05"),
+            day(same ? "2026-01-05" : "2026-01-09"),
+          ],
+        }),
+      );
+    const steps = (deals: ReturnType<typeof mk>) =>
+      block(
+        planReport(emptyModel({ stages: ["A", "B", "C"], deals }), { lang: "en", period: "month" }),
+        "velocity",
+        "velocity.byTransition",
+      ).rows.map((r) => r[0]);
+    expect(steps(mk(25, true))).toEqual(["A → B", "Created → sold"]);
+    // Five same-day deals: too few to tell, so the 0-day step stays.
+    expect(steps(mk(5, true))).toEqual(["A → B", "B → C", "Created → sold"]);
+    expect(steps([...mk(25, true), ...mk(1, false)])).toEqual(["A → B", "B → C", "Created → sold"]);
+  });
+});
+
+describe("planReport: amounts in several currencies", () => {
+  it("are never added: revenue and average check per currency, money without kopecks", () => {
+    const won = (id: string, amount: number, currency?: string) =>
+      deal({
+        id,
+        created: day("2026-03-02"),
+        closed: day("2026-03-09"),
+        reached: 1,
+        status: "won",
+        amount,
+        ...(currency ? { currency } : {}),
+      });
+    const m = emptyModel({
+      stages: ["Lead", "Paid"],
+      deals: [won("1", 100, "USD"), won("2", 300, "USD"), won("3", 5000, "RUB")],
+    });
+    const b = block(planReport(m, { lang: "en", period: "month" }), "kpi", "kpi.byRep");
+    expect(b.header).not.toContain("Revenue");
+    const team = b.rows[b.rows.length - 1];
+    expect(team[col(b, "Revenue, RUB")]).toBe(5000);
+    expect(team[col(b, "Revenue, USD")]).toBe(400);
+    expect(team[col(b, "Average check, USD")]).toBe(200);
+    expect(b.formats[col(b, "Revenue, USD")]).toBe("money");
+    // One currency (or none named): one revenue column; kopecks in the data keep kopecks.
+    const one = emptyModel({
+      stages: ["Lead", "Paid"],
+      deals: [won("1", 100.5, "USD"), won("2", 300, "USD")],
+    });
+    const c = block(planReport(one, { lang: "en", period: "month" }), "kpi", "kpi.byRep");
+    expect(c.rows[c.rows.length - 1][col(c, "Revenue")]).toBe(400.5);
+    expect(c.formats[col(c, "Revenue")]).toBe("moneyCents");
+  });
+});

@@ -146,6 +146,24 @@ describe("RPC shapes", () => {
     expect(w.services.spreadsheet.snapshot()).toEqual(before);
   });
 
+  it("a report too big for the spreadsheet is refused with what to narrow, not 'try again'", () => {
+    const w = world({ Deals: dealsTab() }, "ru_RU");
+    // The user's other sheets fill the spreadsheet to a few thousand cells under 10 million.
+    w.services.spreadsheet.addSheet("Big").maxRows = Math.floor(9_990_000 / 26);
+    const state = rpc<SidebarState>(w.ctx, "sidebarState", "");
+    const req: BuildRequest = {
+      tabs: state.tabs.map((t) => ({ name: t.name, kind: t.kind, columns: t.columns })),
+      settings: {},
+    };
+    const start = rpc<BuildStart>(w.ctx, "startBuild", JSON.stringify(req));
+    const before = w.services.spreadsheet.snapshot();
+    const msg = failure(w.ctx, "buildStep", start.buildId, 0);
+    expect(msg).toMatch(/^Отчёту нужно [\d\s\u00a0]+ ячеек, а в этой таблице осталось место лишь/);
+    expect(msg).toContain("Сузьте отчёт");
+    expect(msg).not.toMatch(/Попробуйте ещё раз/);
+    expect(w.services.spreadsheet.snapshot()).toEqual(before);
+  });
+
   it("showSidebar and showFormulaHelp serve the one HTML file in the user's language", () => {
     const w = world({ Deals: dealsTab() }, "uk_UA");
     callTop(w.ctx, "showSidebar");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { templateNames } from "../../src/adapters/sheets/template";
 import { LANGS } from "../../src/core/lang";
 import { parseDate, parseDurationSeconds } from "../../src/core/values";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { formulaRows, formulaSource, ref } from "../../src/template/formulas";
 import { freeName, type TemplatePlan, templatePlan } from "../../src/template/plan";
-import { templateNames } from "../../src/template/sheets";
 
 const TODAY = 20_500; // a fixed day number: tests never read the clock
 

@@ -112,14 +112,18 @@ describe("tracker template", () => {
     const w = world("uk");
     callTop(w.ctx, "createTemplate");
     const plan = templatePlan("uk", 0);
-    const rows = w.services.spreadsheet.getSheetByName(plan.formulasName)!.snapshot();
+    const sheet = w.services.spreadsheet.getSheetByName(plan.formulasName)!;
+    const rows = sheet.snapshot();
     expect(rows[0]).toEqual(["Функція", "Що робить", "Формула", "Результат", "Очікується"]);
     const body = rows.slice(1);
     expect(body.map((r) => r[0])).toEqual(FUNCTIONS.map((f) => f.name));
-    for (const r of body) {
-      expect(String(r[2]).startsWith(`'=${r[0]}(`)).toBe(true);
-      expect(String(r[3]).startsWith(`=${r[0]}(`)).toBe(true);
-    }
+    const formulas = sheet.getRange(2, 1, body.length, 5).getFormulas();
+    body.forEach((r, i) => {
+      // The shown formula is text (read back as written); the live one is a formula.
+      expect(String(r[2]).startsWith(`=${r[0]}(`)).toBe(true);
+      expect(formulas[i]!.slice(0, 3)).toEqual(["", "", ""]);
+      expect(formulas[i]![3]!.startsWith(`=${r[0]}(`)).toBe(true);
+    });
   });
 
   it.each(LANGS)("%s: the bundle's formulas sheet is the whole registry's rows", (lang) => {
@@ -135,10 +139,12 @@ describe("tracker template", () => {
       lists: plan.lists.name,
       stages: plan.stages,
     });
-    expect(w.services.spreadsheet.getSheetByName(plan.formulasName)!.snapshot()).toEqual([
+    const sheet = w.services.spreadsheet.getSheetByName(plan.formulasName)!;
+    expect(sheet.snapshot()).toEqual([
       formulasHeader(lang),
-      ...rows.map((r) => [r.name, r.summary, `'${r.shown}`, r.live, r.expected]),
+      ...rows.map((r) => [r.name, r.summary, r.shown, r.live ? "#FORMULA" : "", r.expected]),
     ]);
+    expect(sheet.getRange(2, 4, rows.length, 1).getFormulas()).toEqual(rows.map((r) => [r.live]));
   });
 
   it.each(LANGS)("%s: detectTabs sees every raw tab as its kind; the lists tab is off", (lang) => {

@@ -70,13 +70,16 @@ describe("writeSheet", () => {
     // Text stays text; user text never becomes a formula.
     expect(sheet.formats.get("4,1")).toBe("@");
     expect(sheet.formats.get("4,3")).toBe("0.0%");
-    expect(v[9][0]).toBe('\'=HYPERLINK("x")');
+    // Read back as written, and not a formula (the fake takes "=…" as Sheets does).
+    expect(v[9][0]).toBe('=HYPERLINK("x")');
+    expect(sheet.formulas.size).toBe(0);
     expect(v[9][1]).toBe("");
-    // Styles in batches; highlights; frozen header; conditional formats on the change column.
+    // Styles in batches; highlights; conditional formats on the change column; two tables on
+    // the sheet, so no frozen header over the second one.
     expect(sheet.fontWeights.get("1,1")).toBe("bold");
     expect(sheet.fontWeights.get("4,4")).toBe("bold");
     expect(sheet.backgrounds.get("5,3")).toBe("#f4cccc");
-    expect(sheet.frozenRows).toBe(3);
+    expect(sheet.frozenRows).toBe(0);
     expect(sheet.condRules.map((r) => [r.spec.condition, r.spec.ranges])).toEqual([
       ["whenNumberLessThan", ["D4:D6"]],
       ["whenNumberGreaterThan", ["D4:D6"]],
@@ -90,6 +93,19 @@ describe("writeSheet", () => {
         numHeaders: 1,
       },
     ]);
+  });
+
+  it("freezes the header of a sheet holding one table, and sizes columns from their content", () => {
+    const { f, sheet } = fresh();
+    const one = plan(3);
+    one.blocks = [{ ...one.blocks[0], header: ["Period", "Count", "Step conversion", "Change"] }];
+    writeSheet(f.ss.getSheetByName("Out") as GoogleAppsScript.Spreadsheet.Sheet, one);
+    expect(sheet.frozenRows).toBe(3);
+    // "conversion" (10 letters, bold) fits unbroken; a short column stays narrow.
+    expect([...sheet.columnWidths.keys()].sort()).toEqual([1, 2, 3, 4]);
+    const px = (col: number) => sheet.columnWidths.get(col) as number;
+    expect(px(3)).toBeGreaterThanOrEqual(10 * 7);
+    expect(px(2)).toBeLessThan(px(3));
   });
 
   it("makes the same calls for 10 rows and 5,000 rows (growing the sheet once)", () => {

@@ -4,16 +4,20 @@
  * - the raw tabs are read once and never written; everything is computed before the first write;
  * - each report sheet is written into a fresh hidden staging sheet, swapped in at the end
  *   (see staging.ts), so a failure part-way leaves the previous report as it was;
- * - a time budget stops the one-call build early, with a message, before Apps Script's 6 minutes.
+ * - the report's cells are counted against a budget before the first write (budget.ts);
+ * - a time budget stops the one-call build, and each step of the step-wise one, with a message,
+ *   before Apps Script's 6 minutes.
  *
  * Two entry points share that code: `buildReport` (one call) and the step-wise
  * `startBuild` + `runBuildStep` the sidebar calls once per step, for real progress.
  */
 import type { Lang } from "../../core/lang";
 import { type LabelKey, sheetName, t } from "../../report/i18n";
-import { type ReportPlan, SHEET_KEYS } from "../../report/types";
+import { type ReportPlan, SHEET_KEYS, type SheetKey, type SheetPlan } from "../../report/types";
+import { checkBudget, stashTooBig } from "./budget";
 import { type BuildRequest, type Prepared, prepareReport } from "./pipeline";
 import { type BuiltSheet, removeStaging, stagingName, swapIn, writeStaging } from "./staging";
+import { dropParts, getPart, putParts, type StashIndex } from "./stash";
 
 export type { BuildRequest } from "./pipeline";
 export type { BuiltSheet } from "./staging";
@@ -36,15 +40,14 @@ export interface BuildControls {
   budgetMs?: number;
   /** How long to wait for the document lock (default 10 s). */
   lockWaitMs?: number;
+  /** The report's cell budget (default 1 million; see budget.ts). */
+  maxCells?: number;
 }
 
 const DEFAULT_BUDGET_MS = 270_000;
 const DEFAULT_LOCK_WAIT_MS = 10_000;
 const BUILD_PROPERTY = "voronka.build";
-const CACHE_PREFIX = "voronka.plan.";
-const CACHE_SECONDS = 1800;
-/** Characters per cache value: ≤ 3 UTF-8 bytes each stays under the 100 KB limit. */
-const CHUNK_CHARS = 30_000;
+const INFO_PROPERTY = "voronka.build.info";
 
 function langOf(request: BuildRequest): Lang {
   const l = request?.options?.lang;
@@ -76,6 +79,7 @@ function newBuildId(now: number): string {
 function prepareWith(ss: Spreadsheet, request: BuildRequest, controls: BuildControls): Prepared {
   const prepared = (controls.prepare ?? prepareReport)(ss, request);
   if (prepared.plan.sheets.length === 0) throw userError(langOf(request), "build.empty");
+  checkBudget(ss, prepared.plan, langOf(request), controls.maxCells);
   return prepared;
 }
 
@@ -120,61 +124,40 @@ export function buildReport(
 
 // ---------------------------------------------------------------------------------------------
 // Step-wise build
+//
+// The build's id, language and stash index live in document properties; the request and then
+// each report sheet's plan live in the document cache (stash.ts). Each step reads its own part
+// once and runs under its own time budget.
 
-interface Stash {
-  request: BuildRequest;
-  prepared?: Prepared;
+interface BuildInfo {
+  id: string;
+  lang: Lang;
+  index: StashIndex;
+  issues?: number;
 }
 
-function cache(): GoogleAppsScript.Cache.Cache {
-  const c = CacheService.getDocumentCache();
-  if (!c) throw new Error("CacheService.getDocumentCache() is not available");
-  return c;
-}
-
-function stash(buildId: string, value: Stash): void {
-  const json = JSON.stringify(value);
-  const parts: Record<string, string> = {};
-  let n = 0;
-  for (let i = 0; i < json.length; i += CHUNK_CHARS) {
-    parts[`${CACHE_PREFIX}${buildId}.${n}`] = json.slice(i, i + CHUNK_CHARS);
-    n++;
-  }
-  parts[`${CACHE_PREFIX}${buildId}.n`] = String(n);
-  cache().putAll(parts, CACHE_SECONDS);
-}
-
-function unstash(buildId: string, lang: Lang): Stash {
-  const c = cache();
-  const n = Number(c.get(`${CACHE_PREFIX}${buildId}.n`));
-  if (!Number.isInteger(n) || n <= 0) throw userError(lang, "build.expired");
-  const keys = Array.from({ length: n }, (_, i) => `${CACHE_PREFIX}${buildId}.${i}`);
-  const got = c.getAll(keys);
-  let json = "";
-  for (const k of keys) {
-    const part = got[k];
-    if (part === undefined) throw userError(lang, "build.expired");
-    json += part;
-  }
-  return JSON.parse(json) as Stash;
-}
-
-function dropStash(buildId: string): void {
+function readInfo(id: string): BuildInfo | null {
   try {
-    const c = cache();
-    const n = Number(c.get(`${CACHE_PREFIX}${buildId}.n`)) || 0;
-    c.removeAll([
-      `${CACHE_PREFIX}${buildId}.n`,
-      ...Array.from({ length: n }, (_, i) => `${CACHE_PREFIX}${buildId}.${i}`),
-    ]);
+    const v = JSON.parse(
+      PropertiesService.getDocumentProperties().getProperty(INFO_PROPERTY) ?? "",
+    ) as BuildInfo;
+    return v && v.id === id ? v : null;
   } catch {
-    // expires anyway
+    return null;
   }
+}
+
+function writeInfo(info: BuildInfo): void {
+  PropertiesService.getDocumentProperties().setProperty(INFO_PROPERTY, JSON.stringify(info));
 }
 
 function clearBuild(buildId: string): void {
   const props = PropertiesService.getDocumentProperties();
-  if (props.getProperty(BUILD_PROPERTY) === buildId) props.deleteProperty(BUILD_PROPERTY);
+  if (props.getProperty(BUILD_PROPERTY) !== buildId) return;
+  const info = readInfo(buildId);
+  if (info) dropParts(buildId, info.index);
+  props.deleteProperty(BUILD_PROPERTY);
+  props.deleteProperty(INFO_PROPERTY);
 }
 
 /** Localized step labels: compute, one per possible sheet, swap. */
@@ -198,17 +181,22 @@ export function startBuild(
   const lang = langOf(request);
   return withLock(lang, controls, () => {
     const buildId = newBuildId((controls.now ?? Date.now)());
-    stash(buildId, { request });
+    const index = putParts(buildId, { request });
+    if (!index) throw stashTooBig(lang);
     PropertiesService.getDocumentProperties().setProperty(BUILD_PROPERTY, buildId);
+    writeInfo({ id: buildId, lang, index });
     void ss;
     return { buildId, steps: stepLabels(lang) };
   });
 }
 
+const sheetPart = (key: string) => `sheet.${key}`;
+
 /**
- * Runs step `index` of a build: 0 computes the plan and stashes it (no writes); 1…7 write one
- * staging sheet each (a sheet the plan does not have is skipped); 8 swaps the new report in.
- * A failure in any step removes this build's staging sheets and ends the build.
+ * Runs step `index` of a build: 0 computes the plan, checks its size and stashes it (no
+ * writes); 1…7 write one staging sheet each (a sheet the plan does not have is skipped); 8 swaps
+ * the new report in. A step that runs past its time budget, or any failure, removes this build's
+ * staging sheets and ends the build.
  */
 export function runBuildStep(
   ss: Spreadsheet,
@@ -217,47 +205,64 @@ export function runBuildStep(
   controls: BuildControls = {},
 ): { done: boolean; result?: BuildResult } {
   const id = String(buildId);
-  // The language is in the stash (read again under the lock).
-  let lang: Lang = "en";
-  try {
-    lang = langOf(unstash(id, lang).request);
-  } catch {
-    // expired or unknown: reported under the lock below
-  }
+  const now = controls.now ?? Date.now;
+  const started = now();
+  const budget = controls.budgetMs ?? DEFAULT_BUDGET_MS;
+  let lang: Lang = readInfo(id)?.lang ?? "en";
   return withLock(lang, controls, () => {
     const props = PropertiesService.getDocumentProperties();
     if (props.getProperty(BUILD_PROPERTY) !== id) throw userError(lang, "build.stale");
-    const st = unstash(id, lang);
-    lang = langOf(st.request);
+    const info = readInfo(id);
+    if (!info) throw userError(lang, "build.expired");
+    lang = info.lang;
+    const overTime = () => {
+      if (now() - started > budget) throw userError(lang, "build.timeout");
+    };
     try {
       if (index === 0) {
-        const prepared = prepareWith(ss, st.request, controls);
+        const request = getPart(id, "request", info.index) as BuildRequest | undefined;
+        if (!request) throw userError(lang, "build.expired");
+        const prepared = prepareWith(ss, request, controls);
+        overTime();
         removeStaging(ss, null, id);
-        stash(id, { request: st.request, prepared });
+        const parts: Record<string, unknown> = {
+          plan: {
+            ...prepared.plan,
+            sheets: prepared.plan.sheets.map((p) => ({ ...p, blocks: [] })),
+          },
+        };
+        for (const sheet of prepared.plan.sheets) parts[sheetPart(sheet.key)] = sheet;
+        dropParts(id, info.index);
+        const stashed = putParts(id, parts);
+        if (!stashed) throw stashTooBig(lang);
+        writeInfo({ id, lang, index: stashed, issues: prepared.issues });
         return { done: false };
       }
-      const prepared = st.prepared;
-      if (!prepared) throw userError(lang, "build.expired");
       if (index >= 1 && index <= SHEET_KEYS.length) {
-        const key = SHEET_KEYS[index - 1];
-        const sheet = prepared.plan.sheets.find((s) => s.key === key);
-        if (sheet) {
-          const again = ss.getSheetByName(stagingName(id, key));
-          if (again) ss.deleteSheet(again);
-          writeStaging(ss, id, sheet);
+        const key = SHEET_KEYS[index - 1] as SheetKey;
+        if (!(sheetPart(key) in info.index)) {
+          if (!("plan" in info.index)) throw userError(lang, "build.expired");
+          return { done: false };
         }
+        const sheet = getPart(id, sheetPart(key), info.index) as SheetPlan | undefined;
+        if (!sheet) throw userError(lang, "build.expired");
+        overTime();
+        const again = ss.getSheetByName(stagingName(id, key));
+        if (again) ss.deleteSheet(again);
+        writeStaging(ss, id, sheet);
         return { done: false };
       }
       if (index === SHEET_KEYS.length + 1) {
-        const sheets = swapIn(ss, id, prepared.plan as ReportPlan);
-        dropStash(id);
+        const plan = getPart(id, "plan", info.index) as ReportPlan | undefined;
+        if (!plan) throw userError(lang, "build.expired");
+        overTime();
+        const sheets = swapIn(ss, id, plan);
         clearBuild(id);
-        return { done: true, result: { sheets, issues: prepared.issues } };
+        return { done: true, result: { sheets, issues: info.issues ?? 0 } };
       }
       throw new Error(`No build step ${index}`);
     } catch (e) {
       removeStaging(ss, id);
-      dropStash(id);
       clearBuild(id);
       throw e;
     }

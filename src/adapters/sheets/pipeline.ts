@@ -2,7 +2,9 @@
  * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
  * sheets (ours, marked with developer metadata) are never read as data.
  */
-import { buildModel, type WorkbookMapping } from "../../model/index";
+import { instantToWall, isoDate } from "../../core/calendar";
+import { applyCorrections, migrateMapping, needsOverlay } from "../../model/corrections";
+import { buildModel, detectTabs, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
 import { planReport } from "../../report/plan";
@@ -13,6 +15,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface BuildRequest {
   options: ReportOptions;
+  /** The user's corrections (as kept in the settings tab); the rest is detected afresh. */
   mapping?: WorkbookMapping;
 }
 
@@ -30,7 +33,14 @@ export function readTabs(ss: Spreadsheet): RawTab[] {
 export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared {
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
-  const { model } = buildModel(tabs, { timeZone, mapping: request.mapping });
-  const plan = planReport(model, request.options);
+  let mapping = request.mapping;
+  if (needsOverlay(mapping)) {
+    const detections = detectTabs(tabs);
+    mapping = applyCorrections(migrateMapping(mapping ?? null, detections), detections);
+  }
+  const { model } = buildModel(tabs, { timeZone, mapping });
+  // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
+  const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));
+  const plan = planReport(model, { ...request.options, today });
   return { plan, issues: model.issues.length };
 }

@@ -5,6 +5,8 @@
  * number of rows: one setNumberFormats + one setValues per block, one RangeList call per style,
  * one setConditionalFormatRules, one chart per ChartPlan.
  */
+
+import { columnWidths } from "../../report/layout";
 import {
   CHANGE_BAD,
   CHANGE_GOOD,
@@ -14,11 +16,14 @@ import {
   NUMBER_FORMATS,
 } from "../../report/style";
 import type { Block, CellValue, HighlightStyle, SheetPlan } from "../../report/types";
+import { inertCell, TEXT_FORMAT } from "./text";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const FIRST_COL_PX = 220;
-const COL_PX = 120;
+/** Pixels per character of the default 10 pt Arial, for widths computed in characters. */
+const PX_PER_CHAR = 7;
+/** Widest a column gets; longer text wraps (notes and titles overflow to the right). */
+const MAX_COL_PX = 420;
 
 /** Where a block lands: 1-based rows of its parts and its width. */
 export interface BlockLayout {
@@ -66,11 +71,9 @@ export function layoutSheet(plan: SheetPlan): SheetLayout {
   return { blocks, totalRows: Math.max(1, row - 2), totalCols };
 }
 
+/** Every string goes in inert (see text.ts): the plan's text is partly the user's. */
 function cell(v: CellValue): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : "";
-  if (typeof v === "string" && v.startsWith("=")) return `'${v}`;
-  return v;
+  return inertCell(v) as string | number | boolean;
 }
 
 /** The block's rectangle of values and of number formats (title, note, header, rows). */
@@ -85,7 +88,7 @@ export function blockMatrices(l: BlockLayout): {
     const line: (string | number | boolean)[] = new Array(width).fill("");
     line[0] = cell(first);
     values.push(line);
-    formats.push(new Array(width).fill("@"));
+    formats.push(new Array(width).fill(TEXT_FORMAT));
   };
   textLine(block.title);
   if (block.note) textLine(block.note);
@@ -94,10 +97,10 @@ export function blockMatrices(l: BlockLayout): {
     header[i] = cell(h);
   });
   values.push(header);
-  formats.push(new Array(width).fill("@"));
+  formats.push(new Array(width).fill(TEXT_FORMAT));
   const colFormats = Array.from(
     { length: width },
-    (_, i) => NUMBER_FORMATS[block.formats[i] ?? "text"] ?? "@",
+    (_, i) => NUMBER_FORMATS[block.formats[i] ?? "text"] ?? TEXT_FORMAT,
   );
   for (const r of block.rows) {
     const line: (string | number | boolean)[] = new Array(width);
@@ -221,11 +224,15 @@ export function writeSheet(sheet: Sheet, plan: SheetPlan): SheetLayout {
     sheet.insertChart(builder.build());
   }
 
+  // Freeze a header only when one table is below it: a frozen header over another table's
+  // columns misleads.
   const first = layout.blocks[0];
-  if (first) sheet.setFrozenRows(first.headerRow);
-  // Fixed widths (titles and notes overflow to the right; headers wrap): auto-resizing would
-  // size the first column to the longest note.
-  sheet.setColumnWidth(1, FIRST_COL_PX);
-  if (layout.totalCols > 1) sheet.setColumnWidths(2, layout.totalCols - 1, COL_PX);
+  if (first && layout.blocks.length === 1) sheet.setFrozenRows(first.headerRow);
+  // Widths from content (no header word broken; headers wrap). Not auto-resize: that would
+  // size the first column to the longest note. One call per column: the count follows the
+  // plan's shape, never its values.
+  columnWidths(plan.blocks).forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, Math.min(MAX_COL_PX, w * PX_PER_CHAR));
+  });
   return layout;
 }

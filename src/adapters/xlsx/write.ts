@@ -1,12 +1,14 @@
 /**
- * ReportPlan → .xlsx with ExcelJS. Lays the plan out; computes nothing but the layout
- * (positions, widths) and the in-cell bars that picture a chart.
+ * ReportPlan → .xlsx with ExcelJS. Lays the plan out; computes nothing but the layout.
  *
- * Per sheet: blocks stacked top to bottom (title, optional note, header, rows, one blank row),
- * the first block's header frozen, number formats per column, highlight fills, signed-change
- * colours, and for a block with a chart an extra column of █ bars proportional to the first series.
+ * Per sheet: blocks stacked top to bottom (title, optional note, header, rows, one blank row);
+ * column widths and header heights from their content so no word is broken; notes wrapped across
+ * the sheet's width; number formats per column; highlight fills; signed-change colours; native
+ * data bars (conditional formatting) on the series of a bar chart. Header rows are frozen only
+ * when the sheet holds one table, so a frozen header never sits over another table's columns.
  */
 import ExcelJS from "exceljs";
+import { columnWidths, LINE_HEIGHT, linesOf, TEXT_WRAP_AT } from "../../report/layout";
 import {
   argb,
   BAR_COLOR,
@@ -23,6 +25,7 @@ import type {
   ColumnFormat,
   HighlightStyle,
   ReportPlan,
+  SheetPlan,
 } from "../../report/types";
 
 const FILLS: Record<HighlightStyle, string> = {
@@ -33,15 +36,12 @@ const FILLS: Record<HighlightStyle, string> = {
 };
 const HEADER_FILL = argb(HEADER_COLOR);
 const NOTE_FONT = argb(NOTE_COLOR);
-const BAR_FONT = argb(BAR_COLOR);
+const BAR_FILL = argb(BAR_COLOR);
 const FALL_FONT = argb(CHANGE_BAD);
 const RISE_FONT = argb(CHANGE_GOOD);
-/** Width of the longest bar, in characters. */
-export const BAR_WIDTH = 30;
-const BAR = "█";
 
-function fill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+function fill(color: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: color } };
 }
 
 /** A plan value as an ExcelJS cell value (dates as UTC Dates, blanks as null). */
@@ -54,27 +54,18 @@ function toCell(v: CellValue, format: ColumnFormat): ExcelJS.CellValue {
   return v;
 }
 
-/** Display length of a value, for column widths. */
-function displayLength(v: CellValue, format: ColumnFormat): number {
-  if (v === null || v === undefined) return 0;
-  if (typeof v === "number") {
-    if (format === "percent") return 7;
-    if (format === "date") return 10;
-    const digits = Math.abs(v) >= 1 ? Math.floor(Math.log10(Math.abs(v))) + 1 : 1;
-    return digits + Math.floor((digits - 1) / 3) + (format === "integer" ? 1 : 4);
+function colLetter(col: number): string {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) {
+    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   }
-  return String(v).length;
+  return s;
 }
 
-/** The bars of a chart's first series: BAR repeated in proportion to the largest value. */
-export function barsFor(block: Block): string[] {
-  const col = block.chart?.seriesCols[0] ?? -1;
-  const nums = block.rows.map((r) => (typeof r[col] === "number" ? (r[col] as number) : 0));
-  const max = Math.max(0, ...nums);
-  return nums.map((n) => {
-    if (max <= 0 || n <= 0) return "";
-    return BAR.repeat(Math.max(1, Math.round((n / max) * BAR_WIDTH)));
-  });
+/** The columns a native data bar pictures: a bar chart's first series. */
+export function dataBarColumn(block: Block): number | null {
+  if (block.chart?.type !== "bar" || block.rows.length === 0) return null;
+  return block.chart.seriesCols[0] ?? null;
 }
 
 function writeBlock(
@@ -82,67 +73,89 @@ function writeBlock(
   block: Block,
   top: number,
   widths: number[],
-): {
-  headerRow: number;
-  next: number;
-} {
+  sheetCols: number,
+): { headerRow: number; next: number } {
   let row = top;
+  const span = Math.max(1, sheetCols);
+  const chars = widths.slice(0, span).reduce((s, w) => s + w, 0);
+  // Titles and notes across the sheet's columns, wrapped, as tall as their lines.
+  if (span > 1) ws.mergeCells(row, 1, row, span);
   const title = ws.getCell(row, 1);
   title.value = block.title;
   title.font = { bold: true, size: 13 };
+  title.alignment = { wrapText: true, vertical: "bottom" };
+  ws.getRow(row).height = linesOf(block.title, chars / 1.3, true) * 18 + 2;
   row++;
   if (block.note) {
+    if (span > 1) ws.mergeCells(row, 1, row, span);
     const note = ws.getCell(row, 1);
     note.value = block.note;
     note.font = { italic: true, color: { argb: NOTE_FONT } };
+    note.alignment = { wrapText: true, vertical: "top" };
+    ws.getRow(row).height = linesOf(block.note, chars) * LINE_HEIGHT + 2;
     row++;
   }
   const headerRow = row;
   const width = Math.max(1, block.header.length);
-  const bars = block.chart ? barsFor(block) : null;
-  const barCol = width + 1;
-
   const hdr = ws.getRow(headerRow);
+  let headerLines = 1;
   block.header.forEach((h, i) => {
     const c = hdr.getCell(i + 1);
     c.value = h;
     c.font = { bold: true };
     c.fill = fill(HEADER_FILL);
     const numeric = (block.formats[i] ?? "text") !== "text";
-    c.alignment = { vertical: "middle", wrapText: true, horizontal: numeric ? "right" : "left" };
+    c.alignment = {
+      vertical: "bottom",
+      wrapText: true,
+      horizontal: numeric ? "right" : "left",
+    };
     c.border = { bottom: { style: "thin", color: { argb: "FF999999" } } };
-    widths[i] = Math.max(widths[i] ?? 0, Math.min(h.length, 24));
+    headerLines = Math.max(headerLines, linesOf(h, widths[i] ?? 10, true));
   });
-  if (bars && block.chart) {
-    const c = hdr.getCell(barCol);
-    c.value = block.chart.title;
-    c.font = { bold: true };
-    c.fill = fill(HEADER_FILL);
-    widths[barCol - 1] = Math.max(widths[barCol - 1] ?? 0, BAR_WIDTH + 2);
-  }
+  hdr.height = headerLines * LINE_HEIGHT + 3;
   row++;
 
   const first = row;
   const signCols = new Set(block.signCols ?? []);
   block.rows.forEach((values, r) => {
     const xr = ws.getRow(first + r);
+    let lines = 1;
     for (let i = 0; i < width; i++) {
       const format = block.formats[i] ?? "text";
       const v = values[i] ?? null;
       const c = xr.getCell(i + 1);
       c.value = toCell(v, format);
       if (format !== "text") c.numFmt = NUMBER_FORMATS[format];
+      else if (typeof v === "string" && v.length > TEXT_WRAP_AT) {
+        c.alignment = { wrapText: true, vertical: "top" };
+        lines = Math.max(lines, linesOf(v, widths[i] ?? 10));
+      }
       if (signCols.has(i) && typeof v === "number" && v !== 0) {
         c.font = { color: { argb: v < 0 ? FALL_FONT : RISE_FONT } };
       }
-      widths[i] = Math.max(widths[i] ?? 0, displayLength(v, format));
     }
-    if (bars) {
-      const c = xr.getCell(barCol);
-      c.value = bars[r];
-      c.font = { color: { argb: BAR_FONT } };
-    }
+    if (lines > 1) xr.height = lines * LINE_HEIGHT + 2;
   });
+
+  const barCol = dataBarColumn(block);
+  if (barCol !== null) {
+    const letter = colLetter(barCol + 1);
+    ws.addConditionalFormatting({
+      ref: `${letter}${first}:${letter}${first + block.rows.length - 1}`,
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          gradient: false,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [{ type: "num", value: 0 }, { type: "max" }],
+          color: { argb: BAR_FILL },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
+    });
+  }
 
   for (const h of block.highlights ?? []) {
     const rowNo = h.row < 0 ? headerRow : first + h.row;
@@ -154,6 +167,24 @@ function writeBlock(
     }
   }
   return { headerRow, next: first + block.rows.length };
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
+  const widths = columnWidths(sheet.blocks);
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const sheetCols = widths.length;
+  let top = 1;
+  let frozen = 0;
+  for (const block of sheet.blocks) {
+    const { headerRow, next } = writeBlock(ws, block, top, widths, sheetCols);
+    if (frozen === 0) frozen = headerRow;
+    top = next + 1;
+  }
+  if (sheet.blocks.length === 1 && frozen > 0) {
+    ws.views = [{ state: "frozen", ySplit: frozen, xSplit: 0 }];
+  }
 }
 
 /** The report plan as an ExcelJS workbook (one worksheet per sheet of the plan). */
@@ -168,18 +199,7 @@ export function planToWorkbook(plan: ReportPlan): ExcelJS.Workbook {
     const ws = wb.addWorksheet(name, {
       pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    const widths: number[] = [];
-    let top = 1;
-    let frozen = 0;
-    for (const block of sheet.blocks) {
-      const { headerRow, next } = writeBlock(ws, block, top, widths);
-      if (frozen === 0) frozen = headerRow;
-      top = next + 1;
-    }
-    if (frozen > 0) ws.views = [{ state: "frozen", ySplit: frozen, xSplit: 0 }];
-    widths.forEach((w, i) => {
-      ws.getColumn(i + 1).width = Math.max(10, Math.min(i === 0 ? 40 : 34, (w ?? 0) + 2));
-    });
+    writeSheet(ws, sheet);
   }
   return wb;
 }

@@ -1,8 +1,16 @@
 /**
  * Writes the tracker template into a spreadsheet: new tabs only (a taken name gets a suffix),
- * one setValues per block, one data-validation rule per dropdown column.
+ * one setValues per block, one data-validation rule per dropdown column. Text goes in inert
+ * (text.ts); the example's own dates and durations, typed in ISO form, are left for Sheets to
+ * parse, and the formulas tab's live column is a formula on purpose.
  */
-import { freeName, type TemplateCell, type TemplatePlan } from "./plan";
+import { dayNumber, instantToWall } from "../../core/calendar";
+import type { Lang } from "../../core/lang";
+import { FUNCTIONS } from "../../functions/registry";
+import type { TabKind } from "../../model/types";
+import { type FormulaRow, formulaRows, formulasHeader } from "../../template/formulas";
+import { freeName, type TemplateCell, type TemplatePlan, templatePlan } from "../../template/plan";
+import { inertCell, TEXT_FORMAT } from "./text";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -11,30 +19,37 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DROPDOWN_ROWS = 999;
 const HEADER_BG = "#e8f0fe";
 
-export interface FormulaRow {
-  name: string;
-  summary: string;
-  /** The formula as text (shown) and live (computed); the live one may be "". */
-  shown: string;
-  live: string;
-  expected: string;
-}
-
 export interface WrittenTemplate {
   sheets: { name: string; sheetId: number }[];
   /** The lists tab's name (not raw data: the caller switches it off in the mapping). */
   lists: string[];
 }
 
-function writeBlock(sheet: Sheet, header: string[], rows: TemplateCell[][]): void {
+/** The example's own typed values: ISO dates (with a time) and h:mm:ss durations. */
+const TYPED = /^(?:\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?|\d{1,2}:\d{2}:\d{2})$/;
+
+/** A live formula of ours (the formulas tab), written as one. */
+interface Live {
+  formula: string;
+}
+type Cell = TemplateCell | Live;
+
+function value(c: Cell): string | number {
+  if (typeof c === "object") return c.formula;
+  if (typeof c === "string" && TYPED.test(c)) return c;
+  return inertCell(c) as string | number;
+}
+
+function writeBlock(sheet: Sheet, header: string[], rows: Cell[][]): void {
   const width = header.length;
-  const block: TemplateCell[][] = [header, ...rows.map((r) => pad(r, width))];
+  sheet.getRange(1, 1, 1, width).setNumberFormat(TEXT_FORMAT);
+  const block = [header, ...rows.map((r) => pad(r, width))].map((r) => r.map(value));
   sheet.getRange(1, 1, block.length, width).setValues(block);
   sheet.getRange(1, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BG);
   sheet.setFrozenRows(1);
 }
 
-function pad(row: TemplateCell[], width: number): TemplateCell[] {
+function pad(row: Cell[], width: number): Cell[] {
   const out = row.slice(0, width);
   while (out.length < width) out.push("");
   return out;
@@ -113,11 +128,35 @@ export function writeTemplate(
   writeBlock(
     f,
     fx.header,
-    fx.rows.map((r) => [r.name, r.summary, `'${r.shown}`, r.live, r.expected]),
+    fx.rows.map((r) => [r.name, r.summary, r.shown, r.live ? { formula: r.live } : "", r.expected]),
   );
 
   return {
     sheets: written.map((s) => ({ name: s.getName(), sheetId: s.getSheetId() })),
     lists: [names.lists],
   };
+}
+
+/** Adds the template for `lang`, its dates around `now` in the spreadsheet's zone. */
+export function templateRun(
+  ss: Spreadsheet,
+  lang: Lang,
+  timeZone: string,
+  now: number = Date.now(),
+): WrittenTemplate {
+  const plan = templatePlan(lang, dayNumber(instantToWall(now, timeZone)));
+  return writeTemplate(ss, plan, (names) => {
+    /** The name a raw tab of `kind` was actually created under. */
+    const tab = (kind: TabKind) => names.tabs[plan.tabs.findIndex((t) => t.kind === kind)]!;
+    return {
+      header: formulasHeader(lang),
+      rows: formulaRows(FUNCTIONS, lang, {
+        stageLog: tab("stageLog"),
+        deals: tab("deals"),
+        calls: tab("calls"),
+        lists: names.lists,
+        stages: plan.stages,
+      }),
+    };
+  });
 }

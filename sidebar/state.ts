@@ -1,0 +1,184 @@
+/**
+ * The sidebar's state: one plain object the views read and the actions change, plus the pure
+ * helpers that derive what the server is sent. After a change, actions call `update()`, which
+ * re-renders (the view library patches only what changed, so focus and scroll stay put).
+ */
+import type { Lang } from "../src/core/lang";
+import type { TabKind } from "../src/model/types";
+import type {
+  BuildRequest,
+  BuiltSheet,
+  FormulaHelp,
+  SidebarSettings,
+  SidebarState,
+  WireKind,
+  WireTab,
+} from "../src/server/rpc-types";
+import { isLang, STRINGS, type Strings } from "./i18n";
+import { NoHostError, RpcError } from "./rpc";
+
+/** A date box: the text as typed, and whether it could not be read. */
+export interface DateDraft {
+  text: string;
+  invalid: boolean;
+}
+
+export interface App {
+  lang: Lang;
+  view: "sidebar" | "help";
+  /** The help is the whole page (its own dialog), not a view inside the sidebar. */
+  standaloneHelp: boolean;
+  /** A state read is on its way (the first one, or after a correction). */
+  loading: boolean;
+  state: SidebarState | null;
+  /** Editable copies of the server's state. */
+  tabs: WireTab[];
+  stages: string[];
+  /** The user reordered the stages (or the order is remembered): send it with requests. */
+  stagesSet: boolean;
+  period: "week" | "month";
+  reps: Set<string>;
+  sources: Set<string>;
+  /** Filters typed over long rep/source lists. */
+  filters: { reps: string; sources: string };
+  /** ISO dates (empty: no bound) and the text boxes showing them. */
+  from: string;
+  to: string;
+  dateText: { from: DateDraft; to: DateDraft };
+  /** Tabs whose columns are shown. */
+  open: Set<string>;
+  building: boolean;
+  progress: { index: number; total: number; label: string } | null;
+  built: { sheets: BuiltSheet[]; issues: number } | null;
+  /** The one sentence the status region says (progress, results, a moved stage). */
+  status: string;
+  error: string | null;
+  help: FormulaHelp | null;
+  helpQuery: string;
+  /** `data-focus` of the element to focus after the next render (then cleared). */
+  focusNext: string | null;
+}
+
+function initialLang(): Lang {
+  const l = document.documentElement.lang;
+  return isLang(l) ? l : "en";
+}
+
+const helpOnly = document.body.dataset.view === "help";
+
+export const app: App = {
+  lang: initialLang(),
+  view: helpOnly ? "help" : "sidebar",
+  standaloneHelp: helpOnly,
+  loading: !helpOnly,
+  state: null,
+  tabs: [],
+  stages: [],
+  stagesSet: false,
+  period: "month",
+  reps: new Set(),
+  sources: new Set(),
+  filters: { reps: "", sources: "" },
+  from: "",
+  to: "",
+  dateText: { from: { text: "", invalid: false }, to: { text: "", invalid: false } },
+  open: new Set(),
+  building: false,
+  progress: null,
+  built: null,
+  status: "",
+  error: null,
+  help: null,
+  helpQuery: "",
+  focusNext: null,
+};
+
+let renderer: () => void = () => {};
+
+/** main.ts installs the renderer; actions call `update()` after every change. */
+export function setRenderer(fn: () => void): void {
+  renderer = fn;
+}
+
+export function update(): void {
+  renderer();
+}
+
+export function t(): Strings {
+  return STRINGS[app.lang];
+}
+
+/** A failure as one sentence in the user's language. */
+export function sentence(e: unknown): string {
+  if (e instanceof NoHostError) return t().errNoHost;
+  if (e instanceof RpcError && e.message) return e.message;
+  return t().errUnknown;
+}
+
+export function settings(): SidebarSettings {
+  const st = app.state;
+  const allReps = !st || app.reps.size === st.reps.length;
+  const allSources = !st || app.sources.size === st.sources.length;
+  return {
+    lang: app.lang,
+    period: app.period,
+    reps: allReps ? [] : [...app.reps],
+    sources: allSources ? [] : [...app.sources],
+    from: app.from || undefined,
+    to: app.to || undefined,
+  };
+}
+
+export function request(): BuildRequest {
+  return {
+    tabs: app.tabs.map((tab) => ({ name: tab.name, kind: tab.kind, columns: tab.columns })),
+    ...(app.stagesSet ? { stages: [...app.stages] } : {}),
+    settings: settings(),
+  };
+}
+
+export function kindInfo(kind: TabKind | null): WireKind | undefined {
+  return app.state?.kinds.find((k) => k.kind === kind);
+}
+
+/** At least one tab is used: there is something to build from. */
+export function anythingRecognised(): boolean {
+  return app.tabs.some((tab) => tab.kind !== null);
+}
+
+export function fieldLabel(key: string): string {
+  return t().fields[key] ?? key;
+}
+
+/** Labels of the required fields (or groups of alternatives) no column is chosen for. */
+export function missingFields(tab: WireTab): string[] {
+  const info = kindInfo(tab.kind);
+  if (!info) return [];
+  const out: string[] = [];
+  const groups = new Map<string, string[]>();
+  for (const f of info.fields) {
+    if (!f.required) continue;
+    if (f.group) {
+      const g = groups.get(f.group) ?? [];
+      g.push(f.key);
+      groups.set(f.group, g);
+    } else if (!(f.key in tab.columns)) {
+      out.push(fieldLabel(f.key));
+    }
+  }
+  for (const keys of groups.values()) {
+    if (!keys.some((k) => k in tab.columns)) out.push(keys.map(fieldLabel).join(" / "));
+  }
+  return out;
+}
+
+/** "1 row", "5 строк", "2 рядки": the plural form of the user's language. */
+export function rowsLabel(n: number): string {
+  const forms = t().rowForms;
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (app.lang === "en") return `${n} ${n === 1 ? forms[0] : forms[1]}`;
+  if (mod10 === 1 && mod100 !== 11) return `${n} ${forms[0]}`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${forms[1]}`;
+  return `${n} ${forms[2]}`;
+}

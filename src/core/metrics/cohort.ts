@@ -1,0 +1,106 @@
+/**
+ * Cohort conversion (SPEC §4): the share of the deals created in a period that reached a stage
+ * within W days of creation. Entries into two stages in one period are different deals; dividing
+ * them gives rates above 100%. Counting within one cohort never does.
+ *
+ * All days are whole day numbers (wall-clock ms ÷ MS_PER_DAY, floored).
+ */
+import { quantileSorted } from "../stats";
+
+/** The share of won deals' creation-to-sale days that sets the window (SPEC: 80th percentile). */
+export const COHORT_WINDOW_QUANTILE = 0.8;
+
+/** One deal as a cohort sees it. */
+export interface CohortDeal {
+  /** The cohort day: created, else the first stage date; null: in no cohort. */
+  start: number | null;
+  /** Furthest stage reached (-1: none). */
+  reached: number;
+  /** Per stage, the day it was entered (null: not known). */
+  stageDays: readonly (number | null)[];
+}
+
+/**
+ * The window W: the `q`-quantile of the days won deals took from creation to the sale, rounded
+ * up to whole days; null when no won deal has both dates. Negative spans are ignored.
+ */
+export function cohortWindow(
+  spans: readonly number[],
+  q: number = COHORT_WINDOW_QUANTILE,
+): number | null {
+  const ok = spans.filter((x) => Number.isFinite(x) && x >= 0);
+  if (ok.length === 0) return null;
+  const v = quantileSorted(Float64Array.from(ok).sort(), q);
+  return v === null ? null : Math.max(0, Math.ceil(v - 1e-9));
+}
+
+/**
+ * Per stage, whether `deal` reached it within `window` days of its cohort day. A stage
+ * without dates in the whole export (`dated[k]` false) counts as reached so far. A dated stage
+ * counts when the earliest known date at it or after it is within the window. Reached
+ * semantics: passing stage k within the window means passing every earlier stage within it, so
+ * the result never grows down the funnel. `window` null: reached so far, for every stage.
+ */
+export function reachedWithin(
+  deal: CohortDeal,
+  nStages: number,
+  dated: readonly boolean[],
+  window: number | null,
+  out: Uint8Array = new Uint8Array(nStages),
+): Uint8Array {
+  out.fill(0);
+  if (deal.start === null || deal.reached < 0) return out;
+  const last = Math.min(deal.reached, nStages - 1);
+  const limit = window === null ? Number.POSITIVE_INFINITY : deal.start + window;
+  let earliest = Number.POSITIVE_INFINITY;
+  let passed = false;
+  for (let k = last; k >= 0; k--) {
+    const at = deal.stageDays[k];
+    if (at !== null && at !== undefined && at < earliest) earliest = at;
+    const here = window === null || !dated[k] ? true : earliest <= limit;
+    passed = passed || here;
+    out[k] = passed ? 1 : 0;
+  }
+  return out;
+}
+
+/** Counts of a cohort: its size and, per stage, how many reached it within the window. */
+export interface CohortCounts {
+  size: number;
+  reached: number[];
+}
+
+export function cohortCounts(
+  deals: Iterable<CohortDeal>,
+  nStages: number,
+  dated: readonly boolean[],
+  window: number | null,
+): CohortCounts {
+  const reached = new Array<number>(nStages).fill(0);
+  const buf = new Uint8Array(nStages);
+  let size = 0;
+  for (const d of deals) {
+    if (d.start === null) continue;
+    size++;
+    reachedWithin(d, nStages, dated, window, buf);
+    for (let k = 0; k < nStages; k++) reached[k] += buf[k];
+  }
+  return { size, reached };
+}
+
+/** Step conversions of a cohort (stage k over stage k−1; null for the first stage or 0 above). */
+export function cohortStepConversions(c: CohortCounts): (number | null)[] {
+  return c.reached.map((n, k) => {
+    if (k === 0) return null;
+    const above = c.reached[k - 1];
+    return above === 0 ? null : n / above;
+  });
+}
+
+/**
+ * Whether a cohort period is old enough to judge: every deal in it is at least `window` days
+ * old on `lastDay` (the data's last date). `endDay` is exclusive.
+ */
+export function cohortMature(endDay: number, window: number | null, lastDay: number): boolean {
+  return endDay - 1 + (window ?? 0) <= lastDay;
+}

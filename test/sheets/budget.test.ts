@@ -109,11 +109,20 @@ describe("report size budget", () => {
 });
 
 describe("step-wise build with unique reps and sources", () => {
-  it("the scaled-down 1M-deal case: over the default budget, refused before any write", () => {
-    // 20,000 unique reps and sources need more than 2 million cells without top-N rows.
+  it("the scaled-down 1M-deal case: top-N rows keep it within budget", () => {
+    const f = world(20_000);
+    expect(reportCells(prepareReport(f.ss, { options: OPTIONS }).plan)).toBeLessThanOrEqual(
+      DEFAULT_MAX_CELLS,
+    );
+    expect(buildReport(f.ss, { options: OPTIONS }).sheets.length).toBeGreaterThan(0);
+  });
+
+  it("the scaled-down 1M-deal case without top-N: over the default budget, refused before any write", () => {
+    // 20,000 unique reps and sources need more than 2 million cells when every one is a row.
     const f = world(20_000);
     f.r.clear();
-    const { buildId } = startBuild(f.ss, { options: OPTIONS });
+    const uncapped: ReportOptions = { ...OPTIONS, topN: Number.MAX_SAFE_INTEGER };
+    const { buildId } = startBuild(f.ss, { options: uncapped });
     let message = "";
     try {
       runBuildStep(f.ss, buildId, 0);

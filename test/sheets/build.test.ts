@@ -153,7 +153,7 @@ describe("buildReport", () => {
       return fake.r.log.filter((e) => e.write).map((e) => e.method);
     };
     const full = writesOf(1200, 300);
-    expect(writesOf(120, 30)).toEqual(full);
+    expect(writesOf(240, 60)).toEqual(full);
     // Clean rebuild: how many writes and what it leaves.
     const writes = fake.r.writes;
     const clean = visible(fake);

@@ -67,7 +67,9 @@ export async function buildCli(): Promise<void> {
     charset: "utf8",
     logLevel: "warning",
   });
-  console.log(`dist-cli/voronka.mjs ${(statSync(CLI_OUT).size / 1024).toFixed(1)} KiB`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildCli();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildCli();
+  console.log(`dist-cli/voronka.mjs ${(statSync(CLI_OUT).size / 1024).toFixed(1)} KiB`);
+}

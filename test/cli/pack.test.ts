@@ -4,11 +4,11 @@
  * the installed `voronka` from a folder outside the repository and open what it wrote.
  */
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCli, CLI_OUT } from "../../scripts/build-cli";
 import { SETTINGS_SHEET_NAMES } from "../../src/model/index";
 import { templatePlan } from "../../src/template/plan";
@@ -44,6 +44,11 @@ beforeAll(async () => {
   packed = JSON.parse(json)[0];
   npm(["install", "-g", "--prefix", prefix, "--prefer-offline", join(work, packed.filename)], work);
 }, 300_000);
+
+// The installed package with its dependencies is some 20 MB: leave nothing behind.
+afterAll(() => {
+  for (const dir of [work, home]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("the packed tarball", () => {
   it("holds the built command, package.json and the README, nothing else", () => {

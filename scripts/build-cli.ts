@@ -2,9 +2,11 @@
  * `npm run build` (and `npm ci` / `npm pack`, through `prepare`) → dist-cli/voronka.mjs: the `voronka`
  * command as one plain-JavaScript ES module for Node, which package.json's `bin` points at.
  *
- * The runtime dependencies (ExcelJS, Papa Parse) stay outside the bundle, installed by npm as
- * they are (a native package such as DuckDB's could not be bundled anyway), and are loaded only
- * when a command needs them: ExcelJS alone takes ~0.3 s to load, `voronka --help` should not.
+ * package.json's `dependencies` (ExcelJS) stay outside the bundle, installed by npm as they are
+ * (a native package such as DuckDB's could not be bundled anyway), and are loaded only when a
+ * command needs them: ExcelJS alone takes ~0.3 s to load, `voronka --help` should not. Everything
+ * else the command imports (e.g. htmlparser2, a devDependency) is bundled, inside esbuild's lazy
+ * module wrappers when only a command reaches it.
  */
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -1,9 +1,30 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
 import { parseArgs } from "node:util";
+import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
 import { LANGS, type Lang } from "../core/lang";
+import { HEAP_LIMIT_MB } from "./guard";
+import { isMessageKey, type MessageKey, type MessageParams, message } from "./messages";
+import { systemLang } from "./terminal";
 
 export class UsageError extends Error {
   override name = "UsageError";
+  /** The catalog key; null for a plain sentence (shown as written, in every language). */
+  readonly key: MessageKey | null;
+  readonly params: MessageParams;
+  constructor(key: MessageKey, params?: MessageParams);
+  /** A plain sentence, not translated: prefer a catalog key. */
+  constructor(text: string);
+  constructor(keyOrText: string, params: MessageParams = {}) {
+    const key = isMessageKey(keyOrText) ? keyOrText : null;
+    super(key ? message("en", key, params) : keyOrText);
+    this.key = key;
+    this.params = params;
+  }
+
+  /** The sentence in the language. */
+  text(lang: Lang): string {
+    return this.key ? message(lang, this.key, this.params) : this.message;
+  }
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";
@@ -31,35 +52,61 @@ export type Command =
       quiet: boolean;
     };
 
+/**
+ * 3000000 → "3,000,000" without Intl: the usage text is built at every start, and the first
+ * toLocaleString call loads ICU's number formats (13–28 ms here, of a ~150 ms start budget).
+ */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force]
   voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
-Reads .xlsx workbooks (every tab) and .csv/.tsv/.txt files (one tab each; comma, semicolon
-or tab; UTF-8, UTF-16 with a BOM or Windows-1251), detects calls, deals, stage logs, time logs, plans and checklists,
-and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time, Quality, Data check)
-to an .xlsx file.
+Reads .xlsx workbooks (every tab), .csv/.tsv/.txt files (one tab each; comma, semicolon or
+tab; any mix of \\r\\n, \\n, \\r line ends; UTF-8, UTF-16 with a BOM, Windows-1251 or Latin-1) and
+HTML tables saved as .xls (Bitrix24's Excel export), detects calls, deals, stage logs, time logs,
+plans and checklists, and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time,
+Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it as .xlsx first.
 
 voronka template writes the tracker template (raw tabs with headers in the language, example
 rows, dropdown lists, the example formulas as text) to an .xlsx that Google Sheets imports
 (default: ${DEFAULT_TEMPLATE_OUT}).
 
 Options:
-  -o, --out <file>     where to write the report (default: ${DEFAULT_OUT})
-  -l, --lang <lang>    report language: en, ru or uk (default: en)
+  -o, --out <file>     where to write the report (default: ${DEFAULT_OUT}); an input is never
+                       overwritten, not even through a link
+  -l, --lang <lang>    report and message language: en, ru or uk (default: the system's, else en)
   -p, --period <p>     week or month (default: month)
   -f, --force          overwrite an existing output file
   -q, --quiet          print nothing but errors
   -h, --help           show this help
-  -v, --version        show the version`;
+  -v, --version        show the version
 
-export function parseCli(argv: string[]): Command {
+Limits: ${MAX_FILE_BYTES / 1024 / 1024 / 1024} GiB per file, ${thousands(MAX_ROWS)} rows in all, a ${HEAP_LIMIT_MB / 1024} GB heap;
+cells are cut at ${thousands(MAX_CELL_CHARS)} characters (listed on the Data check sheet).`;
+
+/** The language asked for with --lang, if any (for messages before the arguments are valid). */
+export function langArgument(argv: string[]): Lang | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v =
+      a === "--lang" || a === "-l" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : null;
+    if (v && (LANGS as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Lang;
+  }
+  return null;
+}
+
+/** Parses the arguments; without --lang the language is the system's (LANG, LC_ALL). */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Command {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0].split(". To specify")[0]);
+    const detail = (e as Error).message.split("\n")[0].split(". To specify")[0];
+    throw new UsageError("usage", { detail });
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
@@ -67,23 +114,19 @@ export function parseCli(argv: string[]): Command {
   const [command, ...files] = positionals;
   if (command === undefined) return { kind: "help" };
   if (command === "help") return { kind: "help" };
-  if (command === "template") return templateCommand(values, files);
-  if (command !== "report")
-    throw new UsageError(
-      `unknown command "${command}" (try: voronka report <files…> or voronka template)`,
-    );
-  if (files.length === 0) throw new UsageError("no input files (usage: voronka report <files…>)");
-  const lang = (values.lang ?? "en").toLowerCase();
+  if (command === "template") return templateCommand(values, files, env);
+  if (command !== "report") throw new UsageError("unknownCommand", { command });
+  if (files.length === 0) throw new UsageError("noInputFiles");
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
   if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError(`--lang must be en, ru or uk, not "${values.lang}"`);
+    throw new UsageError("badLang", { value: values.lang ?? "" });
   }
   const period = (values.period ?? "month").toLowerCase();
   if (period !== "week" && period !== "month") {
-    throw new UsageError(`--period must be week or month, not "${values.period}"`);
+    throw new UsageError("badPeriod", { value: values.period ?? "" });
   }
   const out = values.out ?? DEFAULT_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "report",
     files,
@@ -99,20 +142,16 @@ export function parseCli(argv: string[]): Command {
 function templateCommand(
   values: ReturnType<typeof parse>["values"],
   extra: string[],
+  env: NodeJS.ProcessEnv,
 ): Command & { kind: "template" } {
-  if (extra.length > 0) {
-    throw new UsageError(
-      `template takes no input files (got "${extra[0]}"; use --out to name the output)`,
-    );
-  }
-  if (values.period !== undefined) throw new UsageError("--period applies to report, not template");
-  const lang = (values.lang ?? "en").toLowerCase();
+  if (extra.length > 0) throw new UsageError("templateNoFiles", { value: extra[0] ?? "" });
+  if (values.period !== undefined) throw new UsageError("templateNoPeriod");
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
   if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError(`--lang must be en, ru or uk, not "${values.lang}"`);
+    throw new UsageError("badLang", { value: values.lang ?? "" });
   }
   const out = values.out ?? DEFAULT_TEMPLATE_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out must name an .xlsx file, not "${out}"`);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "template",
     out,

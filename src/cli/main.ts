@@ -7,9 +7,12 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../adapters/xlsx/errors";
-import { parseCli, USAGE, UsageError } from "./args";
+import { langArgument, parseCli, USAGE, UsageError } from "./args";
+import { inGuardedChild, runGuarded, sendErr, shouldGuard } from "./guard";
+import { message } from "./messages";
 // Type only: erased at build, so ./report (and ExcelJS) load only when `report` runs.
 import type { Io } from "./report";
+import { systemLang, terminalText } from "./terminal";
 
 /** Set by scripts/build-cli.ts in the built command; absent when run from source (tsx). */
 declare const __VORONKA_VERSION__: string | undefined;
@@ -22,12 +25,19 @@ export function version(): string {
 
 const defaultIo = (): Io => ({
   out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  err: (l) => (inGuardedChild() ? sendErr(l) : process.stderr.write(`${l}\n`)),
   cwd: process.cwd(),
 });
 
 /** Runs the command; resolves to the exit code (0 ok, 1 failed, 2 usage). */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo()): Promise<number> {
+  // Every line goes through one sanitizer: user text never carries control characters out.
+  const io: Io = {
+    ...given,
+    out: (l) => given.out(terminalText(l)),
+    err: (l) => given.err(terminalText(l)),
+  };
+  const lang = langArgument(argv) ?? systemLang();
   try {
     const cmd = parseCli(argv);
     if (cmd.kind === "help") {
@@ -48,16 +58,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`voronka: ${e.message}`);
-      io.err("Try: voronka --help");
+      io.err(`voronka: ${e.text(lang)}`);
+      io.err(message(lang, "tryHelp"));
       return 2;
     }
     if (e instanceof InputError) {
-      io.err(`voronka: ${e.message}`);
+      io.err(`voronka: ${e.text(lang)}`);
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.err(`voronka: failed: ${msg.split("\n")[0]}`);
+    io.err(`voronka: ${message(lang, "failed", { reason: msg.split("\n")[0] })}`);
     if (process.env.VORONKA_DEBUG && e instanceof Error) io.err(e.stack ?? "");
     return 1;
   }
@@ -71,6 +81,11 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<vo
       if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
       throw e;
     });
+  }
+  // The report runs in a child with a known heap limit, so running out of memory is one line.
+  if (shouldGuard(argv)) {
+    process.exitCode = await runGuarded(argv, langArgument(argv) ?? systemLang());
+    return;
   }
   process.exitCode = await main(argv);
 }

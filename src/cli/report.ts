@@ -1,18 +1,24 @@
 /**
  * `voronka report`: read the files → the same detection, model and report plan as the
  * add-on → write the .xlsx → print the funnel summary. Offline the time zone is UTC.
+ * Every line printed comes from the message catalog (messages.ts) in the command's language.
  */
 import { existsSync, statSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
+import { rename, rm } from "node:fs/promises";
+import { basename, relative, resolve } from "node:path";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
+import type { Lang } from "../core/lang";
 import { buildModel } from "../model/index";
 import type { Model, RawTab } from "../model/types";
 import { planReport } from "../report/plan";
 import type { ReportPlan } from "../report/types";
 import type { Command } from "./args";
+import { type MessageKey, type MessageParams, message } from "./messages";
+import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
 import { funnelSummary } from "./summary";
+
+export { insideOutDir } from "./output";
 
 export interface Io {
   out: (line: string) => void;
@@ -43,111 +49,125 @@ function modelIsEmpty(m: Model): boolean {
   );
 }
 
-/** True when `path` is inside `<cwd>/out/` (those reports may be rewritten without --force). */
-export function insideOutDir(path: string, cwd: string): boolean {
-  const rel = relative(resolve(cwd, "out"), path);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-}
-
-function headersOf(tab: RawTab): string {
+function headersOf(tab: RawTab, lang: Lang): string {
   const row = tab.values[0] ?? [];
   const names = row.map((v) => String(v ?? "").trim()).filter((s) => s !== "");
   const shown = names.slice(0, 6).join(", ");
-  return names.length > 6 ? `${shown}, …` : shown || "no header row";
+  return names.length > 6 ? `${shown}, …` : shown || message(lang, "noHeaderRow");
 }
 
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
   const started = Date.now();
+  const lang = cmd.lang;
+  const say = (key: MessageKey, params?: MessageParams) => message(lang, key, params);
   const outPath = resolve(io.cwd, cmd.out);
   const inputs = cmd.files.map((f) => resolve(io.cwd, f));
-  if (inputs.includes(outPath))
-    throw new InputError(`${cmd.out}: the output would overwrite an input file`);
-  if (existsSync(outPath) && !cmd.force && !insideOutDir(outPath, io.cwd)) {
-    throw new InputError(`${cmd.out} already exists (add --force to overwrite it)`);
+  // Checked before reading and again before the move into place.
+  const guardOutput = () => {
+    if (outputIsInput(outPath, inputs)) throw new InputError("outIsInput", { out: cmd.out });
+  };
+  guardOutput();
+  if (pathTaken(outPath) && !cmd.force && !insideOutDir(outPath, io.cwd)) {
+    throw new InputError("outExists", { out: cmd.out });
   }
 
   let bytes = 0;
   for (const p of inputs) if (existsSync(p)) bytes += statSync(p).isFile() ? statSync(p).size : 0;
   const large = bytes > LARGE_BYTES;
-  const progress = (msg: string) => {
-    if (!cmd.quiet) io.err(`… ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const progress = (key: MessageKey, params?: MessageParams) => {
+    if (cmd.quiet) return;
+    const seconds = ((Date.now() - started) / 1000).toLocaleString(lang === "en" ? "en-US" : lang, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    io.err(`… ${say(key, params)} (${seconds} ${lang === "en" ? "s" : "с"})`);
   };
 
-  // 1. Read every file: .xlsx → every worksheet, .csv → one tab.
+  // 1. Read every file: .xlsx → every worksheet, .csv or an HTML .xls → one tab.
   const tabs: RawTab[] = [];
   const fileOfTab = new Map<RawTab, string>();
+  const budget = { rows: 0 };
   for (let i = 0; i < inputs.length; i++) {
-    if (large) progress(`reading ${basename(inputs[i])} (${i + 1}/${inputs.length})`);
-    const read = await readInput(inputs[i], cmd.files[i]);
+    if (large) {
+      progress("progressReading", { file: basename(inputs[i]), n: i + 1, total: inputs.length });
+    }
+    const read = await readInput(inputs[i], cmd.files[i], budget);
     for (const t of read) {
       // Tab names must stay unique across files (the data check names them).
       let name = t.name;
       for (let n = 2; tabs.some((o) => o.name === name); n++) name = `${t.name} (${n})`;
-      const tab = { name, values: t.values };
+      const tab: RawTab = { ...t, name };
+      if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
       tabs.push(tab);
       fileOfTab.set(tab, basename(inputs[i]));
     }
   }
   const rows = tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0);
   const showProgress = large || rows > LARGE_ROWS;
-  if (rows === 0) throw new InputError(`${cmd.files.join(", ")}: no data rows`);
+  if (rows === 0) throw new InputError("noDataRows", { files: cmd.files.join(", ") });
 
   // 2. The same detection and model as the add-on.
-  if (showProgress) progress(`building the model from ${rows.toLocaleString("en-US")} rows`);
+  if (showProgress) progress("progressModel", { rows });
   const { model, detections } = buildModel(tabs, { timeZone: "UTC" });
   const recognised = recognisedTabs(detections, tabs);
   const skipped: string[] = [];
   for (const tab of tabs) {
     if (recognised !== null && !recognised.has(tab.name)) {
       const file = fileOfTab.get(tab) ?? tab.name;
-      const csv = /\.(csv|tsv|txt)$/i.test(file);
-      const msg = `${csv ? file : `${file}, tab "${tab.name}"`}: no recognisable columns (headers: ${headersOf(tab)})`;
-      // A CSV file names one table explicitly: not recognising it is an error.
-      if (csv) throw new InputError(msg);
-      skipped.push(msg);
+      const headers = headersOf(tab, lang);
+      // A one-tab file names one table explicitly: not recognising it is an error.
+      if (!/\.xlsx$/i.test(file)) throw new InputError("csvUnrecognised", { file, headers });
+      skipped.push(say("tabSkipped", { file, tab: tab.name, headers }));
     }
   }
   if (modelIsEmpty(model)) {
-    const names = tabs.map((t) => `"${t.name}" (${headersOf(t)})`).join("; ");
-    throw new InputError(
-      `no tab was recognised as calls, deals, stage log, time log, plan or checklist: ${names}`,
-    );
+    const names = tabs.map((t) => `"${t.name}" (${headersOf(t, lang)})`).join("; ");
+    throw new InputError("nothingRecognised", { tabs: names });
   }
-  if (!cmd.quiet) for (const msg of skipped) io.err(`skipped ${msg}`);
+  if (!cmd.quiet) for (const msg of skipped) io.err(msg);
 
   // 3. The same report plan.
-  if (showProgress) progress("planning the report");
+  if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
   const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today });
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
-  if (showProgress) progress("writing the workbook");
-  await mkdir(dirname(outPath), { recursive: true });
+  if (showProgress) progress("progressWrite");
+  await makeOutputFolder(outPath, cmd.out, io.cwd);
   const tmp = `${outPath}.${process.pid}.tmp`;
   try {
     await writeReport(plan, tmp);
+    guardOutput();
     await rename(tmp, outPath);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw new InputError(`${cmd.out}: cannot write the report (${(e as Error).message})`);
+    if (e instanceof InputError) throw e;
+    throw new InputError("cannotWrite", { out: cmd.out, reason: (e as Error).message });
   }
 
   if (!cmd.quiet) {
-    const files = inputs.length === 1 ? basename(inputs[0]) : `${inputs.length} files`;
+    const files =
+      inputs.length === 1 ? basename(inputs[0]) : say("filesCount", { n: inputs.length });
     io.out(
-      `Read ${files}: ${tabs.length} tab${tabs.length === 1 ? "" : "s"}, ${rows.toLocaleString("en-US")} rows → ${model.deals.length.toLocaleString("en-US")} deals, ${model.calls.length.toLocaleString("en-US")} calls, ${model.stages.length} stages.`,
+      say("readSummary", {
+        files,
+        tabs: tabs.length,
+        rows,
+        deals: model.deals.length,
+        calls: model.calls.length,
+        stages: model.stages.length,
+      }),
     );
     const table = funnelSummary(plan);
     if (table) io.out(`\n${table}\n`);
-    if (model.issues.length > 0) {
-      io.out(
-        `${model.issues.length.toLocaleString("en-US")} rows or cells left out: see the Data check sheet.`,
-      );
-    }
+    if (model.issues.length > 0) io.out(say("leftOut", { n: model.issues.length }));
     const rel = relative(io.cwd, outPath);
     io.out(
-      `Report: ${rel.startsWith("..") ? outPath : rel} (${plan.sheets.map((s) => s.name).join(", ")})`,
+      say("reportWritten", {
+        path: rel.startsWith("..") ? outPath : rel,
+        sheets: plan.sheets.map((s) => s.name).join(", "),
+      }),
     );
   }
   return { plan, model, outPath };

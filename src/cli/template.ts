@@ -1,11 +1,10 @@
 /**
  * `voronka template`: the tracker template the add-on's menu adds, as an .xlsx to import into
  * Google Sheets. Today's date (UTC) anchors the example rows, as the add-on uses the
- * spreadsheet's today.
+ * spreadsheet's today. The output follows the report's rules (output.ts).
  */
-import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname, relative, resolve } from "node:path";
+import { rename, rm } from "node:fs/promises";
+import { relative, resolve } from "node:path";
 import { InputError } from "../adapters/xlsx/errors";
 import { writeTemplateXlsx } from "../adapters/xlsx/template";
 import { dayNumber, instantToWall } from "../core/calendar";
@@ -14,7 +13,9 @@ import type { TabKind } from "../model/types";
 import { formulaRows, formulasHeader, formulasOfflineNote } from "../template/formulas";
 import { type TemplatePlan, templatePlan } from "../template/plan";
 import type { Command } from "./args";
-import { type Io, insideOutDir } from "./report";
+import { message } from "./messages";
+import { insideOutDir, makeOutputFolder, pathTaken } from "./output";
+import type { Io } from "./report";
 
 export type TemplateCommand = Extract<Command, { kind: "template" }>;
 
@@ -24,8 +25,8 @@ export async function runTemplate(
   now: number = Date.now(),
 ): Promise<{ plan: TemplatePlan; outPath: string }> {
   const outPath = resolve(io.cwd, cmd.out);
-  if (existsSync(outPath) && !cmd.force && !insideOutDir(outPath, io.cwd)) {
-    throw new InputError(`${cmd.out} already exists (add --force to overwrite it)`);
+  if (pathTaken(outPath) && !cmd.force && !insideOutDir(outPath, io.cwd)) {
+    throw new InputError("outExists", { out: cmd.out });
   }
   const plan = templatePlan(cmd.lang, dayNumber(instantToWall(now, "UTC")));
   // A new workbook: every tab keeps the plan's name.
@@ -41,20 +42,22 @@ export async function runTemplate(
   const header = formulasHeader(cmd.lang).filter((_, i) => i !== 3);
   const formulas = { note: formulasOfflineNote(cmd.lang), header, rows };
 
-  await mkdir(dirname(outPath), { recursive: true });
+  await makeOutputFolder(outPath, cmd.out, io.cwd);
   const tmp = `${outPath}.${process.pid}.tmp`;
   try {
     await writeTemplateXlsx(plan, formulas, tmp);
     await rename(tmp, outPath);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw new InputError(`${cmd.out}: cannot write the template (${(e as Error).message})`);
+    const reason = (e as Error).message;
+    throw new InputError("cannotWriteTemplate", { out: cmd.out, reason });
   }
   if (!cmd.quiet) {
     const rel = relative(io.cwd, outPath);
-    const names = [...plan.tabs.map((t) => t.name), plan.lists.name, plan.formulasName];
-    io.out(`Template: ${rel.startsWith("..") ? outPath : rel} (${names.join(", ")})`);
-    io.out("Import it in Google Sheets (File → Import); the formulas need the Voronka add-on.");
+    const sheets = [...plan.tabs.map((t) => t.name), plan.lists.name, plan.formulasName];
+    const path = rel.startsWith("..") ? outPath : rel;
+    io.out(message(cmd.lang, "templateWritten", { path, sheets: sheets.join(", ") }));
+    io.out(message(cmd.lang, "templateImport"));
   }
   return { plan, outPath };
 }

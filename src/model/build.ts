@@ -1196,6 +1196,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   for (const tab of Array.isArray(tabs) ? tabs : []) {
     if (!tab || typeof tab.name !== "string" || !Array.isArray(tab.values)) continue;
     if (isOwnSheetName(tab.name) || isSettingsTab(tab)) continue;
+    if (tab.notes) issues.list.push(...tab.notes);
     const d = detectTab(tab);
     if (d) detections.push(d);
     const gm = givenByName.get(tab.name);

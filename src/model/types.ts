@@ -8,6 +8,8 @@ export interface RawTab {
   name: string;
   /** Rows of cells: numbers, strings, booleans, `Date`s, "" for blanks. */
   values: unknown[][];
+  /** What the reader changed while reading (e.g. a cell cut to Excel's limit), for the data check. */
+  notes?: DataIssue[];
 }
 
 export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist";
@@ -102,6 +104,7 @@ export type DataIssueReason =
   | "stageOutOfOrder"
   | "unknownStatus"
   | "noHeader"
+  | "cellTooLong"
   | "other";
 
 /** One row or cell kept out of the model, for the report's Data check. */

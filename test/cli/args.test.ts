@@ -59,14 +59,16 @@ describe("parseCli", () => {
 
 describe("parseCli: template", () => {
   it("defaults, then language and output", () => {
-    expect(parseCli(["template"])).toEqual({
+    // Without --lang the language is the system's, as for report.
+    expect(parseCli(["template"], { LANG: "uk_UA.UTF-8" })).toMatchObject({ lang: "uk" });
+    expect(parseCli(["template"], {})).toEqual({
       kind: "template",
       out: DEFAULT_TEMPLATE_OUT,
       lang: "en",
       force: false,
       quiet: false,
     });
-    expect(parseCli(["template", "-l", "RU", "--out", "t.xlsx", "-f", "-q"])).toEqual({
+    expect(parseCli(["template", "-l", "RU", "--out", "t.xlsx", "-f", "-q"], {})).toEqual({
       kind: "template",
       out: "t.xlsx",
       lang: "ru",

@@ -1,6 +1,6 @@
 /**
  * `voronka template`: the add-on's tracker template as an .xlsx, read back with ExcelJS (what
- * Google Sheets imports) and with our own reader and detection (what the add-on will see).
+ * Google Sheets imports), and its cells handed to the detection (what the add-on will see).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readXlsx } from "../../src/adapters/xlsx/read";
+import { cellValue } from "../../src/adapters/xlsx/read";
 import { DROPDOWN_ROWS, templateWorkbook } from "../../src/adapters/xlsx/template";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/report";
@@ -16,6 +16,7 @@ import { runTemplate } from "../../src/cli/template";
 import { LANGS, type Lang } from "../../src/core/lang";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { detectTabs, mappingFromRows, SETTINGS_SHEET_NAMES } from "../../src/model/index";
+import type { RawTab } from "../../src/model/types";
 import { formulasHeader } from "../../src/template/formulas";
 import { type TemplatePlan, templatePlan } from "../../src/template/plan";
 
@@ -157,8 +158,15 @@ describe.each(LANGS)("voronka template --lang %s", (lang) => {
   });
 
   it("read back, each raw tab is detected as its kind; the settings tab switches the lists off", async () => {
-    const { path } = await ready;
-    const tabs = await readXlsx(readFileSync(path));
+    const { wb } = await ready;
+    // Each sheet's cells as a grid, as Sheets' getValues gives them after the import.
+    const tabs: RawTab[] = wb.worksheets.map((ws) => {
+      const values: unknown[][] = [];
+      ws.eachRow((row, n) => {
+        values[n - 1] = (row.values as unknown[]).slice(1).map(cellValue);
+      });
+      return { name: ws.name, values: Array.from(values, (r) => r ?? []) };
+    });
     const raw = tabs.filter((t) => plan.tabs.some((p) => p.name === t.name));
     expect(detectTabs(raw).map((d) => [d.tab, d.kind])).toEqual(
       plan.tabs.map((t) => [t.name, t.kind]),
@@ -221,7 +229,7 @@ describe("where it writes", () => {
     const y = io(dir);
     expect(await main(["template", "--lang", "uk"], y.io)).toBe(0);
     expect(readFileSync(join(dir, "out/tracker.xlsx")).subarray(0, 2).toString()).toBe("PK");
-    expect(y.out[0]).toMatch(/^Template: out\/tracker\.xlsx \(Дзвінки, /);
+    expect(y.out[0]).toMatch(/^Шаблон: out\/tracker\.xlsx \(Дзвінки, /);
     expect(existsSync(join(dir, "out/tracker.xlsx.tmp"))).toBe(false);
   });
 });

@@ -11,7 +11,18 @@ import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
 import { fill } from "./i18n";
 import { call } from "./rpc";
-import { anythingRecognised, app, request, sentence, settings, t, update } from "./state";
+import {
+  anythingRecognised,
+  app,
+  NORM_KEYS,
+  type NormKey,
+  ROLES_OPEN,
+  request,
+  sentence,
+  settings,
+  t,
+  update,
+} from "./state";
 
 /** Bumped by every correction: a state read started before the latest one is stale. */
 let edits = 0;
@@ -83,6 +94,17 @@ export function applyState(state: SidebarState, keepChoices: boolean): void {
   const userOrder = keepChoices && app.stagesSet;
   app.stages = userOrder ? keepOrder(app.stages, state.stages) : [...state.stages];
   app.stagesSet = state.stagesFixed || userOrder;
+  if (!keepChoices || !app.rolesSet) {
+    app.roles = new Map((state.roles ?? []).map((r) => [r.rep, r.role]));
+    app.rolesSet = false;
+    // Shown open when someone has a role already; else behind "Set roles".
+    if (app.roles.size > 0) app.open.add(ROLES_OPEN);
+  }
+  if (!keepChoices || !app.normsSet) {
+    const saved = state.settings.roleNorms ?? {};
+    for (const k of NORM_KEYS) app.norms[k] = saved[k] === undefined ? "" : String(saved[k]);
+    app.normsSet = false;
+  }
   const s = state.settings;
   if (!keepChoices || !previous) {
     app.period = s.period ?? "month";
@@ -183,6 +205,28 @@ export function chooseAll(chosen: Set<string>, all: string[], on: boolean): void
   if (on) for (const x of all) chosen.add(x);
   update();
   scheduleSave();
+}
+
+/** A role chosen in the Roles section: sent with the next request, remembered as it is saved. */
+export function setRole(rep: string, role: string): void {
+  app.roles.set(rep, role);
+  app.rolesSet = true;
+  update();
+  scheduleSave();
+}
+
+/** A norm typed in the Roles section ("" = the default). */
+export function typeNorm(key: NormKey, text: string): void {
+  app.norms[key] = text;
+  app.normsSet = true;
+  update();
+  scheduleSave();
+}
+
+export function toggleRoles(): void {
+  if (app.open.has(ROLES_OPEN)) app.open.delete(ROLES_OPEN);
+  else app.open.add(ROLES_OPEN);
+  update();
 }
 
 export function toggleColumns(tab: WireTab): void {

@@ -4,6 +4,7 @@
  * re-renders (the view library patches only what changed, so focus and scroll stay put).
  */
 import type { Lang } from "../src/core/lang";
+import { DEFAULT_ROLE_NORMS } from "../src/core/metrics/roles";
 import type { TabKind } from "../src/model/types";
 import type {
   BuildRequest,
@@ -36,6 +37,12 @@ export interface App {
   stages: string[];
   /** The user reordered the stages (or the order is remembered): send it with requests. */
   stagesSet: boolean;
+  /** Rep → role as shown ("" = none); sent with requests once the user changed one. */
+  roles: Map<string, string>;
+  rolesSet: boolean;
+  /** The SDR norms' boxes as typed ("" = the default), and whether the user changed one. */
+  norms: Record<NormKey, string>;
+  normsSet: boolean;
   period: "week" | "month";
   reps: Set<string>;
   sources: Set<string>;
@@ -75,6 +82,10 @@ export const app: App = {
   tabs: [],
   stages: [],
   stagesSet: false,
+  roles: new Map(),
+  rolesSet: false,
+  norms: { longCallsMin: "", longCallsMax: "", bookedMin: "", bookedMax: "", heldMin: "" },
+  normsSet: false,
   period: "month",
   reps: new Set(),
   sources: new Set(),
@@ -126,13 +137,46 @@ export function settings(): SidebarSettings {
     sources: allSources ? [] : [...app.sources],
     from: app.from || undefined,
     to: app.to || undefined,
+    ...(app.normsSet || hasNorms() ? { roleNorms: normsToSend() } : {}),
   };
+}
+
+export const NORM_KEYS = [
+  "longCallsMin",
+  "longCallsMax",
+  "bookedMin",
+  "bookedMax",
+  "heldMin",
+] as const;
+export type NormKey = (typeof NORM_KEYS)[number];
+
+function normNumber(text: string): number | null {
+  const n = Number(text.trim().replace(",", "."));
+  return text.trim() !== "" && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function hasNorms(): boolean {
+  return NORM_KEYS.some((k) => normNumber(app.norms[k]) !== null);
+}
+
+/** Every norm: the typed number, else seed 002's default (so clearing a box resets it). */
+export function normsToSend(): Record<NormKey, number> {
+  const out = { ...DEFAULT_ROLE_NORMS };
+  for (const k of NORM_KEYS) out[k] = normNumber(app.norms[k]) ?? DEFAULT_ROLE_NORMS[k];
+  return out;
 }
 
 export function request(): BuildRequest {
   return {
     tabs: app.tabs.map((tab) => ({ name: tab.name, kind: tab.kind, columns: tab.columns })),
     ...(app.stagesSet ? { stages: [...app.stages] } : {}),
+    ...(app.rolesSet
+      ? {
+          roles: [...app.roles]
+            .filter(([, role]) => role !== "")
+            .map(([rep, role]) => ({ rep, role })),
+        }
+      : {}),
     settings: settings(),
   };
 }
@@ -181,4 +225,18 @@ export function rowsLabel(n: number): string {
   if (mod10 === 1 && mod100 !== 11) return `${n} ${forms[0]}`;
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${forms[1]}`;
   return `${n} ${forms[2]}`;
+}
+
+/** The key of the Roles section in `app.open` (tab names are the other keys). */
+export const ROLES_OPEN = "\u0000roles";
+
+export function rolesOpen(): boolean {
+  return app.open.has(ROLES_OPEN);
+}
+
+/** Reps the Roles section lists: the data's, then any with a role only (a team tab). */
+export function rolesReps(): string[] {
+  const reps = app.state?.reps ?? [];
+  const extra = (app.state?.roles ?? []).map((r) => r.rep).filter((r) => !reps.includes(r));
+  return [...reps, ...extra];
 }

@@ -7,6 +7,7 @@ import { app, t } from "../state";
 import { actionsView } from "./build";
 import { h, type VNode } from "./h";
 import { optionsView, stagesView } from "./options";
+import { rolesView } from "./roles";
 import { tabsView } from "./tabs";
 
 export function sidebarView(): (VNode | null)[] {
@@ -37,6 +38,7 @@ export function sidebarView(): (VNode | null)[] {
     // Fixed places (null where absent), so Preact matches each part with itself across renders.
     app.state ? tabsView() : null,
     app.state ? stagesView() : null,
+    app.state ? rolesView() : null,
     app.state ? optionsView() : null,
     actionsView(),
     h(

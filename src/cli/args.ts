@@ -43,6 +43,8 @@ export type Command =
       period: "week" | "month";
       force: boolean;
       quiet: boolean;
+      /** Print how each tab was read (--explain). */
+      explain?: boolean;
     }
   | {
       kind: "template";
@@ -61,7 +63,7 @@ function thousands(n: number): string {
 }
 
 export const USAGE = `Usage:
-  voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force]
+  voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force] [--explain]
   voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
@@ -82,6 +84,8 @@ Options:
   -p, --period <p>     week or month (default: month)
   -f, --force          overwrite an existing output file
   -q, --quiet          print nothing but errors
+  -e, --explain        print how each tab was read: its kind, the column taken for each field,
+                       where the stages come from and why a tempting column was passed over
   -h, --help           show this help
   -v, --version        show the version
 
@@ -136,6 +140,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     period,
     force: values.force === true,
     quiet: values.quiet === true,
+    ...(values.explain === true ? { explain: true } : {}),
   };
 }
 
@@ -172,6 +177,7 @@ function parse(argv: string[]) {
       period: { type: "string", short: "p" },
       force: { type: "boolean", short: "f" },
       quiet: { type: "boolean", short: "q" },
+      explain: { type: "boolean", short: "e" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -102,6 +102,13 @@ export const MESSAGES = {
     "пропущено {file}, аркуш «{tab}»: не знайдено знайомих стовпців (заголовки: {headers})",
   ),
   noHeaderRow: m("no header row", "нет строки заголовков", "немає рядка заголовків"),
+  referenceSkipped: m("skipped {file}: {why}", "пропущен {file}: {why}", "пропущено {file}: {why}"),
+  fileNoHeader: m("{file}: {why}", "{file}: {why}", "{file}: {why}"),
+  teamOnlyCalls: m(
+    "{tab}: no rep column (Agent, Owner, Manager, Сотрудник…): calls are counted for the whole team",
+    "{tab}: нет столбца менеджера (Менеджер, Сотрудник, Agent, Owner…): звонки считаются по всей команде",
+    "{tab}: немає стовпця менеджера (Менеджер, Співробітник, Agent, Owner…): дзвінки рахуються по всій команді",
+  ),
   nothingRecognised: m(
     "no tab was recognised as calls, deals, stage log, time log, plan or checklist: {tabs}",
     "ни один лист не распознан как звонки, сделки, история этапов, хронометраж, план или чек-лист: {tabs}",

@@ -14,6 +14,7 @@ import type { Model, RawTab } from "../model/types";
 import { planReport } from "../report/plan";
 import type { ReportPlan } from "../report/types";
 import type { Command } from "./args";
+import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
 import { funnelSummary } from "./summary";
@@ -108,18 +109,32 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
 
   // 2. The same detection and model as the add-on.
   if (showProgress) progress("progressModel", { rows });
-  const { model, detections } = buildModel(tabs, { timeZone: "UTC" });
+  const built = buildModel(tabs, { timeZone: "UTC" });
+  const { model, detections } = built;
+  if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
   const skipped: string[] = [];
   for (const tab of tabs) {
     if (recognised !== null && !recognised.has(tab.name)) {
       const file = fileOfTab.get(tab) ?? tab.name;
-      const headers = headersOf(tab, lang);
+      // Reference tables (accounts, products, teams) are left out, never an error; a file
+      // with no header row is named as such.
+      const why = notRecognised(tab, lang);
+      if (why.reference) {
+        skipped.push(say("referenceSkipped", { file, why: why.text }));
+        continue;
+      }
+      const headers = why.text ?? headersOf(tab, lang);
       // A one-tab file names one table explicitly: not recognising it is an error.
-      if (!/\.xlsx$/i.test(file)) throw new InputError("csvUnrecognised", { file, headers });
+      if (!/\.xlsx$/i.test(file)) {
+        if (why.text) throw new InputError("fileNoHeader", { file, why: why.text });
+        throw new InputError("csvUnrecognised", { file, headers });
+      }
       skipped.push(say("tabSkipped", { file, tab: tab.name, headers }));
     }
   }
+  if (!cmd.quiet)
+    for (const d of detections) if (d.teamOnly) io.err(say("teamOnlyCalls", { tab: d.tab }));
   if (modelIsEmpty(model)) {
     const names = tabs.map((t) => `"${t.name}" (${headersOf(t, lang)})`).join("; ");
     throw new InputError("nothingRecognised", { tabs: names });

@@ -24,8 +24,37 @@ export function isValidDate(v: unknown): v is Date {
 }
 
 const SPACES = /[\s\u00a0\u202f\u2007\u2009']/g;
-const CURRENCY =
-  /^(?:[$€£₽₴¥]|руб\.?|р\.|грн\.?|uah|rub|usd|eur)|(?:[$€£₽₴¥]|руб\.?|р\.|грн\.?|uah|rub|usd|eur)$/i;
+/** Currency signs and the ISO codes exports write next to amounts ("$22,700.00", "1 234,50 ₽", "1200 PEN"). */
+const CURRENCY_TOKEN =
+  "[$€£₽₴¥₸]|руб\\.?|р\\.|грн\\.?|uah|rub|usd|eur|gbp|kzt|byn|cny|jpy|chf|pln|try|inr|brl|mxn|cop|pen|clp|ars|cad|aud";
+const CURRENCY = new RegExp(`^(?:${CURRENCY_TOKEN})|(?:${CURRENCY_TOKEN})$`, "i");
+const CURRENCY_CODES: Record<string, string> = {
+  $: "USD",
+  "€": "EUR",
+  "£": "GBP",
+  "₽": "RUB",
+  "₴": "UAH",
+  "¥": "JPY",
+  "₸": "KZT",
+  руб: "RUB",
+  "руб.": "RUB",
+  "р.": "RUB",
+  грн: "UAH",
+  "грн.": "UAH",
+};
+
+/**
+ * The currency an amount cell names by sign or ISO code ("$22,700.00" → "USD", "1 234,50 ₽" →
+ * "RUB", "1200 PEN" → "PEN"), or "" when it names none.
+ */
+export function currencyOfAmount(v: unknown): string {
+  if (typeof v !== "string") return "";
+  const s = v.replace(SPACES, "").replace(/^[(+\-−]+|[)%]+$/g, "");
+  const m = s.match(CURRENCY);
+  if (!m) return "";
+  const t = m[0].toLowerCase();
+  return CURRENCY_CODES[t] ?? (/^[a-z]{3}$/.test(t) ? t.toUpperCase() : "");
+}
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /**
@@ -99,7 +128,85 @@ export interface DateReadOptions {
   serialNumbers?: boolean;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+// A trailing zone (Z, +03:00, +0300) is dropped: dates in exports are read as written.
+const ISO_DATE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?:\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?$/i;
+const CLOCK_PART = "(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([ap]\\.?m\\.?)?)?";
+const ZONE_PART = "(?:\\s*(?:Z|UTC|GMT|[+-]\\d{2}:?\\d{2}))?";
+const WEEKDAY_PART = "(?:[\\p{L}]{2,9}\\.?,?\\s+)?";
+/** "15 Apr, 2021 00:02:00", RFC 2822 "Fri, 01 Mar 2024 10:00:00 +0000", "1 марта 2024". */
+const DAY_MONTH_YEAR = new RegExp(
+  `^${WEEKDAY_PART}(\\d{1,2})\\s+([\\p{L}]{3,10})\\.?,?\\s+(\\d{4})г?\\.?${CLOCK_PART}${ZONE_PART}$`,
+  "iu",
+);
+/** "Apr 15, 2021 10:00 AM", "Fri Mar 01 2024 10:00:00". */
+const MONTH_DAY_YEAR = new RegExp(
+  `^${WEEKDAY_PART}([\\p{L}]{3,10})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})${CLOCK_PART}${ZONE_PART}$`,
+  "iu",
+);
+const MONTH_PREFIXES: [string, number][] = [
+  ["jan", 1],
+  ["feb", 2],
+  ["mar", 3],
+  ["apr", 4],
+  ["may", 5],
+  ["jun", 6],
+  ["jul", 7],
+  ["aug", 8],
+  ["sep", 9],
+  ["oct", 10],
+  ["nov", 11],
+  ["dec", 12],
+  ["янв", 1],
+  ["фев", 2],
+  ["мар", 3],
+  ["апр", 4],
+  ["мая", 5],
+  ["май", 5],
+  ["июн", 6],
+  ["июл", 7],
+  ["авг", 8],
+  ["сен", 9],
+  ["окт", 10],
+  ["ноя", 11],
+  ["дек", 12],
+  ["січ", 1],
+  ["лют", 2],
+  ["бер", 3],
+  ["кві", 4],
+  ["тра", 5],
+  ["чер", 6],
+  ["лип", 7],
+  ["сер", 8],
+  ["вер", 9],
+  ["жов", 10],
+  ["лис", 11],
+  ["гру", 12],
+];
+
+/** Month number of an English, Russian or Ukrainian month name or abbreviation. */
+function monthOfName(word: string): number | null {
+  const k = word.toLowerCase();
+  for (const [p, n] of MONTH_PREFIXES) if (k.startsWith(p)) return n;
+  return null;
+}
+
+function wallFromNamedMonth(
+  year: string,
+  monthName: string,
+  day: string,
+  m: RegExpExecArray,
+): number | null {
+  const month = monthOfName(monthName);
+  if (month === null) return null;
+  let hour = m[4] ? +m[4] : 0;
+  const ampm = m[7]?.toLowerCase().replace(/\./g, "");
+  if (ampm) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (ampm === "pm" ? 12 : 0);
+  }
+  return wallFromFields(+year, month, +day, hour, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
+}
 const DOTTED_DATE = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /** Wall-clock ms of a valid calendar date and time, or null. */
@@ -166,6 +273,11 @@ export function parseDate(v: unknown, opts: DateReadOptions): number | null {
       m[6] ? +m[6] : 0,
     );
   }
+  // Month names: only text with a letter gets here, so numbers and ISO text never pay for it.
+  m = DAY_MONTH_YEAR.exec(s);
+  if (m) return wallFromNamedMonth(m[3], m[2], m[1], m);
+  m = MONTH_DAY_YEAR.exec(s);
+  if (m) return wallFromNamedMonth(m[3], m[1], m[2], m);
   return null;
 }
 
@@ -194,8 +306,33 @@ export function parseDurationSeconds(v: unknown, timeZone: string): number | nul
       if (seconds > 59 || (m[1] && minutes > 59)) return null;
       return hours * 3600 + minutes * 60 + seconds;
     }
+    if (/\p{L}/u.test(s)) return durationInWords(s);
   }
   return parseNumber(v);
+}
+
+const DURATION_UNITS: [RegExp, number][] = [
+  [/^(?:h|hr|hrs|hours?|ч|час|часа|часов|год|години|годин)\.?$/, 3600],
+  [/^(?:m|mins?|minutes?|мин|минут[аы]?|хв|хвилин[аи]?)\.?$/, 60],
+  [/^(?:s|secs?|seconds?|с|сек|секунд[аы]?)\.?$/, 1],
+];
+const DURATION_PART = /(\d+(?:[.,]\d+)?)\s*([\p{L}]+\.?)/gu;
+
+/** "2 мин, 15 сек", "1 h 5 min", "45 сек", "1ч 2м" → seconds; null when any part is not a duration. */
+function durationInWords(s: string): number | null {
+  let total = 0;
+  let parts = 0;
+  let rest = s;
+  for (const m of s.matchAll(DURATION_PART)) {
+    const unit = m[2].toLowerCase();
+    const u = unit === "м" ? 60 : DURATION_UNITS.find(([re]) => re.test(unit))?.[1];
+    if (u === undefined) return null;
+    total += Number(m[1].replace(",", ".")) * u;
+    parts++;
+    rest = rest.replace(m[0], "");
+  }
+  if (parts === 0 || !/^[\s,;и]*$/u.test(rest)) return null;
+  return Math.round(total);
 }
 
 /** Text of a cell for names and ids: trimmed; numbers without float noise; blank → "". */

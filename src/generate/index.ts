@@ -12,6 +12,9 @@ import type { RawTab, TabKind } from "../model/types";
 
 export type GenLang = "ru" | "en";
 
+/** The kinds this generator makes (the team tab comes from src/generate/roles.ts). */
+type GenKind = Exclude<TabKind, "team">;
+
 export interface GenerateOptions {
   seed: number;
   lang: GenLang;
@@ -43,8 +46,8 @@ export interface GeneratedWorkbook {
     /** "yyyy-mm" of the drop, and the stage entered at half the usual rate (null: no drop). */
     dropMonth: string | null;
     dropStage: string | null;
-    kinds: Record<TabKind, string>;
-    rows: Record<TabKind, number>;
+    kinds: Record<GenKind, string>;
+    rows: Record<GenKind, number>;
     deals: number;
     won: number;
     lost: number;
@@ -67,7 +70,7 @@ export function rng(seed: number): () => number {
 const DAY = 86_400_000;
 
 interface Words {
-  tabs: Record<TabKind, string>;
+  tabs: Record<GenKind, string>;
   stages: string[];
   won: string;
   lost: string;
@@ -330,7 +333,7 @@ function monthStart(start: string | undefined): { y: number; m: number } {
 
 function mapping(w: Words): WorkbookMapping {
   const tabs: WorkbookMapping["tabs"] = [];
-  for (const kind of Object.keys(w.headers) as TabKind[]) {
+  for (const kind of Object.keys(w.headers) as GenKind[]) {
     const columns: Record<string, number> = {};
     const headers: Record<string, { column: number; text: string }> = {};
     const stageColumns: { stage: string; column: number }[] = [];

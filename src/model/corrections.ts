@@ -99,7 +99,13 @@ export function applyCorrections(
     else tabs.push(base);
   }
   for (const c of corrections) if (!done.has(c.name) && !c.partial) tabs.push(c);
-  return { version: MAPPING_VERSION, stages: [...(cleanMapping(saved)?.stages ?? [])], tabs };
+  const clean = cleanMapping(saved);
+  return {
+    version: MAPPING_VERSION,
+    stages: [...(clean?.stages ?? [])],
+    tabs,
+    ...(clean?.roles?.length ? { roles: clean.roles } : {}),
+  };
 }
 
 /**
@@ -123,7 +129,12 @@ export function migrateMapping(
   }
   let stages = clean.stages;
   if (stages.length && inferredStages && same(stages, inferredStages())) stages = [];
-  return { version: MAPPING_VERSION, stages, tabs };
+  return {
+    version: MAPPING_VERSION,
+    stages,
+    tabs,
+    ...(clean.roles?.length ? { roles: clean.roles } : {}),
+  };
 }
 
 /**

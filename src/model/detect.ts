@@ -3,18 +3,31 @@
  * header (a title above the table is fine), matches header cells against the synonyms of every
  * kind, and uses a sample of the data below only to tell date/checkbox columns and repeated ids.
  */
-import { isBlank, isDate, parseNumber } from "../core/values";
+import { isBlank, parseNumber } from "../core/values";
 import {
-  type FieldDef,
-  headerKey,
-  isWonStageName,
-  KIND_FIELDS,
-  KIND_TAB_WORDS,
-  STAGE_NOMINATIVE,
-  statusOf,
-  yesNo,
-} from "./headers";
+  DATE_LIKE,
+  entryStageName,
+  idRepeats,
+  isIdHeader,
+  looksLikeNames,
+  type Profile,
+  profileColumn,
+  stageNameFromHeader,
+} from "./columnProfile";
+import { dealColumns, type PassedOver } from "./dealColumns";
+import { type FieldDef, headerKey, isWonStageName, KIND_FIELDS, KIND_TAB_WORDS } from "./headers";
+import { isOwnSheetName, isSettingsTab } from "./ownSheets";
+import { neverStageReason } from "./pipelines";
+import { referenceKindOf } from "./reference";
 import type { RawTab, TabKind } from "./types";
+
+export { entryStageName, stageNameFromHeader } from "./columnProfile";
+export {
+  isOwnSheetName,
+  isSettingsTab,
+  SETTINGS_MARKER,
+  SETTINGS_SHEET_NAMES,
+} from "./ownSheets";
 
 export const TAB_KINDS: readonly TabKind[] = [
   "calls",
@@ -23,6 +36,7 @@ export const TAB_KINDS: readonly TabKind[] = [
   "timeLog",
   "plan",
   "checklist",
+  "team",
 ];
 
 export interface FoundColumn {
@@ -51,33 +65,10 @@ export interface TabDetection {
   wonStage?: string;
   /** Data rows below the header (blank rows included). */
   rows: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Own sheets
-
-const SETTINGS_NAMES = ["Voronka settings", "Настройки Voronka", "Налаштування Voronka"];
-/** The settings tab's name in each language (English is the default). */
-export const SETTINGS_SHEET_NAMES: Record<"en" | "ru" | "uk", string> = {
-  en: SETTINGS_NAMES[0],
-  ru: SETTINGS_NAMES[1],
-  uk: SETTINGS_NAMES[2],
-};
-/** The first cell of the settings tab (its marker, whatever the tab is called). */
-export const SETTINGS_MARKER = "Voronka settings";
-
-/** The add-on's own sheets by name: the settings tab and report sheets renamed "… (Voronka)". */
-export function isOwnSheetName(name: string): boolean {
-  const k = name.trim().toLowerCase();
-  if (/\(voronka(?: \d+)?\)$/.test(k)) return true;
-  if (!k.includes("voronka")) return false;
-  return /settings|настройки|налаштування/.test(k);
-}
-
-/** A tab whose first cell is the settings marker. */
-export function isSettingsTab(tab: RawTab): boolean {
-  const first = tab.values[0]?.[0];
-  return typeof first === "string" && first.trim() === SETTINGS_MARKER;
+  /** Columns that could have been a field or a stage and were not, with the reason. */
+  passedOver?: PassedOver[];
+  /** Calls without a rep column: counted for the whole team. */
+  teamOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,95 +115,6 @@ function hitsFor(header: string): Hit[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Column value profile (a sample below the header)
-
-interface Profile {
-  filled: number;
-  dates: number;
-  bools: number;
-  numbers: number;
-  statuses: number;
-  distinct: Set<string>;
-  dupes: number;
-  /** The first won status as written. */
-  wonName: string;
-}
-
-const SAMPLE_ROWS = 300;
-const DATE_LIKE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4})/;
-
-function profileColumn(values: unknown[][], headerRow: number, col: number): Profile {
-  const p: Profile = {
-    filled: 0,
-    dates: 0,
-    bools: 0,
-    numbers: 0,
-    statuses: 0,
-    distinct: new Set(),
-    dupes: 0,
-    wonName: "",
-  };
-  const end = Math.min(values.length, headerRow + 1 + SAMPLE_ROWS);
-  for (let r = headerRow + 1; r < end; r++) {
-    const v = values[r]?.[col];
-    if (isBlank(v)) continue;
-    p.filled++;
-    if (isDate(v) || (typeof v === "string" && DATE_LIKE.test(v))) p.dates++;
-    else if (typeof v === "boolean" || (typeof v === "string" && yesNo(v) !== null)) p.bools++;
-    else if (parseNumber(v) !== null) p.numbers++;
-    const st = statusOf(v);
-    if (st !== null) p.statuses++;
-    if (st === "won" && p.wonName === "") p.wonName = String(v).trim();
-    const k = String(v);
-    if (p.distinct.has(k)) p.dupes++;
-    else p.distinct.add(k);
-  }
-  return p;
-}
-
-const DATE_TOKENS = new Set([
-  "date",
-  "dt",
-  "at",
-  "on",
-  "when",
-  "day",
-  "дата",
-  "дату",
-  "время",
-  "час",
-]);
-const ID_TOKENS = new Set(["id", "no", "number", "name", "ид", "номер", "название", "назва", "№"]);
-
-function tokens(header: string, drop: Set<string>): string {
-  return header
-    .replace(/[_.]+/g, " ")
-    .split(/\s+/)
-    .filter((t) => t !== "" && !drop.has(t.toLowerCase()))
-    .join(" ");
-}
-
-/** The stage a stage-date column stands for, named from its header ("Meeting date" → "Meeting"). */
-export function stageNameFromHeader(header: string): string {
-  let s = tokens(header, DATE_TOKENS);
-  if (s === "") s = header.trim();
-  const lower = s.toLowerCase().replace(/ё/g, "е");
-  if (STAGE_NOMINATIVE[lower]) return STAGE_NOMINATIVE[lower];
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** The entry stage of a deals table without a created column ("opportunity_id" → "Opportunity"). */
-export function entryStageName(idHeader: string | null, ru: boolean): string {
-  const base = tokens(idHeader ?? "", ID_TOKENS);
-  if (base === "" || /^(?:deal|сделка|сделки|угода|угоди)$/i.test(base))
-    return ru ? "Сделка" : "Deal";
-  if (/^(?:lead|лид|лида|лід|ліда)$/i.test(base)) return ru ? "Лид" : "Lead";
-  const lower = base.toLowerCase();
-  if (STAGE_NOMINATIVE[lower]) return STAGE_NOMINATIVE[lower];
-  return base.charAt(0).toUpperCase() + base.slice(1);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Scoring one header row
 
 interface Candidate {
@@ -224,6 +126,8 @@ interface Candidate {
   criteria: (FoundColumn & { name: string })[];
   entryStage?: string;
   wonStage?: string;
+  passedOver?: PassedOver[];
+  teamOnly?: boolean;
 }
 
 function tabNameBonus(name: string, kind: TabKind): number {
@@ -243,6 +147,15 @@ function candidateFor(
   profiles: Map<number, Profile>,
 ): Candidate | null {
   const fields = KIND_FIELDS[kind];
+  const profile = (c: number): Profile => {
+    let p = profiles.get(c);
+    if (!p) {
+      p = profileColumn(values, headerRow, c);
+      profiles.set(c, p);
+    }
+    return p;
+  };
+  const repeats = (c: number) => idRepeats(values, headerRow, c);
   // Greedy: best (score) pairs of field and column first.
   const pairs: { field: FieldDef; col: number; score: number }[] = [];
   for (let c = 0; c < hits.length; c++) {
@@ -256,20 +169,33 @@ function candidateFor(
   const groupsFilled = new Set<string>();
   for (const p of pairs) {
     if (columns[p.field.key] || used.has(p.col)) continue;
+    // A system or forecast date ("Expected close date", "Дата начала") is not the deal's date.
+    if (kind === "deals" && p.field.key in OUTCOME_REASONS) {
+      const why = neverStageReason(headers[p.col]);
+      if (why && !OUTCOME_REASONS[p.field.key].includes(why)) continue;
+    }
+    // With two id columns, a stage log's deal is the one that repeats (OpportunityId, not the
+    // row's own Id); a deals table's is the one that does not (LEADID, not a repeated name).
+    if (p.field.key === "id" && (kind === "stageLog" || kind === "deals")) {
+      const wantRepeat = kind === "stageLog";
+      if (repeats(p.col) !== wantRepeat) {
+        const other = pairs.find(
+          (q) =>
+            q.field.key === "id" &&
+            q.col !== p.col &&
+            !used.has(q.col) &&
+            repeats(q.col) === wantRepeat &&
+            (wantRepeat || isIdHeader(headers[q.col])),
+        );
+        if (other) continue;
+      }
+    }
     if (p.field.group && groupsFilled.has(p.field.group)) continue;
     columns[p.field.key] = { index: p.col, header: headers[p.col] };
     used.add(p.col);
     if (p.field.group) groupsFilled.add(p.field.group);
     score += p.score * (p.field.required ? 2 : 1);
   }
-  const profile = (c: number): Profile => {
-    let p = profiles.get(c);
-    if (!p) {
-      p = profileColumn(values, headerRow, c);
-      profiles.set(c, p);
-    }
-    return p;
-  };
   // Deals without an id column use the client as the id.
   let idIsClient = false;
   if (kind === "deals" && !columns.id && columns.client) {
@@ -277,51 +203,55 @@ function candidateFor(
     delete columns.client;
     idIsClient = true;
   }
+  // Calls without a rep column are the team's calls, when duration and direction or result say
+  // they are calls.
+  let teamOnly = false;
+  if (kind === "calls" && !columns.rep && columns.date && columns.duration) {
+    if (!columns.direction && !columns.result) return null;
+    // A column of a few names under a header we do not know ("Who called") is probably the rep:
+    // then the user maps it, rather than the calls going to the whole team.
+    const used = new Set(Object.values(columns).map((c) => c.index));
+    for (let c = 0; c < headers.length; c++)
+      if (!used.has(c) && headers[c] !== "" && looksLikeNames(profile(c))) return null;
+    teamOnly = true;
+  }
+  // A stage log never has a call's duration or direction.
+  if (kind === "stageLog" && headers.some((h, c) => isCallColumn(h, hits[c]))) return null;
   // Requirements.
   const groups = new Map<string, boolean>();
   for (const f of fields) {
-    if (!f.required) continue;
+    if (!f.required || (teamOnly && f.key === "rep")) continue;
     if (f.group) {
       groups.set(f.group, (groups.get(f.group) ?? false) || !!columns[f.key]);
     } else if (!columns[f.key]) return null;
   }
   for (const ok of groups.values()) if (!ok) return null;
-
-  const stageColumns: (FoundColumn & { stage: string })[] = [];
-  const criteria: (FoundColumn & { name: string })[] = [];
-  if (kind === "deals") {
-    // Stage-date or checkbox columns: not a known field, header present, values dates or marks.
-    for (let c = 0; c < headers.length; c++) {
-      if (used.has(c) || headers[c] === "") continue;
-      const p = profile(c);
-      if (p.filled === 0) {
-        // An empty column whose header says "date" is a stage not reached yet.
-        if (/date|дата/i.test(headers[c]))
-          stageColumns.push({ index: c, header: headers[c], stage: "" });
-        continue;
-      }
-      if (p.dates + p.bools >= 0.8 * p.filled)
-        stageColumns.push({ index: c, header: headers[c], stage: "" });
-    }
-    if (columns.closed) {
-      stageColumns.push({ ...columns.closed, stage: "" });
-      stageColumns.sort((a, b) => a.index - b.index);
-    }
-    for (const s of stageColumns) s.stage = stageNameFromHeader(s.header);
-    score += Math.min(stageColumns.length, 3) * 0.5;
+  // A stage log's stages look like a pipeline: a few values, each repeated.
+  if (kind === "stageLog") {
+    const sp = profile(columns.stage.index);
+    if (sp.filled >= 20 && sp.distinct.size > Math.max(30, 0.5 * sp.filled)) return null;
   }
+
+  let stageColumns: (FoundColumn & { stage: string })[] = [];
+  const criteria: (FoundColumn & { name: string })[] = [];
   let entryStage: string | undefined;
   let wonStage: string | undefined;
-  if (kind === "deals" && stageColumns.length > 0) {
+  let passedOver: PassedOver[] | undefined;
+  if (kind === "deals") {
+    const dc = dealColumns(headers, columns, used, values, headerRow, stageNameFromHeader);
+    if (!dc) return null;
+    stageColumns = dc.stageColumns;
+    passedOver = dc.passedOver;
+    score += Math.min(stageColumns.length, 3) * 0.5;
     const cyr = /[\u0400-\u04ff]/.test(headers.join(""));
-    entryStage = columns.created
-      ? stageNameFromHeader(columns.created.header)
-      : entryStageName(idIsClient ? null : columns.id.header, cyr);
-    const last = stageColumns[stageColumns.length - 1].stage;
-    if (columns.stage && !isWonStageName(last)) {
-      const sp = profile(columns.stage.index);
-      if (sp.statuses > 0) wonStage = sp.wonName || (cyr ? "Продажа" : "Won");
+    // The entry stage: every row is a deal; named from the created column, else the id.
+    if (stageColumns.length > 0 || (!columns.stage && dc.wonStage)) {
+      entryStage = columns.created
+        ? stageNameFromHeader(columns.created.header)
+        : entryStageName(idIsClient ? null : columns.id.header, cyr);
     }
+    const last = stageColumns.length ? stageColumns[stageColumns.length - 1].stage : "";
+    if (dc.wonStage && !isWonStageName(last)) wonStage = dc.wonStage;
   }
   if (kind === "checklist") {
     for (let c = 0; c < headers.length; c++) {
@@ -334,9 +264,20 @@ function candidateFor(
     if (criteria.length < 2 || (withData < 2 && !tabNameBonus(tabName, kind))) return null;
     score += Math.min(criteria.length, 4) * 0.3;
   }
+  if (kind === "deals" && columns.stage) {
+    // A repeating deal id next to the row's own id: a stage log, however many fields it has.
+    const logId = hits.some(
+      (hs, c) =>
+        c !== columns.id.index &&
+        isIdHeader(headers[c]) &&
+        hs.some((h) => h.kind === "deals" && h.field.key === "id") &&
+        repeats(c),
+    );
+    if (logId && !repeats(columns.id.index)) score -= 5;
+  }
   if (kind === "stageLog" || kind === "deals") {
     const idp = profile(columns.id.index);
-    const repeated = idp.filled > 0 && idp.dupes > 0.05 * idp.filled;
+    const repeated = repeats(columns.id.index);
     // One row per id is a deals table (a stage log repeats ids, one row per stage entered).
     if (kind === "stageLog") score += repeated ? 1 : idp.filled >= 2 ? -3 : 0;
     else score += repeated ? -1 : 0.5;
@@ -368,7 +309,25 @@ function candidateFor(
     criteria,
     entryStage,
     wonStage,
+    ...(passedOver?.length ? { passedOver } : {}),
+    ...(teamOnly ? { teamOnly } : {}),
   };
+}
+
+/** Deal fields a never-stage header may still be, by the reason it is never a stage. */
+const OUTCOME_REASONS: Record<string, string[]> = {
+  created: [],
+  closed: ["wontime", "losttime"],
+  closedFlag: ["isclosed", "dealclosed", "сделказакрыта", "угодазакрита"],
+  won: ["iswon"],
+};
+
+/** A header that names a call's duration or direction (a stage log never has one). */
+function isCallColumn(header: string, hits: Hit[]): boolean {
+  if (/^(?:type|тип|kind)$/.test(headerKey(header))) return false;
+  return hits.some(
+    (h) => h.kind === "calls" && (h.field.key === "duration" || h.field.key === "direction"),
+  );
 }
 
 const HEADER_SCAN_ROWS = 15;
@@ -386,6 +345,8 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
   if (!tab || !Array.isArray(tab.values)) return null;
   const name = typeof tab.name === "string" ? tab.name : "";
   if (isOwnSheetName(name) || isSettingsTab(tab)) return null;
+  // Accounts, products and teams are reference tables, never activity data.
+  if (referenceKindOf(tab)) return null;
   const values = tab.values;
   let best: (Candidate & { headerRow: number }) | null = null;
   const scan = Math.min(values.length, HEADER_SCAN_ROWS);
@@ -418,6 +379,8 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
     criteria: best.criteria,
     ...(best.entryStage ? { entryStage: best.entryStage } : {}),
     ...(best.wonStage ? { wonStage: best.wonStage } : {}),
+    ...(best.passedOver ? { passedOver: best.passedOver } : {}),
+    ...(best.teamOnly ? { teamOnly: true } : {}),
     rows: Math.max(0, values.length - best.headerRow - 1),
   };
 }

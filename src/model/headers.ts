@@ -3,6 +3,7 @@
  * Ukrainian and English synonyms. Headers are compared after `headerKey`: lower case, ё = е,
  * every space, punctuation mark and underscore removed ("Sales_Agent" = "sales agent" = "salesagent").
  */
+import { BOOKED_BY_FIELD, ROLE_FIELD, TEAM_FIELDS, TEAM_TAB_WORDS } from "./team";
 import type { TabKind } from "./types";
 
 /** A list of single-word synonyms written as one block of text, split at whitespace. */
@@ -29,7 +30,8 @@ export interface FieldDef {
 
 const REP = words(`
   rep salesrep owner dealowner manager salesmanager accountmanager salesagent agent seller
-  salesperson employee responsible assignedto user operator
+  salesperson employee responsible assignedto assignedby assignedbyid user operator callowner
+  potentialowner leadowner opportunityowner dealsowner
   менеджер сотрудник ответственный продавец агент исполнитель оператор менеджерпопродажам
   співробітник працівник відповідальний продавець виконавець менеджерзпродажу
 `);
@@ -39,7 +41,7 @@ const SOURCE = words(`
 `);
 const ID = words(`
   id dealid leadid opportunityid opportunity deal dealname dealnumber lead leadname number no crmid
-  orderid order
+  orderid order recordid potentialname opportunityname dealtitle prospectid
   ид номер сделка idсделки номерсделки названиесделки лид idлида заказ номерзаказа угода idугоди
   номеругоди назваугоди лід idліда замовлення
 `);
@@ -48,7 +50,7 @@ const CLIENT = words(`
   клиент компания контрагент заказчик покупатель клієнт компанія замовник покупець
 `);
 const AMOUNT = words(`
-  amount value closevalue dealvalue dealamount sum revenue price
+  amount value closevalue dealvalue dealamount sum revenue price opportunity
   сумма выручка стоимость суммасделки бюджет сума виручка вартість сумаугоди
 `);
 const GENERIC_DATE = words(`
@@ -64,8 +66,8 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       synonyms: [
         ...GENERIC_DATE,
         ...words(`
-          calldate calltime callstart startedat start
-          датазвонка времязвонка начало датадзвінка часдзвінка початок
+          calldate callstart startedat start datecreated
+          датазвонка датавызова начало датадзвінка датавиклику початок
         `),
       ],
     },
@@ -74,9 +76,10 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "duration",
       required: false,
       synonyms: words(`
-        duration length talktime calllength callduration seconds sec durationsec durations
+        duration length talktime calllength callduration seconds sec durationsec durations billsec
+        avgtalkduration talkduration
         длительность продолжительность времяразговора длительностьсек длительностьразговора секунд
-        тривалість часрозмови тривалістьрозмови
+        времязвонка длительностьзвонка тривалість часрозмови тривалістьрозмови часдзвінка
       `),
     },
     {
@@ -91,12 +94,19 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "result",
       required: false,
       synonyms: words(`
-        result outcome disposition callstatus callresult
+        result outcome disposition callstatus callresult status answered answeredyn
         итог результат исход статусзвонка статусдзвінка результатзвонка підсумок результатдзвінка
+        статус
       `),
     },
     { key: "dealId", required: false, synonyms: ID },
     { key: "source", required: false, synonyms: SOURCE },
+    {
+      key: "time",
+      required: false,
+      synonyms: words(`time calltime hour время час`),
+    },
+    ROLE_FIELD,
   ],
   deals: [
     { key: "id", required: true, synonyms: ID },
@@ -105,6 +115,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       required: false,
       synonyms: words(`
         created createddate createdat datecreated creationdate createdon leaddate opened opendate
+        createdate datecreate createdtime
         датасоздания создана создан датаобращения датазаявки даталида датастворення створено
         датазвернення даталіда
       `),
@@ -116,16 +127,44 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "stage",
       required: false,
       synonyms: words(`
-        stage dealstage status dealstatus currentstage state pipelinestage
-        этап стадия статус текущийэтап этапсделки етап стадія поточнийетап етапугоди
+        stage dealstage currentstage state pipelinestage stagename stageid leadstatus
+        этап стадия текущийэтап этапсделки стадиясделки етап стадія поточнийетап етапугоди
+        стадіяугоди
       `),
+    },
+    {
+      key: "status",
+      required: false,
+      synonyms: words(`
+        status dealstatus outcome статус статуссделки статусугоди итогсделки
+      `),
+    },
+    {
+      key: "won",
+      required: false,
+      synonyms: words(`iswon isclosedwon won converted выиграна успешна конвертирован`),
+    },
+    {
+      key: "closedFlag",
+      required: false,
+      synonyms: words(`isclosed closed isdealclosed сделказакрыта закрыта закрыто угодазакрита`),
+    },
+    {
+      key: "currency",
+      required: false,
+      synonyms: words(`currency currencyisocode currencyid dealcurrency валюта валютасделки`),
+    },
+    {
+      key: "stageOrder",
+      required: false,
+      synonyms: words(`stagesortorder sortorder stageorder`),
     },
     {
       key: "closed",
       required: false,
       synonyms: words(`
-        closedate closedat closed closingdate dateclosed
-        датазакрытия закрыта датазакриття закрито
+        closedate closedat closingdate dateclosed wontime closetime
+        датазакрытия датазакриття
       `),
     },
     { key: "amount", required: false, synonyms: AMOUNT },
@@ -147,6 +186,8 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
         целевой целевойлид целевая цільовий цільовийлід
       `),
     },
+    BOOKED_BY_FIELD,
+    ROLE_FIELD,
   ],
   stageLog: [
     { key: "id", required: true, synonyms: ID },
@@ -154,7 +195,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       key: "stage",
       required: true,
       synonyms: words(`
-        stage newstage tostage dealstage status
+        stage newstage tostage dealstage status stagename
         этап стадия новыйэтап статус етап стадія новийетап
       `),
     },
@@ -246,6 +287,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       synonyms: words(`comment comments note notes комментарий примечание коментар примітка`),
     },
   ],
+  team: TEAM_FIELDS,
 };
 
 /** Words in tab names that hint at a kind. */
@@ -256,100 +298,8 @@ export const KIND_TAB_WORDS: Record<TabKind, string[]> = {
   timeLog: words(`timelog time timesheet время хронометраж таймшит час`),
   plan: words(`plan target goal план цел ціл`),
   checklist: words(`check quality qa чеклист чекліст оценк качеств якіст контроль`),
+  team: TEAM_TAB_WORDS,
 };
-
-/**
- * Stage names for what is left of a date column's header: Russian/Ukrainian genitive after
- * "Дата …" ("Дата встречи" → "Встреча") and bare English verbs ("engage_date" → "Engaged").
- */
-export const STAGE_NOMINATIVE: Record<string, string> = {
-  engage: "Engaged",
-  close: "Closed",
-  qualify: "Qualified",
-  contact: "Contacted",
-  create: "Created",
-  open: "Opened",
-  sign: "Signed",
-  pay: "Paid",
-  win: "Won",
-  лида: "Лид",
-  заявки: "Заявка",
-  обращения: "Обращение",
-  звонка: "Звонок",
-  встречи: "Встреча",
-  квалификации: "Квалификация",
-  презентации: "Презентация",
-  демо: "Демо",
-  кп: "КП",
-  "отправки кп": "Отправка КП",
-  счета: "Счёт",
-  договора: "Договор",
-  оплаты: "Оплата",
-  продажи: "Продажа",
-  закрытия: "Закрытие",
-  создания: "Создание",
-  контакта: "Контакт",
-  ліда: "Лід",
-  зустрічі: "Зустріч",
-  дзвінка: "Дзвінок",
-  рахунку: "Рахунок",
-  договору: "Договір",
-  оплати: "Оплата",
-  продажу: "Продаж",
-  закриття: "Закриття",
-  створення: "Створення",
-};
-
-/** Stage words in usual funnel order, for ordering stages no tab gives an order for. */
-export const STAGE_LADDER: string[][] = [
-  words(`new lead prospect новый новая лид заявка обращени новий лід звернен`),
-  words(`contact call engag контакт звонок дзвінок связ зв'яз`),
-  words(`qualif квалиф кваліф`),
-  words(`meeting demo встреч зустріч демо презентац`),
-  words(`proposal offer quote кп предложени пропозиц коммерческ комерційн`),
-  ["negotiat", "переговор"],
-  words(`contract invoice договор счет счёт договір рахун`),
-  ["payment", "paid", "оплат", "оплач", "won", "sale", "продаж", "успешн", "успішн", "closed won"],
-];
-
-const WON = words(`
-  won closedwon win success successful paid sale sold
-  успешно успешнореализовано успешнозакрыто реализовано оплачено оплачен оплачена продажа выиграно
-  выигран сделказаключена успішно успішнореалізовано реалізовано сплачено оплачено продаж виграно
-`);
-const LOST = words(`
-  lost closedlost lose rejected refused declined cancelled canceled dead disqualified
-  отказ отказано проиграно проигран закрытоинереализовано нереализовано потерян потеряна отменен
-  отменена некачественныйлид відмова програно закритоінереалізовано нереалізовано втрачено скасовано
-`);
-const WON_SET = new Set(WON);
-const LOST_SET = new Set(LOST);
-
-/** "won" / "lost" for common status words in the three languages and CRM exports, else null. */
-export function statusOf(v: unknown): "won" | "lost" | null {
-  const k = headerKey(v);
-  if (k === "") return null;
-  if (WON_SET.has(k)) return "won";
-  if (LOST_SET.has(k)) return "lost";
-  return null;
-}
-
-/** A stage name that means the sale itself (payment, won). */
-export function isWonStageName(v: unknown): boolean {
-  const k = headerKey(v);
-  if (k === "") return false;
-  if (WON_SET.has(k)) return true;
-  return /^(?:payment|paid|won|sale|оплат|оплач|продаж|успешн|успішн|сплат)/.test(k);
-}
-
-/** Rank of a stage name on the usual ladder (0 = top), or -1 when unknown. */
-export function ladderRank(v: unknown): number {
-  const k = headerKey(v);
-  for (let i = 0; i < STAGE_LADDER.length; i++) {
-    for (const w of STAGE_LADDER[i]) if (k.startsWith(headerKey(w))) return i;
-  }
-  return -1;
-}
 
 const YES = new Set(words(`yes y true да д так истина 1 + v x ✓ ✔ ok`));
 const NO = new Set(words(`no n false нет н ні ложь хибність 0 - — –`));
@@ -365,6 +315,14 @@ export function yesNo(v: unknown): boolean | null {
   if (NO.has(k)) return false;
   return null;
 }
+
+export {
+  isWonStageName,
+  ladderRank,
+  STAGE_LADDER,
+  STAGE_NOMINATIVE,
+  statusOf,
+} from "./stageWords";
 
 /** "in" / "out" from a direction cell. */
 export function directionOf(v: unknown): "in" | "out" | null {

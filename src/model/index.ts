@@ -8,7 +8,9 @@ export {
   buildModel,
   canonicalMetric,
   parsePeriod,
-} from "./build";
+  type StageOrderSource,
+  type StageSource,
+} from "./build/index";
 export {
   detectTab,
   detectTabs,
@@ -35,4 +37,6 @@ export {
   type WorkbookMapping,
   withCorrections,
 } from "./mapping";
+export { hasNoHeaderRow, type ReferenceKind, referenceKindOf } from "./reference";
+export { stageSourceSentence } from "./stageSource";
 export type * from "./types";

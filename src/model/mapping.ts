@@ -9,7 +9,8 @@
  * by keeping what differs from today's detection (`migrateMapping`).
  */
 import { SETTINGS_MARKER, TAB_KINDS, type TabDetection } from "./detect";
-import type { TabKind } from "./types";
+import { roleOf } from "./team";
+import type { Role, TabKind } from "./types";
 
 export const MAPPING_VERSION = 2;
 
@@ -49,6 +50,21 @@ export interface WorkbookMapping {
   /** Funnel stages top to bottom; empty: inferred from the data. */
   stages: string[];
   tabs: TabMapping[];
+  /** Roles set by the user (sidebar or settings tab); they win over a team tab (SPEC §7). */
+  roles?: { rep: string; role: Role }[];
+}
+
+/** Well-formed roles: a rep name and a role word in any language; the last one per rep wins. */
+export function cleanRoles(v: unknown): { rep: string; role: Role }[] {
+  if (!Array.isArray(v)) return [];
+  const byRep = new Map<string, { rep: string; role: Role }>();
+  for (const x of v) {
+    const o = (x && typeof x === "object" ? x : {}) as { rep?: unknown; role?: unknown };
+    const rep = typeof o.rep === "string" ? o.rep.trim() : "";
+    const role = roleOf(o.role);
+    if (rep !== "" && role !== null) byRep.set(rep.toLowerCase(), { rep, role });
+  }
+  return [...byRep.values()];
 }
 
 export function emptyMapping(): WorkbookMapping {
@@ -89,6 +105,8 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
   if (typeof o.version === "number" && Number.isFinite(o.version)) out.version = o.version;
   if (Array.isArray(o.stages))
     out.stages = o.stages.filter((s): s is string => typeof s === "string" && s.trim() !== "");
+  const roles = cleanRoles(o.roles);
+  if (roles.length) out.roles = roles;
   if (Array.isArray(o.tabs)) {
     for (const t of o.tabs) {
       if (!t || typeof t !== "object") continue;
@@ -162,6 +180,7 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
 //   won stage        | Deals   | Won
 //   criterion        | Checks  | Greeting| 4
 //   tab              | Notes   | off
+//   role             | Anna    | sdr                (sdr / hunter / farmer, or лидоруб, хантер…)
 //
 // Columns are 1-based there, as a person counts them; everything else is as in the JSON. Rows of
 // a tab without a "tab" row are corrections of those fields only (`partial`). The header text is
@@ -200,6 +219,7 @@ export function mappingToRows(mapping: WorkbookMapping): (string | number)[][] {
       rows.push(row("stage column", t.name, s.stage, s.column + 1));
     for (const c of t.criteria ?? []) rows.push(row("criterion", t.name, c.name, c.column + 1));
   }
+  for (const r of mapping.roles ?? []) rows.push(row("role", r.rep, r.role));
   return rows;
 }
 
@@ -214,6 +234,7 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
   const out = emptyMapping();
   out.version = 1;
   const stages: { n: number; name: string }[] = [];
+  const roles: unknown[] = [];
   const byName = new Map<string, TabMapping>();
   /** Tabs with a "tab" row: their kind was chosen (the others are field corrections). */
   const chosen = new Set<string>();
@@ -246,6 +267,9 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
       t.kind = isKind(k) ? k : null;
       t.headerRow = Math.max(0, (nonNegInt(r[3]) ?? 1) - 1);
       chosen.add(name);
+      seen = true;
+    } else if (tag === "role") {
+      roles.push({ rep: text(r[1]), role: text(r[2]) });
       seen = true;
     } else if (tag === "entry stage" || tag === "won stage") {
       const name = text(r[1]);
@@ -292,6 +316,8 @@ export function mappingFromRows(rows: unknown[][]): WorkbookMapping | null {
     if (t.cleared) t.cleared = t.cleared.filter((k) => !(k in t.columns));
     if (!t.partial || !t.cleared?.length) delete t.cleared;
   }
+  const cleanRoleRows = cleanRoles(roles);
+  if (cleanRoleRows.length) out.roles = cleanRoleRows;
   return out;
 }
 

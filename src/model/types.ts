@@ -12,7 +12,17 @@ export interface RawTab {
   notes?: DataIssue[];
 }
 
-export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist";
+export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist" | "team";
+
+/** A role of the SDR → hunter → farmer model (SPEC §7). */
+export type Role = "sdr" | "hunter" | "farmer";
+
+/** A person's role, from a team tab (since: from that day on) or a Role column (since null). */
+export interface TeamMember {
+  rep: string;
+  role: Role;
+  since: number | null;
+}
 
 export type DealStatus = "won" | "lost" | "open";
 
@@ -41,6 +51,8 @@ export interface Deal {
   originTab: string;
   /** 1-based row in that tab (plain fields, not an object: one object less per deal). */
   originRow: number;
+  /** Who booked the meeting ("Booked by", "Назначил встречу"), when the tab says so. */
+  bookedBy?: string;
 }
 
 export interface Call {
@@ -137,4 +149,6 @@ export interface Model {
    * when not known. Two stages with the same source are not a transition (Maven: Closed and Won).
    */
   stageSources?: (string | null)[];
+  /** Roles from a team tab or a Role column (SPEC §7); absent or empty: no roles. */
+  team?: TeamMember[];
 }

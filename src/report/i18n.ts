@@ -15,6 +15,7 @@ const L = {
   "sheet.changes": l("Changes", "Изменения", "Зміни"),
   "sheet.time": l("Time", "Время", "Час"),
   "sheet.quality": l("Quality", "Качество", "Якість"),
+  "sheet.roles": l("Roles", "Роли", "Ролі"),
   "sheet.dataCheck": l("Data check", "Проверка данных", "Перевірка даних"),
 
   // Common headers.

@@ -1,4 +1,5 @@
 import type { Lang } from "../core/lang";
+import type { RoleNorms } from "../core/metrics/roles";
 
 /** What the user chooses in the sidebar or on the command line. */
 export interface ReportOptions {
@@ -28,6 +29,8 @@ export interface ReportOptions {
   cohortWindowDays?: number;
   /** Rows per breakdown block (reps, sources, criteria) before the rest go to "Other" (default 50). */
   topN?: number;
+  /** SDR norms per working day (Roles sheet); missing ones take seed 002's defaults. */
+  roleNorms?: Partial<RoleNorms>;
 }
 
 export const DEFAULT_OPTIONS = {

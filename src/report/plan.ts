@@ -11,6 +11,7 @@ import { sheetName } from "./i18n";
 import { planKpi } from "./kpi";
 import type { ReportOptions } from "./options";
 import { planQuality } from "./quality";
+import { planRoles } from "./roles";
 import { planTime } from "./time";
 import type { ReportPlan, SheetPlan } from "./types";
 import { planVelocity } from "./velocity";
@@ -25,6 +26,7 @@ export function planReport(model: Model, options: ReportOptions): ReportPlan {
     planChanges(ctx),
     planTime(ctx),
     planQuality(ctx),
+    planRoles(ctx, options.roleNorms),
     planDataCheck(ctx),
   ];
   const sheets: SheetPlan[] = [];

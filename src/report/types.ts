@@ -12,6 +12,7 @@ export const SHEET_KEYS = [
   "changes",
   "time",
   "quality",
+  "roles",
   "dataCheck",
 ] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];

@@ -43,6 +43,10 @@ export interface SidebarSettings {
   /** ISO dates, inclusive. */
   from?: string;
   to?: string;
+  /** SDR norms per working day for the Roles sheet (kept in the settings tab; SPEC §7). */
+  roleNorms?: Partial<
+    Record<"longCallsMin" | "longCallsMax" | "bookedMin" | "bookedMax" | "heldMin", number>
+  >;
 }
 
 export interface SidebarState {
@@ -54,8 +58,13 @@ export interface SidebarState {
   stages: string[];
   /** The stage order is remembered (set by the user), not inferred from the data. */
   stagesFixed: boolean;
-  /** Where the stages come from, as one plain-text sentence (shown under the stages). */
+  /**
+   * Where the stages come from and in what order: one plain-text sentence in the UI language
+   * (shown under the stages; always set by the server).
+   */
   stageSource?: string;
+  /** Each rep's role as the report will use it (team tab, Role column or set by the user). */
+  roles: { rep: string; role: "sdr" | "hunter" | "farmer" }[];
   reps: string[];
   sources: string[];
   /** Earliest and latest date in the data, ISO `yyyy-mm-dd`. */
@@ -68,6 +77,8 @@ export interface MappingInput {
   tabs: { name: string; kind: TabKind | null; columns: Record<string, number> }[];
   /** Sent when the user set the order (absent: inferred from the data). */
   stages?: string[];
+  /** Roles set in the sidebar (absent: keep the saved ones); kept in the settings tab. */
+  roles?: { rep: string; role: string }[];
 }
 
 export interface BuildRequest extends MappingInput {

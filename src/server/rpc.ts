@@ -18,13 +18,15 @@ import {
   headerKey,
   KIND_FIELDS,
   MAPPING_VERSION,
+  stageSourceSentence,
   TAB_KINDS,
   type TabDetection,
   type TabMapping,
   tabMappingFromDetection,
   type WorkbookMapping,
 } from "../model/index";
-import type { Model, RawTab, TabKind } from "../model/types";
+import { cleanRoles } from "../model/mapping";
+import type { Model, RawTab, Role, TabKind, TeamMember } from "../model/types";
 import { type LabelKey, t as reportText } from "../report/i18n";
 import type { ReportOptions } from "../report/options";
 import { menuLabels } from "./menu";
@@ -227,7 +229,28 @@ export function cleanSettings(v: unknown): SidebarSettings {
   if (sources.length) out.sources = sources;
   if (typeof o.from === "string" && ISO.test(o.from)) out.from = o.from;
   if (typeof o.to === "string" && ISO.test(o.to)) out.to = o.to;
+  const norms = cleanRoleNorms(o.roleNorms);
+  if (norms) out.roleNorms = norms;
   return out;
+}
+
+const NORM_KEYS = ["longCallsMin", "longCallsMax", "bookedMin", "bookedMax", "heldMin"] as const;
+
+/** The Roles sheet's norms from settings: non-negative numbers only; null when none. */
+export function cleanRoleNorms(v: unknown): SidebarSettings["roleNorms"] | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Record<string, unknown>;
+  const out: NonNullable<SidebarSettings["roleNorms"]> = {};
+  for (const k of NORM_KEYS) {
+    const n = typeof o[k] === "string" ? Number(o[k]) : o[k];
+    if (typeof n === "number" && Number.isFinite(n) && n >= 0) out[k] = n;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** Settings to store: the sidebar's, keeping norms edited in the settings tab it does not send. */
+function withStoredNorms(next: SidebarSettings, saved: SidebarSettings): SidebarSettings {
+  return next.roleNorms || !saved.roleNorms ? next : { ...next, roleNorms: saved.roleNorms };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -331,7 +354,7 @@ export function saveSettings(settingsJson: string): { ok: true } {
         const tabs = readTabs(ss);
         mapping = corrections(tabs, detectTabs(tabs), saved.mapping, raw as BuildRequest);
       }
-      writeSettings(ss, { mapping, sidebar: parsed }, lang);
+      writeSettings(ss, { mapping, sidebar: withStoredNorms(parsed, saved.sidebar) }, lang);
       return { ok: true as const };
     },
   );
@@ -349,10 +372,10 @@ export function startBuild(requestJson: string): BuildStart {
       lang = userLang(ss);
       const req = parseJson<BuildRequest>(requestJson, lang);
       if (!req || typeof req !== "object" || !Array.isArray(req.tabs)) fail("badRequest", lang);
-      const sidebar = cleanSettings(req.settings);
-      if (sidebar.lang) lang = sidebar.lang;
       const tabs = readTabs(ss);
       const saved = savedSettings(ss);
+      const sidebar = withStoredNorms(cleanSettings(req.settings), saved.sidebar);
+      if (sidebar.lang) lang = sidebar.lang;
       const mapping = corrections(tabs, detectTabs(tabs), saved.mapping, req);
       writeSettings(ss, { mapping, sidebar }, lang);
       const options: ReportOptions = {
@@ -362,6 +385,7 @@ export function startBuild(requestJson: string): BuildStart {
         sources: sidebar.sources,
         from: sidebar.from,
         to: sidebar.to,
+        roleNorms: sidebar.roleNorms,
       };
       const started = startReportBuild(ss, { options, mapping });
       return { buildId: String(started.buildId), steps: started.steps.map(String) };
@@ -623,7 +647,21 @@ export function corrections(
   const stages = Array.isArray(input.stages)
     ? input.stages.filter((x): x is string => typeof x === "string" && x.trim() !== "")
     : (migrated?.stages ?? []);
-  return { version: MAPPING_VERSION, stages, tabs: out };
+  const roles = input.roles === undefined ? (saved?.roles ?? []) : cleanRoles(input.roles);
+  return { version: MAPPING_VERSION, stages, tabs: out, ...(roles.length ? { roles } : {}) };
+}
+
+/** One role per rep: the one that holds last (the team is ordered by since within a rep). */
+function latestRoles(team: readonly TeamMember[]): SidebarState["roles"] {
+  const by = new Map<string, { rep: string; role: Role; since: number }>();
+  for (const m of team) {
+    const k = m.rep.trim().toLowerCase();
+    const since = m.since ?? Number.NEGATIVE_INFINITY;
+    const old = by.get(k);
+    if (!old || since >= old.since)
+      by.set(k, { rep: old?.rep ?? m.rep.trim(), role: m.role, since });
+  }
+  return [...by.values()].map(({ rep, role }) => ({ rep, role }));
 }
 
 /** The stage order the data gives with the saved tabs but no saved order (for the migration). */
@@ -689,6 +727,8 @@ function stateFor(
     })),
     stages: [...built.model.stages],
     stagesFixed: (given?.stages.length ?? 0) > 0,
+    roles: latestRoles(built.model.team ?? []),
+    stageSource: stageSourceSentence(built.stageSource, lang),
     ...modelSummary(built.model),
     settings: sidebar,
   };

@@ -7,7 +7,15 @@ import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { LANGS, type Lang } from "../core/lang";
 import type { TabKind } from "../model/types";
 
-export type ListKey = "stage" | "rep" | "source" | "category" | "yesNo" | "direction" | "metric";
+export type ListKey =
+  | "stage"
+  | "rep"
+  | "source"
+  | "category"
+  | "yesNo"
+  | "direction"
+  | "metric"
+  | "role";
 
 export type TemplateCell = string | number;
 
@@ -44,9 +52,9 @@ export interface TemplatePlan {
  */
 const TEXT = {
   tabs: [
-    "Calls|Deals|Stage log|Time log|Plan|Checklist|Lists|Formulas",
-    "Звонки|Сделки|Этапы|Учёт времени|План|Чек-лист|Справочники|Формулы",
-    "Дзвінки|Угоди|Етапи|Облік часу|План|Чек-лист|Довідники|Формули",
+    "Calls|Deals|Stage log|Time log|Plan|Checklist|Team|Lists|Formulas",
+    "Звонки|Сделки|Этапы|Учёт времени|План|Чек-лист|Команда|Справочники|Формулы",
+    "Дзвінки|Угоди|Етапи|Облік часу|План|Чек-лист|Команда|Довідники|Формули",
   ],
   calls: [
     "Date|Rep|Duration|Direction|Result|Deal ID|Source",
@@ -54,9 +62,9 @@ const TEXT = {
     "Дата|Менеджер|Тривалість|Напрямок|Результат|ID угоди|Джерело",
   ],
   deals: [
-    "Deal ID|Created|Rep|Source|Client|Stage|Amount|Cost|Targeted",
-    "ID сделки|Дата создания|Менеджер|Источник|Клиент|Этап|Сумма|Себестоимость|Целевой",
-    "ID угоди|Дата створення|Менеджер|Джерело|Клієнт|Етап|Сума|Собівартість|Цільовий",
+    "Deal ID|Lead date|Rep|Source|Client|Stage|Amount|Cost|Targeted|Booked by|Meeting booked|Meeting confirmed|Meeting held",
+    "ID сделки|Дата лида|Менеджер|Источник|Клиент|Этап|Сумма|Себестоимость|Целевой|Назначил встречу|Встреча назначена|Встреча подтверждена|Встреча проведена",
+    "ID угоди|Дата ліда|Менеджер|Джерело|Клієнт|Етап|Сума|Собівартість|Цільовий|Призначив|Зустріч призначена|Зустріч підтверджена|Зустріч проведена",
   ],
   stageLog: [
     "Deal ID|Stage|Date|Rep|Source",
@@ -78,15 +86,17 @@ const TEXT = {
     "ID сделки|Менеджер|Приветствие|Выявил потребность|Презентация|Отработал возражения|Договорился о следующем шаге",
     "ID угоди|Менеджер|Привітання|Виявив потребу|Презентація|Відпрацював заперечення|Домовився про наступний крок",
   ],
+  team: ["Rep|Role|Since", "Менеджер|Роль|С даты", "Менеджер|Роль|З дати"],
   lists: [
-    "Stages|Reps|Sources|Categories|Yes / no|Directions|Metrics",
-    "Этапы|Менеджеры|Источники|Категории|Да / нет|Направления|Показатели",
-    "Етапи|Менеджери|Джерела|Категорії|Так / ні|Напрямки|Показники",
+    "Stages|Reps|Sources|Categories|Yes / no|Directions|Metrics|Roles",
+    "Этапы|Менеджеры|Источники|Категории|Да / нет|Направления|Показатели|Роли",
+    "Етапи|Менеджери|Джерела|Категорії|Так / ні|Напрямки|Показники|Ролі",
   ],
+  role: ["SDR|Hunter|Farmer", "Лидоруб|Хантер|Фермер", "Лідоруб|Хантер|Фермер"],
   stage: [
-    "Lead|Qualified|Meeting|Proposal|Won|Lost",
-    "Лид|Квалификация|Встреча|КП|Оплачено|Отказ",
-    "Лід|Кваліфікація|Зустріч|КП|Оплачено|Відмова",
+    "Lead|Qualified|Meeting booked|Meeting confirmed|Meeting held|Proposal|Won|Lost",
+    "Лид|Квалификация|Встреча назначена|Встреча подтверждена|Встреча проведена|КП|Оплачено|Отказ",
+    "Лід|Кваліфікація|Зустріч призначена|Зустріч підтверджена|Зустріч проведена|КП|Оплачено|Відмова",
   ],
   rep: ["Anna|Boris|Chen", "Анна|Борис|Ольга", "Анна|Богдан|Олена"],
   source: [
@@ -119,15 +129,25 @@ export type Words = Record<keyof typeof TEXT, string[]>;
 /** The raw tabs in order, each with its dropdowns: 0-based column → the list it offers. */
 const TABS: [TabKind, Record<number, ListKey>][] = [
   ["calls", { 1: "rep", 3: "direction", 6: "source" }],
-  ["deals", { 2: "rep", 3: "source", 5: "stage", 8: "yesNo" }],
+  ["deals", { 2: "rep", 3: "source", 5: "stage", 8: "yesNo", 9: "rep" }],
   ["stageLog", { 1: "stage", 3: "rep", 4: "source" }],
   ["timeLog", { 0: "rep", 2: "category" }],
   ["plan", { 1: "metric", 3: "rep" }],
   ["checklist", { 1: "rep", 2: "yesNo", 3: "yesNo", 4: "yesNo", 5: "yesNo", 6: "yesNo" }],
+  ["team", { 0: "rep", 1: "role" }],
 ];
 
 /** The lists tab's columns in order. */
-const LISTS: ListKey[] = ["stage", "rep", "source", "category", "yesNo", "direction", "metric"];
+const LISTS: ListKey[] = [
+  "stage",
+  "rep",
+  "source",
+  "category",
+  "yesNo",
+  "direction",
+  "metric",
+  "role",
+];
 
 /** The words the template uses in `lang`, e.g. for tests. */
 export function templateWords(lang: Lang): Words {
@@ -144,15 +164,21 @@ function stamp(day: number, hour = 0, minute = 0): string {
   return `${d} ${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
-/** Deals of the example: [stages reached (index of last), lost?, amount, cost, day offset]. */
+/**
+ * Deals of the example: [stages reached (index of last), lost?, amount, cost, day offset].
+ * Stages: lead, qualified, meeting booked, confirmed, held, proposal, won.
+ */
 const DEALS: [number, boolean, number, number, number][] = [
-  [4, false, 120000, 70000, 34],
-  [3, false, 80000, 50000, 27],
-  [2, true, 95000, 60000, 25],
-  [4, false, 60000, 33000, 20],
-  [1, false, 40000, 25000, 12],
+  [6, false, 120000, 70000, 34],
+  [5, false, 80000, 50000, 27],
+  [4, true, 95000, 60000, 25],
+  [6, false, 60000, 33000, 20],
+  [2, false, 40000, 25000, 12],
   [0, true, 50000, 30000, 6],
 ];
+/** The meeting steps' stage indexes, and the roles' people (team rows in this order). */
+const MEETING = [2, 3, 4];
+const [SDR, HUNTER] = [0, 1];
 
 /**
  * The template for `lang`, with example dates counted back from `todayDay` (whole days since
@@ -173,24 +199,31 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
     timeLog: [],
     plan: [],
     checklist: [],
+    team: [],
   };
 
   DEALS.forEach(([reached, lost, amount, cost, back], i) => {
     const start = todayDay - back;
     const current = lost ? lostStatus : stages[reached]!;
+    // A booked meeting: the SDR booked it, the hunter owns the deal from then on.
+    const booked = reached >= MEETING[0]!;
+    const owner = booked ? w.rep[HUNTER]! : rep(i);
+    const when = (s: number) => stamp(start + s * 2, 10 + s, 0);
     rows.deals.push([
       id(i),
       stamp(start),
-      rep(i),
+      owner,
       source(i),
       w.client[i]!,
       current,
       amount,
       cost,
       i === 5 ? no : yes,
+      booked ? w.rep[SDR]! : "",
+      ...MEETING.map((s) => (reached >= s ? when(s) : "")),
     ]);
     for (let s = 0; s <= reached; s++) {
-      rows.stageLog.push([id(i), stages[s]!, stamp(start + s * 2, 10 + s, 0), rep(i), source(i)]);
+      rows.stageLog.push([id(i), stages[s]!, when(s), owner, source(i)]);
     }
   });
 
@@ -236,6 +269,11 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
       i === 1 ? no : yes,
       i === 2 ? no : yes,
     ]);
+  });
+
+  // One person per role (SDR books, hunter holds and sells, farmer sells to existing clients).
+  w.role.forEach((role, i) => {
+    rows.team.push([rep(i), role, ""]);
   });
 
   return {

@@ -87,7 +87,10 @@ describe("layout and what the server adds", () => {
     const o = await openSidebar(browser, world);
     try {
       await ready(o.page);
-      expect(await o.page.locator("[data-testid=stage-source]").count()).toBe(0);
+      // The server always says where the stages come from (issue 11).
+      expect(await o.page.locator("[data-testid=stage-source]").textContent()).toBe(
+        'The stages come from the date or checkbox columns of "Pipeline" ("engage_date", "close_date"), in column order.',
+      );
     } finally {
       await close(o);
     }

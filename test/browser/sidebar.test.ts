@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { KIND_FIELDS } from "../../src/model/index";
+import { templatePlan } from "../../src/template/plan";
 import { ensureBuilt } from "../server/dist";
 import { launch } from "./bridge";
 import { callsWithOddRep, HOSTILE, mavenPipeline, NOTES, stageLog } from "./fixtures";
@@ -378,6 +379,70 @@ describe("Russian, template, errors, help", () => {
       expect(o.pageErrors).toEqual([]);
     } finally {
       await close(o);
+    }
+  });
+});
+
+describe("roles", () => {
+  it("the user sets roles in the sidebar, builds, gets the Roles sheet and the roles are kept", async () => {
+    const plan = templatePlan("en", 20_500);
+    const sheets = Object.fromEntries(
+      plan.tabs.filter((t) => t.kind !== "team").map((t) => [t.name, [t.header, ...t.rows]]),
+    );
+    const world = makeWorld(sheets);
+    const o = await openSidebar(browser, world);
+    const { page } = o;
+    try {
+      await ready(page);
+      const select = (rep: string) => page.locator(`[data-testid=roles] select[data-rep="${rep}"]`);
+      // Closed until asked for: nobody has a role yet.
+      expect(await page.locator("[data-testid=roles] select").count()).toBe(0);
+      await page.locator("[data-testid=roles-toggle]").click();
+      expect(await texts(page, "[data-testid=role] .role-rep")).toEqual(
+        expect.arrayContaining(["Anna", "Boris", "Chen"]),
+      );
+      expect(await select("Anna").inputValue()).toBe("");
+      await select("Anna").selectOption("sdr");
+      await select("Boris").selectOption("hunter");
+      // The norms: empty boxes show the seed's defaults; a typed one is used by the build.
+      const norm = (key: string) => page.locator(`[data-testid=norms] input[data-norm="${key}"]`);
+      expect(await norm("bookedMin").getAttribute("placeholder")).toBe("3");
+      await norm("bookedMin").fill("4");
+      await step(page, "roles-01-set");
+      await page.locator("[data-testid=build]").click();
+      await page.locator("[data-testid=result]").waitFor({ timeout: 60_000 });
+      await step(page, "roles-02-built");
+      expect(await texts(page, "[data-testid=sheet-link]")).toContain("Roles");
+      const rolesSheet = JSON.stringify(
+        world.services.spreadsheet.getSheetByName("Roles")!.snapshot(),
+      );
+      expect(rolesSheet).toContain("Booked a day (Norm 4–5)");
+      const settings = world.services.spreadsheet.getSheetByName("Voronka settings")!.snapshot();
+      expect(settings.filter((r) => r[0] === "role").map((r) => r.slice(0, 3))).toEqual([
+        ["role", "Anna", "sdr"],
+        ["role", "Boris", "hunter"],
+      ]);
+      expect(o.rpc.violations).toEqual([]);
+      expect(o.pageErrors).toEqual([]);
+    } finally {
+      await close(o);
+    }
+    // Opened again, the sidebar shows the roles that were kept.
+    const again = await openSidebar(browser, world);
+    try {
+      await ready(again.page);
+      const role = (rep: string) =>
+        again.page.locator(`[data-testid=roles] select[data-rep="${rep}"]`).inputValue();
+      expect([await role("Anna"), await role("Boris"), await role("Chen")]).toEqual([
+        "sdr",
+        "hunter",
+        "",
+      ]);
+      expect(
+        await again.page.locator('[data-testid=norms] input[data-norm="bookedMin"]').inputValue(),
+      ).toBe("4");
+    } finally {
+      await close(again);
     }
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dayNumber, isoWeekKey, monthKey, workdaysBetween } from "../../src/core/calendar";
 import {
   cellText,
+  currencyOfAmount,
   nameKey,
   parseDate,
   parseDurationSeconds,
@@ -109,5 +110,46 @@ describe("nameKey", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("values real exports carry (SPEC §3)", () => {
+  const utc = { timeZone: "UTC" };
+  const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
+    Date.UTC(y, mo - 1, d, h, mi, s);
+
+  it("dates: ISO with T and a zone (read as written), month names, RFC 2822, dd.mm.yyyy hh:mm[:ss]", () => {
+    expect(parseDate("2021-05-08T03:59:51+03:00", utc)).toBe(at(2021, 5, 8, 3, 59, 51));
+    expect(parseDate("2021-05-08T03:59:51.123Z", utc)).toBe(at(2021, 5, 8, 3, 59, 51));
+    expect(parseDate("15 Apr, 2021 00:02:00", utc)).toBe(at(2021, 4, 15, 0, 2));
+    expect(parseDate("Fri, 01 Mar 2024 10:00:00 +0000", utc)).toBe(at(2024, 3, 1, 10));
+    expect(parseDate("Apr 15, 2021 10:05 PM", utc)).toBe(at(2021, 4, 15, 22, 5));
+    expect(parseDate("1 марта 2024", utc)).toBe(at(2024, 3, 1));
+    expect(parseDate("08.05.2021 03:59:51", utc)).toBe(at(2021, 5, 8, 3, 59, 51));
+    expect(parseDate("08.05.2021 03:59", utc)).toBe(at(2021, 5, 8, 3, 59));
+    expect(parseDate("31 Feb, 2021", utc)).toBeNull();
+    expect(parseDate("Closed Won", utc)).toBeNull();
+    expect(parseDate("не закрыта", utc)).toBeNull();
+  });
+
+  it("durations in words, as telephony writes them", () => {
+    expect(parseDurationSeconds("2 мин, 15 сек", "UTC")).toBe(135);
+    expect(parseDurationSeconds("45 сек", "UTC")).toBe(45);
+    expect(parseDurationSeconds("1 h 5 min", "UTC")).toBe(3900);
+    expect(parseDurationSeconds("1 ч 2 мин 3 с", "UTC")).toBe(3723);
+    expect(parseDurationSeconds("5 apples", "UTC")).toBeNull();
+    expect(parseDurationSeconds("1:15", "UTC")).toBe(75);
+  });
+
+  it("money with signs and codes, and the currency it names", () => {
+    expect(parseNumber("$22,700.00")).toBe(22700);
+    expect(parseNumber("1 234,50 ₽")).toBe(1234.5);
+    expect(parseNumber("12 000")).toBe(12000);
+    expect(parseNumber("1200 PEN")).toBe(1200);
+    expect(currencyOfAmount("$22,700.00")).toBe("USD");
+    expect(currencyOfAmount("1 234,50 ₽")).toBe("RUB");
+    expect(currencyOfAmount("1200 PEN")).toBe("PEN");
+    expect(currencyOfAmount("12 000")).toBe("");
+    expect(currencyOfAmount(12000)).toBe("");
   });
 });

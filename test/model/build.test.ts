@@ -111,7 +111,8 @@ describe("buildModel: deals", () => {
     const mapping = { ...first.mapping, stages: ["A", "B", "Won"] };
     const { model } = buildModel([tab], { timeZone: "UTC", mapping });
     expect(model.stages).toEqual(["A", "B", "Won"]);
-    expect(model.deals.map((d) => d.reached)).toEqual([1, 0, -1, 2]);
+    // A deal whose stage is unknown is still a deal: it counts at the top (first stage = deals).
+    expect(model.deals.map((d) => d.reached)).toEqual([1, 0, 0, 2]);
     expect(reasons(model.issues)).toEqual(["4:2:unknownStage"]);
   });
 

@@ -162,6 +162,15 @@ const TABLES: [TabKind, string, string, unknown[], unknown[]][] = [
     ["Угода", "Менеджер", "Привітання", "Потреба", "Презентація", "Разом"],
     ["У1", "Аня", "так", "ні", 1, 2],
   ],
+  ["team", "en", "Team", ["Rep", "Role", "Since"], ["Ann", "Appointment setter", D("2026-01-01")]],
+  ["team", "ru", "Команда", ["Сотрудник", "Роль"], ["Аня", "Лидоруб"]],
+  [
+    "team",
+    "uk",
+    "Склад команди",
+    ["Менеджер", "Посада", "З дати"],
+    ["Аня", "Фермер", "01.01.2026"],
+  ],
 ];
 
 describe("detectTab", () => {
@@ -188,6 +197,7 @@ describe("detectTab", () => {
         timeLog: model.timeEntries.length,
         plan: model.plans.length,
         checklist: model.grades.length,
+        team: (model.team ?? []).length,
       }[kind];
       expect(got).toBe(1);
       if (kind === "deals") expect(model.deals[0]).toMatchObject({ status: "won", amount: 1200.5 });

@@ -10,6 +10,7 @@ import type {
   SidebarState,
   TemplateResult,
 } from "../../src/server/rpc-types";
+import { templatePlan } from "../../src/template/plan";
 import { createFakeServices } from "../fakes/spreadsheet";
 import { callTop, type GasContext, loadCode } from "./dist";
 import { fakeHtmlService, fakeUi } from "./gas-ui";
@@ -67,6 +68,10 @@ describe("RPC shapes", () => {
     expect(s.tabs[1]!.kind).toBeNull();
     expect(s.reps).toEqual(["Anna", "Boris"]);
     expect(s.sources).toEqual(["Referral", "Website"]);
+    // Where the stages come from, one plain sentence in the UI language (issue 11).
+    expect(s.stageSource).toBe(
+      'The stages come from the column "Stage" of "Deals", in the usual order of sales stages.',
+    );
     expect(s.dateBounds.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.dateBounds.to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.dateBounds.from! <= s.dateBounds.to!).toBe(true);
@@ -111,6 +116,69 @@ describe("RPC shapes", () => {
     expect(s.lang).toBe("uk");
     expect(s.settings).toMatchObject({ lang: "uk", from: "2026-01-01" });
     expect(s.settings.period).toBeUndefined();
+  });
+
+  it("the Roles sheet's norms are kept in the settings tab and used by the build", () => {
+    const plan = templatePlan("en", 20_500);
+    const w = world(Object.fromEntries(plan.tabs.map((t) => [t.name, [t.header, ...t.rows]])));
+    rpc(
+      w.ctx,
+      "saveSettings",
+      JSON.stringify({ roleNorms: { bookedMin: 1, bookedMax: "2", heldMin: -1 } }),
+    );
+    const state = rpc<SidebarState>(w.ctx, "sidebarState", "");
+    expect(state.settings.roleNorms).toEqual({ bookedMin: 1, bookedMax: 2 });
+    // The sidebar sends its own settings without norms: the stored ones stay and are used.
+    const req: BuildRequest = {
+      tabs: state.tabs.map((t) => ({ name: t.name, kind: t.kind, columns: t.columns })),
+      stages: state.stages,
+      settings: { lang: "en", period: "month" },
+    };
+    const start = rpc<BuildStart>(w.ctx, "startBuild", JSON.stringify(req));
+    let last: BuildStepResult = { done: false };
+    for (let i = 0; i < start.steps.length && !last.done; i++)
+      last = rpc<BuildStepResult>(w.ctx, "buildStep", start.buildId, i);
+    expect(last.result!.sheets.map((s) => s.key)).toContain("roles");
+    const roles = JSON.stringify(w.services.spreadsheet.getSheetByName("Roles")!.snapshot());
+    expect(roles).toContain("Booked a day (Norm 1–2)");
+    expect(roles).toContain("Held a day (Norm 3)");
+    expect(rpc<SidebarState>(w.ctx, "sidebarState", "").settings.roleNorms).toEqual({
+      bookedMin: 1,
+      bookedMax: 2,
+    });
+  });
+
+  it("roles set in the sidebar are kept in the settings tab and give the Roles sheet", () => {
+    const plan = templatePlan("en", 20_500);
+    const tabs = plan.tabs.filter((t) => t.kind !== "team");
+    const w = world(Object.fromEntries(tabs.map((t) => [t.name, [t.header, ...t.rows]])));
+    const state = rpc<SidebarState>(w.ctx, "sidebarState", "");
+    expect(state.roles).toEqual([]);
+    const req: BuildRequest = {
+      tabs: state.tabs.map((t) => ({ name: t.name, kind: t.kind, columns: t.columns })),
+      settings: { lang: "en", period: "month" },
+      roles: [
+        { rep: "Anna", role: "SDR" },
+        { rep: "Boris", role: "хантер" },
+        { rep: "Chen", role: "nobody" },
+      ],
+    };
+    const start = rpc<BuildStart>(w.ctx, "startBuild", JSON.stringify(req));
+    let last: BuildStepResult = { done: false };
+    for (let i = 0; i < start.steps.length && !last.done; i++)
+      last = rpc<BuildStepResult>(w.ctx, "buildStep", start.buildId, i);
+    expect(last.result!.sheets.map((s) => s.key)).toContain("roles");
+    const roles = JSON.stringify(w.services.spreadsheet.getSheetByName("Roles")!.snapshot());
+    expect(roles).toContain("Hunters: meetings held");
+    const settings = w.services.spreadsheet.getSheetByName("Voronka settings")!.snapshot();
+    expect(settings.filter((r) => r[0] === "role").map((r) => r.slice(0, 3))).toEqual([
+      ["role", "Anna", "sdr"],
+      ["role", "Boris", "hunter"],
+    ]);
+    expect(rpc<SidebarState>(w.ctx, "sidebarState", "").roles).toEqual([
+      { rep: "Anna", role: "sdr" },
+      { rep: "Boris", role: "hunter" },
+    ]);
   });
 
   it("createTemplate is plain JSON", () => {

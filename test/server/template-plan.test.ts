@@ -5,6 +5,7 @@ import { parseDate, parseDurationSeconds } from "../../src/core/values";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { formulaRows, formulaSource, ref } from "../../src/template/formulas";
 import { freeName, type TemplatePlan, templatePlan } from "../../src/template/plan";
+import { roleFormulaRows } from "../../src/template/roleFormulas";
 
 const TODAY = 20_500; // a fixed day number: tests never read the clock
 
@@ -18,6 +19,7 @@ describe("template plan", () => {
       "timeLog",
       "plan",
       "checklist",
+      "team",
     ]);
     const listKeys = new Set(plan.lists.columns.map((c) => c.key));
     for (const tab of plan.tabs) {
@@ -151,5 +153,40 @@ describe("template content", () => {
     const full = formulaRows(FUNCTIONS, lang, refs);
     expect(full.map((r) => r.name)).toEqual(FUNCTIONS.map((f) => f.name));
     expect(formulaRows(FUNCTIONS.map(formulaSource), lang, refs)).toEqual(full);
+  });
+});
+
+describe("role formulas", () => {
+  it.each(LANGS)("%s: they read the Deals and Calls columns they name", (lang) => {
+    const plan = templatePlan(lang, TODAY);
+    const deals = plan.tabs.find((t) => t.kind === "deals")!.header;
+    const calls = plan.tabs.find((t) => t.kind === "calls")!.header;
+    const col = (letter: string) => letter.charCodeAt(0) - 65;
+    const w = { en: 0, ru: 1, uk: 2 }[lang];
+    // Deals C owner, F stage, J booked by, K booked, M held; Calls B rep, C duration.
+    expect(deals[col("C")]).toBe(["Rep", "Менеджер", "Менеджер"][w]);
+    expect(deals[col("F")]).toBe(["Stage", "Этап", "Етап"][w]);
+    expect(deals[col("J")]).toBe(["Booked by", "Назначил встречу", "Призначив"][w]);
+    expect(deals[col("K")]).toBe(["Meeting booked", "Встреча назначена", "Зустріч призначена"][w]);
+    expect(deals[col("M")]).toBe(["Meeting held", "Встреча проведена", "Зустріч проведена"][w]);
+    expect([calls[col("B")], calls[col("C")]]).toEqual(
+      [
+        ["Rep", "Duration"],
+        ["Менеджер", "Длительность"],
+        ["Менеджер", "Тривалість"],
+      ][w],
+    );
+    const rows = roleFormulaRows(lang, {
+      deals: "Deals",
+      calls: "Calls",
+      sdr: "Anna",
+      hunter: "Boris",
+      farmer: "Chen",
+      won: "Won",
+    });
+    expect(rows).toHaveLength(4);
+    expect(rows[1]!.live).toBe(
+      `=CONVERSION(FILTER('Deals'!K2:K, 'Deals'!J2:J="Anna"), FILTER('Deals'!M2:M, 'Deals'!J2:J="Anna"))`,
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { RawTab } from "../../src/model/types";
 import type { SidebarState, TemplateResult } from "../../src/server/rpc-types";
 import { formulaRows, formulasHeader } from "../../src/template/formulas";
 import { templatePlan, templateWords } from "../../src/template/plan";
+import { roleFormulaRows, roleRefs } from "../../src/template/roleFormulas";
 import { createFakeServices, type FakeSheet } from "../fakes/spreadsheet";
 import { callTop, loadCode } from "./dist";
 import { fakeHtmlService, fakeUi } from "./gas-ui";
@@ -115,7 +116,7 @@ describe("tracker template", () => {
     const sheet = w.services.spreadsheet.getSheetByName(plan.formulasName)!;
     const rows = sheet.snapshot();
     expect(rows[0]).toEqual(["Функція", "Що робить", "Формула", "Результат", "Очікується"]);
-    const body = rows.slice(1);
+    const body = rows.slice(1, 1 + FUNCTIONS.length);
     expect(body.map((r) => r[0])).toEqual(FUNCTIONS.map((f) => f.name));
     const formulas = sheet.getRange(2, 1, body.length, 5).getFormulas();
     body.forEach((r, i) => {
@@ -123,6 +124,18 @@ describe("tracker template", () => {
       expect(String(r[2]).startsWith(`=${r[0]}(`)).toBe(true);
       expect(formulas[i]!.slice(0, 3)).toEqual(["", "", ""]);
       expect(formulas[i]![3]!.startsWith(`=${r[0]}(`)).toBe(true);
+    });
+    // Then one example per role (SDR, hunter, farmer), each a live formula of a custom function.
+    const roles = rows.slice(1 + FUNCTIONS.length);
+    expect(roles.map((r) => String(r[0]).split(" · ")[0])).toEqual([
+      "Лідоруб",
+      "Лідоруб",
+      "Хантер",
+      "Фермер",
+    ]);
+    const live = sheet.getRange(2 + FUNCTIONS.length, 4, roles.length, 1).getFormulas();
+    roles.forEach((r, i) => {
+      expect(live[i]![0]!.startsWith(`=${String(r[0]).split(" · ")[1]}(`)).toBe(true);
     });
   });
 
@@ -139,12 +152,18 @@ describe("tracker template", () => {
       lists: plan.lists.name,
       stages: plan.stages,
     });
+    const roles = roleFormulaRows(lang, {
+      calls: tab("calls"),
+      deals: tab("deals"),
+      ...roleRefs(plan),
+    });
+    const all = [...rows, ...roles];
     const sheet = w.services.spreadsheet.getSheetByName(plan.formulasName)!;
     expect(sheet.snapshot()).toEqual([
       formulasHeader(lang),
-      ...rows.map((r) => [r.name, r.summary, r.shown, r.live ? "#FORMULA" : "", r.expected]),
+      ...all.map((r) => [r.name, r.summary, r.shown, r.live ? "#FORMULA" : "", r.expected]),
     ]);
-    expect(sheet.getRange(2, 4, rows.length, 1).getFormulas()).toEqual(rows.map((r) => [r.live]));
+    expect(sheet.getRange(2, 4, all.length, 1).getFormulas()).toEqual(all.map((r) => [r.live]));
   });
 
   it.each(LANGS)("%s: detectTabs sees every raw tab as its kind; the lists tab is off", (lang) => {

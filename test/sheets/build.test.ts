@@ -251,7 +251,7 @@ describe("startBuild / runBuildStep", () => {
     build(fake);
     const oneCall = visible(fake);
     const { buildId, steps } = startBuild(fake.ss, { options: OPTIONS }, controls);
-    expect(steps).toHaveLength(9);
+    expect(steps).toHaveLength(10);
     expect(steps[0]).toBe("Reading the tabs and computing the report");
     expect(steps[1]).toBe("Writing “Funnel”");
     const res = runAll(buildId, steps.length);
@@ -314,6 +314,6 @@ describe("startBuild / runBuildStep", () => {
     expect(() => runBuildStep(fake.ss, buildId, 2, controls)).toThrow(/Injected/);
     expect(visible(fake)).toEqual(before);
     expect(() => runBuildStep(fake.ss, buildId, 3, controls)).toThrow(/newer report build/);
-    expect(steps).toHaveLength(9);
+    expect(steps).toHaveLength(10);
   });
 });

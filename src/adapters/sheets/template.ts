@@ -10,6 +10,7 @@ import { FUNCTIONS } from "../../functions/registry";
 import type { TabKind } from "../../model/types";
 import { type FormulaRow, formulaRows, formulasHeader } from "../../template/formulas";
 import { freeName, type TemplateCell, type TemplatePlan, templatePlan } from "../../template/plan";
+import { roleFormulaRows, roleRefs } from "../../template/roleFormulas";
 import { inertCell, TEXT_FORMAT } from "./text";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -150,13 +151,16 @@ export function templateRun(
     const tab = (kind: TabKind) => names.tabs[plan.tabs.findIndex((t) => t.kind === kind)]!;
     return {
       header: formulasHeader(lang),
-      rows: formulaRows(FUNCTIONS, lang, {
-        stageLog: tab("stageLog"),
-        deals: tab("deals"),
-        calls: tab("calls"),
-        lists: names.lists,
-        stages: plan.stages,
-      }),
+      rows: [
+        ...formulaRows(FUNCTIONS, lang, {
+          stageLog: tab("stageLog"),
+          deals: tab("deals"),
+          calls: tab("calls"),
+          lists: names.lists,
+          stages: plan.stages,
+        }),
+        ...roleFormulaRows(lang, { deals: tab("deals"), calls: tab("calls"), ...roleRefs(plan) }),
+      ],
     };
   });
 }

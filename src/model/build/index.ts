@@ -1,0 +1,209 @@
+/**
+ * Raw tabs → one model (SPEC §3). Every tab is read with its mapping (the user's, or the one
+ * detection gives); unreadable rows and cells are kept out and listed as DataIssues.
+ * Linear in the number of rows: ids go through a hash index, stages through Maps, dates through
+ * the cached core helpers.
+ */
+import { isValidTimeZone } from "../../core/calendar";
+import { detectTab, isOwnSheetName, isSettingsTab, type TabDetection } from "../detect";
+import {
+  cleanMapping,
+  emptyMapping,
+  type TabMapping,
+  tabMappingFromDetection,
+  type WorkbookMapping,
+} from "../mapping";
+import { readBookedBy, readTeam, withUserRoles } from "../team";
+import type { Call, Grade, Model, PlanEntry, RawTab, TimeEntry } from "../types";
+import { readCalls, readChecklist, readTimeLog } from "./activity";
+import { type DealStore, readDealsTab } from "./deals";
+import { col, Issues, type Layout, layoutOf } from "./layout";
+import { readPlan } from "./plan";
+import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
+import {
+  dealsTabStages,
+  mergeStageLists,
+  type StageOrderSource,
+  stageSources,
+  stageTable,
+} from "./stages";
+
+export { canonicalMetric, parsePeriod } from "./plan";
+export type { StageOrderSource } from "./stages";
+
+export interface BuildOptions {
+  /** The spreadsheet's time zone ("UTC" offline). */
+  timeZone: string;
+  /** The stored / corrected mapping; tabs it does not name are detected. */
+  mapping?: WorkbookMapping | null;
+}
+
+export interface BuildResult {
+  model: Model;
+  /** The mapping used: the given one plus detections for the tabs it did not name, and the stages. */
+  mapping: WorkbookMapping;
+  detections: TabDetection[];
+  /** Where the funnel's stages came from, for --explain and the sidebar. */
+  stageSource: StageSource;
+}
+
+export interface StageSource {
+  from: "settings" | "stageLog" | "stageColumns" | "stageColumn" | "none";
+  /** The tab and the column(s) that give the stages. */
+  tab?: string;
+  columns?: string[];
+  order: StageOrderSource;
+}
+
+/** Raw tabs → model, with the mapping used and what detection found. */
+export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
+  const tz =
+    opts && typeof opts.timeZone === "string" && isValidTimeZone(opts.timeZone)
+      ? opts.timeZone
+      : "UTC";
+  const given = cleanMapping(opts?.mapping) ?? emptyMapping();
+  const givenByName = new Map(given.tabs.map((t) => [t.name, t]));
+  const issues = new Issues();
+  const detections: TabDetection[] = [];
+  const outTabs: TabMapping[] = [];
+  const layouts: Layout[] = [];
+  for (const tab of Array.isArray(tabs) ? tabs : []) {
+    if (!tab || typeof tab.name !== "string" || !Array.isArray(tab.values)) continue;
+    if (isOwnSheetName(tab.name) || isSettingsTab(tab)) continue;
+    if (tab.notes) issues.list.push(...tab.notes);
+    const d = detectTab(tab);
+    if (d) detections.push(d);
+    const gm = givenByName.get(tab.name);
+    const m = gm ?? (d ? tabMappingFromDetection(d) : null);
+    if (!m) continue;
+    outTabs.push(m);
+    const l = layoutOf(tab, m, issues);
+    if (l) layouts.push(l);
+  }
+  const byKind = (k: string) => layouts.filter((l) => l.m.kind === k);
+  const dealsTabs = byKind("deals");
+  const logs = byKind("stageLog").map((l) => parseStageLog(l, tz, issues));
+
+  // Stages.
+  let stageNames: string[];
+  const strict = given.stages.length > 0;
+  const tabStages = new Map(dealsTabs.map((l) => [l, dealsTabStages(l)]));
+  const colTabs = dealsTabs.filter((l) => tabStages.get(l)?.order.from === "columns");
+  const colLists = colTabs.map((l) => tabStages.get(l)?.names ?? []);
+  const valueTabs = dealsTabs.filter((l) => tabStages.get(l)?.order.from !== "columns");
+  if (strict) {
+    stageNames = mergeStageLists([given.stages, ...colLists]);
+  } else {
+    const lists = [
+      ...colLists,
+      ...logs.map((p) => p.order),
+      ...valueTabs.map((l) => tabStages.get(l)?.names ?? []),
+    ];
+    stageNames = mergeStageLists(lists);
+  }
+  const stageSource = sourceOfStages(strict, logs, colTabs, valueTabs, tabStages);
+  const st = stageTable(stageNames);
+
+  const store: DealStore = { deals: [], byId: new Map() };
+  for (const l of dealsTabs) readDealsTab(l, st, tz, store, issues);
+  logs.forEach((p, i) => {
+    mergeStageLog(p, st, store, issues, strict, i < logs.length - 1);
+  });
+  const calls: Call[] = [];
+  for (const l of byKind("calls")) readCalls(l, tz, calls, issues);
+  const timeEntries: TimeEntry[] = [];
+  for (const l of byKind("timeLog")) readTimeLog(l, tz, timeEntries, issues);
+  const plans: PlanEntry[] = [];
+  for (const l of byKind("plan")) readPlan(l, tz, plans, issues);
+  const grades: Grade[] = [];
+  const criteria: string[] = [];
+  const criteriaIndex = new Map<string, number>();
+  for (const l of byKind("checklist")) readChecklist(l, criteria, criteriaIndex, grades, issues);
+  for (const g of grades) while (g.scores.length < criteria.length) g.scores.push(null);
+
+  // Roles (SPEC §7): team tabs, Role columns, "booked by".
+  const mapped = (ls: Layout[]) =>
+    ls.map((l) => ({ tab: l.tab, headerRow: l.m.headerRow, columns: l.m.columns }));
+  readBookedBy(mapped(dealsTabs), store.deals);
+  const roles = readTeam(mapped(byKind("team")), mapped([...dealsTabs, ...byKind("calls")]), tz);
+  issues.list.push(...roles.issues);
+  const team = withUserRoles(given.roles, roles.team);
+
+  // Given mapping entries for tabs that are not there now are kept (a copy may lack a tab).
+  for (const t of given.tabs) if (!outTabs.includes(t)) outTabs.push(t);
+  return {
+    model: {
+      stages: st.names,
+      deals: store.deals,
+      calls,
+      timeEntries,
+      plans,
+      grades,
+      criteria,
+      issues: issues.list,
+      timeZone: tz,
+      stageSources: stageSources(dealsTabs, logs.length > 0, st),
+      ...(team.length > 0 ? { team } : {}),
+    },
+    mapping: {
+      version: given.version || 1,
+      stages: st.names,
+      tabs: outTabs,
+      ...(given.roles?.length ? { roles: given.roles } : {}),
+    },
+    detections,
+    stageSource,
+  };
+}
+
+/** Where the funnel's stages came from: the settings, a stage log, stage columns or a stage column. */
+function sourceOfStages(
+  strict: boolean,
+  logs: ParsedLog[],
+  colTabs: Layout[],
+  valueTabs: Layout[],
+  tabStages: Map<Layout, { names: string[]; order: StageOrderSource }>,
+): StageSource {
+  if (strict) return { from: "settings", order: { from: "settings" } };
+  if (logs.length) {
+    const l = logs[0].l;
+    return {
+      from: "stageLog",
+      tab: l.tab.name,
+      columns: [l.headers[col(l, "stage")] ?? ""],
+      order: { from: "log" },
+    };
+  }
+  const withColumns = colTabs.find((l) => (l.m.stageColumns ?? []).length > 0) ?? colTabs[0];
+  if (withColumns) {
+    const headers = (withColumns.m.stageColumns ?? []).map(
+      (s) => withColumns.headers[s.column] ?? "",
+    );
+    // No stage column, but an outcome column (X-Education's Converted): that one.
+    if (headers.length === 0)
+      for (const f of ["won", "status", "closedFlag"]) {
+        const c = col(withColumns, f);
+        if (c >= 0) {
+          headers.push(withColumns.headers[c] ?? "");
+          break;
+        }
+      }
+    return {
+      from: "stageColumns",
+      tab: withColumns.tab.name,
+      columns: headers,
+      order: { from: "columns" },
+    };
+  }
+  const withStage = valueTabs.find((l) => col(l, "stage") >= 0);
+  if (withStage) {
+    const order = tabStages.get(withStage)?.order ?? { from: "ladder" };
+    return {
+      from: "stageColumn",
+      tab: withStage.tab.name,
+      columns: [withStage.headers[col(withStage, "stage")] ?? ""],
+      order,
+    };
+  }
+  return { from: "none", order: { from: "ladder" } };
+}

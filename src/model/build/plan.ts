@@ -1,0 +1,167 @@
+/** Plan tabs: periods in the forms people write them, canonical metric names. */
+import { MS_PER_DAY } from "../../core/calendar";
+import {
+  cellText,
+  isBlank,
+  isDate,
+  nameKey,
+  parseDate,
+  parseNumber,
+  wallFromFields,
+} from "../../core/values";
+import type { PlanEntry } from "../types";
+import { col, type Issues, type Layout, rowBlank } from "./layout";
+
+const MONTHS: Record<string, number> = {};
+(
+  [
+    ["jan", "январ", "янв", "січ"],
+    ["feb", "феврал", "фев", "лют"],
+    ["mar", "март", "мар", "берез"],
+    ["apr", "апрел", "апр", "квіт"],
+    ["may", "май", "мая", "трав"],
+    ["jun", "июн", "черв"],
+    ["jul", "июл", "лип"],
+    ["aug", "август", "авг", "серп"],
+    ["sep", "сентябр", "сен", "верес"],
+    ["oct", "октябр", "окт", "жовт"],
+    ["nov", "ноябр", "ноя", "листоп"],
+    ["dec", "декабр", "дек", "груд"],
+  ] as string[][]
+).forEach((words, i) => {
+  for (const w of words) MONTHS[w] = i + 1;
+});
+
+function monthOfWord(w: string): number | null {
+  const k = w.toLowerCase().replace(/ё/g, "е");
+  let best: number | null = null;
+  let len = 0;
+  for (const [p, m] of Object.entries(MONTHS)) {
+    if (k.startsWith(p) && p.length > len) {
+      best = m;
+      len = p.length;
+    }
+  }
+  return best;
+}
+
+function monthRange(y: number, m: number): [number, number] | null {
+  const s = wallFromFields(y, m, 1);
+  if (s === null) return null;
+  return [s, m === 12 ? Date.UTC(y + 1, 0, 1) : Date.UTC(y, m, 1)];
+}
+
+/** A plan period: a month, ISO week, quarter, year, a date range, or a date (its month). */
+export function parsePeriod(v: unknown, tz: string): { start: number; end: number } | null {
+  if (isDate(v)) {
+    const d = parseDate(v, { timeZone: tz });
+    if (d === null) return null;
+    const x = new Date(d);
+    const r = monthRange(x.getUTCFullYear(), x.getUTCMonth() + 1);
+    return r && { start: r[0], end: r[1] };
+  }
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2200)
+    return { start: Date.UTC(v, 0, 1), end: Date.UTC(v + 1, 0, 1) };
+  if (typeof v !== "string") return null;
+  const s = v.trim();
+  let m = /^(\d{4})-(\d{1,2})$/.exec(s) ?? null;
+  if (m) {
+    const r = monthRange(+m[1], +m[2]);
+    return r && { start: r[0], end: r[1] };
+  }
+  m = /^(\d{1,2})[./](\d{4})$/.exec(s);
+  if (m) {
+    const r = monthRange(+m[2], +m[1]);
+    return r && { start: r[0], end: r[1] };
+  }
+  m = /^(\d{4})-?W(\d{1,2})$/i.exec(s);
+  if (m) {
+    const y = +m[1];
+    const w = +m[2];
+    if (w < 1 || w > 53) return null;
+    const jan4 = Date.UTC(y, 0, 4) / MS_PER_DAY;
+    const monday = jan4 - ((new Date(jan4 * MS_PER_DAY).getUTCDay() + 6) % 7);
+    const start = (monday + (w - 1) * 7) * MS_PER_DAY;
+    return { start, end: start + 7 * MS_PER_DAY };
+  }
+  m = /^(\d{4})[- ]?Q([1-4])$/i.exec(s) ?? /^Q([1-4])[- ]?(\d{4})$/i.exec(s);
+  if (m) {
+    const y = /^\d{4}$/.test(m[1]) ? +m[1] : +m[2];
+    const q = /^\d{4}$/.test(m[1]) ? +m[2] : +m[1];
+    return { start: Date.UTC(y, (q - 1) * 3, 1), end: Date.UTC(y, q * 3, 1) };
+  }
+  m = /^(\d{4})$/.exec(s);
+  if (m) return { start: Date.UTC(+m[1], 0, 1), end: Date.UTC(+m[1] + 1, 0, 1) };
+  const range = s.split(/\s*(?:–|—|\.\.|\s-\s|(?<=\d)-(?=\d{1,2}[./]))\s*/);
+  if (range.length === 2) {
+    const a = parseDate(range[0], { timeZone: tz });
+    const b = parseDate(range[1], { timeZone: tz });
+    if (a !== null && b !== null && b >= a) return { start: a, end: b + MS_PER_DAY };
+  }
+  const single = parseDate(s, { timeZone: tz });
+  if (single !== null) {
+    const x = new Date(single);
+    const r = monthRange(x.getUTCFullYear(), x.getUTCMonth() + 1);
+    return r && { start: r[0], end: r[1] };
+  }
+  m = /^([\p{L}]+)\.?\s+(\d{4})$/u.exec(s);
+  if (m) {
+    const mo = monthOfWord(m[1]);
+    if (mo !== null) {
+      const r = monthRange(+m[2], mo);
+      return r && { start: r[0], end: r[1] };
+    }
+  }
+  return null;
+}
+
+/** Canonical metric of a plan row, or its own text. */
+export function canonicalMetric(v: unknown): string {
+  const k = nameKey(v);
+  const t = k.replace(/[^\p{L}\p{N}]+/gu, "");
+  if (/^(?:calls60|longcalls|calls60s|звонки60|дзвінки60|звонкиот60|дзвінкивід60)/.test(t))
+    return "longCalls";
+  if (/^(?:call|звон|дзвін)/.test(t)) return "calls";
+  if (/^(?:meeting|встреч|зустріч)/.test(t)) return "meetings";
+  if (/^(?:sale|deal|won|продаж|сделк|оплат|угод)/.test(t)) return "sales";
+  if (/^(?:revenue|amount|sum|выручк|сумм|оборот|виручк|сума)/.test(t)) return "revenue";
+  if (/^(?:lead|лид|лід|заявк)/.test(t)) return "leads";
+  return cellText(v);
+}
+
+export function readPlan(l: Layout, tz: string, out: PlanEntry[], issues: Issues): void {
+  const values = l.tab.values;
+  const cPeriod = col(l, "period");
+  const cMetric = col(l, "metric");
+  const cTarget = col(l, "target");
+  const cRep = col(l, "rep");
+  for (let r = l.m.headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row) || rowBlank(row)) continue;
+    const pv = row[cPeriod];
+    const period = parsePeriod(pv, tz);
+    if (!period) {
+      issues.add(l, r, cPeriod, isBlank(pv) ? "missingRequired" : "badDate", pv);
+      continue;
+    }
+    const mv = row[cMetric];
+    if (isBlank(mv)) {
+      issues.add(l, r, cMetric, "missingRequired", mv);
+      continue;
+    }
+    const tv = row[cTarget];
+    const target = parseNumber(tv);
+    if (target === null) {
+      issues.add(l, r, cTarget, isBlank(tv) ? "missingRequired" : "badNumber", tv);
+      continue;
+    }
+    out.push({
+      start: period.start,
+      end: period.end,
+      label: isDate(pv) ? new Date(period.start).toISOString().slice(0, 7) : cellText(pv),
+      metric: canonicalMetric(mv),
+      target,
+      rep: cRep >= 0 ? cellText(row[cRep]) : "",
+    });
+  }
+}

@@ -1,0 +1,315 @@
+/** A stage log: parsed once (pass 1), then merged into the deals (pass 2). */
+import { MS_PER_DAY } from "../../core/calendar";
+import { cellText, isBlank, nameKey, parseNumber } from "../../core/values";
+import { isWonStageName, statusOf } from "../headers";
+import { knownPipelineOf } from "../pipelines";
+import type { Deal } from "../types";
+import { type DealStore, newDeal } from "./deals";
+import { IdIndex, SharedTexts } from "./ids";
+import { col, dateOf, type Issues, type Layout, rowBlank } from "./layout";
+import { lookupStage, type StageTable } from "./stages";
+
+// Stage log, pass 1 (parse) — kept for pass 2 so 1M rows are parsed once
+
+export interface ParsedLog {
+  l: Layout;
+  /** Row of index 0 in `deal`, `stage` and `date` (one index per row after the header). */
+  firstRow: number;
+  ids: string[];
+  /** Per row: local deal index, -1 for a row kept out (an issue or blank). */
+  deal: Int32Array;
+  /** Per row: local stage index. */
+  stage: Int32Array;
+  date: Float64Array;
+  stageNames: string[];
+  /** Stage names in the inferred order (the "lost" ones left out). */
+  order: string[];
+  lostStage: Set<number>;
+  /** Per deal: first rep and source, last amount (NaN: none). */
+  rep: string[];
+  source: string[];
+  amount: number[];
+}
+
+const REP_BLANK = 1;
+const SOURCE_BLANK = 2;
+
+export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog {
+  const values = l.tab.values;
+  const cId = col(l, "id");
+  const cStage = col(l, "stage");
+  const cDate = col(l, "date");
+  const firstRow = l.m.headerRow + 1;
+  const total = Math.max(0, values.length - firstRow);
+  const deal = new Int32Array(total).fill(-1);
+  const stage = new Int32Array(total);
+  const date = new Float64Array(total);
+  const idIndex = new IdIndex();
+  const ids = idIndex.ids;
+  const stageIndex = new Map<string, number>();
+  const stageNames: string[] = [];
+  const lostStage = new Set<number>();
+  const opts = { timeZone: tz };
+  let lastId = "";
+  let lastDi = -1;
+  const cRep = col(l, "rep");
+  const cSource = col(l, "source");
+  const cAmount = col(l, "amount");
+  const rep: string[] = [];
+  const source: string[] = [];
+  const amount: number[] = [];
+  // Per deal (ids ≤ rows): REP_BLANK | SOURCE_BLANK, so most rows read one byte instead of the
+  // deal's rep and source.
+  const blank = new Uint8Array(total);
+  const texts = new SharedTexts();
+  for (let r = firstRow; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const idv = row[cId];
+    const id = typeof idv === "string" ? idv.trim() : cellText(idv);
+    if (id === "") {
+      if (!rowBlank(row)) issues.add(l, r, cId, "missingId", idv);
+      continue;
+    }
+    const sv = row[cStage];
+    if (isBlank(sv)) {
+      issues.add(l, r, cStage, "missingRequired", sv);
+      continue;
+    }
+    const dv = row[cDate];
+    const d = dateOf(dv, opts);
+    if (d === null) {
+      issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
+      continue;
+    }
+    const sk = typeof sv === "string" ? sv : cellText(sv);
+    let si = stageIndex.get(sk);
+    if (si === undefined) {
+      const key = nameKey(sk);
+      si = stageIndex.get(`\u0000${key}`);
+      if (si === undefined) {
+        si = stageNames.length;
+        stageNames.push(cellText(sk));
+        stageIndex.set(`\u0000${key}`, si);
+        if (statusOf(sk) === "lost") lostStage.add(si);
+      }
+      stageIndex.set(sk, si);
+    }
+    const known = ids.length;
+    const di = id === lastId ? lastDi : idIndex.indexOf(id);
+    if (di === known) {
+      rep.push("");
+      source.push("");
+      amount.push(Number.NaN);
+      blank[di] = (cRep >= 0 ? REP_BLANK : 0) | (cSource >= 0 ? SOURCE_BLANK : 0);
+    }
+    lastId = id;
+    lastDi = di;
+    if (blank[di] !== 0) {
+      if (blank[di] & REP_BLANK) {
+        rep[di] = texts.of(cellText(row[cRep]));
+        if (rep[di] !== "") blank[di] &= ~REP_BLANK;
+      }
+      if (blank[di] & SOURCE_BLANK) {
+        source[di] = texts.of(cellText(row[cSource]));
+        if (source[di] !== "") blank[di] &= ~SOURCE_BLANK;
+      }
+    }
+    if (cAmount >= 0) {
+      const v = row[cAmount];
+      if (v !== "" && !isBlank(v)) {
+        const a = parseNumber(v);
+        if (a === null) issues.add(l, r, cAmount, "badNumber", v);
+        else amount[di] = a;
+      }
+    }
+    const i = r - firstRow;
+    deal[i] = di;
+    stage[i] = si;
+    date[i] = d;
+  }
+  // Infer the order: mean time since the deal's first entry, per stage; won statuses last.
+  const first = infinities(ids.length);
+  for (let i = 0; i < total; i++) {
+    const di = deal[i];
+    if (di >= 0 && date[i] < first[di]) first[di] = date[i];
+  }
+  const sum = new Float64Array(stageNames.length);
+  const cnt = new Float64Array(stageNames.length);
+  for (let i = 0; i < total; i++) {
+    const di = deal[i];
+    if (di < 0) continue;
+    sum[stage[i]] += (date[i] - first[di]) / MS_PER_DAY;
+    cnt[stage[i]]++;
+  }
+  // A known CRM pipeline that names every stage orders them; else the time since the first entry.
+  const open = stageNames.filter((n, i) => !lostStage.has(i) && statusOf(n) !== "won");
+  const pipeline = knownPipelineOf(open);
+  const known = pipeline && open.every((n) => pipeline.position(n) !== null) ? pipeline : null;
+  const order = stageNames
+    .map((name, i) => ({
+      name,
+      i,
+      mean: cnt[i] ? sum[i] / cnt[i] : 0,
+      at: known?.position(name) ?? null,
+      won: statusOf(name) === "won" || isWonStageName(name) ? 1 : 0,
+    }))
+    .filter((x) => !lostStage.has(x.i))
+    .sort(
+      (a, b) =>
+        a.won - b.won ||
+        (a.at !== null && b.at !== null ? a.at - b.at : a.mean - b.mean) ||
+        a.i - b.i,
+    )
+    .map((x) => x.name);
+  return { l, firstRow, ids, deal, stage, date, stageNames, order, lostStage, rep, source, amount };
+}
+
+/**
+ * `size` times +∞ as a plain array of doubles: V8 keeps it unboxed and contiguous like a
+ * Float64Array, but on the heap, where it does not count towards the typed-array memory that
+ * forces full GCs (see mergeStageLog). Past 16M entries a Float64Array: `new Array(n)` gets very
+ * slow in V8 beyond 32M.
+ */
+function infinities(size: number): number[] | Float64Array {
+  return size <= 1 << 24
+    ? new Array<number>(size).fill(Number.POSITIVE_INFINITY)
+    : new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+}
+
+/** Dates of a log's "lost" rows per deal: the last (when it was lost) and the first. */
+interface LostRows {
+  last: Float64Array;
+  first: Float64Array;
+}
+
+export function mergeStageLog(
+  p: ParsedLog,
+  st: StageTable,
+  store: DealStore,
+  issues: Issues,
+  strictStages: boolean,
+  /** More tabs will look deals up by id after this one. */
+  indexNeeded: boolean,
+): void {
+  const l = p.l;
+  const values = l.tab.values;
+  const n = st.names.length;
+  const nIds = p.ids.length;
+  const cStage = col(l, "stage");
+  const local = Int32Array.from(p.stageNames.map((s) => lookupStage(st, s)));
+  const isLost = new Uint8Array(p.stageNames.length);
+  for (const s of p.lostStage) isLost[s] = 1;
+  const fresh = store.byId.size === 0;
+  // Typed arrays live outside the JS heap, and V8 starts a full GC (≈ 0.3 s with 1M raw rows
+  // alive) once they have grown by 64 MB since the last one: only what this log needs is
+  // allocated, and the largest array below lives on the heap.
+  const lost: LostRows | null =
+    p.lostStage.size > 0
+      ? {
+          last: new Float64Array(nIds).fill(Number.NaN),
+          first: new Float64Array(nIds).fill(Number.POSITIVE_INFINITY),
+        }
+      : null;
+  // The row loop only gathers the earliest date per deal and stage (+∞: none; dates are finite),
+  // n slots per deal: a write into one contiguous array instead of into scattered Deal objects.
+  // The Deals are made afterwards, in one pass.
+  const earliest = infinities(nIds * n);
+  // Whether a deal has a counted row yet; the rows that make deals join the model (each deal's
+  // first counted row), in order.
+  const counted = new Uint8Array(nIds);
+  const joins: number[] = [];
+  for (let i = 0; i < p.deal.length; i++) {
+    const di = p.deal[i];
+    if (di < 0) continue;
+    const s = p.stage[i];
+    const when = p.date[i];
+    if (isLost[s] && lost) {
+      if (Number.isNaN(lost.last[di]) || when > lost.last[di]) lost.last[di] = when;
+      if (when < lost.first[di]) lost.first[di] = when;
+    }
+    const k = local[s];
+    if (k < 0 && !isLost[s]) {
+      const r = p.firstRow + i;
+      if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", values[r][cStage]);
+      continue;
+    }
+    if (counted[di] === 0) {
+      counted[di] = 1;
+      joins.push(i);
+    }
+    if (k >= 0 && when < earliest[di * n + k]) earliest[di * n + k] = when;
+  }
+  // Deals with counted rows (one whose rows are all "lost" too).
+  for (const i of joins) {
+    const di = p.deal[i];
+    const at = di * n;
+    const id = p.ids[di];
+    let d = fresh ? undefined : store.byId.get(id);
+    const fromLog = d === undefined;
+    if (d === undefined) {
+      const stageDates: (number | null)[] = new Array(n);
+      let reached = -1;
+      let created = lost ? lost.first[di] : Number.POSITIVE_INFINITY;
+      let createdStage = -1;
+      for (let k = 0; k < n; k++) {
+        const x = earliest[at + k];
+        if (x === Number.POSITIVE_INFINITY) stageDates[k] = null;
+        else {
+          stageDates[k] = x;
+          reached = k;
+          if (x < created) {
+            created = x;
+            createdStage = k;
+          }
+        }
+      }
+      d = newDeal(id, stageDates, l.tab.name, p.firstRow + i + 1);
+      // The same number read back from stageDates: V8 shares its heap box (one allocation less).
+      d.created = createdStage >= 0 ? stageDates[createdStage] : created;
+      // A deal whose rows are all "lost" still entered the funnel: it counts at the top stage,
+      // as every row of a deals table does (the new-leads count includes it too).
+      d.reached = reached < 0 && n > 0 ? 0 : reached;
+      store.deals.push(d);
+      if (!fresh || indexNeeded) store.byId.set(id, d);
+    } else {
+      for (let k = 0; k < n; k++) {
+        const x = earliest[at + k];
+        if (x === Number.POSITIVE_INFINITY) continue;
+        const prev = d.stageDates[k];
+        if (prev === null || x < prev) d.stageDates[k] = x;
+        if (k > d.reached) d.reached = k;
+      }
+    }
+    completeFromLog(d, p, di, st, fromLog, lost ? lost.last[di] : Number.NaN);
+  }
+  // Ids with no counted row (all their stages unknown) only complete deals already in the model.
+  if (fresh) return;
+  for (let di = 0; di < nIds; di++) {
+    if (counted[di] === 1) continue;
+    const d = store.byId.get(p.ids[di]);
+    if (d) completeFromLog(d, p, di, st, false, Number.NaN);
+  }
+}
+
+/** The log's rep, source and amount where the deal has none; won or lost from the log. */
+function completeFromLog(
+  d: Deal,
+  p: ParsedLog,
+  di: number,
+  st: StageTable,
+  fromLog: boolean,
+  lostAt: number,
+): void {
+  if (d.rep === "") d.rep = p.rep[di];
+  if (d.source === "") d.source = p.source[di];
+  if (d.amount === null && !Number.isNaN(p.amount[di])) d.amount = p.amount[di];
+  if (!fromLog && d.status !== "open") return;
+  if (st.won >= 0 && d.reached === st.won) {
+    d.status = "won";
+    d.closed = d.stageDates[st.won] ?? d.closed;
+  } else if (!Number.isNaN(lostAt)) {
+    d.status = "lost";
+    d.closed = lostAt;
+  }
+}

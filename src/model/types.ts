@@ -3,6 +3,7 @@
  * spreadsheet's time zone (see core/calendar.ts); unknown values are null, never guessed.
  */
 import type { PlanMetric } from "../core/metrics/planMetric";
+import type { RoleDeal } from "../core/metrics/roles";
 
 /** A raw tab as the Sheets adapter (`getValues`) or the offline reader gives it. */
 export interface RawTab {
@@ -27,33 +28,17 @@ export interface TeamMember {
 
 export type DealStatus = "won" | "lost" | "open";
 
-export interface Deal {
-  id: string;
-  rep: string;
-  source: string;
-  client: string;
-  /** Created / first-touch date. */
-  created: number | null;
-  /** Index in `Model.stages` of the furthest stage reached; -1 when none. */
-  reached: number;
-  /** Per stage index, when the deal first entered it (null: reached without a date, or not reached). */
-  stageDates: (number | null)[];
+/** A deal: the fields the role rules read (core/metrics/roles.ts) and what the report adds. */
+export interface Deal extends RoleDeal {
   status: DealStatus;
-  /** When it was won or lost, if known. */
-  closed: number | null;
-  amount: number | null;
   /** ISO code of the amount's currency, when the export names one (a column or a sign). */
   currency?: string;
   /** Margin in money (amount − cost) when a cost or margin column exists. */
   margin: number | null;
-  /** Targeted lead (yes/no); null when the tab has no such column. */
-  targeted: boolean | null;
   /** Name of the raw tab the deal came from, for the data check. */
   originTab: string;
   /** 1-based row in that tab (plain fields, not an object: one object less per deal). */
   originRow: number;
-  /** Who booked the meeting ("Booked by", "Назначил встречу"), when the tab says so. */
-  bookedBy?: string;
 }
 
 export interface Call {

@@ -10,7 +10,7 @@ import { type Context, round } from "./context";
 import { t } from "./i18n";
 import { dayLabel } from "./periodLabel";
 import { emptySdr, type RolesData, rolesData, type SdrCounts } from "./rolesData";
-import { planDiagnosis } from "./rolesDiagnosis";
+import { planDiagnosis } from "./rolesDiagnosisBlocks";
 import { rt } from "./rolesI18n";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
 

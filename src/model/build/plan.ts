@@ -1,14 +1,7 @@
 /** Plan tabs: periods in the forms people write them, canonical metric names. */
 import { MS_PER_DAY } from "../../core/calendar";
 import { planMetricOf } from "../../core/metrics/planMetric";
-import {
-  cellText,
-  isBlank,
-  isDate,
-  parseDate,
-  parseNumber,
-  wallFromFields,
-} from "../../core/values";
+import { cellText, isDate, parseDate, parseNumber, wallFromFields } from "../../core/values";
 import type { PlanEntry } from "../types";
 import { col, type Issues, type Layout, rowBlank } from "./layout";
 
@@ -125,22 +118,13 @@ export function readPlan(l: Layout, tz: string, out: PlanEntry[], issues: Issues
     const row = values[r];
     if (!Array.isArray(row) || rowBlank(row)) continue;
     const pv = row[cPeriod];
-    const period = parsePeriod(pv, tz);
-    if (!period) {
-      issues.add(l, r, cPeriod, isBlank(pv) ? "missingRequired" : "badDate", pv);
-      continue;
-    }
+    const period = issues.required(l, r, cPeriod, pv, parsePeriod(pv, tz), "badDate");
+    if (!period) continue;
     const mv = row[cMetric];
-    if (isBlank(mv)) {
-      issues.add(l, r, cMetric, "missingRequired", mv);
-      continue;
-    }
+    if (issues.missing(l, r, cMetric, mv)) continue;
     const tv = row[cTarget];
-    const target = parseNumber(tv);
-    if (target === null) {
-      issues.add(l, r, cTarget, isBlank(tv) ? "missingRequired" : "badNumber", tv);
-      continue;
-    }
+    const target = issues.required(l, r, cTarget, tv, parseNumber(tv), "badNumber");
+    if (target === null) continue;
     out.push({
       start: period.start,
       end: period.end,

@@ -3,8 +3,10 @@
  * helpers that derive what the server is sent. After a change, actions call `update()`, which
  * re-renders (the view library patches only what changed, so focus and scroll stay put).
  */
+
 import { fill, isLang, type Lang } from "../src/core/i18n";
 import { DEFAULT_ROLE_NORMS } from "../src/core/metrics/roles";
+import type { Period } from "../src/core/period";
 import { isFieldKey } from "../src/model/fields";
 import type { TabKind } from "../src/model/types";
 import type {
@@ -44,7 +46,7 @@ export interface App {
   /** The SDR norms' boxes as typed ("" = the default), and whether the user changed one. */
   norms: Record<NormKey, string>;
   normsSet: boolean;
-  period: "week" | "month";
+  period: Period;
   reps: Set<string>;
   sources: Set<string>;
   /** Filters typed over long rep/source lists. */

@@ -6,6 +6,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KIND_LABELS, SIDEBAR_TEXTS } from "../../sidebar/i18n";
 import { BUDGET_TEXTS } from "../../src/adapters/sheets/budget";
+import {
+  EXPLAIN_KINDS,
+  EXPLAIN_REASONS,
+  EXPLAIN_REFERENCES,
+  EXPLAIN_WORDS,
+} from "../../src/cli/explain";
 import { MESSAGES as CLI_MESSAGES } from "../../src/cli/messages";
 import {
   type Catalog,
@@ -25,6 +31,7 @@ import { funnelHeaders } from "../../src/functions/funnel";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { reverseFunnelHeaders } from "../../src/functions/required";
 import { FIELD_LABELS } from "../../src/model/fields";
+import { STAGE_ORDER_TEXTS, STAGE_SOURCE_TEXTS } from "../../src/model/stageSource";
 import { LABELS } from "../../src/report/i18n";
 import { ROLE_LABELS } from "../../src/report/rolesI18n";
 import { MENU_LABELS } from "../../src/server/menu";
@@ -63,6 +70,12 @@ const CATALOGS: { name: string; catalog: Catalog; lists?: boolean }[] = [
   { name: "server messages", catalog: { ...SERVER_MESSAGES, title: TITLE } },
   { name: "menu", catalog: MENU_LABELS },
   { name: "command-line messages", catalog: CLI_MESSAGES },
+  { name: "--explain words", catalog: EXPLAIN_WORDS },
+  { name: "--explain kinds", catalog: EXPLAIN_KINDS },
+  { name: "--explain reference tables", catalog: EXPLAIN_REFERENCES },
+  { name: "--explain passed-over reasons", catalog: EXPLAIN_REASONS },
+  { name: "stage source sentences", catalog: STAGE_SOURCE_TEXTS },
+  { name: "stage order phrases", catalog: STAGE_ORDER_TEXTS },
   { name: "sidebar texts", catalog: SIDEBAR_TEXTS },
   { name: "sidebar tab kinds", catalog: KIND_LABELS },
   { name: "field labels", catalog: FIELD_LABELS },

@@ -21,7 +21,8 @@ export function simulateDays(
   lang: GenLang,
   reps: string[],
   monthStarts: number[],
-  scale: number,
+  /** Calls a day per rep as a share of 80–100. */
+  scales: number[],
   shape: FunnelShape,
 ): DaysOut {
   const end = monthStarts[monthStarts.length - 1];
@@ -33,7 +34,7 @@ export function simulateDays(
     if (!isWorkdayUTC(day)) continue;
     const monthIdx = monthStarts.findIndex((s, i) => day >= s && day < monthStarts[i + 1]);
     for (let rep = 0; rep < reps.length; rep++) {
-      const n = Math.max(1, Math.round((80 + r() * 20) * scale));
+      const n = Math.max(1, Math.round((80 + r() * 20) * scales[rep]));
       const times: number[] = [];
       for (let i = 0; i < n; i++) times.push(day + Math.floor((9 * 60 + r() * 9 * 60) * 60_000));
       times.sort((a, b) => a - b);

@@ -14,6 +14,7 @@ import { dealTabs } from "./deals";
 import { generatedMapping } from "./mapping";
 import { planRows } from "./plan";
 import { monthKeyUTC, monthStart, rng } from "./rng";
+import { addTeam, SDR_CALLS, sdrCount } from "./team";
 import { type GenKind, type GenLang, wordsFor } from "./words";
 
 export { rng } from "./rng";
@@ -38,6 +39,11 @@ export interface GenerateOptions {
   dropMonth?: number | string;
   /** Stage index (1..3) whose step conversion drops; default 2 (meeting → proposal). */
   dropStage?: number;
+  /**
+   * Add a team tab (half the reps SDRs, half hunters) and the Deals tab's booked-by, booked and
+   * confirmed columns (src/generate/team.ts); the other tabs stay as without it.
+   */
+  team?: boolean;
 }
 
 export interface GeneratedWorkbook {
@@ -57,6 +63,9 @@ export interface GeneratedWorkbook {
     won: number;
     lost: number;
     calls: number;
+    /** With `team`: who is an SDR and who a hunter. */
+    sdrs?: string[];
+    hunters?: string[];
   };
 }
 
@@ -88,11 +97,28 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
       : null,
   };
 
-  const days = simulateDays(r, w, opts.lang, reps, monthStarts, scale, shape);
+  // With a team, SDRs (the first half) call more than hunters: enough to book the seed's 3–5
+  // meetings a day at the demo's scale.
+  const nSdr = sdrCount(reps.length);
+  const scales = reps.map((_, i) => (opts.team && i < nSdr ? scale * SDR_CALLS : scale));
+  const days = simulateDays(r, w, opts.lang, reps, monthStarts, scales, shape);
   const dt = dealTabs(r, w, reps, days.deals);
   const callRows = [w.headers.calls.map((h) => h[1]), ...days.calls];
   const timeRows = [w.headers.timeLog.map((h) => h[1]), ...days.timeLog];
-  const plan = planRows(w, reps, monthStarts, scale, revenueScale);
+  const plan = planRows(w, reps, monthStarts, scales, revenueScale);
+  const team = opts.team
+    ? addTeam(
+        opts.seed,
+        opts.lang,
+        reps,
+        days.deals,
+        dt.deals,
+        dt.stageLog,
+        callRows,
+        w.results[2],
+        w.sources,
+      )
+    : null;
 
   const tabs: RawTab[] = [
     { name: w.tabs.calls, values: callRows },
@@ -102,6 +128,7 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
     { name: w.tabs.plan, values: plan },
     { name: w.tabs.checklist, values: dt.checklist },
   ];
+  if (team) tabs.push(team.team);
   return {
     tabs,
     mapping: generatedMapping(w),
@@ -124,6 +151,7 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
       won: dt.won,
       lost: dt.lost,
       calls: callRows.length - 1,
+      ...(team ? { sdrs: team.sdrs, hunters: team.hunters } : {}),
     },
   };
 }

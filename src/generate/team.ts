@@ -5,8 +5,8 @@
  * The first half of the reps are SDRs, the rest hunters. Each rep still calls and takes leads as
  * before; a meeting is booked on the call that took the lead, by that rep. Some bookings never
  * happen (no-shows). An SDR's bookings name the SDR (a few leave it blank); a hunter's own are
- * blank, so they count for the team without an SDR. Its randomness is a stream of its own, so
- * the other tabs are exactly what the same seed makes without a team.
+ * blank, so they count for the team without an SDR. Its randomness is a stream of its own: the
+ * other tabs are what the same seed makes with the same call volumes.
  */
 import type { RawTab } from "../model/types";
 import type { GenDeal } from "./deals";

@@ -166,6 +166,15 @@ describe("real exports give the right numbers", () => {
         sortedSet(rows.map((r) => r.StageName).filter((s) => s !== "Closed Lost")),
       );
       expect(last(model.stages)).toBe("Closed Won");
+      // In the CRM's own order: the history says nothing of it, so it is inferred; it must be the
+      // order Opportunity.csv's StageSortOrder gives (read here by plain CSV) for open stages.
+      const opps2 = readCsv(`${RW}/${org}/Opportunity.csv`, { encoding: "latin1" });
+      const sortOrder = new Map(opps2.map((r) => [r.StageName, Number(r.StageSortOrder)]));
+      const ranked = model.stages.filter((s) => sortOrder.has(s) && s !== "Closed Won");
+      expect(ranked).toEqual(
+        ranked.slice().sort((a, b) => (sortOrder.get(a) ?? 0) - (sortOrder.get(b) ?? 0)),
+      );
+      expect(ranked.length).toBeGreaterThan(3);
       // A deal counts at every stage it entered (and the ones above it).
       const counts = stageCounts(model);
       model.stages.forEach((s, i) => {

@@ -1,5 +1,6 @@
 /** A stage log: parsed once (pass 1), then merged into the deals (pass 2). */
 import { MS_PER_DAY } from "../../core/calendar";
+import { precedenceOrder } from "../../core/metrics/stageOrder";
 import { cellText, isBlank, nameKey, parseNumber } from "../../core/values";
 import { isWonStageName, statusOf } from "../headers";
 import { knownPipelineOf } from "../pipelines";
@@ -30,6 +31,9 @@ export interface ParsedLog {
   source: string[];
   amount: number[];
 }
+
+/** Deals whose entries vote on the stage order (the first ones in the log). */
+const ORDER_SAMPLE_DEALS = 20_000;
 
 const REP_BLANK = 1;
 const SOURCE_BLANK = 2;
@@ -128,7 +132,9 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
     stage[i] = si;
     date[i] = d;
   }
-  // Infer the order: mean time since the deal's first entry, per stage; won statuses last.
+  // Infer the order: a known CRM pipeline that names every stage orders them; else precedence
+  // votes of the deals (which stage each entered first), over a sample of deals, which is plenty
+  // for an order and keeps 1M-row logs fast; won statuses last.
   const first = infinities(ids.length);
   for (let i = 0; i < total; i++) {
     const di = deal[i];
@@ -136,13 +142,26 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
   }
   const sum = new Float64Array(stageNames.length);
   const cnt = new Float64Array(stageNames.length);
+  const sampled = new Map<number, Map<number, number>>();
   for (let i = 0; i < total; i++) {
     const di = deal[i];
     if (di < 0) continue;
     sum[stage[i]] += (date[i] - first[di]) / MS_PER_DAY;
     cnt[stage[i]]++;
+    if (di >= ORDER_SAMPLE_DEALS || lostStage.has(stage[i])) continue;
+    let entries = sampled.get(di);
+    if (!entries) {
+      entries = new Map();
+      sampled.set(di, entries);
+    }
+    const at = entries.get(stage[i]);
+    if (at === undefined || date[i] < at) entries.set(stage[i], date[i]);
   }
-  // A known CRM pipeline that names every stage orders them; else the time since the first entry.
+  const mean = Array.from(stageNames, (_, i) => (cnt[i] ? sum[i] / cnt[i] : 0));
+  const rank = new Int32Array(stageNames.length);
+  precedenceOrder(stageNames.length, sampled.values(), mean).forEach((s, r) => {
+    rank[s] = r;
+  });
   const open = stageNames.filter((n, i) => !lostStage.has(i) && statusOf(n) !== "won");
   const pipeline = knownPipelineOf(open);
   const known = pipeline && open.every((n) => pipeline.position(n) !== null) ? pipeline : null;
@@ -150,7 +169,6 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
     .map((name, i) => ({
       name,
       i,
-      mean: cnt[i] ? sum[i] / cnt[i] : 0,
       at: known?.position(name) ?? null,
       won: statusOf(name) === "won" || isWonStageName(name) ? 1 : 0,
     }))
@@ -158,7 +176,7 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
     .sort(
       (a, b) =>
         a.won - b.won ||
-        (a.at !== null && b.at !== null ? a.at - b.at : a.mean - b.mean) ||
+        (a.at !== null && b.at !== null ? a.at - b.at : rank[a.i] - rank[b.i]) ||
         a.i - b.i,
     )
     .map((x) => x.name);

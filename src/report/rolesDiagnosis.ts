@@ -351,7 +351,7 @@ export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): 
       if (s === "heldNotPaid" && (d.who !== "" || listen.length === 0))
         for (const b of d.lost) {
           listen.push([
-            b.sdr === "" ? rt(lang, "noSdr") : b.sdr,
+            d.who !== "" ? name : b.sdr === "" ? rt(lang, "noSdr") : b.sdr,
             b.deal.id,
             b.deal.source || t(lang, "noSource"),
             b.deal.targeted === null ? "" : t(lang, b.deal.targeted ? "yes" : "no"),

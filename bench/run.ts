@@ -4,7 +4,7 @@
  *   npm run bench                       sizes 10k,100k,1M; full run (2–4 min)
  *   npm run bench -- --quick            sizes 10k,100k; fewer runs (~1 min)
  *   npm run bench -- --sizes=100k,1M    chosen sizes
- *   npm run bench -- --no-build         measure the dist/Code.js already there
+ *   npm run bench -- --no-build         measure the dist/Code.js and dist-cli/voronka.mjs already there
  *   npm run bench -- --json=out.json    also write every figure as JSON
  *   npm run bench -- --order=grouped    stage log with each deal's rows together (default: date order)
  *   npm run bench -- --gen=bench        stage log from bench/data.ts instead of src/generate
@@ -23,6 +23,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BundleResult } from "./bundle";
+import { runCliStart } from "./cli";
 import { parseSize, STAGES, sizeLabel } from "./data";
 import type { DuckResult } from "./duck";
 import { diffFigures } from "./figures";
@@ -326,6 +327,11 @@ async function main(): Promise<void> {
   const bu = worker<BundleResult>("bundle", { samples: quick ? 7 : 15 });
   all.bundle = bu;
 
+  // ---- the command's start (spawns processes itself: no worker)
+  progress("voronka --help start time");
+  const cs = runCliStart(root, quick ? 11 : 31);
+  all.cliStart = cs;
+
   // ---- print
   say(`Voronka bench — ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`);
   say(
@@ -451,6 +457,33 @@ async function main(): Promise<void> {
     ),
   );
 
+  say();
+  say(
+    `The voronka command (dist-cli/voronka.mjs, ${buildNote}; spawn to exit, median of ${cs.samples}, taken in turn with a bare node)`,
+  );
+  say(
+    table(
+      [
+        "dist-cli/voronka.mjs",
+        "voronka --help",
+        "fastest --help",
+        "voronka --version",
+        "node -e 0",
+      ],
+      [
+        cs.bytes === null
+          ? [cs.note ?? "n/a", "", "", "", ""]
+          : [
+              `${(cs.bytes / 1024).toFixed(1)} KiB`,
+              `${ms(cs.helpMedianMs, 1)} ms`,
+              `${ms(cs.helpMinMs, 1)} ms`,
+              `${ms(cs.versionMedianMs, 1)} ms`,
+              `${ms(cs.nodeMedianMs, 1)} ms`,
+            ],
+      ],
+    ),
+  );
+
   // ---- goals
   const g1 = goal1M;
   const no1M = sizes.includes(1_000_000) ? "n/a" : "n/a (no 1M size in this run)";
@@ -504,6 +537,13 @@ async function main(): Promise<void> {
       ? `${ms(b.loadMedianMs, 1)} ms (with a call: ${ms(b.loadCallMedianMs, 1)} ms)`
       : "n/a",
     pass: b?.loadMedianMs ? b.loadMedianMs <= 30 : null,
+  });
+  goals.push({
+    goal: "voronka --help starts in ≤ 150 ms (median)",
+    figure: cs.helpMedianMs
+      ? `${ms(cs.helpMedianMs, 1)} ms (bare node ${ms(cs.nodeMedianMs, 1)} ms)`
+      : (cs.note ?? "n/a"),
+    pass: cs.helpMedianMs ? cs.helpMedianMs <= 150 : null,
   });
   say();
   say("Goals (2-core machine)");

@@ -28,6 +28,7 @@ export class UsageError extends Error {
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";
+export const DEFAULT_TEMPLATE_OUT = "out/tracker.xlsx";
 
 export type Command =
   | { kind: "help" }
@@ -44,10 +45,26 @@ export type Command =
       quiet: boolean;
       /** Print how each tab was read (--explain). */
       explain?: boolean;
+    }
+  | {
+      kind: "template";
+      out: string;
+      lang: Lang;
+      force: boolean;
+      quiet: boolean;
     };
+
+/**
+ * 3000000 → "3,000,000" without Intl: the usage text is built at every start, and the first
+ * toLocaleString call loads ICU's number formats (13–28 ms here, of a ~150 ms start budget).
+ */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
 
 export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force] [--explain]
+  voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
 Reads .xlsx workbooks (every tab), .csv/.tsv/.txt files (one tab each; comma, semicolon or
@@ -55,6 +72,10 @@ tab; any mix of \\r\\n, \\n, \\r line ends; UTF-8, UTF-16 with a BOM, Windows-12
 HTML tables saved as .xls (Bitrix24's Excel export), detects calls, deals, stage logs, time logs,
 plans and checklists, and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time,
 Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it as .xlsx first.
+
+voronka template writes the tracker template (raw tabs with headers in the language, example
+rows, dropdown lists, the example formulas as text) to an .xlsx that Google Sheets imports
+(default: ${DEFAULT_TEMPLATE_OUT}).
 
 Options:
   -o, --out <file>     where to write the report (default: ${DEFAULT_OUT}); an input is never
@@ -68,8 +89,8 @@ Options:
   -h, --help           show this help
   -v, --version        show the version
 
-Limits: ${MAX_FILE_BYTES / 1024 / 1024 / 1024} GiB per file, ${MAX_ROWS.toLocaleString("en-US")} rows in all, a ${HEAP_LIMIT_MB / 1024} GB heap;
-cells are cut at ${MAX_CELL_CHARS.toLocaleString("en-US")} characters (listed on the Data check sheet).`;
+Limits: ${MAX_FILE_BYTES / 1024 / 1024 / 1024} GiB per file, ${thousands(MAX_ROWS)} rows in all, a ${HEAP_LIMIT_MB / 1024} GB heap;
+cells are cut at ${thousands(MAX_CELL_CHARS)} characters (listed on the Data check sheet).`;
 
 /** The language asked for with --lang, if any (for messages before the arguments are valid). */
 export function langArgument(argv: string[]): Lang | null {
@@ -97,6 +118,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const [command, ...files] = positionals;
   if (command === undefined) return { kind: "help" };
   if (command === "help") return { kind: "help" };
+  if (command === "template") return templateCommand(values, files, env);
   if (command !== "report") throw new UsageError("unknownCommand", { command });
   if (files.length === 0) throw new UsageError("noInputFiles");
   const lang = (values.lang ?? systemLang(env)).toLowerCase();
@@ -119,6 +141,28 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     force: values.force === true,
     quiet: values.quiet === true,
     ...(values.explain === true ? { explain: true } : {}),
+  };
+}
+
+function templateCommand(
+  values: ReturnType<typeof parse>["values"],
+  extra: string[],
+  env: NodeJS.ProcessEnv,
+): Command & { kind: "template" } {
+  if (extra.length > 0) throw new UsageError("templateNoFiles", { value: extra[0] ?? "" });
+  if (values.period !== undefined) throw new UsageError("templateNoPeriod");
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
+  if (!(LANGS as readonly string[]).includes(lang)) {
+    throw new UsageError("badLang", { value: values.lang ?? "" });
+  }
+  const out = values.out ?? DEFAULT_TEMPLATE_OUT;
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
+  return {
+    kind: "template",
+    out,
+    lang: lang as Lang,
+    force: values.force === true,
+    quiet: values.quiet === true,
   };
 }
 

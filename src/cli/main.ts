@@ -1,17 +1,24 @@
 /**
- * `voronka` entry point: `voronka report <files…>`, `--help`, `--version`.
+ * `voronka` entry point: `voronka report <files…>`, `voronka template`, `--help`, `--version`.
  * Every failure is one line on stderr and a non-zero exit (VORONKA_DEBUG=1 shows the stack).
+ * The commands are imported when they run: ExcelJS alone takes ~0.3 s to load, and `--help`
+ * should not wait for it.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { InputError } from "../adapters/xlsx/errors";
 import { langArgument, parseCli, USAGE, UsageError } from "./args";
 import { inGuardedChild, runGuarded, sendErr, shouldGuard } from "./guard";
 import { message } from "./messages";
-import { type Io, runReport } from "./report";
+// Type only: erased at build, so ./report (and ExcelJS) load only when `report` runs.
+import type { Io } from "./report";
 import { systemLang, terminalText } from "./terminal";
 
+/** Set by scripts/build-cli.ts in the built command; absent when run from source (tsx). */
+declare const __VORONKA_VERSION__: string | undefined;
+
 export function version(): string {
+  if (typeof __VORONKA_VERSION__ === "string") return __VORONKA_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
   return String(pkg.version);
 }
@@ -41,6 +48,12 @@ export async function main(argv: string[], given: Io = defaultIo()): Promise<num
       io.out(version());
       return 0;
     }
+    if (cmd.kind === "template") {
+      const { runTemplate } = await import("./template");
+      await runTemplate(cmd, io);
+      return 0;
+    }
+    const { runReport } = await import("./report");
     await runReport(cmd, io);
     return 0;
   } catch (e) {
@@ -60,7 +73,7 @@ export async function main(argv: string[], given: Io = defaultIo()): Promise<num
   }
 }
 
-/** The process entry (bin/voronka.mjs, `tsx src/cli/main.ts`): runs and sets the exit code. */
+/** The process entry (the built command in dist-cli/, `tsx src/cli/main.ts`): runs and sets the exit code. */
 export async function runCli(argv: string[] = process.argv.slice(2)): Promise<void> {
   // `voronka report … | head` closes the pipe early: stop quietly instead of an EPIPE stack.
   for (const stream of [process.stdout, process.stderr]) {
@@ -77,5 +90,17 @@ export async function runCli(argv: string[] = process.argv.slice(2)): Promise<vo
   process.exitCode = await main(argv);
 }
 
-const entry = process.argv[1];
-if (entry && import.meta.url === pathToFileURL(entry).href) void runCli();
+/**
+ * True when this module is the process's entry. npm installs the command as a symlink
+ * (`<prefix>/bin/voronka` → the package's dist-cli/voronka.mjs), so compare real paths.
+ */
+function isEntry(argv1: string | undefined): boolean {
+  if (!argv1) return false;
+  try {
+    return pathToFileURL(realpathSync(argv1)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry(process.argv[1])) void runCli();

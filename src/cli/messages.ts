@@ -146,9 +146,34 @@ export const MESSAGES = {
   tryHelp: m("Try: voronka --help", "Справка: voronka --help", "Довідка: voronka --help"),
   usage: m("{detail}", "{detail}", "{detail}"),
   unknownCommand: m(
-    'unknown command "{command}" (try: voronka report <files…>)',
-    "неизвестная команда «{command}» (попробуйте: voronka report <файлы…>)",
-    "невідома команда «{command}» (спробуйте: voronka report <файли…>)",
+    'unknown command "{command}" (try: voronka report <files…> or voronka template)',
+    "неизвестная команда «{command}» (попробуйте: voronka report <файлы…> или voronka template)",
+    "невідома команда «{command}» (спробуйте: voronka report <файли…> або voronka template)",
+  ),
+  templateNoFiles: m(
+    'template takes no input files (got "{value}"; use --out to name the output)',
+    "template не принимает входных файлов (получено «{value}»; файл результата задаёт --out)",
+    "template не приймає вхідних файлів (отримано «{value}»; файл результату задає --out)",
+  ),
+  templateNoPeriod: m(
+    "--period applies to report, not template",
+    "--period относится к report, а не к template",
+    "--period стосується report, а не template",
+  ),
+  templateWritten: m(
+    "Template: {path} ({sheets})",
+    "Шаблон: {path} ({sheets})",
+    "Шаблон: {path} ({sheets})",
+  ),
+  templateImport: m(
+    "Import it in Google Sheets (File → Import); the formulas need the Voronka add-on.",
+    "Импортируйте его в Google Таблицы (Файл → Импортировать); формулам нужно дополнение Voronka.",
+    "Імпортуйте його в Google Таблиці (Файл → Імпортувати); формулам потрібне доповнення Voronka.",
+  ),
+  cannotWriteTemplate: m(
+    "{out}: cannot write the template ({reason})",
+    "{out}: не удалось записать шаблон ({reason})",
+    "{out}: не вдалося записати шаблон ({reason})",
   ),
   noInputFiles: m(
     "no input files (usage: voronka report <files…>)",

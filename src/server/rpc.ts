@@ -504,17 +504,25 @@ export function sidebarHtml(view: "sidebar" | "help", lang: Lang): string {
     .replace('<body data-view="sidebar">', `<body data-view="${view}">`);
 }
 
+/** HtmlService drops <meta> tags written in the HTML: the viewport is set on the output. */
+function servedHtml(view: "sidebar" | "help", lang: Lang): GoogleAppsScript.HTML.HtmlOutput {
+  return HtmlService.createHtmlOutput(sidebarHtml(view, lang)).addMetaTag(
+    "viewport",
+    "width=device-width, initial-scale=1",
+  );
+}
+
 export function showSidebar(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = userLang(ss);
-  const out = HtmlService.createHtmlOutput(sidebarHtml("sidebar", lang)).setTitle(TITLE[lang]);
+  const out = servedHtml("sidebar", lang).setTitle(TITLE[lang]);
   SpreadsheetApp.getUi().showSidebar(out);
 }
 
 export function showFormulaHelp(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = userLang(ss);
-  const out = HtmlService.createHtmlOutput(sidebarHtml("help", lang)).setWidth(520).setHeight(560);
+  const out = servedHtml("help", lang).setWidth(520).setHeight(560);
   SpreadsheetApp.getUi().showModelessDialog(out, helpTitle(lang));
 }
 

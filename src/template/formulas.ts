@@ -24,6 +24,17 @@ export function formulasHeader(lang: Lang): string[] {
   return HEADER[lang];
 }
 
+/** Above the formulas in the offline template (`voronka template`), where nothing computes them. */
+const OFFLINE_NOTE: Record<Lang, string> = {
+  en: "These are Voronka's custom functions: they work in Google Sheets once the Voronka add-on is installed. Each formula is written as text; copy it into a cell to use it.",
+  ru: "Это пользовательские функции Voronka: они работают в Google Таблицах, когда установлено дополнение Voronka. Каждая формула записана как текст; скопируйте её в ячейку, чтобы ею пользоваться.",
+  uk: "Це користувацькі функції Voronka: вони працюють у Google Таблицях, коли встановлено доповнення Voronka. Кожну формулу записано як текст; скопіюйте її в клітинку, щоб нею користуватися.",
+};
+
+export function formulasOfflineNote(lang: Lang): string {
+  return OFFLINE_NOTE[lang];
+}
+
 /** `'Stage log'!B2:B` — a sheet name quoted for a formula. */
 export function ref(sheet: string, range: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${range}`;

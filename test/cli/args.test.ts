@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OUT, parseCli, UsageError } from "../../src/cli/args";
+import { DEFAULT_OUT, DEFAULT_TEMPLATE_OUT, parseCli, UsageError } from "../../src/cli/args";
 
 describe("parseCli", () => {
   it("report with defaults", () => {
@@ -54,5 +54,36 @@ describe("parseCli", () => {
       expect(() => parseCli([...argv])).toThrow(UsageError);
       expect(() => parseCli([...argv])).toThrow(msg);
     }
+  });
+});
+
+describe("parseCli: template", () => {
+  it("defaults, then language and output", () => {
+    // Without --lang the language is the system's, as for report.
+    expect(parseCli(["template"], { LANG: "uk_UA.UTF-8" })).toMatchObject({ lang: "uk" });
+    expect(parseCli(["template"], {})).toEqual({
+      kind: "template",
+      out: DEFAULT_TEMPLATE_OUT,
+      lang: "en",
+      force: false,
+      quiet: false,
+    });
+    expect(parseCli(["template", "-l", "RU", "--out", "t.xlsx", "-f", "-q"], {})).toEqual({
+      kind: "template",
+      out: "t.xlsx",
+      lang: "ru",
+      force: true,
+      quiet: true,
+    });
+  });
+
+  it("one-sentence usage errors", () => {
+    const bad = [
+      [["template", "x.csv"], /template takes no input files/],
+      [["template", "--lang", "de"], /--lang must be en, ru or uk/],
+      [["template", "--out", "t.csv"], /--out must name an \.xlsx file/],
+      [["template", "--period", "week"], /--period applies to report/],
+    ] as const;
+    for (const [argv, msg] of bad) expect(() => parseCli([...argv])).toThrow(msg);
   });
 });

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/adapters/xlsx/read";
@@ -16,6 +17,12 @@ import { sheetName } from "../../src/report/index";
 
 const ROOT = resolve(__dirname, "../..");
 const MAVEN = resolve(ROOT, "../shared/datasets/maven-crm/sales_pipeline.csv");
+/** The command from source, as `npm run report` runs it (test/cli/pack.test.ts runs the built one). */
+const FROM_SOURCE = [
+  "--import",
+  pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href,
+  join(ROOT, "src/cli/main.ts"),
+];
 const DEMO = resolve(ROOT, "examples/demo-workbook.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "voronka-cli-"));
 
@@ -80,15 +87,11 @@ describe.skipIf(!existsSync(MAVEN))("the Maven export as it is", () => {
   let res: ReturnType<typeof spawnSync>;
 
   beforeAll(() => {
-    res = spawnSync(
-      process.execPath,
-      [join(ROOT, "bin/voronka.mjs"), "report", MAVEN, "--out", out],
-      {
-        cwd: dir,
-        encoding: "utf8",
-        timeout: 120_000,
-      },
-    );
+    res = spawnSync(process.execPath, [...FROM_SOURCE, "report", MAVEN, "--out", out], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
   }, 130_000);
 
   it("exits 0 and prints the funnel summary", () => {
@@ -272,7 +275,7 @@ describe("errors: one line, non-zero exit, no stack", () => {
   it("the spawned command prints one line for a bad file, without a stack", () => {
     const bad = join(dir, "bad.xlsx");
     writeFileSync(bad, "not a workbook");
-    const res = spawnSync(process.execPath, [join(ROOT, "bin/voronka.mjs"), "report", bad], {
+    const res = spawnSync(process.execPath, [...FROM_SOURCE, "report", bad], {
       cwd: dir,
       encoding: "utf8",
       timeout: 60_000,

@@ -15,15 +15,35 @@ export interface MenuRecord {
 
 export interface UiLog {
   menus: MenuRecord[];
-  sidebars: { html: string; title: string }[];
-  dialogs: { html: string; title: string; width?: number; height?: number }[];
+  sidebars: { html: string; title: string; metaTags: MetaTag[] }[];
+  dialogs: {
+    html: string;
+    title: string;
+    width?: number;
+    height?: number;
+    metaTags: MetaTag[];
+  }[];
   alerts: string[];
   /** Every method called on the Ui object, in order. */
   calls: string[];
 }
 
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/** The names HtmlOutput.addMetaTag accepts; any other throws in Apps Script. */
+const META_NAMES = [
+  "apple-mobile-web-app-capable",
+  "google-site-verification",
+  "mobile-web-app-capable",
+  "viewport",
+];
+
 export class FakeHtmlOutput {
   title = "";
+  metaTags: MetaTag[] = [];
   width?: number;
   height?: number;
   constructor(private content: string) {}
@@ -59,7 +79,9 @@ export class FakeHtmlOutput {
   setXFrameOptionsMode(): this {
     return this;
   }
-  addMetaTag(): this {
+  addMetaTag(name: string, content: string): this {
+    if (!META_NAMES.includes(name)) throw new Error(`Invalid argument: name (${name})`);
+    this.metaTags.push({ name, content });
     return this;
   }
 }
@@ -103,15 +125,27 @@ export function fakeUi(): { ui: Record<string, unknown>; log: UiLog } {
     },
     showSidebar(out: FakeHtmlOutput) {
       log.calls.push("showSidebar");
-      log.sidebars.push({ html: out.getContent(), title: out.getTitle() });
+      log.sidebars.push({ html: out.getContent(), title: out.getTitle(), metaTags: out.metaTags });
     },
     showModelessDialog(out: FakeHtmlOutput, title: string) {
       log.calls.push("showModelessDialog");
-      log.dialogs.push({ html: out.getContent(), title, width: out.width, height: out.height });
+      log.dialogs.push({
+        html: out.getContent(),
+        title,
+        width: out.width,
+        height: out.height,
+        metaTags: out.metaTags,
+      });
     },
     showModalDialog(out: FakeHtmlOutput, title: string) {
       log.calls.push("showModalDialog");
-      log.dialogs.push({ html: out.getContent(), title, width: out.width, height: out.height });
+      log.dialogs.push({
+        html: out.getContent(),
+        title,
+        width: out.width,
+        height: out.height,
+        metaTags: out.metaTags,
+      });
     },
     alert(message: string) {
       log.calls.push("alert");

@@ -244,4 +244,15 @@ describe("RPC shapes", () => {
     expect(w.ui.dialogs[0]!.html).toContain('data-view="help"');
     expect(w.ui.dialogs[0]!.title).toBe("Воронка: довідка з формул");
   });
+
+  it("the viewport is set through HtmlOutput.addMetaTag (HtmlService ignores <meta> in the file)", () => {
+    const w = world({ Deals: dealsTab() }, "en_US");
+    callTop(w.ctx, "showSidebar");
+    callTop(w.ctx, "showFormulaHelp");
+    const viewport = [{ name: "viewport", content: "width=device-width, initial-scale=1" }];
+    for (const served of [w.ui.sidebars[0]!, w.ui.dialogs[0]!]) {
+      expect(served.metaTags).toEqual(viewport);
+      expect(served.html).not.toMatch(/<meta\b/i);
+    }
+  });
 });

@@ -1,16 +1,31 @@
 /**
- * A small Apps Script stand-in for tests of the built bundle: loads dist/Code.js into a bare
- * node:vm context (only the JavaScript built-ins: no require, process, module or Buffer) with the
- * globals a test provides (SpreadsheetApp, HtmlService, …).
+ * Apps Script for tests of the built bundle: gas-local loads the project's script files (dist/,
+ * as clasp pushes it) into one bare node:vm context (only the JavaScript built-ins: no require,
+ * process, module or Buffer) with the globals a test provides (SpreadsheetApp, HtmlService, …),
+ * a fresh globals object per load. On top of it, `run` evaluates code inside that context, so a
+ * test can hand the functions Dates made in the script's own realm, as Sheets does.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import gasLocal from "gas-local";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DIST_CODE = join(ROOT, "dist", "Code.js");
+export const DIST = join(ROOT, "dist");
+export const DIST_CODE = join(DIST, "Code.js");
 
 function newest(dir: string): number {
   let t = 0;
@@ -80,11 +95,23 @@ export interface GasVm {
   setGlobal(name: string, value: unknown): void;
 }
 
-/** Loads `code` (default: dist/Code.js) into a fresh bare context with `globals`. */
+/**
+ * Loads the project's script files into a fresh bare context whose globals are a copy of
+ * `globals`: dist/ as it is, or, given `code` (e.g. dist/Code.js read once while another test
+ * file may be rebuilding dist/), a private folder holding just that code as Code.js.
+ */
 export function loadGas(globals: Record<string, unknown> = {}, code?: string): GasVm {
+  const folder = code === undefined ? DIST : mkdtempSync(join(tmpdir(), "voronka-gas-"));
+  let context: vm.Context;
+  try {
+    if (code !== undefined) writeFileSync(join(folder, "Code.js"), code);
+    // gas-local contextifies the object it is given: a new one per load keeps loads apart.
+    context = gasLocal.require(folder, { ...globals }, { filter: (f) => extname(f) === ".js" });
+  } finally {
+    // The code is in the context now: the private folder has done its job.
+    if (code !== undefined) rmSync(folder, { recursive: true, force: true });
+  }
   const source = code ?? readFileSync(DIST_CODE, "utf8");
-  const context = vm.createContext({ ...globals });
-  vm.runInContext(source, context, { filename: "Code.js" });
   return {
     context,
     code: source,

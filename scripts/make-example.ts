@@ -66,6 +66,7 @@ async function run(): Promise<void> {
     reps: 4,
     months: 4,
     scale: Number(values.scale),
+    team: true,
   });
   mkdirSync(dirname(out), { recursive: true });
   await tabsToWorkbook(tabs).xlsx.writeFile(out);

@@ -11,7 +11,7 @@
  * Dates are UTC wall-clock; no Math.random (mulberry32 via `rng`).
  */
 import type { RawTab } from "../model/types";
-import { rng } from "./index";
+import { rng } from "./rng";
 
 export type RolesLang = "ru" | "uk" | "en";
 export type PlantedSituation = "bookedNotHeld" | "fewBooked" | "heldNotPaid";

@@ -196,10 +196,12 @@ export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): 
     for (const s of d.situations) {
       highlights.push({ row: rows.length, col: 1, style: "warn" });
       rows.push([name, rt(lang, `sit.${s}`), lines[s], rt(lang, `check.${s}`)]);
-      if (s === "heldNotPaid" && d.who !== "")
+      // The team's held-but-lost bookings are listed when no SDR's are: its line says "listed
+      // below" too, and the team is judged last.
+      if (s === "heldNotPaid" && (d.who !== "" || listen.length === 0))
         for (const b of d.lost) {
           listen.push([
-            name,
+            d.who !== "" ? name : b.sdr === "" ? rt(lang, "noSdr") : b.sdr,
             b.deal.id,
             b.deal.source || t(lang, "noSource"),
             b.deal.targeted === null ? "" : t(lang, b.deal.targeted ? "yes" : "no"),

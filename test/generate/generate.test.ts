@@ -110,4 +110,54 @@ describe("generateWorkbook", () => {
     expect(counts[0]).toBe(model.deals.length);
     expect(counts[3]).toBeGreaterThan(0);
   });
+
+  it("team: roles from the team tab, booked by an SDR or blank, booked before held, SDRs call more", () => {
+    const g = generateWorkbook({
+      seed: 42,
+      lang: "ru",
+      reps: 4,
+      months: 3,
+      scale: 0.1,
+      team: true,
+    });
+    expect(g.expected.sdrs).toEqual(g.expected.reps.slice(0, 2));
+    expect(g.expected.hunters).toEqual(g.expected.reps.slice(2));
+    const { model } = buildModel(g.tabs, { timeZone: "UTC" });
+    expect(model.issues).toEqual([]);
+    expect(model.team?.map((m) => [m.rep, m.role])).toEqual([
+      ...(g.expected.sdrs ?? []).map((r) => [r, "sdr"]),
+      ...(g.expected.hunters ?? []).map((r) => [r, "hunter"]),
+    ]);
+    // By hand from the raw tabs: who booked, and the booked step of each deal in the stage log.
+    const deals = g.tabs[1].values;
+    const col = (h: string) => deals[0].indexOf(h);
+    const log = g.tabs[2].values.slice(1);
+    const booked = new Map<unknown, number>();
+    for (const e of log)
+      if (e[1] === "Встреча назначена") booked.set(e[0], (e[2] as Date).getTime());
+    let blank = 0;
+    let noShows = 0;
+    for (const d of deals.slice(1)) {
+      const by = d[col("Назначил встречу")];
+      const held = d[col("Дата встречи")];
+      const at = booked.get(d[col("ID сделки")]);
+      if (held instanceof Date) expect(at).toBeLessThan(held.getTime());
+      if (at === undefined) {
+        expect(by).toBe("");
+        continue;
+      }
+      if (!(held instanceof Date)) noShows++;
+      if (by === "") blank++;
+      else {
+        expect(by).toBe(d[col("Менеджер")]);
+        expect(g.expected.sdrs).toContain(by);
+      }
+    }
+    expect(noShows).toBeGreaterThan(0);
+    expect(blank).toBeGreaterThan(0);
+    const callsOf = (rep: string) => g.tabs[0].values.filter((c) => c[1] === rep).length;
+    const ratio = callsOf(g.expected.reps[0]) / callsOf(g.expected.reps[3]);
+    expect(ratio).toBeGreaterThan(1.8);
+    expect(ratio).toBeLessThan(2.6);
+  });
 });

@@ -46,10 +46,20 @@ describe("demo workbook: the report by value", () => {
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(DEMO.pathname);
     deals = table(wb, "Сделки");
+    // The meeting's booked and confirmed steps come from the stage log: copy them onto the deals
+    // under their stage names, as columns beside the deals tab's own stage dates.
+    const byId = new Map(deals.map((d) => [d["ID сделки"], d]));
+    for (const e of table(wb, "История этапов"))
+      if (e.Этап === BOOKED || e.Этап === CONFIRMED) {
+        const d = byId.get(e["ID сделки"]) as Record<string, unknown>;
+        d[e.Этап as string] = e.Дата;
+      }
     const { model } = buildModel(await readXlsx(readFileSync(DEMO)), { timeZone: "UTC" });
     plan = planReport(model, { lang: "ru", period: "month", today: "2026-11-30" });
   });
-  const STAGE_COLS = ["Дата лида", "Дата встречи", "Дата КП", "Дата оплаты"];
+  const BOOKED = "Встреча назначена";
+  const CONFIRMED = "Встреча подтверждена";
+  const STAGE_COLS = ["Дата лида", BOOKED, CONFIRMED, "Дата встречи", "Дата КП", "Дата оплаты"];
   const reached = (d: Record<string, unknown>) => {
     let r = 0;
     STAGE_COLS.forEach((c, k) => {
@@ -63,7 +73,7 @@ describe("demo workbook: the report by value", () => {
     expect(block(plan, "funnel.byStage").rows.map((r) => r[1])).toEqual(counts);
     for (const id of ["funnel.byPeriod", "funnel.byRep", "funnel.bySource"]) {
       const b = block(plan, id);
-      expect(b.rows[b.rows.length - 1].slice(0, 5)).toEqual(["Итого", ...counts]);
+      expect(b.rows[b.rows.length - 1].slice(0, counts.length + 1)).toEqual(["Итого", ...counts]);
     }
     const jan = deals.filter((d) => monthOf(dayOf(d["Дата лида"]) as number) === "2026-01");
     expect(block(plan, "funnel.byPeriod").rows[0].slice(0, 2)).toEqual(["янв 2026", jan.length]);
@@ -109,16 +119,20 @@ describe("demo workbook: the report by value", () => {
     expect(p.rows.every((r) => r[6] === null)).toBe(true);
   });
 
-  it("Скорость: days from lead to meeting by hand", () => {
-    const spans = deals
-      .filter((d) => d["Дата встречи"] instanceof Date)
-      .map(
-        (d) => ((d["Дата встречи"] as Date).getTime() - (d["Дата лида"] as Date).getTime()) / DAY,
-      );
-    const row = block(plan, "velocity.byTransition").rows[0];
-    expect(row[0]).toBe("Лид → Встреча");
-    expect(row[1]).toBe(spans.length);
-    expect(row[2]).toBeCloseTo(spans.reduce((s, x) => s + x, 0) / spans.length, 3);
+  it("Скорость: days between the meeting steps and from the meeting to the proposal by hand", () => {
+    const rows = block(plan, "velocity.byTransition").rows;
+    const names = ["Лид", BOOKED, CONFIRMED, "Встреча", "КП", "Оплата"];
+    expect(rows.slice(0, 5).map((r) => r[0])).toEqual(
+      names.slice(1).map((n, k) => `${names[k]} → ${n}`),
+    );
+    for (const k of [2, 3]) {
+      const [from, to] = [STAGE_COLS[k], STAGE_COLS[k + 1]];
+      const spans = deals
+        .filter((d) => d[from] instanceof Date && d[to] instanceof Date)
+        .map((d) => ((d[to] as Date).getTime() - (d[from] as Date).getTime()) / DAY);
+      expect(rows[k][1], rows[k][0] as string).toBe(spans.length);
+      expect(rows[k][2]).toBeCloseTo(spans.reduce((s, x) => s + x, 0) / spans.length, 3);
+    }
   });
 
   it("Изменения: the planted drop in March, judged on cohorts within the window", () => {
@@ -142,7 +156,7 @@ describe("demo workbook: the report by value", () => {
     const reachedK = (d: Record<string, unknown>, k: number) =>
       STAGE_COLS.slice(k).some((c) => within(d, c));
     expect(b.rows.map((r) => r[2])).toEqual(
-      [0, 1, 2, 3].map((k) => cohort.filter((d) => reachedK(d, k)).length),
+      STAGE_COLS.map((_, k) => cohort.filter((d) => reachedK(d, k)).length),
     );
     for (const r of b.rows)
       for (const c of [3, 4]) if (typeof r[c] === "number") expect(r[c]).toBeLessThanOrEqual(1);
@@ -156,5 +170,60 @@ describe("demo workbook: the report by value", () => {
       .filter((r) => r.Менеджер === "Анна Петрова")
       .reduce((s, r) => s + Number(r.Минуты), 0);
     expect(b.rows.find((r) => r[0] === "Анна Петрова")?.[total]).toBeCloseTo(anna / 60, 4);
+  });
+  it("Роли: the team tab's SDRs, their bookings and what they led to, counted by hand", () => {
+    const team = table(wb, "Команда");
+    const sdrs = team.filter((r) => r.Роль === "Лидоруб").map((r) => String(r.Менеджер));
+    const hunters = team.filter((r) => r.Роль === "Хантер").map((r) => String(r.Менеджер));
+    expect(sdrs.length).toBeGreaterThan(0);
+    expect(hunters.length).toBeGreaterThan(0);
+    const calls = table(wb, "Звонки");
+    // A booking is a deal with a booked step; a blank "Назначил встречу" is the owner's if an SDR.
+    const bookedBy = (d: Record<string, unknown>) =>
+      d["Назначил встречу"] ? String(d["Назначил встречу"]) : String(d.Менеджер);
+    const b = block(plan, "roles.sdr");
+    const col = (h: string) => b.header.indexOf(h);
+    expect(b.rows.map((r) => r[0]).slice(0, sdrs.length)).toEqual(sdrs);
+    for (const sdr of sdrs) {
+      const row = b.rows.find((r) => r[0] === sdr) as unknown[];
+      const own = deals.filter((d) => d[BOOKED] instanceof Date && bookedBy(d) === sdr);
+      const won = own.filter((d) => d["Дата оплаты"] instanceof Date);
+      expect(row[col("Звонки")], sdr).toBe(calls.filter((c) => c.Менеджер === sdr).length);
+      expect(row[col("Назначено встреч")], sdr).toBe(own.length);
+      expect(row[col("Подтверждено")], sdr).toBe(own.filter((d) => d[CONFIRMED]).length);
+      expect(row[col("Проведено")], sdr).toBe(own.filter((d) => d["Дата встречи"]).length);
+      expect(row[col("Продажи с назначенных встреч")], sdr).toBe(won.length);
+      expect(row[col("Выручка с назначенных встреч")], sdr).toBe(
+        won.reduce((s, d) => s + Number(d.Сумма), 0),
+      );
+    }
+    // The hunters' own bookings name nobody: they count for the team without an SDR.
+    const rest = b.rows.find((r) => r[0] === "(без лидоруба)") as unknown[];
+    expect(rest[col("Назначено встреч")]).toBe(
+      deals.filter((d) => d[BOOKED] instanceof Date && !sdrs.includes(bookedBy(d))).length,
+    );
+    expect(block(plan, "roles.hunter").rows.map((r) => r[1])).toEqual(
+      expect.arrayContaining(hunters),
+    );
+  });
+
+  it("Роли: the diagnosis names the planted fall after the meeting for the team, in March", () => {
+    const b = block(plan, "roles.diagnosis");
+    expect(b.title).toBe(`Диагностика: ${words("2026-03")} по сравнению с ${words("2026-02")}`);
+    const team = b.rows.filter((r) => r[0] === "Команда").map((r) => r[1]);
+    expect(team).toContain("Много встреч, но мало оплат");
+    // The SDRs book within the seed's norm of 3–5 a day: no "few booked" for anyone.
+    expect(b.rows.map((r) => r[1])).not.toContain("Мало назначенных встреч");
+    // The deals to listen to: held, lost, booked in March.
+    const listen = block(plan, "roles.listen");
+    const id = listen.header.indexOf("Сделка");
+    expect(listen.rows.length).toBeGreaterThan(0);
+    const byId = new Map(deals.map((d) => [d["ID сделки"], d]));
+    for (const r of listen.rows) {
+      const d = byId.get(r[id]) as Record<string, unknown>;
+      expect(d.Этап, String(r[id])).toBe("Отказ");
+      expect(d["Дата встречи"]).toBeInstanceOf(Date);
+      expect(monthOf(dayOf(d[BOOKED]) as number)).toBe("2026-03");
+    }
   });
 });

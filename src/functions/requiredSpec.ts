@@ -2,7 +2,7 @@
  * The spec of required.ts: docs in three languages and examples. Apart from the code, so the
  * sidebar's formula help bundles none of it.
  */
-import type { FunctionSpec } from "./spec";
+import { type FunctionSpec, STAGE_TABLE } from "./spec";
 
 /** REQUIRED_CALLS's spec: the source of its JSDoc, README entry and sidebar help. */
 export const REQUIRED_CALLS_SPEC: FunctionSpec = {
@@ -105,14 +105,7 @@ export const REVERSE_FUNNEL_SPEC: FunctionSpec = {
       },
     },
   ],
-  returns: {
-    type: "Array<Array<*>>",
-    description: {
-      en: "A table with a header row and one row per stage.",
-      ru: "Таблица с заголовком и строкой на каждый этап.",
-      uk: "Таблиця із заголовком і рядком на кожен етап.",
-    },
-  },
+  returns: STAGE_TABLE,
   examples: [
     {
       formula: '=REVERSE_FUNNEL(50, {15%; 1/3}, {"Calls"; "Meetings"; "Sales"}, 21)',

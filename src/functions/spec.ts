@@ -28,3 +28,13 @@ export interface FunctionSpec {
   returns: { type: string; description: Localized };
   examples: ExampleSpec[];
 }
+
+/** What FUNNEL and REVERSE_FUNNEL spill: a stage table. */
+export const STAGE_TABLE: FunctionSpec["returns"] = {
+  type: "Array<Array<*>>",
+  description: {
+    en: "A table with a header row and one row per stage.",
+    ru: "Таблица с заголовком и строкой на каждый этап.",
+    uk: "Таблиця із заголовком і рядком на кожен етап.",
+  },
+};

@@ -11,12 +11,7 @@ import { num, type Result } from "./result";
  * of plan, spilled as one row. Days are counted inclusively; `unit` "workdays" counts Mon–Fri.
  */
 export function planPace(
-  actual: unknown,
-  plan: unknown,
-  periodStart: unknown,
-  periodEnd: unknown,
-  asOf: unknown,
-  unitArg: unknown,
+  [actual, plan, periodStart, periodEnd, asOf, unitArg]: unknown[],
   ctx: FnContext,
 ): Result {
   const FN = "PLAN_PACE";

@@ -9,7 +9,8 @@ import { basename, relative, resolve } from "node:path";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
 import type { Lang } from "../core/lang";
-import { buildModel } from "../model/index";
+import { mappingToBuild } from "../model/corrections";
+import { buildModel, isSettingsTab, mappingFromRows } from "../model/index";
 import type { Model, RawTab } from "../model/types";
 import { planReport } from "../report/plan";
 import type { ReportPlan } from "../report/types";
@@ -109,12 +110,19 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
 
   // 2. The same detection and model as the add-on.
   if (showProgress) progress("progressModel", { rows });
-  const built = buildModel(tabs, { timeZone: "UTC" });
+  // A workbook with our settings tab (the tracker template, a downloaded spreadsheet) is read
+  // with the corrections it keeps, as the add-on would; the tab itself is not data.
+  const settingsTab = tabs.find(isSettingsTab);
+  const saved = settingsTab ? mappingFromRows(settingsTab.values) : null;
+  const built = buildModel(tabs, { timeZone: "UTC", mapping: mappingToBuild(tabs, saved) });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
   const skipped: string[] = [];
   for (const tab of tabs) {
+    // The settings tab, and tabs it switches off, are left out without a word.
+    if (tab === settingsTab || saved?.tabs.some((t) => t.name === tab.name && t.kind === null))
+      continue;
     if (recognised !== null && !recognised.has(tab.name)) {
       const file = fileOfTab.get(tab) ?? tab.name;
       // Reference tables (accounts, products, teams) are left out, never an error; a file

@@ -3,7 +3,7 @@
  * chosen mapping into its corrections against detection, lay corrections over a fresh detection,
  * and migrate a version-1 mapping (the whole mapping) to corrections.
  */
-import type { TabDetection } from "./detect";
+import { detectTabs, type TabDetection } from "./detect";
 import {
   cleanMapping,
   MAPPING_VERSION,
@@ -11,6 +11,7 @@ import {
   tabMappingFromDetection,
   type WorkbookMapping,
 } from "./mapping";
+import type { RawTab } from "./types";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 
@@ -145,4 +146,17 @@ export function needsOverlay(saved: WorkbookMapping | null | undefined): boolean
   const clean = cleanMapping(saved);
   if (!clean) return false;
   return clean.version < MAPPING_VERSION || clean.tabs.some((t) => t.partial);
+}
+
+/**
+ * The mapping to build with: `saved` (the settings tab's corrections) laid over a fresh
+ * detection of `tabs` where it needs one (see needsOverlay), else as it is.
+ */
+export function mappingToBuild(
+  tabs: RawTab[],
+  saved: WorkbookMapping | null | undefined,
+): WorkbookMapping | undefined {
+  if (!needsOverlay(saved)) return saved ?? undefined;
+  const detections = detectTabs(tabs);
+  return applyCorrections(migrateMapping(saved ?? null, detections), detections);
 }

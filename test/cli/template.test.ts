@@ -179,6 +179,37 @@ describe.each(LANGS)("voronka template --lang %s", (lang) => {
   });
 });
 
+describe("voronka template, then voronka report on it", () => {
+  it.each(LANGS)(
+    "%s: the example rows are the deals; the lists tab is switched off, not data",
+    async (lang) => {
+      const { wb, path } = await written(lang);
+      const plan = templatePlan(lang, TODAY);
+      const dealsTab = plan.tabs.find((t) => t.kind === "deals")!;
+      // Independent count: the deals sheet's non-blank rows below its header, read by ExcelJS.
+      let dealRows = 0;
+      wb.getWorksheet(dealsTab.name)?.eachRow((row, n) => {
+        if (
+          n > 1 &&
+          (row.values as unknown[]).some((v) => v !== null && v !== undefined && v !== "")
+        )
+          dealRows++;
+      });
+      expect(dealRows).toBeGreaterThan(0);
+      const x = io(join(path, ".."));
+      expect(await main(["report", path, "--out", "r.xlsx", "--lang", lang, "--force"], x.io)).toBe(
+        0,
+      );
+      const summary = x.out.join("\n");
+      // "… → N deals" (сделок — N / угод — N): the deals are the example rows, none from the lists.
+      const deals = /(\d+) deals|сделок — (\d+)|угод — (\d+)/.exec(summary);
+      expect(Number(deals?.[1] ?? deals?.[2] ?? deals?.[3])).toBe(dealRows);
+      expect(x.err.join("\n")).not.toContain(plan.lists.name);
+      expect(x.err.join("\n")).not.toContain(SETTINGS_SHEET_NAMES[lang]);
+    },
+  );
+});
+
 describe("text that looks like a formula stays text", () => {
   it("any string in a plan cell is written as that string (property)", async () => {
     const formulaLike = fc.oneof(

@@ -82,6 +82,41 @@ describe(".xlsx read as a stream", () => {
   }
 });
 
+describe(".xlsx whose workbook.xml comes after its sheets", () => {
+  it("is read (whole) with the same names and cells, not refused as unreadable", async () => {
+    // ExcelJS's own writer sometimes zips a sheet after the shared strings but before
+    // xl/workbook.xml, an order its streaming reader fails on; build that order on purpose.
+    const { default: ExcelJS } = await import("exceljs");
+    const { default: JSZip } = await import("jszip");
+    const wb = new ExcelJS.Workbook();
+    const deals = wb.addWorksheet("Сделки");
+    deals.addRow(["ID", "Менеджер", "Этап"]);
+    for (let i = 1; i <= 30; i++) deals.addRow([`D${i}`, i % 2 ? "Анна" : "Борис", "Лид"]);
+    wb.addWorksheet("Notes").addRow(["free text"]);
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    const rank = (n: string) =>
+      n === "xl/sharedStrings.xml"
+        ? 1
+        : n.startsWith("xl/worksheets/")
+          ? 2
+          : n === "xl/workbook.xml"
+            ? 3
+            : 0;
+    const reordered = new JSZip();
+    for (const n of names.sort((a, b) => rank(a) - rank(b))) {
+      reordered.file(n, (await zip.file(n)?.async("uint8array")) ?? new Uint8Array());
+    }
+    const order = names.map(rank).filter((r) => r > 0);
+    expect(order).toEqual([...order].sort());
+    const path = file("late-workbook.xlsx", await reordered.generateAsync({ type: "uint8array" }));
+    const tabs = await readInput(path);
+    expect(tabs.map((t) => t.name)).toEqual(["Сделки", "Notes"]);
+    expect(tabs[0]?.values.length).toBe(31);
+    expect(tabs[0]?.values[30]).toEqual(["D30", "Борис", "Лид"]);
+  });
+});
+
 describe("any bytes", () => {
   it("give tabs or one InputError, never another exception", async () => {
     const { InputError } = await import("../../src/adapters/xlsx/read");

@@ -3,8 +3,8 @@
  * sheets (ours, marked with developer metadata) are never read as data.
  */
 import { instantToWall, isoDate } from "../../core/calendar";
-import { applyCorrections, migrateMapping, needsOverlay } from "../../model/corrections";
-import { buildModel, detectTabs, type WorkbookMapping } from "../../model/index";
+import { mappingToBuild } from "../../model/corrections";
+import { buildModel, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
 import { planReport } from "../../report/plan";
@@ -33,11 +33,7 @@ export function readTabs(ss: Spreadsheet): RawTab[] {
 export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared {
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
-  let mapping = request.mapping;
-  if (needsOverlay(mapping)) {
-    const detections = detectTabs(tabs);
-    mapping = applyCorrections(migrateMapping(mapping ?? null, detections), detections);
-  }
+  const mapping = mappingToBuild(tabs, request.mapping);
   const { model } = buildModel(tabs, { timeZone, mapping });
   // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
   const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));

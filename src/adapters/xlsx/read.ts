@@ -5,7 +5,7 @@
  * and "1 234,5" itself. What a file is comes from its first bytes, not only its extension.
  */
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { Readable } from "node:stream";
 import type { RawTab } from "../../model/types";
@@ -101,7 +101,7 @@ export async function readInput(
   }
   if (startsWith(first, ZIP_MAGIC)) {
     if (TEXT_EXTENSIONS.has(ext)) throw new InputError("unsupportedType", { file: label });
-    return readXlsxStream(stream(), label, budget);
+    return readXlsxStream(stream(), label, budget, () => readFile(path));
   }
   if (ext === ".xlsx") throw new InputError("notXlsx", { file: label });
 

@@ -1,15 +1,15 @@
 /**
  * Every custom function's spec, in README order: the single source for JSDoc, README and help.
- * Each spec lives beside its implementation; this file only lists them.
+ * Each spec lives beside its implementation (`<name>Spec.ts`); this file only lists them.
  */
-import { CONVERSION_SPEC } from "./conversion";
-import { FUNNEL_SPEC } from "./funnel";
-import { PLAN_PACE_SPEC } from "./planPace";
-import { REQUIRED_CALLS_SPEC, REVERSE_FUNNEL_SPEC } from "./required";
-import { SALES_VELOCITY_SPEC } from "./salesVelocity";
+import { CONVERSION_SPEC } from "./conversionSpec";
+import { FUNNEL_SPEC } from "./funnelSpec";
+import { PLAN_PACE_SPEC } from "./planPaceSpec";
+import { REQUIRED_CALLS_SPEC, REVERSE_FUNNEL_SPEC } from "./requiredSpec";
+import { SALES_VELOCITY_SPEC } from "./salesVelocitySpec";
 import type { FunctionSpec } from "./spec";
-import { STAGE_VELOCITY_SPEC } from "./stageVelocity";
-import { TALK_TIME_SPEC } from "./talkTime";
+import { STAGE_VELOCITY_SPEC } from "./stageVelocitySpec";
+import { TALK_TIME_SPEC } from "./talkTimeSpec";
 
 export const FUNCTIONS: FunctionSpec[] = [
   CONVERSION_SPEC,

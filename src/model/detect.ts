@@ -74,17 +74,9 @@ export interface TabDetection {
 // ---------------------------------------------------------------------------------------------
 // Scoring one header row
 
-interface Candidate {
-  kind: TabKind;
+/** A detection of one header row, with its score against the other kinds and rows. */
+interface Candidate extends Omit<TabDetection, "tab" | "headerRow" | "rows"> {
   score: number;
-  confidence: number;
-  columns: Record<string, FoundColumn>;
-  stageColumns: (FoundColumn & { stage: string })[];
-  criteria: (FoundColumn & { name: string })[];
-  entryStage?: string;
-  wonStage?: string;
-  passedOver?: PassedOver[];
-  teamOnly?: boolean;
 }
 
 function tabNameBonus(name: string, kind: TabKind): number {

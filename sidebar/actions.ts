@@ -6,7 +6,7 @@
 import type { Lang } from "../src/core/lang";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
-import type { BuiltSheet, SidebarState, WireTab } from "../src/server/rpc-types";
+import type { BuiltSheet, SidebarState, WireTab } from "../src/shared/wire";
 import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
 import { fill } from "./i18n";

@@ -14,7 +14,7 @@ import type {
   SidebarState,
   WireKind,
   WireTab,
-} from "../src/server/rpc-types";
+} from "../src/shared/wire";
 import { isLang, STRINGS, type Strings } from "./i18n";
 import { NoHostError, RpcError } from "./rpc";
 

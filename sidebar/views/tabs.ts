@@ -1,7 +1,7 @@
 /** "Your tabs": each sheet with its kind, its missing fields and (on demand) its columns. */
 
 import type { TabKind } from "../../src/model/types";
-import type { WireKind, WireTab } from "../../src/server/rpc-types";
+import type { WireKind, WireTab } from "../../src/shared/wire";
 import { createTemplate, reload, setColumn, setKind, toggleColumns } from "../actions";
 import {
   anythingRecognised,

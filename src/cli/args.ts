@@ -1,30 +1,14 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
 import { parseArgs } from "node:util";
+import { CatalogError } from "../adapters/xlsx/errors";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
 import { LANGS, type Lang } from "../core/lang";
 import { HEAP_LIMIT_MB } from "./guard";
-import { isMessageKey, type MessageKey, type MessageParams, message } from "./messages";
 import { systemLang } from "./terminal";
 
-export class UsageError extends Error {
+/** A command line the command cannot run. */
+export class UsageError extends CatalogError {
   override name = "UsageError";
-  /** The catalog key; null for a plain sentence (shown as written, in every language). */
-  readonly key: MessageKey | null;
-  readonly params: MessageParams;
-  constructor(key: MessageKey, params?: MessageParams);
-  /** A plain sentence, not translated: prefer a catalog key. */
-  constructor(text: string);
-  constructor(keyOrText: string, params: MessageParams = {}) {
-    const key = isMessageKey(keyOrText) ? keyOrText : null;
-    super(key ? message("en", key, params) : keyOrText);
-    this.key = key;
-    this.params = params;
-  }
-
-  /** The sentence in the language. */
-  text(lang: Lang): string {
-    return this.key ? message(lang, this.key, this.params) : this.message;
-  }
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";

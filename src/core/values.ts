@@ -235,6 +235,11 @@ export function wallToSerial(wallMs: number): number {
   return wallMs / MS_PER_DAY + 25569;
 }
 
+/** A date matched with year, month and day at the groups given, and the time at groups 4–6. */
+function wallOfMatch(m: RegExpExecArray, y: number, mo: number, d: number): number | null {
+  return wallFromFields(+m[y], +m[mo], +m[d], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
+}
+
 /**
  * Wall-clock ms of a date cell, or null when it is not a date: a `Date` (shown in the
  * spreadsheet's time zone), text `2026-03-01`, `2026-03-01 14:05`, `01.03.2026`,
@@ -252,27 +257,9 @@ export function parseDate(v: unknown, opts: DateReadOptions): number | null {
   if (typeof v !== "string") return null;
   const s = v.trim();
   let m = ISO_DATE.exec(s);
-  if (m) {
-    return wallFromFields(
-      +m[1],
-      +m[2],
-      +m[3],
-      m[4] ? +m[4] : 0,
-      m[5] ? +m[5] : 0,
-      m[6] ? +m[6] : 0,
-    );
-  }
+  if (m) return wallOfMatch(m, 1, 2, 3);
   m = DOTTED_DATE.exec(s);
-  if (m) {
-    return wallFromFields(
-      +m[3],
-      +m[2],
-      +m[1],
-      m[4] ? +m[4] : 0,
-      m[5] ? +m[5] : 0,
-      m[6] ? +m[6] : 0,
-    );
-  }
+  if (m) return wallOfMatch(m, 3, 2, 1);
   // Month names: only text with a letter gets here, so numbers and ISO text never pay for it.
   m = DAY_MONTH_YEAR.exec(s);
   if (m) return wallFromNamedMonth(m[3], m[2], m[1], m);

@@ -57,6 +57,24 @@ export interface Vector {
   shape: string;
 }
 
+/** Throws unless the argument `arg` has as many cells as the argument `other`. */
+export function sameLength(
+  fn: string,
+  ctx: FnContext,
+  arg: string,
+  v: { length: number },
+  other: string,
+  w: { length: number },
+): void {
+  if (v.length !== w.length) {
+    throw argError(fn, ctx, "sameLength", arg, {
+      other,
+      n: String(w.length),
+      m: String(v.length),
+    });
+  }
+}
+
 export function vector(fn: string, ctx: FnContext, arg: string, v: unknown): Vector {
   const g = grid(v);
   const shape = shapeText(g);

@@ -1,6 +1,6 @@
 import type { Lang } from "../core/lang";
 import { cellText, isBlank, nameKey } from "../core/values";
-import { cachedNameKey, forEachCell, vector } from "./args";
+import { cachedNameKey, forEachCell, sameLength, vector } from "./args";
 import { argError, type FnContext } from "./errors";
 import type { Result } from "./result";
 
@@ -53,13 +53,7 @@ export function funnel(
     }
   } else {
     const ids = vector(FN, ctx, "ids", idsArg);
-    if (ids.length !== stages.length) {
-      throw argError(FN, ctx, "sameLength", "ids", {
-        other: "stages",
-        n: String(stages.length),
-        m: String(ids.length),
-      });
-    }
+    sameLength(FN, ctx, "ids", ids, "stages", stages);
     // Furthest stage per id; an id reached every stage up to its furthest.
     const furthest = new Map<string, number>();
     for (let i = 0; i < stages.length; i++) {

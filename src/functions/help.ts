@@ -3,7 +3,7 @@
  * so the help text never travels through (or weighs on) the Apps Script server bundle.
  */
 import type { Lang } from "../core/lang";
-import type { FormulaHelp } from "../server/rpc-types";
+import type { FormulaHelp } from "../shared/wire";
 import { FUNCTIONS } from "./registry";
 
 export function formulaHelpFor(lang: Lang): FormulaHelp {

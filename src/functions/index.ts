@@ -23,9 +23,9 @@ export const IMPLEMENTATIONS: Record<string, Impl> = {
   STAGE_VELOCITY: (a, ctx) => stageVelocity(a, ctx),
   REQUIRED_CALLS: (a, ctx) => requiredCalls(a[0], a[1], a[2], ctx),
   FUNNEL: (a, ctx) => funnel(a[0], a[1], a[2], ctx),
-  SALES_VELOCITY: (a, ctx) => salesVelocity(a[0], a[1], a[2], a[3], ctx),
-  PLAN_PACE: (a, ctx) => planPace(a[0], a[1], a[2], a[3], a[4], a[5], ctx),
-  TALK_TIME: (a, ctx) => talkTime(a[0], a[1], a[2], ctx),
+  SALES_VELOCITY: salesVelocity,
+  PLAN_PACE: planPace,
+  TALK_TIME: talkTime,
   REVERSE_FUNNEL: (a, ctx) => reverseFunnel(a[0], a[1], a[2], a[3], ctx),
 };
 

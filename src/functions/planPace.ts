@@ -1,4 +1,5 @@
-import { dayNumber, workdaysBetween } from "../core/calendar";
+import { dayNumber } from "../core/calendar";
+import { daysIn, runRate, shareOfPlan } from "../core/metrics/pace";
 import { parseUnit } from "../core/metrics/velocity";
 import { optionalKeyword, optionalNumber, requiredDate, requiredNumber, single } from "./args";
 import { cellError, FIRST_CELL_REF, type FnContext } from "./errors";
@@ -10,12 +11,7 @@ import { num, type Result } from "./result";
  * of plan, spilled as one row. Days are counted inclusively; `unit` "workdays" counts Mon–Fri.
  */
 export function planPace(
-  actual: unknown,
-  plan: unknown,
-  periodStart: unknown,
-  periodEnd: unknown,
-  asOf: unknown,
-  unitArg: unknown,
+  [actual, plan, periodStart, periodEnd, asOf, unitArg]: unknown[],
   ctx: FnContext,
 ): Result {
   const FN = "PLAN_PACE";
@@ -32,16 +28,7 @@ export function planPace(
     throw cellError(FN, ctx, "endBeforeStart", "period_end", FIRST_CELL_REF, endCell);
   const today = dayNumber(requiredDate(FN, ctx, "as_of", asOf));
   const through = Math.min(today, end) + 1; // exclusive
-  let elapsed: number;
-  let total: number;
-  if (unit === "workdays") {
-    elapsed = workdaysBetween(start, through);
-    total = workdaysBetween(start, end + 1);
-  } else {
-    elapsed = Math.max(0, through - start);
-    total = end + 1 - start;
-  }
-  const forecast = elapsed > 0 && total > 0 ? (fact / elapsed) * total : null;
-  const share = forecast === null || target === null || target === 0 ? null : forecast / target;
+  const forecast = runRate(fact, daysIn(start, through, unit), daysIn(start, end + 1, unit));
+  const share = shareOfPlan(forecast, target);
   return [[num(forecast), num(share)]];
 }

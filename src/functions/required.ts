@@ -27,6 +27,15 @@ function optionalDays(fn: string, v: unknown, ctx: FnContext): number | null {
   return positiveNumber(fn, ctx, "working_days", x);
 }
 
+/** The arguments both plan functions take: a target, the step rates, optional working days. */
+function planArgs(fn: string, ctx: FnContext, target: unknown, rates: unknown, days: unknown) {
+  return {
+    t: positiveNumber(fn, ctx, "target", target),
+    rs: readRates(fn, rates, ctx),
+    days: optionalDays(fn, days, ctx),
+  };
+}
+
 /** REQUIRED_CALLS(target, rates, [working_days]). */
 export function requiredCalls(
   target: unknown,
@@ -34,10 +43,7 @@ export function requiredCalls(
   workingDays: unknown,
   ctx: FnContext,
 ): Result {
-  const FN = "REQUIRED_CALLS";
-  const t = positiveNumber(FN, ctx, "target", target);
-  const rs = readRates(FN, rates, ctx);
-  const days = optionalDays(FN, workingDays, ctx);
+  const { t, rs, days } = planArgs("REQUIRED_CALLS", ctx, target, rates, workingDays);
   const total = requiredActivities(t, rs);
   if (total === null) return "";
   return num(days === null ? total : perDay(total, days));
@@ -59,9 +65,7 @@ export function reverseFunnel(
   ctx: FnContext,
 ): Result {
   const FN = "REVERSE_FUNNEL";
-  const t = positiveNumber(FN, ctx, "target", target);
-  const rs = readRates(FN, rates, ctx);
-  const days = optionalDays(FN, workingDays, ctx);
+  const { t, rs, days } = planArgs(FN, ctx, target, rates, workingDays);
   const n = rs.length;
   let names: string[];
   if (stages === undefined || (!Array.isArray(stages) && isBlank(stages))) {

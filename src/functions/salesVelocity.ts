@@ -4,10 +4,7 @@ import { num, type Result } from "./result";
 
 /** SALES_VELOCITY(opportunities, win_rate, avg_deal, cycle_days): revenue per day. */
 export function salesVelocity(
-  opportunities: unknown,
-  winRate: unknown,
-  avgDeal: unknown,
-  cycleDays: unknown,
+  [opportunities, winRate, avgDeal, cycleDays]: unknown[],
   ctx: FnContext,
 ): Result {
   const FN = "SALES_VELOCITY";

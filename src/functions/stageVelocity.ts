@@ -7,7 +7,7 @@ import {
   type Statistic,
 } from "../core/metrics/velocity";
 import { isBlank, nameKey } from "../core/values";
-import { cachedDate, cachedNameKey, optionalKeyword, single, vector } from "./args";
+import { cachedDate, cachedNameKey, optionalKeyword, sameLength, single, vector } from "./args";
 import { argError, cellError, FIRST_CELL_REF, type FnContext } from "./errors";
 import { num, type Result } from "./result";
 
@@ -48,13 +48,7 @@ function velocityColumns(
   const unit = readUnit(unitArg, "unit", ctx);
   const from = vector(FN, ctx, "from_dates", fromDates);
   const to = vector(FN, ctx, "to_dates", toDates);
-  if (from.length !== to.length) {
-    throw argError(FN, ctx, "sameLength", "to_dates", {
-      other: "from_dates",
-      n: String(from.length),
-      m: String(to.length),
-    });
-  }
+  sameLength(FN, ctx, "to_dates", to, "from_dates", from);
   const date = cachedDate(ctx.timeZone);
   const xs: number[] = [];
   for (let i = 0; i < from.length; i++) {
@@ -89,13 +83,7 @@ function velocityLog(
     ["stages", stages],
     ["dates", dates],
   ] as const) {
-    if (v.length !== ids.length) {
-      throw argError(FN, ctx, "sameLength", name, {
-        other: "ids",
-        n: String(ids.length),
-        m: String(v.length),
-      });
-    }
+    sameLength(FN, ctx, name, v, "ids", ids);
   }
   const date = cachedDate(ctx.timeZone);
   // One pass: per id the first entry into from_stage and every entry into to_stage.

@@ -24,12 +24,7 @@ for (const w of ["minutes", "min", "минуты", "минут", "хвилини
  * default) and minutes on the line (all calls), spilled as one row; `output` "calls" or "minutes"
  * returns just one of them.
  */
-export function talkTime(
-  durations: unknown,
-  minSeconds: unknown,
-  output: unknown,
-  ctx: FnContext,
-): Result {
+export function talkTime([durations, minSeconds, output]: unknown[], ctx: FnContext): Result {
   const FN = "TALK_TIME";
   const minCell = single(FN, ctx, "min_seconds", minSeconds);
   let threshold = 60;

@@ -3,7 +3,6 @@
  * header (a title above the table is fine), matches header cells against the synonyms of every
  * kind, and uses a sample of the data below only to tell date/checkbox columns and repeated ids.
  */
-import { isBlank, parseNumber } from "../core/values";
 import {
   DATE_LIKE,
   entryStageName,
@@ -17,6 +16,17 @@ import {
 import { dealColumns, type PassedOver } from "./dealColumns";
 import { type FieldDef, headerKey, isWonStageName, KIND_FIELDS, KIND_TAB_WORDS } from "./headers";
 import { isOwnSheetName, isSettingsTab } from "./ownSheets";
+import {
+  HEADER_SCAN_ROWS,
+  type Hit,
+  headerCells,
+  hitsFor,
+  mayBeHeaderRow,
+  TAB_KINDS,
+} from "./synonyms";
+
+export { TAB_KINDS } from "./synonyms";
+
 import { neverStageReason } from "./pipelines";
 import { referenceKindOf } from "./reference";
 import type { RawTab, TabKind } from "./types";
@@ -28,16 +38,6 @@ export {
   SETTINGS_MARKER,
   SETTINGS_SHEET_NAMES,
 } from "./ownSheets";
-
-export const TAB_KINDS: readonly TabKind[] = [
-  "calls",
-  "deals",
-  "stageLog",
-  "timeLog",
-  "plan",
-  "checklist",
-  "team",
-];
 
 export interface FoundColumn {
   /** 0-based column index. */
@@ -72,62 +72,11 @@ export interface TabDetection {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Synonym index: header key → (kind, field, exact)
-
-interface Hit {
-  kind: TabKind;
-  field: FieldDef;
-  score: number;
-}
-
-const EXACT = new Map<string, { kind: TabKind; field: FieldDef }[]>();
-const PARTIAL: { key: string; kind: TabKind; field: FieldDef }[] = [];
-for (const kind of TAB_KINDS) {
-  for (const field of KIND_FIELDS[kind]) {
-    for (const syn of field.synonyms) {
-      const key = headerKey(syn);
-      let list = EXACT.get(key);
-      if (!list) {
-        list = [];
-        EXACT.set(key, list);
-      }
-      if (!list.some((x) => x.kind === kind && x.field.key === field.key))
-        list.push({ kind, field });
-      if (key.length >= 4) PARTIAL.push({ key, kind, field });
-    }
-  }
-}
-
-function hitsFor(header: string): Hit[] {
-  const key = headerKey(header);
-  if (key === "") return [];
-  const out: Hit[] = [];
-  for (const x of EXACT.get(key) ?? []) out.push({ ...x, score: 1 });
-  if (key.length > 24) return out;
-  for (const p of PARTIAL) {
-    if (p.key === key) continue;
-    if (key.includes(p.key) || (key.length >= 4 && p.key.startsWith(key))) {
-      if (out.some((h) => h.kind === p.kind && h.field.key === p.field.key)) continue;
-      out.push({ kind: p.kind, field: p.field, score: 0.4 + Math.min(p.key.length, 12) / 40 });
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Scoring one header row
 
-interface Candidate {
-  kind: TabKind;
+/** A detection of one header row, with its score against the other kinds and rows. */
+interface Candidate extends Omit<TabDetection, "tab" | "headerRow" | "rows"> {
   score: number;
-  confidence: number;
-  columns: Record<string, FoundColumn>;
-  stageColumns: (FoundColumn & { stage: string })[];
-  criteria: (FoundColumn & { name: string })[];
-  entryStage?: string;
-  wonStage?: string;
-  passedOver?: PassedOver[];
-  teamOnly?: boolean;
 }
 
 function tabNameBonus(name: string, kind: TabKind): number {
@@ -330,8 +279,6 @@ function isCallColumn(header: string, hits: Hit[]): boolean {
   );
 }
 
-const HEADER_SCAN_ROWS = 15;
-
 /** Detects one tab; null when it is not a raw data tab. */
 export function detectTab(tab: RawTab): TabDetection | null {
   try {
@@ -353,14 +300,8 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
   for (let r = 0; r < scan; r++) {
     const row = values[r];
     if (!Array.isArray(row)) continue;
-    const headers = row.map((v) =>
-      typeof v === "string" ? v.trim() : isBlank(v) ? "" : String(v),
-    );
-    let texts = 0;
-    for (const v of row)
-      if (typeof v === "string" && v.trim() !== "" && parseNumber(v) === null && !DATE_LIKE.test(v))
-        texts++;
-    if (texts < 2) continue;
+    const headers = headerCells(row);
+    if (!mayBeHeaderRow(row)) continue;
     const hits = headers.map((h) => hitsFor(h));
     const profiles = new Map<number, Profile>();
     for (const kind of TAB_KINDS) {

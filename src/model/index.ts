@@ -6,7 +6,6 @@ export {
   type BuildOptions,
   type BuildResult,
   buildModel,
-  canonicalMetric,
   parsePeriod,
   type StageOrderSource,
   type StageSource,

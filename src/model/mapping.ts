@@ -97,6 +97,18 @@ function nonNegInt(v: unknown): number | null {
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
+/** `[{<field>: text, column: n}]` from anything, as [text, column] pairs; null when not a list. */
+function namedColumns(v: unknown, field: "stage" | "name"): [string, number][] | null {
+  if (!Array.isArray(v)) return null;
+  const out: [string, number][] = [];
+  for (const s of v as Record<string, unknown>[]) {
+    const n = nonNegInt(s?.column);
+    const text = s?.[field];
+    if (n !== null && typeof text === "string") out.push([text, n]);
+  }
+  return out;
+}
+
 /** A well-formed mapping from anything (JSON from the sidebar or the settings tab), or null. */
 export function cleanMapping(v: unknown): WorkbookMapping | null {
   if (!v || typeof v !== "object") return null;
@@ -135,22 +147,11 @@ export function cleanMapping(v: unknown): WorkbookMapping | null {
         }
         if (Object.keys(h).length) tm.headers = h;
       }
-      if (Array.isArray(x.stageColumns)) {
-        tm.stageColumns = [];
-        for (const s of x.stageColumns as { stage?: unknown; column?: unknown }[]) {
-          const n = nonNegInt(s?.column);
-          if (n !== null && typeof s.stage === "string")
-            tm.stageColumns.push({ stage: s.stage, column: n });
-        }
-      }
-      if (Array.isArray(x.criteria)) {
-        tm.criteria = [];
-        for (const s of x.criteria as { name?: unknown; column?: unknown }[]) {
-          const n = nonNegInt(s?.column);
-          if (n !== null && typeof s.name === "string")
-            tm.criteria.push({ name: s.name, column: n });
-        }
-      }
+      const stageColumns = namedColumns(x.stageColumns, "stage");
+      if (stageColumns)
+        tm.stageColumns = stageColumns.map(([stage, column]) => ({ stage, column }));
+      const criteria = namedColumns(x.criteria, "name");
+      if (criteria) tm.criteria = criteria.map(([name, column]) => ({ name, column }));
       if (typeof x.entryStage === "string" && x.entryStage.trim()) tm.entryStage = x.entryStage;
       if (typeof x.wonStage === "string" && x.wonStage.trim()) tm.wonStage = x.wonStage;
       if (x.partial === true) {

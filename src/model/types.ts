@@ -2,6 +2,8 @@
  * The one internal model every raw tab turns into (SPEC §3). Dates are wall-clock ms in the
  * spreadsheet's time zone (see core/calendar.ts); unknown values are null, never guessed.
  */
+import type { PlanMetric } from "../core/metrics/planMetric";
+import type { RoleDeal } from "../core/metrics/roles";
 
 /** A raw tab as the Sheets adapter (`getValues`) or the offline reader gives it. */
 export interface RawTab {
@@ -26,33 +28,17 @@ export interface TeamMember {
 
 export type DealStatus = "won" | "lost" | "open";
 
-export interface Deal {
-  id: string;
-  rep: string;
-  source: string;
-  client: string;
-  /** Created / first-touch date. */
-  created: number | null;
-  /** Index in `Model.stages` of the furthest stage reached; -1 when none. */
-  reached: number;
-  /** Per stage index, when the deal first entered it (null: reached without a date, or not reached). */
-  stageDates: (number | null)[];
+/** A deal: the fields the role rules read (core/metrics/roles.ts) and what the report adds. */
+export interface Deal extends RoleDeal {
   status: DealStatus;
-  /** When it was won or lost, if known. */
-  closed: number | null;
-  amount: number | null;
   /** ISO code of the amount's currency, when the export names one (a column or a sign). */
   currency?: string;
   /** Margin in money (amount − cost) when a cost or margin column exists. */
   margin: number | null;
-  /** Targeted lead (yes/no); null when the tab has no such column. */
-  targeted: boolean | null;
   /** Name of the raw tab the deal came from, for the data check. */
   originTab: string;
   /** 1-based row in that tab (plain fields, not an object: one object less per deal). */
   originRow: number;
-  /** Who booked the meeting ("Booked by", "Назначил встречу"), when the tab says so. */
-  bookedBy?: string;
 }
 
 export interface Call {
@@ -74,15 +60,7 @@ export interface TimeEntry {
   minutes: number;
 }
 
-/** Canonical plan metric names; a plan row with another metric keeps its own text. */
-export type PlanMetric =
-  | "calls"
-  | "longCalls"
-  | "meetings"
-  | "sales"
-  | "revenue"
-  | "leads"
-  | string;
+export type { PlanMetric } from "../core/metrics/planMetric";
 
 export interface PlanEntry {
   /** First day (wall ms) of the period and the day after its last. */
@@ -90,7 +68,10 @@ export interface PlanEntry {
   end: number;
   /** The period as the user wrote it, for display. */
   label: string;
-  metric: PlanMetric;
+  /** The metric the plan sets, or null for another (a stage name, say: see metricText). */
+  metric: PlanMetric | null;
+  /** The metric as the user wrote it. */
+  metricText: string;
   target: number;
   /** "" for the whole team. */
   rep: string;

@@ -153,35 +153,31 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
     const i = order.find((x) => names[x] === "" && map.has(x));
     return i === undefined ? null : { label, hist: map.get(i) as Int32Array };
   };
+  const group = (
+    key: "byRep" | "bySource",
+    column: "rep" | "source",
+    none: "noRep" | "noSource",
+    order: number[],
+    names: string[],
+    map: Map<number, Int32Array>,
+  ) =>
+    groupBlock(
+      ctx,
+      `funnel.${key}`,
+      t(lang, `funnel.${key}`),
+      t(lang, column),
+      named(order, names, map),
+      blank(order, names, map, t(lang, none)),
+      agg.all,
+      ctx.opt.topN,
+    );
   const repOrder = ctx.reps.order().filter((r) => agg.byRep.has(r));
   if (repOrder.length > 1 || (repOrder.length === 1 && ctx.reps.names[repOrder[0]] !== "")) {
-    blocks.push(
-      groupBlock(
-        ctx,
-        "funnel.byRep",
-        t(lang, "funnel.byRep"),
-        t(lang, "rep"),
-        named(repOrder, ctx.reps.names, agg.byRep),
-        blank(repOrder, ctx.reps.names, agg.byRep, t(lang, "noRep")),
-        agg.all,
-        ctx.opt.topN,
-      ),
-    );
+    blocks.push(group("byRep", "rep", "noRep", repOrder, ctx.reps.names, agg.byRep));
   }
   if (ctx.hasSource) {
     const srcOrder = ctx.sources.order().filter((s) => agg.bySource.has(s));
-    blocks.push(
-      groupBlock(
-        ctx,
-        "funnel.bySource",
-        t(lang, "funnel.bySource"),
-        t(lang, "source"),
-        named(srcOrder, ctx.sources.names, agg.bySource),
-        blank(srcOrder, ctx.sources.names, agg.bySource, t(lang, "noSource")),
-        agg.all,
-        ctx.opt.topN,
-      ),
-    );
+    blocks.push(group("bySource", "source", "noSource", srcOrder, ctx.sources.names, agg.bySource));
   }
   return { key: "funnel", name: "", blocks };
 }

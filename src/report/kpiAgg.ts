@@ -2,8 +2,9 @@
  * KPI aggregation: one pass over deals and calls accumulating metric slots per (day, rep); the
  * KPI tables, the forecast and plan against fact roll up from these day groups.
  */
+
 import { MS_PER_DAY } from "../core/calendar";
-import { nameKey } from "../core/values";
+import { repeatWins } from "../core/metrics/repeat";
 import type { Deal } from "../model/types";
 import { type Context, dealDate, inRange } from "./context";
 
@@ -70,20 +71,7 @@ export function knownSaleDate(d: Deal): number | null {
 
 /** Won deals whose client had an earlier won deal (over all deals of the model). */
 export function repeatDeals(deals: readonly Deal[]): Set<Deal> {
-  const won: { d: Deal; at: number; i: number }[] = [];
-  deals.forEach((d, i) => {
-    if (d.status === "won" && d.client)
-      won.push({ d, at: saleDate(d) ?? Number.POSITIVE_INFINITY, i });
-  });
-  won.sort((a, b) => a.at - b.at || a.i - b.i);
-  const seen = new Set<string>();
-  const out = new Set<Deal>();
-  for (const w of won) {
-    const k = nameKey(w.d.client);
-    if (seen.has(k)) out.add(w.d);
-    else seen.add(k);
-  }
-  return out;
+  return repeatWins(deals, saleDate);
 }
 
 /** Slot of currency `i`'s revenue (its amount count follows it). */

@@ -2,11 +2,14 @@
  * KPI against time: the run-rate forecast of the period holding today, and plan against fact
  * per plan row, with the fact per working day and the daily plan.
  */
-import { MS_PER_DAY, workdaysBetween } from "../core/calendar";
+import { MS_PER_DAY } from "../core/calendar";
+import { runRate, workingDays } from "../core/metrics/pace";
+import type { PlanMetric } from "../core/metrics/planMetric";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
+import type { PlanEntry } from "../model/types";
 import { type Context, round } from "./context";
-import { type LabelKey, t } from "./i18n";
+import { t } from "./i18n";
 import {
   addInto,
   CALLS,
@@ -50,9 +53,9 @@ export function currentForecast(
   const start = ctx.periods.start[p];
   const end = ctx.periods.end[p];
   const lang = ctx.opt.lang;
-  const total = workdaysBetween(start, end) || end - start;
-  const elapsed = workdaysBetween(start, today + 1) || today + 1 - start;
-  const scale = total / elapsed;
+  const total = workingDays(start, end);
+  const elapsed = workingDays(start, today + 1);
+  const scale = runRate(1, elapsed, total) ?? 0;
   const money: ColumnFormat = agg.flags.cents ? "moneyCents" : "money";
   const metrics: { label: string; slot: number; format: ColumnFormat }[] = [];
   if (agg.flags.calls) metrics.push({ label: t(lang, "calls"), slot: CALLS, format: "integer" });
@@ -100,29 +103,31 @@ export function currentForecast(
 
 const MEETING = /meet|встреч|зустр/i;
 
-/** Which metric slot (and scale) a plan row's metric reads. */
+/** The slot (and scale) each plan metric reads; meetings read the meeting stage. */
+const METRIC_SLOTS: Record<Exclude<PlanMetric, "meetings">, [number, number]> = {
+  calls: [CALLS, 1],
+  longCalls: [LONG, 1],
+  minutes: [TALK_SEC, 1 / 60],
+  leads: [LEADS, 1],
+  sales: [SALES, 1],
+  revenue: [REVENUE, 1],
+};
+
+/** Which metric slot (and scale) a plan row reads: its metric, else a stage of that name. */
 function metricSlot(
   ctx: Context,
-  metric: string,
+  plan: PlanEntry,
 ): { slot: number; scale: number; label: string } | null {
   const lang = ctx.opt.lang;
-  const known: Record<string, [number, number, LabelKey]> = {
-    calls: [CALLS, 1, "metric.calls"],
-    longcalls: [LONG, 1, "metric.longCalls"],
-    minutes: [TALK_SEC, 1 / 60, "metric.minutes"],
-    leads: [LEADS, 1, "metric.leads"],
-    sales: [SALES, 1, "metric.sales"],
-    revenue: [REVENUE, 1, "metric.revenue"],
-  };
-  const k = nameKey(metric).replace(/[\s_-]/g, "");
-  if (known[k]) {
-    const [slot, scale, label] = known[k];
-    return { slot, scale, label: t(lang, label) };
+  const metric = plan.metric;
+  if (metric !== null && metric !== "meetings") {
+    const [slot, scale] = METRIC_SLOTS[metric];
+    return { slot, scale, label: t(lang, `metric.${metric}`) };
   }
   const stages = ctx.model.stages;
-  const idx = stages.findIndex((s) => nameKey(s) === nameKey(metric));
+  const idx = stages.findIndex((s) => nameKey(s) === nameKey(plan.metricText));
   if (idx >= 0) return { slot: STAGE0 + idx, scale: 1, label: stages[idx] };
-  if (k === "meetings") {
+  if (metric === "meetings") {
     const m = stages.findIndex((s) => MEETING.test(s));
     if (m >= 0) return { slot: STAGE0 + m, scale: 1, label: t(lang, "metric.meetings") };
   }
@@ -159,7 +164,7 @@ export function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
     (a, b) => a.start - b.start || (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0),
   );
   for (const p of sorted) {
-    const ms = metricSlot(ctx, p.metric);
+    const ms = metricSlot(ctx, p);
     const start = Math.floor(p.start / MS_PER_DAY);
     const end = Math.max(start + 1, Math.floor(p.end / MS_PER_DAY));
     const rep = p.rep === "" ? -1 : (repIndex.get(nameKey(p.rep)) ?? -2);
@@ -175,17 +180,17 @@ export function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
       }
       fact = round(fact * ms.scale, 6);
     }
-    const total = workdaysBetween(start, end) || end - start;
+    const total = workingDays(start, end);
     // Elapsed working days: all of a period the data covers, up to the data's end otherwise.
     const through = Math.min(end - 1, dataEnd);
-    let elapsed: number | null =
-      through >= start ? workdaysBetween(start, through + 1) || through + 1 - start : null;
+    let elapsed: number | null = through >= start ? workingDays(start, through + 1) : null;
     let forecast: number | null = null;
     // A forecast only for the period holding today, and only when the data reaches into it.
     const current = today !== null && today >= start && today < end - 1 && dataEnd >= start;
     if (current && fact !== null && today !== null) {
-      elapsed = workdaysBetween(start, today + 1) || today + 1 - start;
-      forecast = round((fact / elapsed) * total, 4);
+      elapsed = workingDays(start, today + 1);
+      const rate = runRate(fact, elapsed, total);
+      forecast = rate === null ? null : round(rate, 4);
       note = t(lang, "kpi.plan.note", {
         period: rangeLabel(lang, start, end, p.label),
         elapsed,
@@ -197,7 +202,7 @@ export function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
     rows.push([
       label,
       p.rep || t(lang, "team"),
-      ms ? ms.label : p.metric,
+      ms ? ms.label : p.metricText,
       p.target,
       fact,
       pct,

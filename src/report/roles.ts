@@ -10,7 +10,7 @@ import { type Context, round } from "./context";
 import { t } from "./i18n";
 import { dayLabel } from "./periodLabel";
 import { emptySdr, type RolesData, rolesData, type SdrCounts } from "./rolesData";
-import { planDiagnosis } from "./rolesDiagnosis";
+import { planDiagnosis } from "./rolesDiagnosisBlocks";
 import { rt } from "./rolesI18n";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
 
@@ -233,6 +233,33 @@ function sourceBlock(ctx: Context, data: RolesData): Block | null {
   };
 }
 
+/**
+ * Per period a row for each person with figures, then each person's totals over all periods
+ * (highlighted): [period, person, ...cells(x, period)].
+ */
+function periodRows<X>(
+  ctx: Context,
+  periods: number[],
+  people: string[],
+  table: { get(p: number, who: string): X | undefined },
+  cells: (x: X, p: number) => CellValue[],
+): { rows: CellValue[][]; highlights: Highlight[] } {
+  const rows: CellValue[][] = [];
+  const push = (label: string, p: number) => {
+    for (const who of people) {
+      const x = table.get(p, who);
+      if (x) rows.push([label, who, ...cells(x, p)]);
+    }
+  };
+  for (const p of periods) push(ctx.periods.label(p), p);
+  const totalFrom = rows.length;
+  push(t(ctx.opt.lang, "total"), -1);
+  const highlights = rows
+    .slice(totalFrom)
+    .map((_, i): Highlight => ({ row: totalFrom + i, col: -1, style: "total" }));
+  return { rows, highlights };
+}
+
 function hunterBlock(
   ctx: Context,
   data: RolesData,
@@ -241,23 +268,15 @@ function hunterBlock(
 ): Block | null {
   if (data.hunters.length === 0) return null;
   const lang = ctx.opt.lang;
-  const rows: CellValue[][] = [];
-  const push = (label: string, p: number) => {
-    for (const h of data.hunters) {
-      const x = data.hunter.get(p, h);
-      if (!x) continue;
-      const row: CellValue[] = [label, h];
-      if (data.stages.held >= 0) row.push(x.held);
-      if (data.stages.proposal >= 0) row.push(x.proposals);
-      row.push(x.sales);
-      if (data.stages.held >= 0) row.push(round(ratio(x.heldWon, x.held)));
-      if (data.hasAmount) row.push(round(x.revenue, 2), round(ratio(x.revenue, x.amounts), 2));
-      rows.push(row);
-    }
-  };
-  for (const p of periods) push(ctx.periods.label(p), p);
-  const totalFrom = rows.length;
-  push(t(lang, "total"), -1);
+  const { rows, highlights } = periodRows(ctx, periods, data.hunters, data.hunter, (x) => {
+    const row: CellValue[] = [];
+    if (data.stages.held >= 0) row.push(x.held);
+    if (data.stages.proposal >= 0) row.push(x.proposals);
+    row.push(x.sales);
+    if (data.stages.held >= 0) row.push(round(ratio(x.heldWon, x.held)));
+    if (data.hasAmount) row.push(round(x.revenue, 2), round(ratio(x.revenue, x.amounts), 2));
+    return row;
+  });
   if (rows.length === 0) return null;
   const header = [t(lang, "period"), rt(lang, "hunter")];
   const formats: ColumnFormat[] = ["text", "text"];
@@ -286,37 +305,21 @@ function hunterBlock(
     header,
     rows,
     formats,
-    highlights: rows.slice(totalFrom).map((_, i) => ({
-      row: totalFrom + i,
-      col: -1,
-      style: "total" as const,
-    })),
+    highlights,
   };
 }
 
 function farmerBlock(ctx: Context, data: RolesData, periods: number[]): Block | null {
   if (data.farmers.length === 0) return null;
   const lang = ctx.opt.lang;
-  const rows: CellValue[][] = [];
-  const push = (label: string, p: number) => {
-    for (const f of data.farmers) {
-      const x = data.farmer.get(p, f);
-      if (!x) continue;
-      rows.push([
-        label,
-        f,
-        x.clients.size,
-        x.repeatSales,
-        round(x.repeatRevenue, 2),
-        round(ratio(x.repeatRevenue, data.revenue.get(p) ?? 0)),
-        round(ratio(x.repeatRevenue, x.repeatAmounts), 2),
-        round(ratio(x.newRevenue, x.newAmounts), 2),
-      ]);
-    }
-  };
-  for (const p of periods) push(ctx.periods.label(p), p);
-  const totalFrom = rows.length;
-  push(t(lang, "total"), -1);
+  const { rows, highlights } = periodRows(ctx, periods, data.farmers, data.farmer, (x, p) => [
+    x.clients.size,
+    x.repeatSales,
+    round(x.repeatRevenue, 2),
+    round(ratio(x.repeatRevenue, data.revenue.get(p) ?? 0)),
+    round(ratio(x.repeatRevenue, x.repeatAmounts), 2),
+    round(ratio(x.newRevenue, x.newAmounts), 2),
+  ]);
   if (rows.length === 0) return null;
   return {
     id: "roles.farmer",
@@ -334,10 +337,6 @@ function farmerBlock(ctx: Context, data: RolesData, periods: number[]): Block | 
     ],
     rows,
     formats: ["text", "text", "integer", "integer", "money", "percent", "money", "money"],
-    highlights: rows.slice(totalFrom).map((_, i) => ({
-      row: totalFrom + i,
-      col: -1,
-      style: "total" as const,
-    })),
+    highlights,
   };
 }

@@ -3,7 +3,9 @@
  * (period, person) counters for SDRs, hunters and farmers. The planner (roles.ts) only lays
  * them out; the diagnosis (rolesDiagnosis.ts) reads the same bookings.
  */
+
 import { MS_PER_DAY, workdaysBetween } from "../core/calendar";
+import { repeatWins } from "../core/metrics/repeat";
 import {
   addBooking,
   type Booking,
@@ -127,21 +129,7 @@ function day(ms: number | null): number {
 
 /** Won deals whose client had an earlier won deal (over all the model's deals). */
 export function repeatSales(deals: readonly Deal[]): Set<Deal> {
-  const won = deals
-    .map((d, i) => ({ d, i, at: saleDayOf(d) }))
-    .filter((x) => x.d.status === "won" && x.d.client !== "");
-  won.sort(
-    (a, b) =>
-      (Number.isNaN(a.at) ? Infinity : a.at) - (Number.isNaN(b.at) ? Infinity : b.at) || a.i - b.i,
-  );
-  const seen = new Set<string>();
-  const out = new Set<Deal>();
-  for (const x of won) {
-    const k = nameKey(x.d.client);
-    if (seen.has(k)) out.add(x.d);
-    else seen.add(k);
-  }
-  return out;
+  return repeatWins(deals, saleDayOf);
 }
 
 /** The roles data, or null when the workbook has no roles and no "booked by". */

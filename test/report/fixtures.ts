@@ -152,6 +152,7 @@ export function generateModel(o: GenOptions): Model {
         end: monthStart(m + 1),
         label: `2026-${String(m + 1).padStart(2, "0")}`,
         metric: "sales",
+        metricText: "sales",
         target: Math.max(1, Math.round(o.deals / months / 10)),
         rep: "",
       });
@@ -160,6 +161,7 @@ export function generateModel(o: GenOptions): Model {
         end: monthStart(m + 1),
         label: `2026-${String(m + 1).padStart(2, "0")}`,
         metric: "calls",
+        metricText: "calls",
         target: 100,
         rep: reps[0],
       });

@@ -180,6 +180,7 @@ describe("planReport: KPI", () => {
           end: day("2026-04-01"),
           label: "March",
           metric: "calls",
+          metricText: "calls",
           target: 66,
           rep: "",
         },

@@ -1,8 +1,9 @@
 /** What the sidebar's corrections turn into in the remembered mapping. */
 import { describe, expect, it } from "vitest";
+import { corrections } from "../../src/model/chosenMapping";
 import { detectTabs } from "../../src/model/index";
+import { guessColumns } from "../../src/model/synonyms";
 import type { RawTab } from "../../src/model/types";
-import { corrections, guessColumns } from "../../src/server/rpc";
 
 const tabs: RawTab[] = [
   {

@@ -9,7 +9,7 @@ import type {
   BuildStepResult,
   SidebarState,
   TemplateResult,
-} from "../../src/server/rpc-types";
+} from "../../src/shared/wire";
 import { templatePlan } from "../../src/template/plan";
 import { createFakeServices } from "../fakes/spreadsheet";
 import { callTop, type GasContext, loadCode } from "./dist";

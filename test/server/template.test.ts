@@ -4,7 +4,7 @@ import { LANGS, type Lang } from "../../src/core/lang";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { detectTabs } from "../../src/model/index";
 import type { RawTab } from "../../src/model/types";
-import type { SidebarState, TemplateResult } from "../../src/server/rpc-types";
+import type { SidebarState, TemplateResult } from "../../src/shared/wire";
 import { formulaRows, formulasHeader } from "../../src/template/formulas";
 import { templatePlan, templateWords } from "../../src/template/plan";
 import { roleFormulaRows, roleRefs } from "../../src/template/roleFormulas";

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { readSettings, writeSettings } from "../../src/adapters/sheets/settings";
+import { corrections, effectiveMapping } from "../../src/model/chosenMapping";
 import { applyCorrections, migrateMapping } from "../../src/model/corrections";
 import {
   buildModel,
@@ -16,7 +17,6 @@ import {
   type WorkbookMapping,
 } from "../../src/model/index";
 import type { RawTab } from "../../src/model/types";
-import { corrections, effectiveMapping } from "../../src/server/rpc";
 import { createFakeServices } from "../fakes/spreadsheet";
 
 let uninstall: () => void = () => {};

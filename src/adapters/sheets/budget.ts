@@ -6,6 +6,7 @@
  * that says what to narrow.
  */
 import type { Lang } from "../../core/lang";
+import { UserError } from "../../core/userError";
 import type { ReportPlan, SheetPlan } from "../../report/types";
 import { layoutSheet } from "./write";
 
@@ -35,10 +36,8 @@ export function cellsInUse(ss: Spreadsheet): number {
   return n;
 }
 
-/** An error whose message is meant for the user as it is (the RPC layer passes it on). */
-export class BuildRefused extends Error {
-  readonly userFacing = true;
-}
+/** A build refused for its size: the message says what to narrow (the RPC layer passes it on). */
+export class BuildRefused extends UserError {}
 
 const fmt = (lang: Lang, n: number) =>
   n.toLocaleString(lang === "en" ? "en-US" : lang === "ru" ? "ru-RU" : "uk-UA");

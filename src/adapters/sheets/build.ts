@@ -12,6 +12,7 @@
  * `startBuild` + `runBuildStep` the sidebar calls once per step, for real progress.
  */
 import type { Lang } from "../../core/lang";
+import { UserError } from "../../core/userError";
 import { type LabelKey, sheetName, t } from "../../report/i18n";
 import { type ReportPlan, SHEET_KEYS, type SheetKey, type SheetPlan } from "../../report/types";
 import { checkBudget, stashTooBig } from "./budget";
@@ -54,8 +55,8 @@ function langOf(request: BuildRequest): Lang {
   return l === "ru" || l === "uk" ? l : "en";
 }
 
-function userError(lang: Lang, key: LabelKey): Error {
-  return new Error(t(lang, key));
+function userError(lang: Lang, key: LabelKey): UserError {
+  return new UserError(t(lang, key));
 }
 
 function withLock<T>(lang: Lang, controls: BuildControls, f: () => T): T {

@@ -5,9 +5,8 @@
  */
 import { isMessageKey, type MessageKey, type MessageParams, message } from "../../cli/messages";
 
-/** A file the command cannot read or write. */
-export class InputError extends Error {
-  override name = "InputError";
+/** An error told as a catalog sentence (or, rarely, a plain one) in the user's language. */
+export class CatalogError extends Error {
   /** The catalog key; null for a plain sentence (shown as written, in every language). */
   readonly key: MessageKey | null;
   readonly params: MessageParams;
@@ -25,4 +24,9 @@ export class InputError extends Error {
   text(lang: Parameters<typeof message>[0]): string {
     return this.key ? message(lang, this.key, this.params) : this.message;
   }
+}
+
+/** A file the command cannot read or write. */
+export class InputError extends CatalogError {
+  override name = "InputError";
 }

@@ -108,13 +108,19 @@ export interface RoleDeal {
   rep: string;
   source: string;
   client: string;
+  /** Created / first-touch date. */
   created: number | null;
+  /** Index in `Model.stages` of the furthest stage reached; -1 when none. */
   reached: number;
+  /** Per stage index, when the deal first entered it (null: reached without a date, or not reached). */
   stageDates: (number | null)[];
   status: "won" | "lost" | "open";
+  /** When it was won or lost, if known. */
   closed: number | null;
   amount: number | null;
+  /** Targeted lead (yes/no); null when the tab has no such column. */
   targeted: boolean | null;
+  /** Who booked the meeting ("Booked by", "Назначил встречу"), when the tab says so. */
   bookedBy?: string;
 }
 

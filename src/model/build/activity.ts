@@ -113,11 +113,8 @@ export function readTimeLog(l: Layout, tz: string, out: TimeEntry[], issues: Iss
       continue;
     }
     const dv = row[cDate];
-    const date = parseDate(dv, opts);
-    if (date === null) {
-      issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
-      continue;
-    }
+    const date = issues.required(l, r, cDate, dv, parseDate(dv, opts), "badDate");
+    if (date === null) continue;
     const category = cellText(row[cCat]);
     if (category === "") {
       issues.add(l, r, cCat, "missingRequired", row[cCat]);
@@ -136,10 +133,8 @@ export function readTimeLog(l: Layout, tz: string, out: TimeEntry[], issues: Iss
       const x = parseNumber(v);
       minutes = x === null ? null : cTime === cHours ? x * 60 : x;
     }
-    if (minutes === null) {
-      issues.add(l, r, cTime, isBlank(v) ? "missingRequired" : "badDuration", v);
-      continue;
-    }
+    minutes = issues.required(l, r, cTime, v, minutes, "badDuration");
+    if (minutes === null) continue;
     if (minutes < 0) {
       issues.add(l, r, cTime, "negativeDuration", v);
       continue;

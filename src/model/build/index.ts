@@ -28,7 +28,7 @@ import {
   stageTable,
 } from "./stages";
 
-export { canonicalMetric, parsePeriod } from "./plan";
+export { parsePeriod } from "./plan";
 export type { StageOrderSource } from "./stages";
 
 export interface BuildOptions {

@@ -31,6 +31,19 @@ export class Issues {
     if (detail) issue.detail = detail;
     this.list.push(issue);
   }
+
+  /** Notes a required cell left blank; true when it is (the row is then skipped). */
+  missing(l: Layout, r: number, c: number, v: unknown): boolean {
+    if (!isBlank(v)) return false;
+    this.add(l, r, c, "missingRequired", v);
+    return true;
+  }
+
+  /** A required cell read as `parsed`: when null, notes it as blank or as `bad`. */
+  required<T>(l: Layout, r: number, c: number, v: unknown, parsed: T | null, bad: DataIssueReason) {
+    if (parsed === null) this.add(l, r, c, isBlank(v) ? "missingRequired" : bad, v);
+    return parsed;
+  }
 }
 
 export function col(l: Layout, key: string): number {

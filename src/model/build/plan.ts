@@ -1,14 +1,7 @@
 /** Plan tabs: periods in the forms people write them, canonical metric names. */
 import { MS_PER_DAY } from "../../core/calendar";
-import {
-  cellText,
-  isBlank,
-  isDate,
-  nameKey,
-  parseDate,
-  parseNumber,
-  wallFromFields,
-} from "../../core/values";
+import { planMetricOf } from "../../core/metrics/planMetric";
+import { cellText, isDate, parseDate, parseNumber, wallFromFields } from "../../core/values";
 import type { PlanEntry } from "../types";
 import { col, type Issues, type Layout, rowBlank } from "./layout";
 
@@ -115,20 +108,6 @@ export function parsePeriod(v: unknown, tz: string): { start: number; end: numbe
   return null;
 }
 
-/** Canonical metric of a plan row, or its own text. */
-export function canonicalMetric(v: unknown): string {
-  const k = nameKey(v);
-  const t = k.replace(/[^\p{L}\p{N}]+/gu, "");
-  if (/^(?:calls60|longcalls|calls60s|звонки60|дзвінки60|звонкиот60|дзвінкивід60)/.test(t))
-    return "longCalls";
-  if (/^(?:call|звон|дзвін)/.test(t)) return "calls";
-  if (/^(?:meeting|встреч|зустріч)/.test(t)) return "meetings";
-  if (/^(?:sale|deal|won|продаж|сделк|оплат|угод)/.test(t)) return "sales";
-  if (/^(?:revenue|amount|sum|выручк|сумм|оборот|виручк|сума)/.test(t)) return "revenue";
-  if (/^(?:lead|лид|лід|заявк)/.test(t)) return "leads";
-  return cellText(v);
-}
-
 export function readPlan(l: Layout, tz: string, out: PlanEntry[], issues: Issues): void {
   const values = l.tab.values;
   const cPeriod = col(l, "period");
@@ -139,27 +118,19 @@ export function readPlan(l: Layout, tz: string, out: PlanEntry[], issues: Issues
     const row = values[r];
     if (!Array.isArray(row) || rowBlank(row)) continue;
     const pv = row[cPeriod];
-    const period = parsePeriod(pv, tz);
-    if (!period) {
-      issues.add(l, r, cPeriod, isBlank(pv) ? "missingRequired" : "badDate", pv);
-      continue;
-    }
+    const period = issues.required(l, r, cPeriod, pv, parsePeriod(pv, tz), "badDate");
+    if (!period) continue;
     const mv = row[cMetric];
-    if (isBlank(mv)) {
-      issues.add(l, r, cMetric, "missingRequired", mv);
-      continue;
-    }
+    if (issues.missing(l, r, cMetric, mv)) continue;
     const tv = row[cTarget];
-    const target = parseNumber(tv);
-    if (target === null) {
-      issues.add(l, r, cTarget, isBlank(tv) ? "missingRequired" : "badNumber", tv);
-      continue;
-    }
+    const target = issues.required(l, r, cTarget, tv, parseNumber(tv), "badNumber");
+    if (target === null) continue;
     out.push({
       start: period.start,
       end: period.end,
       label: isDate(pv) ? new Date(period.start).toISOString().slice(0, 7) : cellText(pv),
-      metric: canonicalMetric(mv),
+      metric: planMetricOf(mv),
+      metricText: cellText(mv),
       target,
       rep: cRep >= 0 ? cellText(row[cRep]) : "",
     });

@@ -76,16 +76,10 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
       continue;
     }
     const sv = row[cStage];
-    if (isBlank(sv)) {
-      issues.add(l, r, cStage, "missingRequired", sv);
-      continue;
-    }
+    if (issues.missing(l, r, cStage, sv)) continue;
     const dv = row[cDate];
-    const d = dateOf(dv, opts);
-    if (d === null) {
-      issues.add(l, r, cDate, isBlank(dv) ? "missingRequired" : "badDate", dv);
-      continue;
-    }
+    const d = issues.required(l, r, cDate, dv, dateOf(dv, opts), "badDate");
+    if (d === null) continue;
     const sk = typeof sv === "string" ? sv : cellText(sv);
     let si = stageIndex.get(sk);
     if (si === undefined) {

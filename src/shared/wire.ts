@@ -4,6 +4,7 @@
  * ISO `yyyy-mm-dd` strings, never as `Date` (Apps Script refuses to return a Date to the client).
  */
 import type { Lang } from "../core/lang";
+import type { MappingChoice } from "../model/chosenMapping";
 import type { TabKind } from "../model/types";
 
 /** One field of a tab kind, e.g. calls → "rep". */
@@ -72,14 +73,8 @@ export interface SidebarState {
   settings: SidebarSettings;
 }
 
-/** The user's corrections: kinds and columns per tab, and the stage order. */
-export interface MappingInput {
-  tabs: { name: string; kind: TabKind | null; columns: Record<string, number> }[];
-  /** Sent when the user set the order (absent: inferred from the data). */
-  stages?: string[];
-  /** Roles set in the sidebar (absent: keep the saved ones); kept in the settings tab. */
-  roles?: { rep: string; role: string }[];
-}
+/** The user's corrections: kinds and columns per tab, the stage order, the roles. */
+export type MappingInput = MappingChoice;
 
 export interface BuildRequest extends MappingInput {
   settings: SidebarSettings;

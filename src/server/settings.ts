@@ -1,0 +1,49 @@
+/** The sidebar's settings as kept in the settings tab: read back with only well-formed values. */
+import type { Lang } from "../core/lang";
+import type { SidebarSettings } from "../shared/wire";
+
+export function isLang(v: unknown): v is Lang {
+  return v === "en" || v === "ru" || v === "uk";
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** Keeps only well-formed settings (the settings tab is editable by hand). */
+export function cleanSettings(v: unknown): SidebarSettings {
+  const o = (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
+  const out: SidebarSettings = {};
+  if (isLang(o.lang)) out.lang = o.lang;
+  if (o.period === "week" || o.period === "month") out.period = o.period;
+  const reps = strings(o.reps);
+  if (reps.length) out.reps = reps;
+  const sources = strings(o.sources);
+  if (sources.length) out.sources = sources;
+  if (typeof o.from === "string" && ISO.test(o.from)) out.from = o.from;
+  if (typeof o.to === "string" && ISO.test(o.to)) out.to = o.to;
+  const norms = cleanRoleNorms(o.roleNorms);
+  if (norms) out.roleNorms = norms;
+  return out;
+}
+
+const NORM_KEYS = ["longCallsMin", "longCallsMax", "bookedMin", "bookedMax", "heldMin"] as const;
+
+/** The Roles sheet's norms from settings: non-negative numbers only; null when none. */
+export function cleanRoleNorms(v: unknown): SidebarSettings["roleNorms"] | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Record<string, unknown>;
+  const out: NonNullable<SidebarSettings["roleNorms"]> = {};
+  for (const k of NORM_KEYS) {
+    const n = typeof o[k] === "string" ? Number(o[k]) : o[k];
+    if (typeof n === "number" && Number.isFinite(n) && n >= 0) out[k] = n;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** Settings to store: the sidebar's, keeping norms edited in the settings tab it does not send. */
+export function withStoredNorms(next: SidebarSettings, saved: SidebarSettings): SidebarSettings {
+  return next.roleNorms || !saved.roleNorms ? next : { ...next, roleNorms: saved.roleNorms };
+}

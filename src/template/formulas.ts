@@ -3,7 +3,7 @@
  * formula. Functions that read activity columns get formulas over the template's own tabs; the
  * others use the registry's first example that needs no ranges.
  */
-import { inLang, type Lang, type Localized, l } from "../core/i18n";
+import { inLang, type Lang, type Localized, l, translate } from "../core/i18n";
 
 export interface FormulaRow {
   name: string;
@@ -28,14 +28,17 @@ export function formulasHeader(lang: Lang): string[] {
 }
 
 /** Above the formulas in the offline template (`voronka template`), where nothing computes them. */
-const OFFLINE_NOTE: Record<Lang, string> = {
-  en: "These are Voronka's custom functions: they work in Google Sheets once the Voronka add-on is installed. Each formula is written as text; copy it into a cell to use it.",
-  ru: "Это пользовательские функции Voronka: они работают в Google Таблицах, когда установлено дополнение Voronka. Каждая формула записана как текст; скопируйте её в ячейку, чтобы ею пользоваться.",
-  uk: "Це користувацькі функції Voronka: вони працюють у Google Таблицях, коли встановлено доповнення Voronka. Кожну формулу записано як текст; скопіюйте її в клітинку, щоб нею користуватися.",
-};
+// A literal, not l(): only the command reads it, and the Apps Script bundle drops it.
+export const FORMULAS_OFFLINE_NOTE = {
+  note: {
+    en: "These are Voronka's custom functions: they work in Google Sheets once the Voronka add-on is installed. Each formula is written as text; copy it into a cell to use it.",
+    ru: "Это пользовательские функции Voronka: они работают в Google Таблицах, когда установлено дополнение Voronka. Каждая формула записана как текст; скопируйте её в ячейку, чтобы ею пользоваться.",
+    uk: "Це користувацькі функції Voronka: вони працюють у Google Таблицях, коли встановлено доповнення Voronka. Кожну формулу записано як текст; скопіюйте її в клітинку, щоб нею користуватися.",
+  },
+} satisfies Record<string, Localized>;
 
 export function formulasOfflineNote(lang: Lang): string {
-  return OFFLINE_NOTE[lang];
+  return translate(FORMULAS_OFFLINE_NOTE, lang, "note");
 }
 
 /** `'Stage log'!B2:B` — a sheet name quoted for a formula. */

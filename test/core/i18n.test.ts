@@ -36,7 +36,7 @@ import { LABELS } from "../../src/report/i18n";
 import { ROLE_LABELS } from "../../src/report/rolesI18n";
 import { MENU_LABELS } from "../../src/server/menu";
 import { MESSAGES as SERVER_MESSAGES, TITLE } from "../../src/server/messages";
-import { FORMULAS_HEADERS } from "../../src/template/formulas";
+import { FORMULAS_HEADERS, FORMULAS_OFFLINE_NOTE } from "../../src/template/formulas";
 import { TEMPLATE_WORDS } from "../../src/template/plan";
 import { ROLE_FORMULA_TEXTS } from "../../src/template/roleFormulas";
 
@@ -65,6 +65,7 @@ const CATALOGS: { name: string; catalog: Catalog; lists?: boolean }[] = [
   { name: "REVERSE_FUNNEL headers", catalog: reverseFunnelHeaders() },
   { name: "template words", catalog: TEMPLATE_WORDS, lists: true },
   { name: "template formulas headers", catalog: FORMULAS_HEADERS },
+  { name: "offline template note", catalog: FORMULAS_OFFLINE_NOTE },
   { name: "template role formulas", catalog: ROLE_FORMULA_TEXTS },
   { name: "custom function help", catalog: functionHelp() },
   { name: "server messages", catalog: { ...SERVER_MESSAGES, title: TITLE } },

@@ -526,10 +526,12 @@ async function main(): Promise<void> {
     figure: c1 !== null && c2 !== null ? `${c1} vs ${c2}` : "n/a",
     pass: c1 !== null && c2 !== null ? c1 === c2 : null,
   });
+  // Restated from 150 KiB (1 Dec 2026): what the size costs is the cold load of every
+  // custom-function call, which has its own goal below; 300 KiB keeps that load well under it.
   goals.push({
-    goal: "server bundle ≤ 150 KiB",
+    goal: "server bundle ≤ 300 KiB",
     figure: b?.bytes ? `${(b.bytes / 1024).toFixed(1)} KiB` : "n/a",
-    pass: b?.bytes ? b.bytes <= 150 * 1024 : null,
+    pass: b?.bytes ? b.bytes <= 300 * 1024 : null,
   });
   goals.push({
     goal: "cold load ≤ 30 ms",

@@ -3,13 +3,15 @@
  * control under the user's focus: a correction is applied to the local copy at once and the
  * server's fresh state follows; an answer overtaken by a newer change is dropped.
  */
-import type { Lang } from "../src/core/lang";
+
+import type { Lang } from "../src/core/i18n";
+import { fill } from "../src/core/i18n";
+import type { Period } from "../src/core/period";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
 import type { BuiltSheet, SidebarState, WireTab } from "../src/shared/wire";
 import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
-import { fill } from "./i18n";
 import { call } from "./rpc";
 import {
   anythingRecognised,
@@ -174,7 +176,7 @@ export function moveStage(name: string, delta: -1 | 1): void {
   scheduleSave();
 }
 
-export function setPeriod(p: "week" | "month"): void {
+export function setPeriod(p: Period): void {
   app.period = p;
   update();
   scheduleSave();

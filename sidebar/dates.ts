@@ -4,7 +4,7 @@
  * The browser's own date picker would follow the browser's locale instead, so these are
  * plain text boxes. Pure: no DOM, unit-tested.
  */
-import type { Lang } from "../src/core/lang";
+import type { Lang } from "../src/core/i18n";
 
 /** The pattern to show next to the box, in the language's letters. */
 export const DATE_PATTERN: Record<Lang, string> = {

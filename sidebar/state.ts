@@ -3,8 +3,11 @@
  * helpers that derive what the server is sent. After a change, actions call `update()`, which
  * re-renders (the view library patches only what changed, so focus and scroll stay put).
  */
-import type { Lang } from "../src/core/lang";
+
+import { fill, isLang, type Lang } from "../src/core/i18n";
 import { DEFAULT_ROLE_NORMS } from "../src/core/metrics/roles";
+import type { Period } from "../src/core/period";
+import { isFieldKey } from "../src/model/fields";
 import type { TabKind } from "../src/model/types";
 import type {
   BuildRequest,
@@ -15,7 +18,7 @@ import type {
   WireKind,
   WireTab,
 } from "../src/shared/wire";
-import { isLang, STRINGS, type Strings } from "./i18n";
+import { STRINGS, type Strings } from "./i18n";
 import { NoHostError, RpcError } from "./rpc";
 
 /** A date box: the text as typed, and whether it could not be read. */
@@ -43,7 +46,7 @@ export interface App {
   /** The SDR norms' boxes as typed ("" = the default), and whether the user changed one. */
   norms: Record<NormKey, string>;
   normsSet: boolean;
-  period: "week" | "month";
+  period: Period;
   reps: Set<string>;
   sources: Set<string>;
   /** Filters typed over long rep/source lists. */
@@ -191,7 +194,7 @@ export function anythingRecognised(): boolean {
 }
 
 export function fieldLabel(key: string): string {
-  return t().fields[key] ?? key;
+  return isFieldKey(key) ? t().fields[key] : key;
 }
 
 /** Labels of the required fields (or groups of alternatives) no column is chosen for. */
@@ -218,13 +221,7 @@ export function missingFields(tab: WireTab): string[] {
 
 /** "1 row", "5 строк", "2 рядки": the plural form of the user's language. */
 export function rowsLabel(n: number): string {
-  const forms = t().rowForms;
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (app.lang === "en") return `${n} ${n === 1 ? forms[0] : forms[1]}`;
-  if (mod10 === 1 && mod100 !== 11) return `${n} ${forms[0]}`;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${forms[1]}`;
-  return `${n} ${forms[2]}`;
+  return fill(t().rows, { n }, app.lang);
 }
 
 /** The key of the Roles section in `app.open` (tab names are the other keys). */

@@ -1,8 +1,9 @@
 /** The funnel's stages (reorderable) and the report's options: period, dates, reps, sources. */
 
+import { fill } from "../../src/core/i18n";
+import type { Period } from "../../src/core/period";
 import { chooseAll, moveStage, setPeriod, toggleChoice, typeDate } from "../actions";
 import { DATE_PATTERN, formatDate } from "../dates";
-import { fill } from "../i18n";
 import { app, t, update } from "../state";
 import { h, type VNode } from "./h";
 
@@ -104,7 +105,7 @@ function unbroken(template: string, vars: Record<string, string>): (string | VNo
     .filter((part) => part !== "");
 }
 
-function periodButton(p: "week" | "month", label: string): VNode {
+function periodButton(p: Period, label: string): VNode {
   return h(
     "label",
     { class: `seg${app.period === p ? " on" : ""}` },

@@ -1,8 +1,9 @@
 /** The sidebar page: header with the language, the sections, the action area, the footer. */
 
-import type { Lang } from "../../src/core/lang";
+import type { Lang } from "../../src/core/i18n";
+import { isLang } from "../../src/core/i18n";
 import { createTemplate, setLang, showHelp } from "../actions";
-import { isLang, LANGUAGE_NAMES } from "../i18n";
+import { LANGUAGE_NAMES } from "../i18n";
 import { app, t } from "../state";
 import { actionsView } from "./build";
 import { h, type VNode } from "./h";

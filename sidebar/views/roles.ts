@@ -3,9 +3,10 @@
  * or farmer. What the user sets is sent with the build request, kept in the settings tab and
  * wins over a team tab. Rep names are text children only, never markup.
  */
+
+import { fill } from "../../src/core/i18n";
 import { DEFAULT_ROLE_NORMS } from "../../src/core/metrics/roles";
 import { setRole, toggleRoles, typeNorm } from "../actions";
-import { fill } from "../i18n";
 import { app, type NormKey, rolesOpen, rolesReps, t } from "../state";
 import { h, type VNode } from "./h";
 

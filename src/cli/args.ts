@@ -1,8 +1,10 @@
 /** Command-line parsing for `voronka` (node:util parseArgs); errors are one sentence. */
+
 import { parseArgs } from "node:util";
 import { CatalogError } from "../adapters/xlsx/errors";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
-import { LANGS, type Lang } from "../core/lang";
+import { LANGS, type Lang } from "../core/i18n";
+import { isPeriod, type Period } from "../core/period";
 import { HEAP_LIMIT_MB } from "./guard";
 import { systemLang } from "./terminal";
 
@@ -24,7 +26,7 @@ export type Command =
       /** True when --out was not given (the default path may be overwritten). */
       defaultOut: boolean;
       lang: Lang;
-      period: "week" | "month";
+      period: Period;
       force: boolean;
       quiet: boolean;
       /** Print how each tab was read (--explain). */
@@ -110,7 +112,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     throw new UsageError("badLang", { value: values.lang ?? "" });
   }
   const period = (values.period ?? "month").toLowerCase();
-  if (period !== "week" && period !== "month") {
+  if (!isPeriod(period)) {
     throw new UsageError("badPeriod", { value: values.period ?? "" });
   }
   const out = values.out ?? DEFAULT_OUT;

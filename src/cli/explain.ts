@@ -3,79 +3,86 @@
  * field, where the stages come from and in what order, and why a tempting column was passed
  * over — in the report's language. Also the sentence for a tab nothing recognised.
  */
-import type { Lang } from "../core/lang";
+import { type Lang, type Localized, l, translate } from "../core/i18n";
 import type { PassReason } from "../model/dealColumns";
 import type { BuildResult, TabDetection } from "../model/index";
 import { hasNoHeaderRow, type ReferenceKind, referenceKindOf } from "../model/reference";
 import { quoted, stageSourceSentence } from "../model/stageSource";
 import type { RawTab, TabKind } from "../model/types";
 
-const KIND: Record<TabKind, Record<Lang, string>> = {
-  calls: { en: "calls", ru: "звонки", uk: "дзвінки" },
-  deals: { en: "deals", ru: "сделки", uk: "угоди" },
-  stageLog: { en: "stage log", ru: "журнал этапов", uk: "журнал етапів" },
-  timeLog: { en: "time log", ru: "хронометраж", uk: "хронометраж" },
-  plan: { en: "plan", ru: "план", uk: "план" },
-  checklist: { en: "checklist", ru: "чек-лист", uk: "чек-лист" },
-  team: { en: "team", ru: "команда", uk: "команда" },
+export const EXPLAIN_KINDS: Record<TabKind, Localized> = {
+  calls: l("calls", "звонки", "дзвінки"),
+  deals: l("deals", "сделки", "угоди"),
+  stageLog: l("stage log", "журнал этапов", "журнал етапів"),
+  timeLog: l("time log", "хронометраж", "хронометраж"),
+  plan: l("plan", "план", "план"),
+  checklist: l("checklist", "чек-лист", "чек-лист"),
+  team: l("team", "команда", "команда"),
 };
 
-const REFERENCE: Record<ReferenceKind, Record<Lang, string>> = {
-  accounts: { en: "accounts", ru: "клиенты", uk: "клієнти" },
-  products: { en: "products", ru: "товары", uk: "товари" },
-  teams: { en: "sales teams", ru: "команды продаж", uk: "команди продажу" },
+export const EXPLAIN_REFERENCES: Record<ReferenceKind, Localized> = {
+  accounts: l("accounts", "клиенты", "клієнти"),
+  products: l("products", "товары", "товари"),
+  teams: l("sales teams", "команды продаж", "команди продажу"),
 };
 
-const REASON: Record<PassReason, Record<Lang, string>> = {
-  system: {
-    en: "a system, forecast, marketing or counter column",
-    ru: "служебный, прогнозный или маркетинговый столбец либо счётчик",
-    uk: "службовий, прогнозний чи маркетинговий стовпець або лічильник",
-  },
-  forecast: {
-    en: "a forecast, not an event",
-    ru: "прогноз, а не событие",
-    uk: "прогноз, а не подія",
-  },
-  futureDates: {
-    en: "open deals hold dates after the data's last activity: a forecast",
-    ru: "у открытых сделок даты позже последней активности в данных: это прогноз",
-    uk: "у відкритих угод дати пізніші за останню активність у даних: це прогноз",
-  },
-  filledWhenOpen: {
-    en: "filled for open deals: an expected close date, taken only for deals that closed",
-    ru: "заполнен у открытых сделок: это ожидаемая дата закрытия, она берётся только у закрытых",
-    uk: "заповнений у відкритих угод: це очікувана дата закриття, береться лише для закритих",
-  },
-  flagNotStage: {
-    en: "a yes/no column next to a stage column, not a stage",
-    ru: "столбец да/нет рядом со столбцом этапа, а не этап",
-    uk: "стовпець так/ні поруч зі стовпцем етапу, а не етап",
-  },
-  notStageName: {
-    en: "its name is not a stage of the pipeline",
-    ru: "его название не этап воронки",
-    uk: "його назва не етап воронки",
-  },
-  notValues: {
-    en: "its values are not what its header says",
-    ru: "его значения не то, что говорит заголовок",
-    uk: "його значення не те, що каже заголовок",
-  },
+export const EXPLAIN_REASONS: Record<PassReason, Localized> = {
+  system: l(
+    "a system, forecast, marketing or counter column",
+    "служебный, прогнозный или маркетинговый столбец либо счётчик",
+    "службовий, прогнозний чи маркетинговий стовпець або лічильник",
+  ),
+  forecast: l("a forecast, not an event", "прогноз, а не событие", "прогноз, а не подія"),
+  futureDates: l(
+    "open deals hold dates after the data's last activity: a forecast",
+    "у открытых сделок даты позже последней активности в данных: это прогноз",
+    "у відкритих угод дати пізніші за останню активність у даних: це прогноз",
+  ),
+  filledWhenOpen: l(
+    "filled for open deals: an expected close date, taken only for deals that closed",
+    "заполнен у открытых сделок: это ожидаемая дата закрытия, она берётся только у закрытых",
+    "заповнений у відкритих угод: це очікувана дата закриття, береться лише для закритих",
+  ),
+  flagNotStage: l(
+    "a yes/no column next to a stage column, not a stage",
+    "столбец да/нет рядом со столбцом этапа, а не этап",
+    "стовпець так/ні поруч зі стовпцем етапу, а не етап",
+  ),
+  notStageName: l(
+    "its name is not a stage of the pipeline",
+    "его название не этап воронки",
+    "його назва не етап воронки",
+  ),
+  notValues: l(
+    "its values are not what its header says",
+    "его значения не то, что говорит заголовок",
+    "його значення не те, що каже заголовок",
+  ),
 };
 
-const WORDS = {
-  passedOver: { en: "passed over", ru: "не взяты", uk: "не взято" },
-  stageColumns: { en: "stage columns", ru: "столбцы этапов", uk: "стовпці етапів" },
-  entry: { en: "entry stage", ru: "первый этап", uk: "перший етап" },
-  won: { en: "won stage", ru: "этап продажи", uk: "етап продажу" },
-  stages: { en: "Stages", ru: "Этапы", uk: "Етапи" },
-  teamOnly: {
-    en: "no rep column (Agent, Owner, Manager, Сотрудник…): calls are counted for the whole team",
-    ru: "нет столбца менеджера (Менеджер, Сотрудник, Agent, Owner…): звонки считаются по всей команде",
-    uk: "немає стовпця менеджера (Менеджер, Співробітник, Agent, Owner…): дзвінки рахуються по всій команді",
-  },
-} satisfies Record<string, Record<Lang, string>>;
+export const EXPLAIN_WORDS = {
+  reference: l(
+    "a reference table ({kind}), not activity data: left out",
+    "справочник ({kind}), а не данные о работе: не используется",
+    "довідник ({kind}), а не дані про роботу: не використовується",
+  ),
+  noHeaderRow: l(
+    "no header row: the first row holds data, so its columns cannot be told apart (export it with headers)",
+    "нет строки заголовков: первая строка уже данные, столбцы не различить (выгрузите с заголовками)",
+    "немає рядка заголовків: перший рядок уже дані, стовпці не розрізнити (вивантажте із заголовками)",
+  ),
+  notRecognised: l("not recognised", "не распознана", "не розпізнано"),
+  passedOver: l("passed over", "не взяты", "не взято"),
+  stageColumns: l("stage columns", "столбцы этапов", "стовпці етапів"),
+  entry: l("entry stage", "первый этап", "перший етап"),
+  won: l("won stage", "этап продажи", "етап продажу"),
+  stages: l("Stages", "Этапы", "Етапи"),
+  teamOnly: l(
+    "no rep column (Agent, Owner, Manager, Сотрудник…): calls are counted for the whole team",
+    "нет столбца менеджера (Менеджер, Сотрудник, Agent, Owner…): звонки считаются по всей команде",
+    "немає стовпця менеджера (Менеджер, Співробітник, Agent, Owner…): дзвінки рахуються по всій команді",
+  ),
+} satisfies Record<string, Localized>;
 
 /** Why a tab was not recognised: a reference table (left out) or a sentence for the error. */
 export function notRecognised(
@@ -84,19 +91,13 @@ export function notRecognised(
 ): { reference: true; text: string } | { reference: false; text: string | null } {
   const ref = referenceKindOf(tab);
   if (ref) {
-    const text = {
-      en: `a reference table (${REFERENCE[ref].en}), not activity data: left out`,
-      ru: `справочник (${REFERENCE[ref].ru}), а не данные о работе: не используется`,
-      uk: `довідник (${REFERENCE[ref].uk}), а не дані про роботу: не використовується`,
-    }[lang];
+    const text = translate(EXPLAIN_WORDS, lang, "reference", {
+      kind: EXPLAIN_REFERENCES[ref][lang],
+    });
     return { reference: true, text };
   }
   if (hasNoHeaderRow(tab)) {
-    const text = {
-      en: "no header row: the first row holds data, so its columns cannot be told apart (export it with headers)",
-      ru: "нет строки заголовков: первая строка уже данные, столбцы не различить (выгрузите с заголовками)",
-      uk: "немає рядка заголовків: перший рядок уже дані, стовпці не розрізнити (вивантажте із заголовками)",
-    }[lang];
+    const text = EXPLAIN_WORDS.noHeaderRow[lang];
     return { reference: false, text };
   }
   return { reference: false, text: null };
@@ -104,18 +105,20 @@ export function notRecognised(
 
 function tabLines(d: TabDetection, lang: Lang): string[] {
   const q = (s: string) => quoted(s, lang);
-  const lines = [`${q(d.tab)}: ${KIND[d.kind][lang]}`];
+  const lines = [`${q(d.tab)}: ${EXPLAIN_KINDS[d.kind][lang]}`];
   const fields = Object.entries(d.columns).map(([k, c]) => `${k} ← ${q(c.header)}`);
   if (fields.length) lines.push(`  ${fields.join(", ")}`);
   if (d.stageColumns.length)
     lines.push(
-      `  ${WORDS.stageColumns[lang]}: ${d.stageColumns.map((s) => `${q(s.header)} → ${q(s.stage)}`).join(", ")}`,
+      `  ${EXPLAIN_WORDS.stageColumns[lang]}: ${d.stageColumns.map((s) => `${q(s.header)} → ${q(s.stage)}`).join(", ")}`,
     );
-  if (d.entryStage) lines.push(`  ${WORDS.entry[lang]}: ${q(d.entryStage)}`);
-  if (d.wonStage) lines.push(`  ${WORDS.won[lang]}: ${q(d.wonStage)}`);
-  if (d.teamOnly) lines.push(`  ${WORDS.teamOnly[lang]}`);
+  if (d.entryStage) lines.push(`  ${EXPLAIN_WORDS.entry[lang]}: ${q(d.entryStage)}`);
+  if (d.wonStage) lines.push(`  ${EXPLAIN_WORDS.won[lang]}: ${q(d.wonStage)}`);
+  if (d.teamOnly) lines.push(`  ${EXPLAIN_WORDS.teamOnly[lang]}`);
   for (const p of d.passedOver ?? [])
-    lines.push(`  ${WORDS.passedOver[lang]}: ${q(p.header)} (${REASON[p.reason][lang]})`);
+    lines.push(
+      `  ${EXPLAIN_WORDS.passedOver[lang]}: ${q(p.header)} (${EXPLAIN_REASONS[p.reason][lang]})`,
+    );
   return lines;
 }
 
@@ -130,10 +133,10 @@ export function explainLines(tabs: RawTab[], built: BuildResult, lang: Lang): st
       continue;
     }
     const why = notRecognised(tab, lang);
-    const fallback = { en: "not recognised", ru: "не распознана", uk: "не розпізнано" }[lang];
+    const fallback = EXPLAIN_WORDS.notRecognised[lang];
     out.push(`${quoted(tab.name, lang)}: ${why.text ?? fallback}`);
   }
-  out.push(`${WORDS.stages[lang]}: ${stageSourceSentence(built.stageSource, lang)}`);
+  out.push(`${EXPLAIN_WORDS.stages[lang]}: ${stageSourceSentence(built.stageSource, lang)}`);
   if (built.model.stages.length)
     out.push(`  ${built.model.stages.map((s) => quoted(s, lang)).join(" → ")}`);
   return out;

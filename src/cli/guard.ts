@@ -5,7 +5,7 @@
  * one sentence. VORONKA_DEBUG=1 shows what was held back.
  */
 import { spawn } from "node:child_process";
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import { message } from "./messages";
 import { terminalText } from "./terminal";
 

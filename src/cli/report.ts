@@ -8,7 +8,7 @@ import { rename, rm } from "node:fs/promises";
 import { basename, relative, resolve } from "node:path";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab, mappingFromRows } from "../model/index";
 import type { Model, RawTab } from "../model/types";

@@ -1,5 +1,5 @@
 /** The short funnel table printed to the terminal, taken from the plan's Funnel sheet. */
-import type { Lang } from "../core/lang";
+import { type Lang, localeOf } from "../core/i18n";
 import type { Block, CellValue, ReportPlan } from "../report/types";
 
 export function funnelBlock(plan: ReportPlan): Block | null {
@@ -9,13 +9,11 @@ export function funnelBlock(plan: ReportPlan): Block | null {
   return null;
 }
 
-const LOCALES: Record<Lang, string> = { en: "en-US", ru: "ru-RU", uk: "uk-UA" };
-
 /** Numbers as the report's language writes them: "1,012" and "47.1%", "1 012" and "47,1 %". */
 function show(v: CellValue, format: string, lang: Lang): string {
   if (v === null || v === undefined || v === "") return "—";
   if (typeof v === "number") {
-    const locale = LOCALES[lang] ?? LOCALES.en;
+    const locale = localeOf(lang);
     if (format === "percent") {
       return new Intl.NumberFormat(locale, {
         style: "percent",

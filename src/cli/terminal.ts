@@ -2,7 +2,7 @@
  * What may reach a terminal. Headers, tab and file names are user data: an escape sequence
  * in one (ESC ] 0 ; title BEL, ESC [ 2 J) would retitle or clear the user's terminal.
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 
 // ESC sequences first (CSI, OSC up to BEL or ST, DCS/SOS/PM/APC up to ST, any other ESC and
 // the character after it, and their one-byte C1 forms), then single C0 characters (except line

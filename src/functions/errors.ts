@@ -5,7 +5,7 @@
  */
 
 import { instantToWall } from "../core/calendar";
-import type { Lang } from "../core/lang";
+import { type Lang, type Localized, l, translate, type Vars } from "../core/i18n";
 import { isDate } from "../core/values";
 
 /** What a pure custom function needs from the spreadsheet. */
@@ -17,16 +17,8 @@ export interface FnContext {
 
 export const DEFAULT_CONTEXT: FnContext = { timeZone: "UTC", lang: "en" };
 
-/** A message: fixed text, or text made from the arguments (e.g. the shape of a range). */
-type Msg = string | ((a: Record<string, string>) => string);
-
-/** One message in English, Russian and Ukrainian (positional: the catalog is long). */
-function l(en: Msg, ru: Msg, uk: Msg): Record<Lang, Msg> {
-  return { en, ru, uk };
-}
-
-/** The catalog: what was expected, per language. `{v}` is the offending value as shown. */
-const CATALOG = {
+/** The catalog: what was expected, per language; `{name}` comes from the arguments (e.g. a range's shape). */
+export const FUNCTION_ERRORS = {
   number: l("expected a number", "ожидалось число", "очікувалося число"),
   positive: l(
     "expected a number greater than 0",
@@ -54,9 +46,9 @@ const CATALOG = {
     "очікувалася частка від 0 до 1 (0,15 або 15%)",
   ),
   rateAboveOne: l(
-    (a) => `expected a rate between 0 and 1; for ${a.n} percent write ${a.n}%`,
-    (a) => `ожидалась доля от 0 до 1; для ${a.n} процентов напишите ${a.n}%`,
-    (a) => `очікувалася частка від 0 до 1; для ${a.n} відсотків напишіть ${a.n}%`,
+    "expected a rate between 0 and 1; for {n} percent write {n}%",
+    "ожидалась доля от 0 до 1; для {n} процентов напишите {n}%",
+    "очікувалася частка від 0 до 1; для {n} відсотків напишіть {n}%",
   ),
   rateZero: l(
     "a rate of 0 means the target cannot be reached; expected a rate above 0",
@@ -69,24 +61,24 @@ const CATALOG = {
     "очікувалася хоча б одна частка",
   ),
   single: l(
-    (a) => `expected a single value, got a ${a.shape} range`,
-    (a) => `ожидалось одно значение, получен диапазон ${a.shape}`,
-    (a) => `очікувалося одне значення, отримано діапазон ${a.shape}`,
+    "expected a single value, got a {shape} range",
+    "ожидалось одно значение, получен диапазон {shape}",
+    "очікувалося одне значення, отримано діапазон {shape}",
   ),
   vector: l(
-    (a) => `expected a single column or row, got a ${a.shape} range`,
-    (a) => `ожидался один столбец или строка, получен диапазон ${a.shape}`,
-    (a) => `очікувався один стовпець або рядок, отримано діапазон ${a.shape}`,
+    "expected a single column or row, got a {shape} range",
+    "ожидался один столбец или строка, получен диапазон {shape}",
+    "очікувався один стовпець або рядок, отримано діапазон {shape}",
   ),
   sameShape: l(
-    (a) => `expected ranges of the same shape, got ${a.a} ${a.shapeA} and ${a.b} ${a.shapeB}`,
-    (a) => `ожидались диапазоны одного размера, получено ${a.a} ${a.shapeA} и ${a.b} ${a.shapeB}`,
-    (a) => `очікувалися діапазони одного розміру, отримано ${a.a} ${a.shapeA} і ${a.b} ${a.shapeB}`,
+    "expected ranges of the same shape, got {a} {shapeA} and {b} {shapeB}",
+    "ожидались диапазоны одного размера, получено {a} {shapeA} и {b} {shapeB}",
+    "очікувалися діапазони одного розміру, отримано {a} {shapeA} і {b} {shapeB}",
   ),
   sameLength: l(
-    (a) => `expected the same length as ${a.other} (${a.n}), got ${a.m}`,
-    (a) => `ожидалась та же длина, что у ${a.other} (${a.n}), получено ${a.m}`,
-    (a) => `очікувалася та сама довжина, що в ${a.other} (${a.n}), отримано ${a.m}`,
+    "expected the same length as {other} ({n}), got {m}",
+    "ожидалась та же длина, что у {other} ({n}), получено {m}",
+    "очікувалася та сама довжина, що в {other} ({n}), отримано {m}",
   ),
   statistic: l(
     'expected "average", "median", "p90", "min", "max" or "count"',
@@ -115,9 +107,9 @@ const CATALOG = {
     "очікувалася хоча б одна назва етапу",
   ),
   stageCount: l(
-    (a) => `expected ${a.n} stage names (one more than the rates), got ${a.m}`,
-    (a) => `ожидалось ${a.n} названий этапов (на одно больше, чем долей), получено ${a.m}`,
-    (a) => `очікувалося ${a.n} назв етапів (на одну більше, ніж часток), отримано ${a.m}`,
+    "expected {n} stage names (one more than the rates), got {m}",
+    "ожидалось {n} названий этапов (на одно больше, чем долей), получено {m}",
+    "очікувалося {n} назв етапів (на одну більше, ніж часток), отримано {m}",
   ),
   endBeforeStart: l(
     "expected a date on or after period_start",
@@ -134,15 +126,21 @@ const CATALOG = {
     "не удалось вычислить результат",
     "не вдалося обчислити результат",
   ),
-} satisfies Record<string, Record<Lang, Msg>>;
+} satisfies Record<string, Localized>;
 
-export type ErrorKey = keyof typeof CATALOG;
+export type ErrorKey = keyof typeof FUNCTION_ERRORS;
 
-const WORDS: Record<Lang, { arg: string; cell: string; got: string; row: string; col: string }> = {
-  en: { arg: "argument", cell: "cell", got: "got", row: "row", col: "column" },
-  ru: { arg: "аргумент", cell: "ячейка", got: "получено", row: "строка", col: "столбец" },
-  uk: { arg: "аргумент", cell: "клітинка", got: "отримано", row: "рядок", col: "стовпець" },
-};
+/** Where the error is: the argument, the cell, the value found. */
+export const ERROR_PLACES = {
+  // Literals, not l(): the sidebar bundles this module and drops what it does not read.
+  arg: { en: "argument {arg}", ru: "аргумент {arg}", uk: "аргумент {arg}" },
+  cell: {
+    en: "cell (row {row}, column {col})",
+    ru: "ячейка (строка {row}, столбец {col})",
+    uk: "клітинка (рядок {row}, стовпець {col})",
+  },
+  got: { en: "got {value}", ru: "получено {value}", uk: "отримано {value}" },
+} satisfies Record<string, Localized>;
 
 /** A cell inside an argument's range, 1-based. */
 export interface CellRef {
@@ -183,17 +181,15 @@ export function fnError(
   args: Record<string, string> = {},
   timeZone = "UTC",
 ): Error {
-  const w = WORDS[lang] ?? WORDS.en;
-  const entry = CATALOG[key][lang] ?? CATALOG[key].en;
-  const msg = typeof entry === "string" ? entry : entry(args);
+  const say = (k: keyof typeof ERROR_PLACES, vars: Vars) => translate(ERROR_PLACES, lang, k, vars);
   let text = `${fn}: `;
   if (where) {
-    text += `${w.arg} ${where.arg}`;
-    if (where.cell) text += `, ${w.cell} (${w.row} ${where.cell.row}, ${w.col} ${where.cell.col})`;
+    text += say("arg", { arg: where.arg });
+    if (where.cell) text += `, ${say("cell", { row: where.cell.row, col: where.cell.col })}`;
     text += ": ";
   }
-  text += msg;
-  if (where?.hasValue) text += `; ${w.got} ${showValue(where.value, timeZone)}`;
+  text += translate(FUNCTION_ERRORS, lang, key, args);
+  if (where?.hasValue) text += `; ${say("got", { value: showValue(where.value, timeZone) })}`;
   return new Error(`${text}.`);
 }
 

@@ -1,16 +1,22 @@
-import type { Lang } from "../core/lang";
+import { inLang } from "../core/i18n";
 import { cellText, isBlank, nameKey } from "../core/values";
+import { WORDS } from "../core/words";
 import { cachedNameKey, forEachCell, sameLength, vector } from "./args";
 import { argError, type FnContext } from "./errors";
 import type { Result } from "./result";
 
 const FN = "FUNNEL";
 
-const HEADERS: Record<Lang, string[]> = {
-  en: ["Stage", "Count", "Step conversion", "Overall conversion"],
-  ru: ["Этап", "Количество", "Конверсия шага", "Общая конверсия"],
-  uk: ["Етап", "Кількість", "Конверсія кроку", "Загальна конверсія"],
-};
+/** The spilled table's header, column by column. */
+export function funnelHeaders() {
+  // A function, not a constant: the sidebar bundles this module for its spec and drops it.
+  return {
+    stage: WORDS.stage,
+    count: WORDS.count,
+    step: WORDS.stepConversion,
+    overall: WORDS.overallConversion,
+  };
+}
 
 /** The funnel's stages in order: display names and a key → index map (first mention wins). */
 export function readOrder(
@@ -70,7 +76,7 @@ export function funnel(
     for (const s of furthest.values()) counts[s]++;
     for (let s = k - 2; s >= 0; s--) counts[s] += counts[s + 1];
   }
-  const out: (string | number)[][] = [HEADERS[ctx.lang] ?? HEADERS.en];
+  const out: (string | number)[][] = [Object.values(inLang(funnelHeaders(), ctx.lang))];
   for (let s = 0; s < k; s++) {
     const step = s === 0 || counts[s - 1] === 0 ? "" : counts[s] / counts[s - 1];
     const overall = counts[0] === 0 ? "" : counts[s] / counts[0];

@@ -2,7 +2,7 @@
  * The formula help the sidebar shows, from the registry. The sidebar bundles it at build time,
  * so the help text never travels through (or weighs on) the Apps Script server bundle.
  */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { FormulaHelp } from "../shared/wire";
 import { FUNCTIONS } from "./registry";
 

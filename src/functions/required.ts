@@ -1,6 +1,7 @@
-import type { Lang } from "../core/lang";
+import { inLang, l, translate } from "../core/i18n";
 import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
 import { cellText, isBlank, parseNumber } from "../core/values";
+import { WORDS } from "../core/words";
 import { forEachCell, positiveNumber, single, vector } from "./args";
 import { argError, cellError, type FnContext } from "./errors";
 import { num, type Result } from "./result";
@@ -49,12 +50,16 @@ export function requiredCalls(
   return num(days === null ? total : perDay(total, days));
 }
 
-const HEADERS: Record<Lang, string[]> = {
-  en: ["Stage", "Rate to next", "Needed", "Per day"],
-  ru: ["Этап", "Конверсия в следующий", "Нужно", "В день"],
-  uk: ["Етап", "Конверсія в наступний", "Потрібно", "На день"],
-};
-const STAGE_WORD: Record<Lang, string> = { en: "Stage", ru: "Этап", uk: "Етап" };
+/** The spilled table's header, column by column ("Per day" only with working days). */
+export function reverseFunnelHeaders() {
+  // A function, not a constant: the sidebar bundles this module for its spec and drops it.
+  return {
+    stage: WORDS.stage,
+    rate: l("Rate to next", "Конверсия в следующий", "Конверсія в наступний"),
+    needed: l("Needed", "Нужно", "Потрібно"),
+    perDay: l("Per day", "В день", "На день"),
+  };
+}
 
 /** REVERSE_FUNNEL(target, rates, [stages], [working_days]): the plan per stage, spilled. */
 export function reverseFunnel(
@@ -70,7 +75,8 @@ export function reverseFunnel(
   let names: string[];
   if (stages === undefined || (!Array.isArray(stages) && isBlank(stages))) {
     names = [];
-    for (let i = 0; i <= n; i++) names.push(`${STAGE_WORD[ctx.lang]} ${i + 1}`);
+    for (let i = 0; i <= n; i++)
+      names.push(`${translate(reverseFunnelHeaders(), ctx.lang, "stage")} ${i + 1}`);
   } else {
     const v = vector(FN, ctx, "stages", stages);
     names = [];
@@ -86,7 +92,10 @@ export function reverseFunnel(
     }
   }
   const needed = requiredPerStage(t, rs);
-  const header = HEADERS[ctx.lang].slice(0, days === null ? 3 : 4);
+  const header = Object.values(inLang(reverseFunnelHeaders(), ctx.lang)).slice(
+    0,
+    days === null ? 3 : 4,
+  );
   const out: (string | number)[][] = [header];
   for (let i = 0; i <= n; i++) {
     const need = needed ? needed[i] : null;

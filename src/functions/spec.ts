@@ -1,4 +1,4 @@
-import type { Localized } from "../core/lang";
+import type { Localized } from "../core/i18n";
 
 /** One parameter of a custom function, as the JSDoc, the README and the sidebar help show it. */
 export interface ParamSpec {

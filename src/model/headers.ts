@@ -3,6 +3,7 @@
  * Ukrainian and English synonyms. Headers are compared after `headerKey`: lower case, ё = е,
  * every space, punctuation mark and underscore removed ("Sales_Agent" = "sales agent" = "salesagent").
  */
+import type { FieldKey } from "./fields";
 import { BOOKED_BY_FIELD, ROLE_FIELD, TEAM_FIELDS, TEAM_TAB_WORDS } from "./team";
 import type { TabKind } from "./types";
 
@@ -21,10 +22,12 @@ export function headerKey(v: unknown): string {
 }
 
 export interface FieldDef {
-  key: string;
+  key: FieldKey;
   required: boolean;
   /** One of these alternatives satisfies the requirement (e.g. minutes | hours | duration). */
   group?: string;
+  /** Required to detect the kind, yet the build reads a tab without it (team-level calls). */
+  buildsWithout?: true;
   synonyms: string[];
 }
 
@@ -71,7 +74,7 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
         `),
       ],
     },
-    { key: "rep", required: true, synonyms: REP },
+    { key: "rep", required: true, buildsWithout: true, synonyms: REP },
     {
       key: "duration",
       required: false,

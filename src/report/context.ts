@@ -3,6 +3,7 @@
  * (cached per day, so no per-row string formatting), rep and source indexes, and one pass over
  * the deals that every planner reads.
  */
+
 import {
   dayNumber,
   isoDate,
@@ -11,7 +12,8 @@ import {
   monthKey,
   weekStartDay,
 } from "../core/calendar";
-import type { Lang } from "../core/lang";
+import { isLang, type Lang } from "../core/i18n";
+import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
 import type { Call, Deal, Model } from "../model/types";
 import { DEFAULT_OPTIONS, type ReportOptions } from "./options";
@@ -19,7 +21,7 @@ import { periodLabel } from "./periodLabel";
 
 export interface ResolvedOptions {
   lang: Lang;
-  period: "week" | "month";
+  period: Period;
   reps: Set<string> | null;
   sources: Set<string> | null;
   fromDay: number | null;
@@ -51,7 +53,7 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
   const num = (v: number | undefined, d: number) =>
     typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : d;
   return {
-    lang: o.lang === "ru" || o.lang === "uk" ? o.lang : "en",
+    lang: isLang(o.lang) ? o.lang : "en",
     period: o.period === "week" ? "week" : "month",
     reps: keySet(o.reps),
     sources: keySet(o.sources),
@@ -136,7 +138,7 @@ export class Periods {
   private byDay = new DayCache();
 
   constructor(
-    readonly kind: "week" | "month",
+    readonly kind: Period,
     readonly lang: Lang = "en",
   ) {}
 

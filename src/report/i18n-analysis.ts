@@ -2,12 +2,8 @@
  * Labels of the analysis sheets (Velocity, Changes and its checks, Time, Quality, Data check) in
  * English, Russian and Ukrainian: written for a business owner, neutral, never gendered.
  */
-import type { Localized } from "../core/lang";
-
-/** One label in English, Russian and Ukrainian (positional: the catalog is long). */
-export function l(en: string, ru: string, uk: string): Localized {
-  return { en, ru, uk };
-}
+import { type Localized, l } from "../core/i18n";
+import { WORDS } from "../core/words";
 
 export const ANALYSIS_LABELS = {
   // Velocity.
@@ -108,7 +104,7 @@ export const ANALYSIS_LABELS = {
     "Конверсия в этап «{stage}» по источникам",
     "Конверсія в етап «{stage}» за джерелами",
   ),
-  "changes.checks": l("What to check", "Что проверить", "Що перевірити"),
+  "changes.checks": WORDS.whatToCheck,
   check: l("Check", "Проверка", "Перевірка"),
   targetedShare: l("Targeted share", "Доля целевых", "Частка цільових"),
   "check.calls": l(

@@ -1,15 +1,16 @@
 /**
  * Every label the report writes, in English, Russian and Ukrainian (one catalog).
- * `{name}` placeholders are filled by `fmt`.
+ * `{name}` placeholders are filled by `t` (src/core/i18n.ts).
  */
-import type { Lang, Localized } from "../core/lang";
+import { type Lang, type Localized, l, translate, type Vars } from "../core/i18n";
+import { WORDS } from "../core/words";
 import type { DataIssueReason } from "../model/types";
-import { ANALYSIS_LABELS, l } from "./i18n-analysis";
+import { ANALYSIS_LABELS } from "./i18n-analysis";
 import type { SheetKey } from "./types";
 
 const L = {
   // Sheet names.
-  "sheet.funnel": l("Funnel", "Воронка", "Воронка"),
+  "sheet.funnel": WORDS.funnel,
   "sheet.kpi": l("KPI", "KPI", "KPI"),
   "sheet.velocity": l("Velocity", "Скорость", "Швидкість"),
   "sheet.changes": l("Changes", "Изменения", "Зміни"),
@@ -19,10 +20,10 @@ const L = {
   "sheet.dataCheck": l("Data check", "Проверка данных", "Перевірка даних"),
 
   // Common headers.
-  stage: l("Stage", "Этап", "Етап"),
-  count: l("Count", "Количество", "Кількість"),
-  stepConv: l("Step conversion", "Конверсия шага", "Конверсія кроку"),
-  overallConv: l("Overall conversion", "Общая конверсия", "Загальна конверсія"),
+  stage: WORDS.stage,
+  count: WORDS.count,
+  stepConv: WORDS.stepConversion,
+  overallConv: WORDS.overallConversion,
   period: l("Period", "Период", "Період"),
   month: l("Month", "Месяц", "Місяць"),
   rep: l("Rep", "Менеджер", "Менеджер"),
@@ -42,7 +43,7 @@ const L = {
     "Сделка, дошедшая до более позднего этапа, учитывается и на всех предыдущих. Самый слабый шаг: {stage}.",
     "Угода, що дійшла до пізнішого етапу, враховується й на всіх попередніх. Найслабший крок: {stage}.",
   ),
-  "funnel.chart": l("Funnel", "Воронка", "Воронка"),
+  "funnel.chart": WORDS.funnel,
   "funnel.byPeriod": l(
     "Funnel by period: deals created in the period and the stages they have reached",
     "Воронка по периодам: сделки, созданные в периоде, и этапы, до которых они дошли",
@@ -73,14 +74,14 @@ const L = {
     "Текущий период: {period}, рабочих дней прошло: {elapsed} из {total}. Прогноз = факт ÷ прошедшие рабочие дни × рабочие дни периода.",
     "Поточний період: {period}, робочих днів минуло: {elapsed} з {total}. Прогноз = факт ÷ робочі дні, що минули, × робочі дні періоду.",
   ),
-  calls: l("Calls", "Звонки", "Дзвінки"),
+  calls: WORDS.calls,
   longCalls: l("Calls ≥ {sec} s", "Звонки от {sec} с", "Дзвінки від {sec} с"),
-  minutes: l("Minutes on the line", "Минуты на линии", "Хвилини на лінії"),
-  leads: l("New leads", "Новые лиды", "Нові ліди"),
+  minutes: WORDS.minutesOnLine,
+  leads: WORDS.newLeads,
   targeted: l("Targeted", "Целевые", "Цільові"),
   nonTargeted: l("Non-targeted", "Нецелевые", "Нецільові"),
-  sales: l("Sales", "Продажи", "Продажі"),
-  revenue: l("Revenue", "Выручка", "Виторг"),
+  sales: WORDS.sales,
+  revenue: WORDS.revenue,
   avgCheck: l("Average check", "Средний чек", "Середній чек"),
   marginPct: l("Margin, %", "Маржа, %", "Маржа, %"),
   repeatShare: l(
@@ -99,12 +100,12 @@ const L = {
   forecast: l("Forecast", "Прогноз", "Прогноз"),
   dailyFact: l("Fact per working day", "Факт в рабочий день", "Факт за робочий день"),
   dailyPlan: l("Plan per working day", "План на рабочий день", "План на робочий день"),
-  "metric.calls": l("Calls", "Звонки", "Дзвінки"),
+  "metric.calls": WORDS.calls,
   "metric.longCalls": l("Calls ≥ 60 s", "Звонки от 60 с", "Дзвінки від 60 с"),
-  "metric.minutes": l("Minutes on the line", "Минуты на линии", "Хвилини на лінії"),
-  "metric.leads": l("New leads", "Новые лиды", "Нові ліди"),
-  "metric.sales": l("Sales", "Продажи", "Продажі"),
-  "metric.revenue": l("Revenue", "Выручка", "Виторг"),
+  "metric.minutes": WORDS.minutesOnLine,
+  "metric.leads": WORDS.newLeads,
+  "metric.sales": WORDS.sales,
+  "metric.revenue": WORDS.revenue,
   "metric.meetings": l("Meetings", "Встречи", "Зустрічі"),
 
   ...ANALYSIS_LABELS,
@@ -154,13 +155,8 @@ export type LabelKey = keyof typeof L;
 export const LABELS: Readonly<Record<LabelKey, Localized>> = L;
 
 /** The label in `lang`, with `{name}` placeholders filled. */
-export function t(lang: Lang, key: LabelKey, vars?: Record<string, string | number>): string {
-  const text = L[key][lang];
-  return vars ? fmt(text, vars) : text;
-}
-
-export function fmt(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+export function t(lang: Lang, key: LabelKey, vars?: Vars): string {
+  return translate(L, lang, key, vars);
 }
 
 export function sheetName(lang: Lang, key: SheetKey): string {

@@ -1,10 +1,11 @@
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import type { RoleNorms } from "../core/metrics/roles";
+import type { Period } from "../core/period";
 
 /** What the user chooses in the sidebar or on the command line. */
 export interface ReportOptions {
   lang: Lang;
-  period: "week" | "month";
+  period: Period;
   /** Only these reps / sources (matched by name key); empty or absent = all. */
   reps?: string[];
   sources?: string[];

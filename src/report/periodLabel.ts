@@ -2,8 +2,10 @@
  * Period labels in the report's language: "янв 2026", "Jan 2026", "нед. 12, 2026" — words a
  * reader knows, never ISO codes like "2026-01" or "2017-W52".
  */
+
 import { isoWeekKey, MS_PER_DAY } from "../core/calendar";
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
+import type { Period } from "../core/period";
 
 const MONTHS: Record<Lang, string[]> = {
   en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -25,7 +27,7 @@ export function weekLabel(lang: Lang, day: number): string {
   return `${WEEK[lang]} ${Number(m[2])}, ${m[1]}`;
 }
 
-export function periodLabel(lang: Lang, kind: "week" | "month", day: number): string {
+export function periodLabel(lang: Lang, kind: Period, day: number): string {
   return kind === "month" ? monthLabel(lang, day) : weekLabel(lang, day);
 }
 

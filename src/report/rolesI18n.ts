@@ -3,17 +3,13 @@
  * the report's, so the roles model stays in its own files. Sentences are neutral and impersonal:
  * they describe numbers, never a person.
  */
-import type { Lang, Localized } from "../core/lang";
-import { fmt } from "./i18n";
-
-function l(en: string, ru: string, uk: string): Localized {
-  return { en, ru, uk };
-}
+import { type Lang, type Localized, l, translate, type Vars } from "../core/i18n";
+import { WORDS } from "../core/words";
 
 const R = {
-  sdr: l("SDR", "Лидоруб", "Лідоруб"),
-  hunter: l("Hunter", "Хантер", "Хантер"),
-  farmer: l("Farmer", "Фермер", "Фермер"),
+  sdr: WORDS.sdr,
+  hunter: WORDS.hunter,
+  farmer: WORDS.farmer,
   noSdr: l("(no SDR)", "(без лидоруба)", "(без лідоруба)"),
   "block.sdr": l(
     "SDRs: calls, meetings booked and what they led to",
@@ -140,7 +136,7 @@ const R = {
   who: l("Who", "Кто", "Хто"),
   situation: l("Situation", "Ситуация", "Ситуація"),
   numbers: l("What the numbers show", "Что показывают цифры", "Що показують цифри"),
-  toCheck: l("What to check", "Что проверить", "Що перевірити"),
+  toCheck: WORDS.whatToCheck,
   "sit.fewBooked": l(
     "Few meetings booked",
     "Мало назначенных встреч",
@@ -226,9 +222,8 @@ export type RoleLabelKey = keyof typeof R;
 export const ROLE_LABELS: Readonly<Record<RoleLabelKey, Localized>> = R;
 
 /** A Roles-sheet label in `lang`, with `{name}` placeholders filled. */
-export function rt(lang: Lang, key: RoleLabelKey, vars?: Record<string, string | number>): string {
-  const text = R[key][lang];
-  return vars ? fmt(text, vars) : text;
+export function rt(lang: Lang, key: RoleLabelKey, vars?: Vars): string {
+  return translate(R, lang, key, vars);
 }
 
 /** A number in a sentence: `digits` decimals, the decimal comma in Russian and Ukrainian. */

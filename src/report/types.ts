@@ -2,7 +2,9 @@
  * The report plan: everything the report writes, computed in memory before the first write.
  * Writers (Sheets, .xlsx) only lay it out; they compute nothing.
  */
-import type { Lang } from "../core/lang";
+
+import type { Lang } from "../core/i18n";
+import type { Period } from "../core/period";
 
 /** The report's sheets, in the order they are planned, written and shown. */
 export const SHEET_KEYS = [
@@ -80,6 +82,6 @@ export interface SheetPlan {
 
 export interface ReportPlan {
   lang: Lang;
-  period: "week" | "month";
+  period: Period;
   sheets: SheetPlan[];
 }

@@ -5,7 +5,7 @@
  * `Date`: Apps Script cannot return one to the client).
  */
 import { readSettings, type StoredSettings } from "../adapters/sheets/settings";
-import { type Lang, langFromLocale } from "../core/lang";
+import { type Lang, langOf } from "../core/i18n";
 import { cleanMapping, type WorkbookMapping } from "../model/index";
 import type { SidebarSettings } from "../shared/wire";
 import { fail, type GenericFailure, userMessage } from "./errors";
@@ -47,7 +47,7 @@ export function localeLang(ss: Spreadsheet | null): Lang {
       locale = "";
     }
   }
-  return langFromLocale(locale);
+  return langOf(locale);
 }
 
 function savedSettings(ss: Spreadsheet): Saved {

@@ -1,5 +1,5 @@
 /** The menu's sidebar and formula-help dialog: dist/sidebar.html in the user's language. */
-import type { Lang } from "../core/lang";
+import type { Lang } from "../core/i18n";
 import { userLang } from "./call";
 import { helpTitle, TITLE } from "./messages";
 

@@ -3,14 +3,14 @@
  * `UserError` is passed on as it is; anything else (a service exception, a bug) becomes the
  * generic sentence, with the detail only in the execution log.
  */
-import type { Lang } from "../core/lang";
+import { type Lang, translate } from "../core/i18n";
 import { UserError } from "../core/userError";
 import { MESSAGES } from "./messages";
 
 export type GenericFailure = "failed" | "buildFailed";
 
 export function fail(key: keyof typeof MESSAGES, lang: Lang): never {
-  throw new UserError(MESSAGES[key][lang]);
+  throw new UserError(translate(MESSAGES, lang, key));
 }
 
 export function userMessage(e: unknown, lang: Lang, generic: GenericFailure = "failed"): string {
@@ -20,5 +20,5 @@ export function userMessage(e: unknown, lang: Lang, generic: GenericFailure = "f
   } catch (_) {
     // no console: nothing to log to
   }
-  return MESSAGES[generic][lang];
+  return translate(MESSAGES, lang, generic);
 }

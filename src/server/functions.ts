@@ -5,7 +5,7 @@
  */
 
 import { isValidTimeZone } from "../core/calendar";
-import { langFromLocale } from "../core/lang";
+import { langOf } from "../core/i18n";
 import { callFunction, type FnContext, type Result } from "../functions/index";
 
 /** The spreadsheet's context; UTC and English when it cannot be read. */
@@ -23,7 +23,7 @@ export function functionContext(): FnContext {
   } catch {
     // Not in a spreadsheet (or no SpreadsheetApp): keep the defaults.
   }
-  return { timeZone, lang: langFromLocale(locale) };
+  return { timeZone, lang: langOf(locale) };
 }
 
 function run(name: string, args: unknown[]): Result {

@@ -3,20 +3,13 @@
  * but not yet used: it may only build the menu, so it touches nothing but `getUi()` (and reads
  * the user's locale inside a try, falling back to English).
  */
-import { type Lang, langFromLocale } from "../core/lang";
+import { type Lang, l, langOf, translate } from "../core/i18n";
 
-const MENU: Record<Lang, { sidebar: string; template: string; help: string }> = {
-  en: { sidebar: "Open sidebar", template: "Create tracker template", help: "Formula help" },
-  ru: {
-    sidebar: "Открыть панель",
-    template: "Создать шаблон трекера",
-    help: "Справка по формулам",
-  },
-  uk: {
-    sidebar: "Відкрити панель",
-    template: "Створити шаблон трекера",
-    help: "Довідка з формул",
-  },
+/** The menu's items, by the key of MENU_ITEMS. */
+export const MENU_LABELS = {
+  sidebar: l("Open sidebar", "Открыть панель", "Відкрити панель"),
+  template: l("Create tracker template", "Создать шаблон трекера", "Створити шаблон трекера"),
+  help: l("Formula help", "Справка по формулам", "Довідка з формул"),
 };
 
 /** The menu items: label key → the top-level function it calls. */
@@ -28,20 +21,17 @@ export const MENU_ITEMS = [
 
 function menuLang(): Lang {
   try {
-    return langFromLocale(Session.getActiveUserLocale());
+    return langOf(Session.getActiveUserLocale());
   } catch (_e) {
     return "en";
   }
 }
 
-export function menuLabels(lang: Lang): { sidebar: string; template: string; help: string } {
-  return MENU[lang];
-}
-
 export function onOpen(_e?: unknown): void {
-  const labels = MENU[menuLang()];
+  const lang = menuLang();
   let menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) menu = menu.addItem(labels[item.key], item.fn);
+  for (const item of MENU_ITEMS)
+    menu = menu.addItem(translate(MENU_LABELS, lang, item.key), item.fn);
   menu.addToUi();
 }
 

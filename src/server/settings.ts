@@ -1,10 +1,7 @@
 /** The sidebar's settings as kept in the settings tab: read back with only well-formed values. */
-import type { Lang } from "../core/lang";
+import { isLang } from "../core/i18n";
+import { isPeriod } from "../core/period";
 import type { SidebarSettings } from "../shared/wire";
-
-export function isLang(v: unknown): v is Lang {
-  return v === "en" || v === "ru" || v === "uk";
-}
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,7 +14,7 @@ export function cleanSettings(v: unknown): SidebarSettings {
   const o = (v && typeof v === "object" ? v : {}) as Record<string, unknown>;
   const out: SidebarSettings = {};
   if (isLang(o.lang)) out.lang = o.lang;
-  if (o.period === "week" || o.period === "month") out.period = o.period;
+  if (isPeriod(o.period)) out.period = o.period;
   const reps = strings(o.reps);
   if (reps.length) out.reps = reps;
   const sources = strings(o.sources);

@@ -1,7 +1,7 @@
 /** The sidebar's state (tabs, mapping, stages, reps, settings) and remembering its choices. */
 import { readTabs } from "../adapters/sheets/pipeline";
 import { writeSettings } from "../adapters/sheets/settings";
-import type { Lang } from "../core/lang";
+import { isLang, type Lang } from "../core/i18n";
 import {
   corrections,
   effectiveMapping,
@@ -22,7 +22,7 @@ import { latestRoles, modelSummary } from "../model/summary";
 import type { RawTab } from "../model/types";
 import type { BuildRequest, MappingInput, SidebarSettings, SidebarState } from "../shared/wire";
 import { parseJson, rpc, timeZoneOf } from "./call";
-import { cleanSettings, isLang, withStoredNorms } from "./settings";
+import { cleanSettings, withStoredNorms } from "./settings";
 
 /** The sidebar's state; with `mappingJson`, as the user's unsaved corrections would make it. */
 export const sidebarState = rpc((call, mappingJson?: string): SidebarState => {

@@ -3,7 +3,9 @@
  * Only JSON values: strings, numbers, booleans, null, arrays and plain objects. Dates cross as
  * ISO `yyyy-mm-dd` strings, never as `Date` (Apps Script refuses to return a Date to the client).
  */
-import type { Lang } from "../core/lang";
+
+import type { Lang } from "../core/i18n";
+import type { Period } from "../core/period";
 import type { MappingChoice } from "../model/chosenMapping";
 import type { TabKind } from "../model/types";
 
@@ -38,7 +40,7 @@ export interface WireTab {
 /** What the sidebar remembers (in the visible settings tab). */
 export interface SidebarSettings {
   lang?: Lang;
-  period?: "week" | "month";
+  period?: Period;
   reps?: string[];
   sources?: string[];
   /** ISO dates, inclusive. */

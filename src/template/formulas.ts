@@ -3,7 +3,7 @@
  * formula. Functions that read activity columns get formulas over the template's own tabs; the
  * others use the registry's first example that needs no ranges.
  */
-import type { Lang, Localized } from "../core/lang";
+import { inLang, type Lang, type Localized, l, translate } from "../core/i18n";
 
 export interface FormulaRow {
   name: string;
@@ -14,25 +14,31 @@ export interface FormulaRow {
   expected: string;
 }
 
-const HEADER: Record<Lang, string[]> = {
-  en: ["Function", "What it does", "Formula", "Result", "Expected"],
-  ru: ["Функция", "Что делает", "Формула", "Результат", "Ожидается"],
-  uk: ["Функція", "Що робить", "Формула", "Результат", "Очікується"],
+/** The Formulas sheet's header, column by column. */
+export const FORMULAS_HEADERS = {
+  name: l("Function", "Функция", "Функція"),
+  summary: l("What it does", "Что делает", "Що робить"),
+  formula: l("Formula", "Формула", "Формула"),
+  result: l("Result", "Результат", "Результат"),
+  expected: l("Expected", "Ожидается", "Очікується"),
 };
 
 export function formulasHeader(lang: Lang): string[] {
-  return HEADER[lang];
+  return Object.values(inLang(FORMULAS_HEADERS, lang));
 }
 
 /** Above the formulas in the offline template (`voronka template`), where nothing computes them. */
-const OFFLINE_NOTE: Record<Lang, string> = {
-  en: "These are Voronka's custom functions: they work in Google Sheets once the Voronka add-on is installed. Each formula is written as text; copy it into a cell to use it.",
-  ru: "Это пользовательские функции Voronka: они работают в Google Таблицах, когда установлено дополнение Voronka. Каждая формула записана как текст; скопируйте её в ячейку, чтобы ею пользоваться.",
-  uk: "Це користувацькі функції Voronka: вони працюють у Google Таблицях, коли встановлено доповнення Voronka. Кожну формулу записано як текст; скопіюйте її в клітинку, щоб нею користуватися.",
-};
+// A literal, not l(): only the command reads it, and the Apps Script bundle drops it.
+export const FORMULAS_OFFLINE_NOTE = {
+  note: {
+    en: "These are Voronka's custom functions: they work in Google Sheets once the Voronka add-on is installed. Each formula is written as text; copy it into a cell to use it.",
+    ru: "Это пользовательские функции Voronka: они работают в Google Таблицах, когда установлено дополнение Voronka. Каждая формула записана как текст; скопируйте её в ячейку, чтобы ею пользоваться.",
+    uk: "Це користувацькі функції Voronka: вони працюють у Google Таблицях, коли встановлено доповнення Voronka. Кожну формулу записано як текст; скопіюйте її в клітинку, щоб нею користуватися.",
+  },
+} satisfies Record<string, Localized>;
 
 export function formulasOfflineNote(lang: Lang): string {
-  return OFFLINE_NOTE[lang];
+  return translate(FORMULAS_OFFLINE_NOTE, lang, "note");
 }
 
 /** `'Stage log'!B2:B` — a sheet name quoted for a formula. */

@@ -4,7 +4,7 @@
  * adapters/sheets/template.ts writes it; the headers are words detectTabs knows.
  */
 import { isoDate, MS_PER_DAY } from "../core/calendar";
-import { LANGS, type Lang } from "../core/lang";
+import { inLang, type Lang, type Localized, l } from "../core/i18n";
 import type { TabKind } from "../model/types";
 
 export type ListKey =
@@ -41,8 +41,8 @@ export interface TemplatePlan {
 }
 
 /**
- * The template's words: per entry the English, Russian and Ukrainian text (LANGS order), items
- * separated by "|". Kept as one table so each key is written once.
+ * The template's words: per entry the English, Russian and Ukrainian text, items separated by
+ * "|". Kept as one table so each key is written once.
  * - tabs: the raw tabs' names in TABS order, then the lists tab's and the formulas sheet's;
  * - calls … checklist: that raw tab's header;
  * - lists: the lists tab's column headers in LISTS order;
@@ -50,81 +50,81 @@ export interface TemplatePlan {
  *   bottom, then the lost status;
  * - result, client: example cells.
  */
-const TEXT = {
-  tabs: [
+export const TEMPLATE_WORDS = {
+  tabs: l(
     "Calls|Deals|Stage log|Time log|Plan|Checklist|Team|Lists|Formulas",
     "Звонки|Сделки|Этапы|Учёт времени|План|Чек-лист|Команда|Справочники|Формулы",
     "Дзвінки|Угоди|Етапи|Облік часу|План|Чек-лист|Команда|Довідники|Формули",
-  ],
-  calls: [
+  ),
+  calls: l(
     "Date|Rep|Duration|Direction|Result|Deal ID|Source",
     "Дата|Менеджер|Длительность|Направление|Результат|ID сделки|Источник",
     "Дата|Менеджер|Тривалість|Напрямок|Результат|ID угоди|Джерело",
-  ],
-  deals: [
+  ),
+  deals: l(
     "Deal ID|Lead date|Rep|Source|Client|Stage|Amount|Cost|Targeted|Booked by|Meeting booked|Meeting confirmed|Meeting held",
     "ID сделки|Дата лида|Менеджер|Источник|Клиент|Этап|Сумма|Себестоимость|Целевой|Назначил встречу|Встреча назначена|Встреча подтверждена|Встреча проведена",
     "ID угоди|Дата ліда|Менеджер|Джерело|Клієнт|Етап|Сума|Собівартість|Цільовий|Призначив|Зустріч призначена|Зустріч підтверджена|Зустріч проведена",
-  ],
-  stageLog: [
+  ),
+  stageLog: l(
     "Deal ID|Stage|Date|Rep|Source",
     "ID сделки|Этап|Дата|Менеджер|Источник",
     "ID угоди|Етап|Дата|Менеджер|Джерело",
-  ],
-  timeLog: [
+  ),
+  timeLog: l(
     "Rep|Date|Category|Minutes",
     "Менеджер|Дата|Категория|Минуты",
     "Менеджер|Дата|Категорія|Хвилини",
-  ],
-  plan: [
+  ),
+  plan: l(
     "Period|Metric|Target|Rep",
     "Период|Показатель|План|Менеджер",
     "Період|Показник|План|Менеджер",
-  ],
-  checklist: [
+  ),
+  checklist: l(
     "Deal ID|Rep|Greeting|Needs found|Presentation|Objections handled|Next step agreed",
     "ID сделки|Менеджер|Приветствие|Выявил потребность|Презентация|Отработал возражения|Договорился о следующем шаге",
     "ID угоди|Менеджер|Привітання|Виявив потребу|Презентація|Відпрацював заперечення|Домовився про наступний крок",
-  ],
-  team: ["Rep|Role|Since", "Менеджер|Роль|С даты", "Менеджер|Роль|З дати"],
-  lists: [
+  ),
+  team: l("Rep|Role|Since", "Менеджер|Роль|С даты", "Менеджер|Роль|З дати"),
+  lists: l(
     "Stages|Reps|Sources|Categories|Yes / no|Directions|Metrics|Roles",
     "Этапы|Менеджеры|Источники|Категории|Да / нет|Направления|Показатели|Роли",
     "Етапи|Менеджери|Джерела|Категорії|Так / ні|Напрямки|Показники|Ролі",
-  ],
-  role: ["SDR|Hunter|Farmer", "Лидоруб|Хантер|Фермер", "Лідоруб|Хантер|Фермер"],
-  stage: [
+  ),
+  role: l("SDR|Hunter|Farmer", "Лидоруб|Хантер|Фермер", "Лідоруб|Хантер|Фермер"),
+  stage: l(
     "Lead|Qualified|Meeting booked|Meeting confirmed|Meeting held|Proposal|Won|Lost",
     "Лид|Квалификация|Встреча назначена|Встреча подтверждена|Встреча проведена|КП|Оплачено|Отказ",
     "Лід|Кваліфікація|Зустріч призначена|Зустріч підтверджена|Зустріч проведена|КП|Оплачено|Відмова",
-  ],
-  rep: ["Anna|Boris|Chen", "Анна|Борис|Ольга", "Анна|Богдан|Олена"],
-  source: [
+  ),
+  rep: l("Anna|Boris|Chen", "Анна|Борис|Ольга", "Анна|Богдан|Олена"),
+  source: l(
     "Website|Referral|Cold call",
     "Сайт|Рекомендация|Холодный звонок",
     "Сайт|Рекомендація|Холодний дзвінок",
-  ],
-  category: [
+  ),
+  category: l(
     "Calls|Meetings|Proposals|Admin|Misc",
     "Звонки|Встречи|КП|Админ. работа|Прочее",
     "Дзвінки|Зустрічі|КП|Адмін. робота|Інше",
-  ],
-  yesNo: ["Yes|No", "Да|Нет", "Так|Ні"],
-  direction: ["out|in", "исходящий|входящий", "вихідний|вхідний"],
-  metric: ["Calls|Sales|Revenue", "Звонки|Продажи|Выручка", "Дзвінки|Продажі|Виторг"],
-  result: [
+  ),
+  yesNo: l("Yes|No", "Да|Нет", "Так|Ні"),
+  direction: l("out|in", "исходящий|входящий", "вихідний|вхідний"),
+  metric: l("Calls|Sales|Revenue", "Звонки|Продажи|Выручка", "Дзвінки|Продажі|Виторг"),
+  result: l(
     "Meeting booked|No answer|Call back|Not interested",
     "Назначена встреча|Не дозвонился|Перезвонить|Не интересно",
     "Призначено зустріч|Не додзвонився|Передзвонити|Не цікаво",
-  ],
-  client: [
+  ),
+  client: l(
     "Acme Ltd|Northwind|Globex|Initech|Umbrella|Hooli",
     "ООО Ромашка|Альфа|Вектор|Гранит|Сфера|Меридиан",
     "ТОВ Ромашка|Альфа|Вектор|Граніт|Сфера|Меридіан",
-  ],
-} satisfies Record<string, [string, string, string]>;
+  ),
+} satisfies Record<string, Localized>;
 
-export type Words = Record<keyof typeof TEXT, string[]>;
+export type Words = Record<keyof typeof TEMPLATE_WORDS, string[]>;
 
 /** The raw tabs in order, each with its dropdowns: 0-based column → the list it offers. */
 const TABS: [TabKind, Record<number, ListKey>][] = [
@@ -151,9 +151,10 @@ const LISTS: ListKey[] = [
 
 /** The words the template uses in `lang`, e.g. for tests. */
 export function templateWords(lang: Lang): Words {
-  const i = LANGS.indexOf(lang);
   const out = {} as Words;
-  for (const [key, texts] of Object.entries(TEXT)) out[key as keyof Words] = texts[i]!.split("|");
+  for (const [key, text] of Object.entries(inLang(TEMPLATE_WORDS, lang))) {
+    out[key as keyof Words] = text.split("|");
+  }
   return out;
 }
 

@@ -4,7 +4,8 @@
  * Columns follow src/template/plan.ts: Deals C owner, F stage, J booked by, K–M meeting
  * booked / confirmed / held; Calls B rep, C duration.
  */
-import type { Lang } from "../core/lang";
+import { inLang, type Lang, l } from "../core/i18n";
+import { WORDS } from "../core/words";
 import { type FormulaRow, ref } from "./formulas";
 import type { TemplatePlan } from "./plan";
 
@@ -19,31 +20,31 @@ export interface RoleFormulaRefs {
   won: string;
 }
 
-const ROLE: Record<Lang, [string, string, string]> = {
-  en: ["SDR", "Hunter", "Farmer"],
-  ru: ["Лидоруб", "Хантер", "Фермер"],
-  uk: ["Лідоруб", "Хантер", "Фермер"],
-};
-
-const SUMMARY: Record<Lang, [string, string, string, string]> = {
-  en: [
+/** The role names and, per example formula, what it computes. */
+export const ROLE_FORMULA_TEXTS = {
+  sdr: WORDS.sdr,
+  hunter: WORDS.hunter,
+  farmer: WORDS.farmer,
+  sdrCalls: l(
     "Calls of 60 s and more made by the SDR (the daily norm is 80–100).",
-    "Of the meetings the SDR booked, the share that were held.",
-    "Of the meetings the hunter held, the share that became a sale.",
-    "The farmer's deals won, as a share of the farmer's deals.",
-  ],
-  ru: [
     "Звонки лидоруба от 60 секунд (норма — 80–100 в день).",
-    "Доля проведённых среди встреч, назначенных лидорубом.",
-    "Доля продаж среди встреч, проведённых хантером.",
-    "Доля выигранных сделок фермера среди всех его сделок.",
-  ],
-  uk: [
     "Дзвінки лідоруба від 60 секунд (норма — 80–100 на день).",
+  ),
+  sdrHeld: l(
+    "Of the meetings the SDR booked, the share that were held.",
+    "Доля проведённых среди встреч, назначенных лидорубом.",
     "Частка проведених серед зустрічей, призначених лідорубом.",
+  ),
+  hunterSales: l(
+    "Of the meetings the hunter held, the share that became a sale.",
+    "Доля продаж среди встреч, проведённых хантером.",
     "Частка продажів серед зустрічей, проведених хантером.",
+  ),
+  farmerWon: l(
+    "The farmer's deals won, as a share of the farmer's deals.",
+    "Доля выигранных сделок фермера среди всех его сделок.",
     "Частка виграних угод фермера серед усіх його угод.",
-  ],
+  ),
 };
 
 function q(s: string): string {
@@ -62,10 +63,12 @@ export function roleRefs(plan: TemplatePlan): Omit<RoleFormulaRefs, "deals" | "c
 }
 
 export function roleFormulaRows(lang: Lang, r: RoleFormulaRefs): FormulaRow[] {
-  const [sdr, hunter, farmer] = ROLE[lang];
+  const w = inLang(ROLE_FORMULA_TEXTS, lang);
+  const [sdr, hunter, farmer] = [w.sdr, w.hunter, w.farmer];
   const d = (range: string) => ref(r.deals, range);
   const c = (range: string) => ref(r.calls, range);
   const by = (col: string, who: string) => `${d(col)}=${q(who)}`;
+  const summaries = [w.sdrCalls, w.sdrHeld, w.hunterSales, w.farmerWon];
   const formulas: [string, string][] = [
     [
       `${sdr} · TALK_TIME`,
@@ -86,7 +89,7 @@ export function roleFormulaRows(lang: Lang, r: RoleFormulaRefs): FormulaRow[] {
   ];
   return formulas.map(([name, formula], i) => ({
     name,
-    summary: SUMMARY[lang][i] as string,
+    summary: summaries[i] ?? "",
     shown: formula,
     live: formula,
     expected: "",

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/lang";
+import type { Lang } from "../../src/core/i18n";
 import { ensureBuilt, readDist } from "../server/dist";
 import { axeViolations, brokenWords, liveRegions, weakBorders } from "./a11y";
 import { launch } from "./bridge";

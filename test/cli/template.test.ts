@@ -13,7 +13,7 @@ import { DROPDOWN_ROWS, templateWorkbook } from "../../src/adapters/xlsx/templat
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/report";
 import { runTemplate } from "../../src/cli/template";
-import { LANGS, type Lang } from "../../src/core/lang";
+import { LANGS, type Lang } from "../../src/core/i18n";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { detectTabs, mappingFromRows, SETTINGS_SHEET_NAMES } from "../../src/model/index";
 import type { RawTab } from "../../src/model/types";

@@ -1,4 +1,4 @@
-import type { Lang } from "../../src/core/lang";
+import type { Lang } from "../../src/core/i18n";
 import { callFunction, type FnContext, type Result } from "../../src/functions/index";
 
 export const EN: FnContext = { timeZone: "UTC", lang: "en" };

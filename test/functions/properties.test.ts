@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Lang } from "../../src/core/lang";
+import type { Lang } from "../../src/core/i18n";
 import { callFunction, IMPLEMENTATIONS } from "../../src/functions/index";
 import { FUNCTIONS } from "../../src/functions/registry";
 

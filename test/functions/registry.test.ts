@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { README, renderReference, updateReadme } from "../../scripts/gen-readme";
 import { jsdocFor } from "../../scripts/jsdoc";
-import { LANGS } from "../../src/core/lang";
+import { LANGS } from "../../src/core/i18n";
 import { callFunction, IMPLEMENTATIONS } from "../../src/functions/index";
 import { FUNCTIONS } from "../../src/functions/registry";
 import * as server from "../../src/server/functions";

@@ -4,7 +4,7 @@ import type { RolesLang } from "../../src/generate/roles";
 import { buildModel } from "../../src/model/index";
 import { t } from "../../src/report/i18n";
 import { planReport } from "../../src/report/plan";
-import { ROLE_LABELS, rt } from "../../src/report/rolesI18n";
+import { rt } from "../../src/report/rolesI18n";
 import type { Block } from "../../src/report/types";
 import { block, dayOf, independent, month, report } from "./roles-support";
 
@@ -80,16 +80,6 @@ describe("diagnosis", () => {
 });
 
 describe("labels", () => {
-  it("every Roles label exists in en, ru and uk with the same placeholders", () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, loc] of Object.entries(ROLE_LABELS)) {
-      for (const lang of ["en", "ru", "uk"] as const) {
-        expect(loc[lang].trim(), `${key}.${lang}`).not.toBe("");
-        expect(names(loc[lang]), `${key}.${lang}`).toEqual(names(loc.en));
-      }
-    }
-  });
-
   it.each([
     ["en", "Roles", "SDR"],
     ["ru", "Роли", "Лидоруб"],

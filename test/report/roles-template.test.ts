@@ -3,7 +3,7 @@
  * rows, give a Roles sheet whose figures equal a plain count of those rows.
  */
 import { describe, expect, it } from "vitest";
-import { LANGS } from "../../src/core/lang";
+import { LANGS } from "../../src/core/i18n";
 import { buildModel } from "../../src/model/index";
 import { planReport } from "../../src/report/plan";
 import { rt } from "../../src/report/rolesI18n";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { templateNames } from "../../src/adapters/sheets/template";
-import { LANGS } from "../../src/core/lang";
+import { LANGS } from "../../src/core/i18n";
 import { parseDate, parseDurationSeconds } from "../../src/core/values";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { formulaRows, formulaSource, ref } from "../../src/template/formulas";

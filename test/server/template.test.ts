@@ -1,6 +1,6 @@
 /** The tracker template written into the fake spreadsheet by the BUILT bundle. */
 import { describe, expect, it } from "vitest";
-import { LANGS, type Lang } from "../../src/core/lang";
+import { LANGS, type Lang } from "../../src/core/i18n";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { detectTabs } from "../../src/model/index";
 import type { RawTab } from "../../src/model/types";

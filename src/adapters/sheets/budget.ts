@@ -5,7 +5,7 @@
  * stands (it is deleted only after the swap). Over budget, the build is refused with a sentence
  * that says what to narrow.
  */
-import type { Lang } from "../../core/lang";
+import { type Lang, l, localeOf, translate } from "../../core/i18n";
 import { UserError } from "../../core/userError";
 import type { ReportPlan, SheetPlan } from "../../report/types";
 import { layoutSheet } from "./write";
@@ -39,33 +39,32 @@ export function cellsInUse(ss: Spreadsheet): number {
 /** A build refused for its size: the message says what to narrow (the RPC layer passes it on). */
 export class BuildRefused extends UserError {}
 
-const fmt = (lang: Lang, n: number) =>
-  n.toLocaleString(lang === "en" ? "en-US" : lang === "ru" ? "ru-RU" : "uk-UA");
-
-const NARROW: Record<Lang, string> = {
-  en: "nothing was changed. Narrow it: pick fewer reps or sources, a shorter period, or months instead of weeks.",
-  ru: "ничего не изменено. Сузьте отчёт: выберите меньше менеджеров или источников, короче период или месяцы вместо недель.",
-  uk: "нічого не змінено. Звузьте звіт: виберіть менше менеджерів чи джерел, коротший період або місяці замість тижнів.",
+/** Texts of a refused build; `{narrow}` is the shared advice, numbers come formatted. */
+export const BUDGET_TEXTS = {
+  narrow: l(
+    "nothing was changed. Narrow it: pick fewer reps or sources, a shorter period, or months instead of weeks.",
+    "ничего не изменено. Сузьте отчёт: выберите меньше менеджеров или источников, короче период или месяцы вместо недель.",
+    "нічого не змінено. Звузьте звіт: виберіть менше менеджерів чи джерел, коротший період або місяці замість тижнів.",
+  ),
+  tooBig: l(
+    "The report would take {need} cells, more than the {limit} it may use in this spreadsheet; {narrow}",
+    "Отчёту нужно {need} ячеек — больше, чем {limit}, доступных ему в этой таблице; {narrow}",
+    "Звіту потрібно {need} клітинок — більше, ніж {limit}, доступних йому в цій таблиці; {narrow}",
+  ),
+  /** When the spreadsheet itself is (nearly) full: the room is what limits the report. */
+  noRoom: l(
+    "The report would take {need} cells, but this spreadsheet has room for only {room} more of Google's 10 million; {narrow} Deleting sheets you no longer need also makes room.",
+    "Отчёту нужно {need} ячеек, а в этой таблице осталось место лишь для {room} из 10 миллионов, допустимых Google; {narrow} Место освободит и удаление ненужных листов.",
+    "Звіту потрібно {need} клітинок, а в цій таблиці лишилося місця лише для {room} з 10 мільйонів, дозволених Google; {narrow} Місце звільнить і видалення непотрібних аркушів.",
+  ),
+  stashTooBig: l(
+    "The report is too large to prepare in steps; nothing was changed. Narrow it: pick fewer reps or sources, a shorter period, or months instead of weeks.",
+    "Отчёт слишком велик, чтобы подготовить его по шагам; ничего не изменено. Сузьте отчёт: выберите меньше менеджеров или источников, короче период или месяцы вместо недель.",
+    "Звіт завеликий, щоб підготувати його кроками; нічого не змінено. Звузьте звіт: виберіть менше менеджерів чи джерел, коротший період або місяці замість тижнів.",
+  ),
 };
 
-const TOO_BIG: Record<Lang, (need: string, limit: string) => string> = {
-  en: (need, limit) =>
-    `The report would take ${need} cells, more than the ${limit} it may use in this spreadsheet; ${NARROW.en}`,
-  ru: (need, limit) =>
-    `Отчёту нужно ${need} ячеек — больше, чем ${limit}, доступных ему в этой таблице; ${NARROW.ru}`,
-  uk: (need, limit) =>
-    `Звіту потрібно ${need} клітинок — більше, ніж ${limit}, доступних йому в цій таблиці; ${NARROW.uk}`,
-};
-
-/** When the spreadsheet itself is (nearly) full: the room is what limits the report. */
-const NO_ROOM: Record<Lang, (need: string, room: string) => string> = {
-  en: (need, room) =>
-    `The report would take ${need} cells, but this spreadsheet has room for only ${room} more of Google's 10 million; ${NARROW.en} Deleting sheets you no longer need also makes room.`,
-  ru: (need, room) =>
-    `Отчёту нужно ${need} ячеек, а в этой таблице осталось место лишь для ${room} из 10 миллионов, допустимых Google; ${NARROW.ru} Место освободит и удаление ненужных листов.`,
-  uk: (need, room) =>
-    `Звіту потрібно ${need} клітинок, а в цій таблиці лишилося місця лише для ${room} з 10 мільйонів, дозволених Google; ${NARROW.uk} Місце звільнить і видалення непотрібних аркушів.`,
-};
+const count = (lang: Lang, n: number) => n.toLocaleString(localeOf(lang));
 
 /** The budget for this build: `maxCells`, and no more than what the spreadsheet has left. */
 export function cellBudget(ss: Spreadsheet, maxCells = DEFAULT_MAX_CELLS): number {
@@ -82,19 +81,22 @@ export function checkBudget(
   const need = reportCells(plan);
   const room = Math.max(0, SPREADSHEET_CELL_LIMIT - cellsInUse(ss));
   if (need <= Math.min(maxCells, room)) return need;
+  const narrow = translate(BUDGET_TEXTS, lang, "narrow");
   const say =
     room < maxCells
-      ? NO_ROOM[lang](fmt(lang, need), fmt(lang, room))
-      : TOO_BIG[lang](fmt(lang, need), fmt(lang, maxCells));
+      ? translate(BUDGET_TEXTS, lang, "noRoom", {
+          need: count(lang, need),
+          room: count(lang, room),
+          narrow,
+        })
+      : translate(BUDGET_TEXTS, lang, "tooBig", {
+          need: count(lang, need),
+          limit: count(lang, maxCells),
+          narrow,
+        });
   throw new BuildRefused(say);
 }
 
-const STASH_TOO_BIG: Record<Lang, string> = {
-  en: "The report is too large to prepare in steps; nothing was changed. Narrow it: pick fewer reps or sources, a shorter period, or months instead of weeks.",
-  ru: "Отчёт слишком велик, чтобы подготовить его по шагам; ничего не изменено. Сузьте отчёт: выберите меньше менеджеров или источников, короче период или месяцы вместо недель.",
-  uk: "Звіт завеликий, щоб підготувати його кроками; нічого не змінено. Звузьте звіт: виберіть менше менеджерів чи джерел, коротший період або місяці замість тижнів.",
-};
-
 export function stashTooBig(lang: Lang): BuildRefused {
-  return new BuildRefused(STASH_TOO_BIG[lang]);
+  return new BuildRefused(translate(BUDGET_TEXTS, lang, "stashTooBig"));
 }

@@ -11,7 +11,7 @@
  * Two entry points share that code: `buildReport` (one call) and the step-wise
  * `startBuild` + `runBuildStep` the sidebar calls once per step, for real progress.
  */
-import type { Lang } from "../../core/lang";
+import { isLang, type Lang } from "../../core/i18n";
 import { UserError } from "../../core/userError";
 import { type LabelKey, sheetName, t } from "../../report/i18n";
 import { type ReportPlan, SHEET_KEYS, type SheetKey, type SheetPlan } from "../../report/types";
@@ -50,9 +50,9 @@ const DEFAULT_LOCK_WAIT_MS = 10_000;
 const BUILD_PROPERTY = "voronka.build";
 const INFO_PROPERTY = "voronka.build.info";
 
-function langOf(request: BuildRequest): Lang {
-  const l = request?.options?.lang;
-  return l === "ru" || l === "uk" ? l : "en";
+function requestLang(request: BuildRequest): Lang {
+  const lang = request?.options?.lang;
+  return isLang(lang) ? lang : "en";
 }
 
 function userError(lang: Lang, key: LabelKey): UserError {
@@ -79,8 +79,8 @@ function newBuildId(now: number): string {
 
 function prepareWith(ss: Spreadsheet, request: BuildRequest, controls: BuildControls): Prepared {
   const prepared = (controls.prepare ?? prepareReport)(ss, request);
-  if (prepared.plan.sheets.length === 0) throw userError(langOf(request), "build.empty");
-  checkBudget(ss, prepared.plan, langOf(request), controls.maxCells);
+  if (prepared.plan.sheets.length === 0) throw userError(requestLang(request), "build.empty");
+  checkBudget(ss, prepared.plan, requestLang(request), controls.maxCells);
   return prepared;
 }
 
@@ -90,7 +90,7 @@ export function buildReport(
   request: BuildRequest,
   controls: BuildControls = {},
 ): BuildResult {
-  const lang = langOf(request);
+  const lang = requestLang(request);
   const now = controls.now ?? Date.now;
   const started = now();
   const budget = controls.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -179,7 +179,7 @@ export function startBuild(
   request: BuildRequest,
   controls: BuildControls = {},
 ): { buildId: string; steps: string[] } {
-  const lang = langOf(request);
+  const lang = requestLang(request);
   return withLock(lang, controls, () => {
     const buildId = newBuildId((controls.now ?? Date.now)());
     const index = putParts(buildId, { request });

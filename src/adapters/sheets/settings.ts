@@ -8,7 +8,7 @@
  * developer metadata. A name is never enough: a user's "Voronka settings – notes" is theirs. A tab
  * from before the metadata (A1 marker only) is adopted: it gets the metadata on the next write.
  */
-import type { Lang } from "../../core/lang";
+import type { Lang } from "../../core/i18n";
 import { isOwnSheetName, SETTINGS_MARKER, SETTINGS_SHEET_NAMES } from "../../model/detect";
 import { mappingFromRows, mappingToRows, type WorkbookMapping } from "../../model/mapping";
 import { freeName } from "../../template/plan";

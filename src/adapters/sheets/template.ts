@@ -5,7 +5,7 @@
  * parse, and the formulas tab's live column is a formula on purpose.
  */
 import { dayNumber, instantToWall } from "../../core/calendar";
-import type { Lang } from "../../core/lang";
+import type { Lang } from "../../core/i18n";
 import { FUNCTIONS } from "../../functions/registry";
 import type { TabKind } from "../../model/types";
 import { type FormulaRow, formulaRows, formulasHeader } from "../../template/formulas";

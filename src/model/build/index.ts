@@ -181,7 +181,7 @@ function sourceOfStages(
     );
     // No stage column, but an outcome column (X-Education's Converted): that one.
     if (headers.length === 0)
-      for (const f of ["won", "status", "closedFlag"]) {
+      for (const f of ["won", "status", "closedFlag"] as const) {
         const c = col(withColumns, f);
         if (c >= 0) {
           headers.push(withColumns.headers[c] ?? "");

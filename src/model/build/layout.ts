@@ -1,8 +1,9 @@
 /** A raw tab with its mapping, the data issues it raises, and the cell helpers every reader shares. */
 import { cellText, isBlank, parseDate } from "../../core/values";
-import { headerKey } from "../headers";
+import type { FieldKey } from "../fields";
+import { type FieldDef, headerKey, KIND_FIELDS } from "../headers";
 import type { TabMapping } from "../mapping";
-import type { DataIssue, DataIssueReason, RawTab } from "../types";
+import type { DataIssue, DataIssueReason, RawTab, TabKind } from "../types";
 
 export interface Layout {
   tab: RawTab;
@@ -46,7 +47,7 @@ export class Issues {
   }
 }
 
-export function col(l: Layout, key: string): number {
+export function col(l: Layout, key: FieldKey): number {
   const c = l.m.columns[key];
   return typeof c === "number" && c >= 0 ? c : -1;
 }
@@ -79,15 +80,28 @@ export function dateOf(v: unknown, opts: { timeZone: string }): number | null {
 // ---------------------------------------------------------------------------------------------
 // Layouts
 
-const REQUIRED: Record<string, string[]> = {
-  calls: ["date"],
-  deals: ["id"],
-  stageLog: ["id", "stage", "date"],
-  timeLog: ["rep", "date", "category"],
-  plan: ["period", "metric", "target"],
-  checklist: ["id"],
-  team: ["rep", "role"],
-};
+/** Per kind: the fields a tab must have, each a list of alternatives (any one will do). */
+const REQUIRED = requiredFields();
+
+function requiredFields(): Record<TabKind, FieldKey[][]> {
+  const out = {} as Record<TabKind, FieldKey[][]>;
+  for (const [kind, fields] of Object.entries(KIND_FIELDS) as [TabKind, FieldDef[]][]) {
+    const groups = new Map<string, FieldKey[]>();
+    const list: FieldKey[][] = [];
+    for (const f of fields) {
+      if (!f.required || f.buildsWithout) continue;
+      const group = f.group ? groups.get(f.group) : undefined;
+      if (group) group.push(f.key);
+      else {
+        const alternatives = [f.key];
+        if (f.group) groups.set(f.group, alternatives);
+        list.push(alternatives);
+      }
+    }
+    out[kind] = list;
+  }
+  return out;
+}
 
 /** The mapping with columns that moved found again by their header text. */
 function relocate(m: TabMapping, headers: string[]): TabMapping {
@@ -114,14 +128,10 @@ export function layoutOf(tab: RawTab, given: TabMapping, issues: Issues): Layout
   const m = relocate(given, headers);
   const l: Layout = { tab, m, headers };
   if (!m.kind) return null;
-  const missing = REQUIRED[m.kind].filter((k) => col(l, k) < 0);
-  if (
-    m.kind === "timeLog" &&
-    col(l, "minutes") < 0 &&
-    col(l, "hours") < 0 &&
-    col(l, "duration") < 0
-  )
-    missing.push("minutes");
+  // A group is named by its first field ("minutes" for minutes | hours | duration).
+  const missing = REQUIRED[m.kind]
+    .filter((alternatives) => alternatives.every((k) => col(l, k) < 0))
+    .map((alternatives) => alternatives[0]);
   if (missing.length) {
     issues.add(l, m.headerRow, -1, "noHeader", "", missing.join(", "));
     return null;

@@ -8,10 +8,25 @@ import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
+import { settingsToRows } from "../src/adapters/sheets/settings";
 import { generateWorkbook } from "../src/generate/index";
+import { MAPPING_VERSION, SETTINGS_SHEET_NAMES } from "../src/model/index";
 import type { RawTab } from "../src/model/types";
 
 export const DEMO_SEED = 42;
+
+/**
+ * The demo team's own norms for the Roles sheet, kept in its settings tab as an owner would set
+ * them: its SDRs make about a tenth of the seed's 80–100 long calls a day (they also qualify and
+ * follow up), so the seed's defaults would paint every day red.
+ */
+export const DEMO_ROLE_NORMS = {
+  longCallsMin: 8,
+  longCallsMax: 12,
+  bookedMin: 3,
+  bookedMax: 5,
+  heldMin: 3,
+};
 
 function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
@@ -68,6 +83,14 @@ async function run(): Promise<void> {
     scale: Number(values.scale),
     team: true,
   });
+  const settings: RawTab = {
+    name: SETTINGS_SHEET_NAMES.ru,
+    values: settingsToRows({
+      mapping: { version: MAPPING_VERSION, stages: [], tabs: [] },
+      sidebar: { roleNorms: DEMO_ROLE_NORMS },
+    }),
+  };
+  tabs.push(settings);
   mkdirSync(dirname(out), { recursive: true });
   await tabsToWorkbook(tabs).xlsx.writeFile(out);
   const rows = tabs.reduce((s, t) => s + t.values.length - 1, 0);

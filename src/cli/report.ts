@@ -6,14 +6,16 @@
 import { existsSync, statSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, relative, resolve } from "node:path";
+import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
 import type { Lang } from "../core/i18n";
 import { mappingToBuild } from "../model/corrections";
-import { buildModel, isSettingsTab, mappingFromRows } from "../model/index";
+import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
 import { planReport } from "../report/plan";
 import type { ReportPlan } from "../report/types";
+import { cleanSettings } from "../shared/settings";
 import type { Command } from "./args";
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
@@ -113,7 +115,10 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   // A workbook with our settings tab (the tracker template, a downloaded spreadsheet) is read
   // with the corrections it keeps, as the add-on would; the tab itself is not data.
   const settingsTab = tabs.find(isSettingsTab);
-  const saved = settingsTab ? mappingFromRows(settingsTab.values) : null;
+  const stored = settingsTab ? settingsFromRows(settingsTab.values) : null;
+  const saved = stored?.mapping ?? null;
+  // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
+  const { roleNorms } = cleanSettings(stored?.sidebar);
   const built = buildModel(tabs, { timeZone: "UTC", mapping: mappingToBuild(tabs, saved) });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
@@ -153,7 +158,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
-  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today });
+  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today, roleNorms });
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");

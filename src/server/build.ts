@@ -8,7 +8,7 @@ import type { ReportOptions } from "../report/options";
 import type { BuildRequest, BuildStart, BuildStepResult } from "../shared/wire";
 import { parseJson, rpc } from "./call";
 import { fail } from "./errors";
-import { cleanSettings, withStoredNorms } from "./settings";
+import { cleanSettings, withStoredNorms } from "../shared/settings";
 
 /** Saves the mapping and options, and starts a step-wise build. */
 export const startBuild = rpc((call, requestJson: string): BuildStart => {

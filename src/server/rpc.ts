@@ -6,6 +6,6 @@ export type * from "../shared/wire";
 export { buildStep, openSheet, startBuild } from "./build";
 export { showFormulaHelp, showSidebar, sidebarHtml } from "./dialogs";
 export { userMessage } from "./errors";
-export { cleanRoleNorms, cleanSettings } from "./settings";
+export { cleanRoleNorms, cleanSettings } from "../shared/settings";
 export { saveSettings, sidebarState } from "./sidebar";
 export { createTemplate, createTrackerTemplate } from "./template";

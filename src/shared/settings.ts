@@ -1,7 +1,7 @@
-/** The sidebar's settings as kept in the settings tab: read back with only well-formed values. */
+/** The sidebar's settings as kept in the settings tab (read by the add-on and the command): only well-formed values. */
 import { isLang } from "../core/i18n";
 import { isPeriod } from "../core/period";
-import type { SidebarSettings } from "../shared/wire";
+import type { SidebarSettings } from "./wire";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -89,7 +89,7 @@ export async function runDuck(
         SELECT id, any_value(rep) AS rep, max(k) AS reached, min(ts) AS first_ts FROM l GROUP BY id
       )
       SELECT month, rep, GROUPING(month) AS gm, ${countCols}
-      FROM (SELECT * , strftime(first_ts, '%Y-%m') AS month FROM d)
+      FROM (SELECT * , strftime(first_ts, '%b %Y') AS month FROM d)
       GROUP BY GROUPING SETS ((month), (rep))`;
     const velocitySql = `
       WITH p AS (

@@ -4,7 +4,7 @@
  */
 export interface Figures {
   stages: string[];
-  /** Month "yyyy-mm" → count per stage. */
+  /** Month as the report labels it ("Jan 2026") → count per stage (the total row left out). */
   byMonth: Record<string, number[]>;
   /** Rep name → count per stage. */
   byRep: Record<string, number[]>;
@@ -37,7 +37,7 @@ export function figuresFromPlan(plan: PlanLike, stages: string[]): Figures {
   }
   return {
     stages,
-    byMonth: counts(blocks.get("funnel.byPeriod"), false),
+    byMonth: counts(blocks.get("funnel.byPeriod"), true),
     byRep: counts(blocks.get("funnel.byRep"), true),
     velocity,
   };

@@ -5,10 +5,10 @@ import { writeSettings } from "../adapters/sheets/settings";
 import { corrections } from "../model/chosenMapping";
 import { detectTabs } from "../model/index";
 import type { ReportOptions } from "../report/options";
+import { cleanSettings, withStoredNorms } from "../shared/settings";
 import type { BuildRequest, BuildStart, BuildStepResult } from "../shared/wire";
 import { parseJson, rpc } from "./call";
 import { fail } from "./errors";
-import { cleanSettings, withStoredNorms } from "../shared/settings";
 
 /** Saves the mapping and options, and starts a step-wise build. */
 export const startBuild = rpc((call, requestJson: string): BuildStart => {

@@ -7,9 +7,9 @@
 import { readSettings, type StoredSettings } from "../adapters/sheets/settings";
 import { type Lang, langOf } from "../core/i18n";
 import { cleanMapping, type WorkbookMapping } from "../model/index";
+import { cleanSettings } from "../shared/settings";
 import type { SidebarSettings } from "../shared/wire";
 import { fail, type GenericFailure, userMessage } from "./errors";
-import { cleanSettings } from "../shared/settings";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

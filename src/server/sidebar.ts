@@ -20,9 +20,9 @@ import {
 } from "../model/index";
 import { latestRoles, modelSummary } from "../model/summary";
 import type { RawTab } from "../model/types";
+import { cleanSettings, withStoredNorms } from "../shared/settings";
 import type { BuildRequest, MappingInput, SidebarSettings, SidebarState } from "../shared/wire";
 import { parseJson, rpc, timeZoneOf } from "./call";
-import { cleanSettings, withStoredNorms } from "../shared/settings";
 
 /** The sidebar's state; with `mappingJson`, as the user's unsaved corrections would make it. */
 export const sidebarState = rpc((call, mappingJson?: string): SidebarState => {

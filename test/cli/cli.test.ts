@@ -10,10 +10,11 @@ import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { main } from "../../src/cli/main";
-import { type Io, LARGE_ROWS } from "../../src/cli/report";
+import { LARGE_ROWS } from "../../src/cli/report";
 import { buildModel } from "../../src/model/index";
 import { sheetName } from "../../src/report/index";
+
+import { type CliRun, runCli } from "../support/runCli";
 
 const ROOT = resolve(__dirname, "../..");
 const MAVEN = resolve(ROOT, "../shared/datasets/maven-crm/sales_pipeline.csv");
@@ -26,19 +27,7 @@ const FROM_SOURCE = [
 const DEMO = resolve(ROOT, "examples/demo-workbook.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "voronka-cli-"));
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(argv: string[], cwd = dir): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (argv: string[], cwd = dir): Promise<CliRun> => runCli(argv, cwd);
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -201,7 +190,7 @@ describe("CSV inputs end to end", () => {
 });
 
 describe("errors: one line, non-zero exit, no stack", () => {
-  const oneLine = (r: Run) => {
+  const oneLine = (r: CliRun) => {
     expect(r.code).not.toBe(0);
     expect(r.err.split("\n")[0]).toMatch(/^voronka: /);
     expect(r.err).not.toMatch(/\n\s+at /);

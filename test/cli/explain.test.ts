@@ -8,21 +8,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCli } from "../../src/cli/args";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/report";
+
+import { runCli } from "../support/runCli";
 
 const ROOT = resolve(__dirname, "../..");
 const FIXTURES = resolve(ROOT, "test/fixtures/crm");
 const MAVEN = resolve(ROOT, "../shared/datasets/maven-crm");
 const dir = mkdtempSync(join(tmpdir(), "voronka-explain-"));
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd: dir };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (argv: string[]) => runCli(argv, dir);
 
 describe("voronka report --explain", () => {
   it("is an option of report", () => {

@@ -17,9 +17,9 @@ import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/report";
 import { terminalText } from "../../src/cli/terminal";
+
+import { type CliRun, runCli } from "../support/runCli";
 
 const ROOT = resolve(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "voronka-hostile-"));
@@ -27,19 +27,7 @@ const DEALS =
   "opportunity_id,sales_agent,deal_stage,engage_date,close_date,close_value\n" +
   "1,Anna,Won,2016-10-20,2016-11-01,100\n2,Boris,Lost,2016-10-21,2016-11-02,0\n";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(argv: string[], cwd = dir): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd };
-  const code = await main(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (argv: string[], cwd = dir): Promise<CliRun> => runCli(argv, cwd);
 
 // Any C0 control but line feed, DEL, any C1 control.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point

@@ -40,6 +40,11 @@ export const STAGE_ORDER_TEXTS = {
     "в обычном порядке этапов продаж",
     "у звичайному порядку етапів продажу",
   ),
+  appearance: l(
+    "in an order guessed from their names (the export does not give the pipeline's order): check it and reorder the stages if needed",
+    "в порядке, угаданном по названиям (порядка воронки в выгрузке нет): проверьте его и при необходимости переставьте этапы",
+    "у порядку, вгаданому за назвами (порядку воронки у вивантаженні немає): перевірте його та за потреби переставте етапи",
+  ),
 } satisfies Record<StageOrderSource["from"], Localized>;
 
 /** Where the stages come from, by `StageSource.from`; `{tab}`, `{columns}` are quoted user text. */

@@ -75,7 +75,9 @@ export type StageOrderSource =
   | { from: "sortOrder"; header: string }
   | { from: "log" }
   | { from: "pipeline"; crm: string }
-  | { from: "ladder" };
+  | { from: "ladder" }
+  /** Most stage names are not sales words we know: the order is a guess the user should check. */
+  | { from: "appearance" };
 
 /** The stages a deals tab gives, in order, and where that order came from. */
 export function dealsTabStages(l: Layout): { names: string[]; order: StageOrderSource } {
@@ -145,7 +147,12 @@ export function currentStageValues(l: Layout): { names: string[]; order: StageOr
     const known = knownPipelineOf(list.map((e) => e.name));
     const ladder = (e: Seen) => (e.rank < 0 ? 2 : e.rank / (STAGE_LADDER.length - 1));
     const pos = (e: Seen) => known?.position(e.name) ?? ladder(e);
-    order = known ? { from: "pipeline", crm: known.crm } : { from: "ladder" };
+    const unknown = list.filter((e) => e.rank < 0).length;
+    order = known
+      ? { from: "pipeline", crm: known.crm }
+      : unknown * 2 > list.length
+        ? { from: "appearance" }
+        : { from: "ladder" };
     list.sort((a, b) => pos(a) - pos(b) || a.first - b.first);
   }
   const names = list.map((x) => x.name);

@@ -1,0 +1,138 @@
+/**
+ * The aggregates contract (ARCHITECTURE.md, SPEC §8): everything the Funnel, KPI, Velocity and
+ * Changes sheets need, grouped by day, rep and source, so that the report can be planned from
+ * rows whose number grows with days × reps × sources, not with deals or events. Two engines
+ * produce it: the in-memory one (`memory.ts`, from a Model) and SQL (`src/sql/`, DuckDB or
+ * BigQuery views of the same names). The rows do not depend on report options: filters by rep,
+ * source and date, and week/month buckets, are applied by the report to these rows.
+ *
+ * Days are whole day numbers (wall-clock ms ÷ MS_PER_DAY, floored; SQL: DATE); null: no date.
+ * Reps and sources are as the data wrote them ("" when absent); the report matches them by
+ * name key. Stages are positions in `stages` (0 = the top of the funnel).
+ */
+
+/** Per stage: its name, whether any deal carries a date for it, and whether its dates come from
+ * the same source column as the next stage's (then k → k+1 is one event, not a transition). */
+export interface StageInfo {
+  position: number;
+  stage: string;
+  dated: boolean;
+  sameSourceNext: boolean;
+}
+
+/** Deals by their date (created, else first stage date, else closed): the Funnel and new leads. */
+export interface DealRow {
+  day: number | null;
+  rep: string;
+  source: string;
+  /** Furthest stage reached, -1: none. */
+  reached: number;
+  targeted: boolean | null;
+  deals: number;
+}
+
+/** Entries into a stage by the day of the entry (the stage's date, else the deal's date). */
+export interface StageEntryRow {
+  day: number | null;
+  rep: string;
+  source: string;
+  stage: number;
+  entries: number;
+}
+
+/** Won deals by the day of the sale (closed, else the last stage date, else the deal's date). */
+export interface SaleRow {
+  day: number | null;
+  rep: string;
+  source: string;
+  /** ISO code, "" when unknown. */
+  currency: string;
+  sales: number;
+  /** Sum of the known amounts, and how many were known. */
+  revenue: number;
+  amounts: number;
+  /** Some amount has a fractional part (kopecks). */
+  cents: boolean;
+  /** Sum of margins in money, and of the amounts that carried one (margin % = margin / base). */
+  margin: number;
+  marginBase: number;
+  margins: number;
+  /** Revenue from clients who had an earlier won deal (over all deals, unfiltered). */
+  repeatRevenue: number;
+}
+
+/** Won deals with a created date and a known sale date: the sales cycle, in whole hours. */
+export interface CycleRow {
+  /** Day of the sale. */
+  day: number;
+  rep: string;
+  source: string;
+  hours: number;
+  deals: number;
+}
+
+/** Won deals' days from the cohort day to the sale day (whole days), for the cohort window W. */
+export interface SpanRow {
+  /** The cohort day (the deal's date). */
+  day: number;
+  rep: string;
+  source: string;
+  days: number;
+  deals: number;
+}
+
+/**
+ * Cohort reach (SPEC §4): deals of cohort day `day` that reached `stage`. `withinDays` is the
+ * smallest window W (days, ≥ 0) for which the deal counts as reaching the stage within W days
+ * of its cohort day (core/metrics/cohort.ts `reachedWithin`); null: reached, but no date at or
+ * after the stage, so it counts only as "reached so far".
+ */
+export interface CohortRow {
+  day: number;
+  rep: string;
+  source: string;
+  stage: number;
+  withinDays: number | null;
+  deals: number;
+}
+
+/** Transitions from stage `step` to `step + 1` by the day the later stage was entered. */
+export interface TransitionRow {
+  day: number;
+  rep: string;
+  source: string;
+  step: number;
+  /** Duration in whole hours (rounded). */
+  hours: number;
+  transitions: number;
+}
+
+/** Calls of a rep's day (also what a telephony dashboard's "calls summary" tab gives). */
+export interface RepDayRow {
+  day: number;
+  rep: string;
+  /** The call's source, else its deal's source; "" when neither. */
+  source: string;
+  calls: number;
+  /** Calls of at least `longCallSeconds`. */
+  longCalls: number;
+  talkSeconds: number;
+  /** Calls with a known duration. */
+  timedCalls: number;
+}
+
+export interface Aggregates {
+  stages: StageInfo[];
+  /** The threshold `RepDayRow.longCalls` was counted with. */
+  longCallSeconds: number;
+  /** Some deal names a client (repeat revenue is meaningful). */
+  hasClient: boolean;
+  deals: DealRow[];
+  stageEntries: StageEntryRow[];
+  sales: SaleRow[];
+  cycles: CycleRow[];
+  spans: SpanRow[];
+  cohorts: CohortRow[];
+  transitions: TransitionRow[];
+  repDays: RepDayRow[];
+}

@@ -150,6 +150,8 @@ export const KIND_LABELS = {
   plan: l("Plan", "План", "План"),
   checklist: l("Checklist", "Чек-лист", "Чек-лист"),
   team: l("Team", "Команда", "Команда"),
+  callsSummary: l("Calls summary", "Сводка звонков", "Зведення дзвінків"),
+  aggregates: l("Aggregates (SQL)", "Агрегаты (SQL)", "Агрегати (SQL)"),
 } satisfies Record<TabKind, Localized>;
 
 type Strings = Record<keyof typeof SIDEBAR_TEXTS, string> & {

@@ -7,7 +7,7 @@ import { MS_PER_DAY } from "../core/calendar";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
 import { nameKey } from "../core/values";
-import type { Deal, Model } from "../model/types";
+import type { CallDay, Deal, Model } from "../model/types";
 import type {
   Aggregates,
   CohortRow,
@@ -256,7 +256,7 @@ function addSale(
 }
 
 function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): RepDayRow[] {
-  if (model.calls.length === 0) return [];
+  if (model.calls.length === 0 && !model.callDays?.length) return [];
   let sourceById: Map<string, string> | null = null;
   const dealSource = (id: string): string => {
     if (!sourceById) {
@@ -280,6 +280,7 @@ function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): Re
       if (c.durationSec >= longCallSeconds) g[1]++;
     }
   }
+  addCallDays(model.callDays ?? [], pairs, acc);
   const rows: RepDayRow[] = [];
   for (const [key, g] of acc) {
     const p = keyPair(key);
@@ -294,6 +295,27 @@ function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): Re
     });
   }
   return rows;
+}
+
+/**
+ * Calls summary rows (a telephony dashboard's rep-days) join the calls' rep-days: a day's talk
+ * time, when the summary gives it, covers all of its calls. Its "≥ 60 s" column is taken as it
+ * is, whatever `longCallSeconds` is.
+ */
+function addCallDays(days: readonly CallDay[], pairs: Pairs, acc: Map<number, Float64Array>): void {
+  for (const c of days) {
+    const g = getOr(
+      acc,
+      groupKey(pairs.of(c.rep, c.source), dayOf(c.date)),
+      () => new Float64Array(4),
+    );
+    g[0] += c.calls;
+    g[1] += c.longCalls;
+    if (c.talkSeconds !== null) {
+      g[2] += c.talkSeconds;
+      g[3] += c.calls;
+    }
+  }
 }
 
 function dealRows(m: Map<number, Float64Array>, pairs: Pairs, n: number): DealRow[] {

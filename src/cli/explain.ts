@@ -18,6 +18,8 @@ export const EXPLAIN_KINDS: Record<TabKind, Localized> = {
   plan: l("plan", "план", "план"),
   checklist: l("checklist", "чек-лист", "чек-лист"),
   team: l("team", "команда", "команда"),
+  callsSummary: l("calls summary", "сводка звонков", "зведення дзвінків"),
+  aggregates: l("aggregates", "агрегаты", "агрегати"),
 };
 
 export const EXPLAIN_REFERENCES: Record<ReferenceKind, Localized> = {
@@ -105,7 +107,8 @@ export function notRecognised(
 
 function tabLines(d: TabDetection, lang: Lang): string[] {
   const q = (s: string) => quoted(s, lang);
-  const lines = [`${q(d.tab)}: ${EXPLAIN_KINDS[d.kind][lang]}`];
+  const kind = EXPLAIN_KINDS[d.kind][lang];
+  const lines = [`${q(d.tab)}: ${d.view ? `${kind} (${d.view})` : kind}`];
   const fields = Object.entries(d.columns).map(([k, c]) => `${k} ← ${q(c.header)}`);
   if (fields.length) lines.push(`  ${fields.join(", ")}`);
   if (d.stageColumns.length)

@@ -4,7 +4,7 @@ import type { TabKind } from "../model/types";
 export type GenLang = "ru" | "en";
 
 /** The kinds this generator makes (the team tab is added by src/generate/team.ts). */
-export type GenKind = Exclude<TabKind, "team">;
+export type GenKind = Exclude<TabKind, "team" | "callsSummary" | "aggregates">;
 
 export interface Words {
   tabs: Record<GenKind, string>;

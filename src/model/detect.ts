@@ -22,11 +22,12 @@ import {
   headerCells,
   hitsFor,
   mayBeHeaderRow,
-  TAB_KINDS,
+  SYNONYM_KINDS,
 } from "./synonyms";
 
 export { TAB_KINDS } from "./synonyms";
 
+import { type ViewOfTab, viewOfTab } from "../aggregates/viewTabs";
 import { neverStageReason } from "./pipelines";
 import { referenceKindOf } from "./reference";
 import type { RawTab, TabKind } from "./types";
@@ -69,6 +70,8 @@ export interface TabDetection {
   passedOver?: PassedOver[];
   /** Calls without a rep column: counted for the whole team. */
   teamOnly?: boolean;
+  /** Aggregates: the view the tab holds (its columns are keyed by the view's column names). */
+  view?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,6 +178,11 @@ function candidateFor(
     } else if (!columns[f.key]) return null;
   }
   for (const ok of groups.values()) if (!ok) return null;
+  // A calls summary counts calls: its calls column holds numbers.
+  if (kind === "callsSummary") {
+    const p = profile(columns.calls.index);
+    if (p.filled > 0 && p.numbers < 0.8 * p.filled) return null;
+  }
   // A stage log's stages look like a pipeline: a few values, each repeated.
   if (kind === "stageLog") {
     const sp = profile(columns.stage.index);
@@ -293,6 +301,8 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
   const name = typeof tab.name === "string" ? tab.name : "";
   if (isOwnSheetName(name) || isSettingsTab(tab)) return null;
   // Accounts, products and teams are reference tables, never activity data.
+  const view = viewOfTab(tab);
+  if (view) return aggregatesDetection(name, view, tab.values.length);
   if (referenceKindOf(tab)) return null;
   const values = tab.values;
   let best: (Candidate & { headerRow: number }) | null = null;
@@ -304,7 +314,7 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
     if (!mayBeHeaderRow(row)) continue;
     const hits = headers.map((h) => hitsFor(h));
     const profiles = new Map<number, Profile>();
-    for (const kind of TAB_KINDS) {
+    for (const kind of SYNONYM_KINDS) {
       const c = candidateFor(kind, headers, hits, values, r, name, profiles);
       if (c && (!best || c.score > best.score + 1e-9)) best = { ...c, headerRow: r };
     }
@@ -323,6 +333,24 @@ function detectTabUnsafe(tab: RawTab): TabDetection | null {
     ...(best.passedOver ? { passedOver: best.passedOver } : {}),
     ...(best.teamOnly ? { teamOnly: true } : {}),
     rows: Math.max(0, values.length - best.headerRow - 1),
+  };
+}
+
+/**
+ * A tab holding an aggregate view (`voronka sql`'s output brought into the spreadsheet). Its
+ * columns are the view's own, read by src/aggregates/fromTabs.ts, so none are mapped here.
+ */
+function aggregatesDetection(tab: string, v: ViewOfTab, length: number): TabDetection {
+  return {
+    tab,
+    kind: "aggregates",
+    confidence: 1,
+    headerRow: v.headerRow,
+    columns: {},
+    stageColumns: [],
+    criteria: [],
+    rows: Math.max(0, length - v.headerRow - 1),
+    view: v.view,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Header vocabulary of the six raw tab kinds (SPEC §3): field keys per kind and their Russian,
+ * Header vocabulary of the raw tab kinds (SPEC §3): field keys per kind and their Russian,
  * Ukrainian and English synonyms. Headers are compared after `headerKey`: lower case, ё = е,
  * every space, punctuation mark and underscore removed ("Sales_Agent" = "sales agent" = "salesagent").
  */
@@ -291,6 +291,69 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
     },
   ],
   team: TEAM_FIELDS,
+  callsSummary: [
+    {
+      key: "date",
+      required: true,
+      synonyms: [
+        ...GENERIC_DATE,
+        ...words(`calldate workday рабочийдень датазвонков день робочийдень`),
+      ],
+    },
+    { key: "rep", required: true, synonyms: REP },
+    {
+      key: "calls",
+      required: true,
+      synonyms: words(`
+        calls callscount totalcalls numberofcalls callsmade allcalls outboundcalls dials
+        звонки звонков количествозвонков всегозвонков числозвонков вызовы вызовов
+        дзвінки дзвінків кількістьдзвінків всьогодзвінків виклики викликів
+      `),
+    },
+    {
+      key: "longCalls",
+      required: false,
+      synonyms: words(`
+        calls60 calls60s calls60sec callsover60 callsover1min callsabove60 callsfrom60 longcalls
+        calls1min callsover1minute calls60plus
+        звонки60 звонкиот60 звонкиболее60 звонковболее60 звонковот60 звонкиот1мин
+        звонковбольшеминуты звонкибольшеминуты длинныезвонки
+        дзвінки60 дзвінкивід60 дзвінківід60 дзвінкибільше60 дзвінківбільше60 довгідзвінки
+      `),
+    },
+    {
+      key: "talkSeconds",
+      required: false,
+      group: "talk",
+      synonyms: words(`
+        talkseconds talksec talktimesec talktimeseconds talkdurationsec secondsonline
+        секундразговора времяразговорасек разговорсек секундрозмови часрозмовисек розмовасек
+      `),
+    },
+    {
+      key: "talkMinutes",
+      required: false,
+      group: "talk",
+      synonyms: words(`
+        talkminutes talkmin talktimemin talktimeminutes talkdurationmin minutesonline
+        minutesonthephone minutesontheline phoneminutes
+        минутыразговора минутразговора минутналинии времяразговорамин разговормин
+        хвилинирозмови хвилинрозмови часрозмовихв хвилиннаналінії розмовахв
+      `),
+    },
+    {
+      key: "talkTime",
+      required: false,
+      group: "talk",
+      synonyms: words(`
+        talktime totaltalktime talkduration totaltalkduration totalduration
+        времяразговора общеевремяразговора общаядлительность времяналинии
+        часрозмови загальнийчасрозмови загальнатривалість часналінії
+      `),
+    },
+    { key: "source", required: false, synonyms: SOURCE },
+  ],
+  aggregates: [],
 };
 
 /** Words in tab names that hint at a kind. */
@@ -302,6 +365,10 @@ export const KIND_TAB_WORDS: Record<TabKind, string[]> = {
   plan: words(`plan target goal план цел ціл`),
   checklist: words(`check quality qa чеклист чекліст оценк качеств якіст контроль`),
   team: TEAM_TAB_WORDS,
+  callsSummary: words(
+    `summary daily perday dashboard сводк итог подням поднях зведен підсум заднями`,
+  ),
+  aggregates: words(`voronka`),
 };
 
 const YES = new Set(words(`yes y true да д так истина 1 + v x ✓ ✔ ok`));

@@ -36,6 +36,11 @@ export function modelSummary(model: Model): ModelSummary {
     name(sources, c.source);
     see(c.at);
   }
+  for (const c of model.callDays ?? []) {
+    name(reps, c.rep);
+    name(sources, c.source);
+    see(c.date);
+  }
   for (const t of model.timeEntries) {
     name(reps, t.rep);
     see(t.date);

@@ -16,7 +16,12 @@ export const TAB_KINDS: readonly TabKind[] = [
   "plan",
   "checklist",
   "team",
+  "callsSummary",
+  "aggregates",
 ];
+
+/** The kinds detected from header synonyms ("aggregates" tabs are recognised by their views). */
+export const SYNONYM_KINDS: readonly TabKind[] = TAB_KINDS.filter((k) => k !== "aggregates");
 
 /** Rows from the top searched for the header (a title above the table is fine). */
 export const HEADER_SCAN_ROWS = 15;
@@ -29,7 +34,7 @@ export interface Hit {
 
 const EXACT = new Map<string, { kind: TabKind; field: FieldDef }[]>();
 const PARTIAL: { key: string; kind: TabKind; field: FieldDef }[] = [];
-for (const kind of TAB_KINDS) {
+for (const kind of SYNONYM_KINDS) {
   for (const field of KIND_FIELDS[kind]) {
     for (const syn of field.synonyms) {
       const key = headerKey(syn);

@@ -14,7 +14,16 @@ export interface RawTab {
   notes?: DataIssue[];
 }
 
-export type TabKind = "calls" | "deals" | "stageLog" | "timeLog" | "plan" | "checklist" | "team";
+export type TabKind =
+  | "calls"
+  | "deals"
+  | "stageLog"
+  | "timeLog"
+  | "plan"
+  | "checklist"
+  | "team"
+  | "callsSummary"
+  | "aggregates";
 
 /** A role of the SDR → hunter → farmer model (SPEC §7). */
 export type Role = "sdr" | "hunter" | "farmer";
@@ -51,6 +60,19 @@ export interface Call {
   result: string;
   dealId: string;
   source: string;
+}
+
+/** A rep's day from a "calls summary" tab (a telephony dashboard's export): counts, not calls. */
+export interface CallDay {
+  /** Wall ms of the day (midnight). */
+  date: number;
+  rep: string;
+  source: string;
+  calls: number;
+  /** Calls of at least 60 s; 0 when the tab has no such column. */
+  longCalls: number;
+  /** Seconds on the line; null when the tab has no talk time column. */
+  talkSeconds: number | null;
 }
 
 export interface TimeEntry {
@@ -118,6 +140,8 @@ export interface Model {
   stages: string[];
   deals: Deal[];
   calls: Call[];
+  /** Rep-days from calls summary tabs (absent: none); the aggregates add them to the calls. */
+  callDays?: CallDay[];
   timeEntries: TimeEntry[];
   plans: PlanEntry[];
   grades: Grade[];

@@ -127,7 +127,10 @@ export const TEMPLATE_WORDS = {
 export type Words = Record<keyof typeof TEMPLATE_WORDS, string[]>;
 
 /** The raw tabs in order, each with its dropdowns: 0-based column → the list it offers. */
-const TABS: [TabKind, Record<number, ListKey>][] = [
+/** The kinds the template has a tab for (summaries and aggregates come from elsewhere). */
+type TemplateKind = Exclude<TabKind, "callsSummary" | "aggregates">;
+
+const TABS: [TemplateKind, Record<number, ListKey>][] = [
   ["calls", { 1: "rep", 3: "direction", 6: "source" }],
   ["deals", { 2: "rep", 3: "source", 5: "stage", 8: "yesNo", 9: "rep" }],
   ["stageLog", { 1: "stage", 3: "rep", 4: "source" }],
@@ -193,7 +196,7 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
   const id = (i: number) => `D-${101 + i}`;
   const rep = (i: number) => w.rep[i % w.rep.length]!;
   const source = (i: number) => w.source[i % w.source.length]!;
-  const rows: Record<TabKind, TemplateCell[][]> = {
+  const rows: Record<TemplateKind, TemplateCell[][]> = {
     calls: [],
     deals: [],
     stageLog: [],

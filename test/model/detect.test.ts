@@ -171,6 +171,27 @@ const TABLES: [TabKind, string, string, unknown[], unknown[]][] = [
     ["Менеджер", "Посада", "З дати"],
     ["Аня", "Фермер", "01.01.2026"],
   ],
+  [
+    "callsSummary",
+    "en",
+    "Daily calls",
+    ["Date", "Agent", "Total calls", "Calls > 60 s", "Talk time"],
+    [D("2026-03-02"), "Ann", 42, 17, "1:02:03"],
+  ],
+  [
+    "callsSummary",
+    "ru",
+    "Сводка",
+    ["День", "Оператор", "Звонков", "Звонки от 60 сек", "Минут разговора"],
+    [D("2026-03-02"), "Аня", "42", "17", "62,05"],
+  ],
+  [
+    "callsSummary",
+    "uk",
+    "Зведення",
+    ["Дата", "Менеджер", "Кількість дзвінків", "Дзвінки від 60 с", "Час розмови"],
+    [D("2026-03-02"), "Аня", 42, 17, "1:02:03"],
+  ],
 ];
 
 describe("detectTab", () => {
@@ -198,11 +219,20 @@ describe("detectTab", () => {
         plan: model.plans.length,
         checklist: model.grades.length,
         team: (model.team ?? []).length,
+        callsSummary: (model.callDays ?? []).length,
+        aggregates: 0,
       }[kind];
       expect(got).toBe(1);
       if (kind === "deals") expect(model.deals[0]).toMatchObject({ status: "won", amount: 1200.5 });
       if (kind === "calls") expect(model.calls[0].durationSec).toBe(75);
       if (kind === "checklist") expect(model.grades[0].scores).toEqual([1, 0, 1]);
+      if (kind === "callsSummary")
+        expect(model.callDays?.[0]).toMatchObject({
+          calls: 42,
+          longCalls: 17,
+          talkSeconds: 3723,
+          date: Date.parse("2026-03-02T00:00:00Z"),
+        });
     });
   }
 

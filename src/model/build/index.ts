@@ -14,8 +14,9 @@ import {
   type WorkbookMapping,
 } from "../mapping";
 import { readBookedBy, readTeam, withUserRoles } from "../team";
-import type { Call, Grade, Model, PlanEntry, RawTab, TimeEntry } from "../types";
+import type { Call, CallDay, Grade, Model, PlanEntry, RawTab, TimeEntry } from "../types";
 import { readCalls, readChecklist, readTimeLog } from "./activity";
+import { readCallDays } from "./callDays";
 import { type DealStore, readDealsTab } from "./deals";
 import { col, Issues, type Layout, layoutOf } from "./layout";
 import { readPlan } from "./plan";
@@ -111,6 +112,8 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   });
   const calls: Call[] = [];
   for (const l of byKind("calls")) readCalls(l, tz, calls, issues);
+  const callDays: CallDay[] = [];
+  for (const l of byKind("callsSummary")) readCallDays(l, tz, callDays, issues);
   const timeEntries: TimeEntry[] = [];
   for (const l of byKind("timeLog")) readTimeLog(l, tz, timeEntries, issues);
   const plans: PlanEntry[] = [];
@@ -136,6 +139,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       stages: st.names,
       deals: store.deals,
       calls,
+      ...(callDays.length > 0 ? { callDays } : {}),
       timeEntries,
       plans,
       grades,

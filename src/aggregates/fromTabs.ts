@@ -8,13 +8,16 @@
  */
 import { MS_PER_DAY } from "../core/calendar";
 import { cellText, isBlank, parseDate, parseNumber } from "../core/values";
-import type { DataIssue, DataIssueReason, RawTab } from "../model/types";
+import type { StageSource } from "../model/build/index";
+import type { DataIssue, DataIssueReason, RawTab, TabKind } from "../model/types";
 import { DEFAULT_LONG_CALL_SECONDS } from "./memory";
 import type { Aggregates, StageInfo } from "./types";
-import { type ViewColumn, viewOf } from "./views";
+import { META_VIEW, type ViewColumn, VIEWS, viewOf } from "./views";
 import { type ViewOfTab, viewOfTab } from "./viewTabs";
 
 export interface AggregatesFromTabs {
+  /** The tab `voronka_stages` was read from, when read. */
+  stagesTab?: string;
   /** Null when no tab holds a view, or when `voronka_stages` is missing. */
   agg: Aggregates | null;
   issues: DataIssue[];
@@ -145,7 +148,7 @@ export function tabsToAggregates(tabs: readonly RawTab[], timeZone = "UTC"): Agg
   const stageIssue = checkStages(agg.stages, stagesTab);
   if (stageIssue) return { agg: null, issues: [...issues, stageIssue], views };
   agg.stages.sort((a, b) => a.position - b.position);
-  return { agg, issues, views };
+  return { agg, issues, views, ...(stagesTab !== null ? { stagesTab } : {}) };
 }
 
 /** The stages view must be there and number its stages 0, 1, 2… with no gap or repeat. */
@@ -167,5 +170,47 @@ function checkStages(stages: StageInfo[], tab: string | null): DataIssue | null 
             .columns.map((c) => c.column)
             .join(", ")})`
         : `${view}: position 0, 1, 2…`,
+  };
+}
+
+/**
+ * The aggregates of the tabs a build reads as "aggregates" (detected, or so chosen in the
+ * sidebar); a tab chosen so that holds no view is named in the data check. `agg` null: plan the
+ * report from the model as usual.
+ */
+export function aggregatesOfBuild(
+  tabs: readonly RawTab[],
+  mapping: { tabs: readonly { name: string; kind: TabKind | null }[] },
+  timeZone: string,
+): AggregatesFromTabs {
+  const chosen = new Set(mapping.tabs.filter((t) => t.kind === "aggregates").map((t) => t.name));
+  if (chosen.size === 0) return { agg: null, issues: [], views: [] };
+  const read = tabsToAggregates(
+    tabs.filter((t) => chosen.has(t.name)),
+    timeZone,
+  );
+  const found = new Set(read.views.map((v) => v.tab));
+  const names = [...VIEWS.map((v) => v.view), META_VIEW.view].join(", ");
+  for (const name of chosen)
+    if (!found.has(name) && tabs.some((t) => t.name === name))
+      read.issues.push({
+        tab: name,
+        row: 0,
+        column: 0,
+        header: "",
+        value: "",
+        reason: "noHeader",
+        detail: names,
+      });
+  return read;
+}
+
+/** Where the stages come from when the report is planned from aggregates tabs. */
+export function aggregatesStageSource(stagesTab: string): StageSource {
+  return {
+    from: "aggregates",
+    tab: stagesTab,
+    columns: [viewOf("stages").view],
+    order: { from: "columns" },
   };
 }

@@ -112,6 +112,11 @@ export const MESSAGES = {
     "ни один лист не распознан как звонки, сделки, история этапов, хронометраж, план или чек-лист: {tabs}",
     "жоден аркуш не розпізнано як дзвінки, угоди, історію етапів, хронометраж, план або чек-лист: {tabs}",
   ),
+  aggregatesNoStages: l(
+    "the aggregates tabs ({tabs}) have no voronka_stages view (position, stage, dated, same_source_next): it names the funnel's stages; bring it in as a tab too",
+    "у вкладок с агрегатами ({tabs}) нет представления voronka_stages (position, stage, dated, same_source_next): оно называет этапы воронки; добавьте его вкладкой",
+    "у вкладок з агрегатами ({tabs}) немає подання voronka_stages (position, stage, dated, same_source_next): воно називає етапи воронки; додайте його вкладкою",
+  ),
   progressReading: l(
     "reading {file} ({n}/{total})",
     "чтение {file} ({n}/{total})",

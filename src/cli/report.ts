@@ -13,7 +13,7 @@ import type { Lang } from "../core/i18n";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
-import { planReport } from "../report/plan";
+import { planTabs, readAggregatesTabs } from "../adapters/planFromTabs";
 import type { ReportPlan } from "../report/types";
 import { cleanSettings } from "../shared/settings";
 import type { Command } from "./args";
@@ -47,6 +47,7 @@ function modelIsEmpty(m: Model): boolean {
   return (
     m.deals.length === 0 &&
     m.calls.length === 0 &&
+    (m.callDays?.length ?? 0) === 0 &&
     m.timeEntries.length === 0 &&
     m.plans.length === 0 &&
     m.grades.length === 0
@@ -120,8 +121,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
   const { roleNorms } = cleanSettings(stored?.sidebar);
   const built = buildModel(tabs, { timeZone: "UTC", mapping: mappingToBuild(tabs, saved) });
-  const { model, detections } = built;
-  if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
+  const { detections } = built;
+  // Aggregates tabs (SPEC §8: views a SQL engine computed), when there are some, plan the report.
+  const read = readAggregatesTabs(tabs, built, "UTC");
+  const { model, agg } = read;
+  if (cmd.explain) io.out(`${explainLines(tabs, read.built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
   const skipped: string[] = [];
   for (const tab of tabs) {
@@ -148,7 +152,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   }
   if (!cmd.quiet)
     for (const d of detections) if (d.teamOnly) io.err(say("teamOnlyCalls", { tab: d.tab }));
-  if (modelIsEmpty(model)) {
+  if (read.stagesMissing && modelIsEmpty(model)) {
+    const names = detections.filter((d) => d.kind === "aggregates").map((d) => `"${d.tab}"`);
+    throw new InputError("aggregatesNoStages", { tabs: names.join(", ") });
+  }
+  if (modelIsEmpty(model) && !agg) {
     const names = tabs.map((t) => `"${t.name}" (${headersOf(t, lang)})`).join("; ");
     throw new InputError("nothingRecognised", { tabs: names });
   }
@@ -158,7 +166,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
-  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today, roleNorms });
+  const plan = planTabs(read, { lang: cmd.lang, period: cmd.period, today, roleNorms });
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");
@@ -182,9 +190,9 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
         files,
         tabs: tabs.length,
         rows,
-        deals: model.deals.length,
-        calls: model.calls.length,
-        stages: model.stages.length,
+        deals: agg ? agg.deals.reduce((n, r) => n + r.deals, 0) : model.deals.length,
+        calls: agg ? agg.repDays.reduce((n, r) => n + r.calls, 0) : model.calls.length,
+        stages: agg ? agg.stages.length : model.stages.length,
       }),
     );
     const table = funnelSummary(plan);

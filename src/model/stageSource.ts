@@ -69,6 +69,11 @@ export const STAGE_SOURCE_TEXTS = {
     "Этапы взяты из столбца {columns} вкладки {tab}, {order}.",
     "Етапи взято зі стовпця {columns} вкладки {tab}, {order}.",
   ),
+  aggregates: l(
+    "The stages come from the view {columns} in {tab}, in the order of its positions.",
+    "Этапы взяты из представления {columns} на вкладке {tab}, в порядке его позиций.",
+    "Етапи взято з подання {columns} на вкладці {tab}, у порядку його позицій.",
+  ),
   none: l(
     "No tab gives funnel stages.",
     "Ни одна вкладка не задаёт этапы воронки.",

@@ -1,5 +1,7 @@
 /** The sidebar's state (tabs, mapping, stages, reps, settings) and remembering its choices. */
 import { readTabs } from "../adapters/sheets/pipeline";
+import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
+import { withAggregatesSummary } from "../aggregates/summary";
 import { writeSettings } from "../adapters/sheets/settings";
 import { isLang, type Lang } from "../core/i18n";
 import {
@@ -67,6 +69,12 @@ function stateFor(
 ): SidebarState {
   const mapping = needsOverlay(given) ? effectiveMapping(tabs, detections, given) : given;
   const built = buildModel(tabs, { timeZone, mapping });
+  // Aggregates tabs (SPEC §8) give the stages, reps, sources and dates the report will use.
+  const fromTabs = aggregatesOfBuild(tabs, built.mapping, timeZone);
+  const agg = fromTabs.agg;
+  const stageSource =
+    agg && fromTabs.stagesTab ? aggregatesStageSource(fromTabs.stagesTab) : built.stageSource;
+  const summary = modelSummary(built.model);
   const byName = new Map(built.mapping.tabs.map((t) => [t.name, t]));
   const detected = new Map(detections.map((d) => [d.tab, d.kind]));
   const wireTabs = tabs.map((tab) => {
@@ -93,11 +101,11 @@ function stateFor(
         ...(f.group ? { group: f.group } : {}),
       })),
     })),
-    stages: [...built.model.stages],
+    stages: agg ? agg.stages.map((s) => s.stage) : [...built.model.stages],
     stagesFixed: (given?.stages.length ?? 0) > 0,
     roles: latestRoles(built.model.team ?? []),
-    stageSource: stageSourceSentence(built.stageSource, lang),
-    ...modelSummary(built.model),
+    stageSource: stageSourceSentence(stageSource, lang),
+    ...(agg ? withAggregatesSummary(summary, agg) : summary),
     settings: sidebar,
   };
 }

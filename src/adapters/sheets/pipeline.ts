@@ -1,5 +1,5 @@
 /**
- * Read → model → plan, entirely in memory (no writes): the raw tabs are read once, report
+ * Read → model (and aggregates tabs) → plan, entirely in memory (no writes): the raw tabs are read once, report
  * sheets (ours, marked with developer metadata) are never read as data.
  */
 import { instantToWall, isoDate } from "../../core/calendar";
@@ -7,8 +7,8 @@ import { mappingToBuild } from "../../model/corrections";
 import { buildModel, type WorkbookMapping } from "../../model/index";
 import type { RawTab } from "../../model/types";
 import type { ReportOptions } from "../../report/options";
-import { planReport } from "../../report/plan";
 import type { ReportPlan } from "../../report/types";
+import { planTabs, readAggregatesTabs } from "../planFromTabs";
 import { readRawTabs } from "./read";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,9 +34,11 @@ export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared 
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
   const mapping = mappingToBuild(tabs, request.mapping);
-  const { model } = buildModel(tabs, { timeZone, mapping });
+  const built = buildModel(tabs, { timeZone, mapping });
   // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
   const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));
-  const plan = planReport(model, { ...request.options, today });
-  return { plan, issues: model.issues.length };
+  // From aggregates tabs when there are some (SPEC §8), else from the model.
+  const read = readAggregatesTabs(tabs, built, timeZone);
+  const plan = planTabs(read, { ...request.options, today });
+  return { plan, issues: read.model.issues.length };
 }

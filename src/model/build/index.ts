@@ -49,7 +49,8 @@ export interface BuildResult {
 }
 
 export interface StageSource {
-  from: "settings" | "stageLog" | "stageColumns" | "stageColumn" | "none";
+  /** "aggregates": the `voronka_stages` view of aggregates tabs (set by the report pipelines). */
+  from: "settings" | "stageLog" | "stageColumns" | "stageColumn" | "aggregates" | "none";
   /** The tab and the column(s) that give the stages. */
   tab?: string;
   columns?: string[];

@@ -1,0 +1,50 @@
+/**
+ * The report of a workbook's tabs, for both the add-on and the offline command: planned from
+ * the aggregates tabs when the workbook holds them (SPEC §8: the views a SQL engine computed,
+ * brought in as tabs), with the small tabs (plan, time log, checklist, team) read as usual;
+ * else from the model the raw tabs make.
+ */
+import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
+import type { Aggregates } from "../aggregates/types";
+import type { BuildResult } from "../model/index";
+import type { Model, RawTab } from "../model/types";
+import type { ReportOptions } from "../report/options";
+import { planReport, planReportFrom } from "../report/plan";
+import type { ReportPlan } from "../report/types";
+
+export interface TabsModel {
+  /** The model, with the aggregates tabs' unreadable rows added to its issues. */
+  model: Model;
+  /** The aggregates read from tabs; null: plan the report from the model. */
+  agg: Aggregates | null;
+  /** `built` with the stages and their source as the report uses them (for --explain). */
+  built: BuildResult;
+  /** Aggregates tabs were found but `voronka_stages` was not among them. */
+  stagesMissing: boolean;
+}
+
+/** The aggregates tabs of a workbook read beside its model. */
+export function readAggregatesTabs(
+  tabs: readonly RawTab[],
+  built: BuildResult,
+  timeZone: string,
+): TabsModel {
+  const read = aggregatesOfBuild(tabs, built.mapping, timeZone);
+  const model: Model =
+    read.issues.length > 0
+      ? { ...built.model, issues: [...built.model.issues, ...read.issues] }
+      : built.model;
+  const agg = read.agg;
+  if (!agg) return { model, agg: null, built, stagesMissing: read.views.length > 0 };
+  const shown: BuildResult = {
+    ...built,
+    model: { ...built.model, stages: agg.stages.map((s) => s.stage) },
+    stageSource: aggregatesStageSource(read.stagesTab ?? ""),
+  };
+  return { model, agg, built: shown, stagesMissing: false };
+}
+
+/** The report: from the aggregates tabs when read, else from the model. */
+export function planTabs(t: TabsModel, options: ReportOptions): ReportPlan {
+  return t.agg ? planReportFrom(t.agg, t.model, options) : planReport(t.model, options);
+}

@@ -1,0 +1,101 @@
+/**
+ * The report from aggregates tabs equals the report from the raw tabs, cell by cell: the demo
+ * workbook and the Maven export are aggregated by the in-memory engine, the aggregates written
+ * out as a user's BigQuery export would hold them (one tab per view, headers = column names;
+ * test/support/aggregateTabs.ts), and the workbook of those tabs plus the small tabs (plan, time
+ * log, checklist, team, settings) goes through the whole offline command.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseCsv, readXlsx } from "../../src/adapters/xlsx/read";
+import { aggregate } from "../../src/aggregates/memory";
+import type { ReportCommand } from "../../src/cli/report";
+import { runReport } from "../../src/cli/report";
+import { buildModel, detectTab, isSettingsTab } from "../../src/model/index";
+import type { RawTab } from "../../src/model/types";
+import type { ReportPlan } from "../../src/report/types";
+import { aggregatesToTabs } from "../support/aggregateTabs";
+
+const DEMO = new URL("../../examples/demo-workbook.xlsx", import.meta.url).pathname;
+const MAVEN = new URL("../../../shared/datasets/maven-crm/sales_pipeline.csv", import.meta.url)
+  .pathname;
+const dir = mkdtempSync(join(tmpdir(), "voronka-agg-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The tabs the report reads beside the aggregates: everything but deals, stage logs and calls. */
+const SMALL = new Set(["timeLog", "plan", "checklist", "team"]);
+
+async function writeWorkbook(path: string, tabs: RawTab[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const t of tabs) {
+    const ws = wb.addWorksheet(t.name.slice(0, 31));
+    for (const row of t.values) ws.addRow(row.map((v) => (v === "" ? null : v)));
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+async function report(files: string[], name: string): Promise<ReportPlan> {
+  const cmd: ReportCommand = {
+    kind: "report",
+    files,
+    out: join(dir, `${name}.xlsx`),
+    defaultOut: false,
+    lang: "en",
+    period: "month",
+    force: true,
+    quiet: true,
+  };
+  const io = { out: () => {}, err: () => {}, cwd: dir };
+  return (await runReport(cmd, io)).plan;
+}
+
+/** Sheets by key, without their display names (the same keys give the same names). */
+function sheets(plan: ReportPlan, leaveOut: string[] = []): Record<string, unknown> {
+  return Object.fromEntries(
+    plan.sheets.filter((s) => !leaveOut.includes(s.key)).map((s) => [s.key, s.blocks]),
+  );
+}
+
+describe("the report from aggregates tabs", () => {
+  it("the demo workbook: every sheet the aggregates make equals the one from the raw tabs", async () => {
+    const tabs = await readXlsx(readFileSync(DEMO));
+    const { model } = buildModel(tabs, { timeZone: "UTC" });
+    const small = tabs.filter((t) => isSettingsTab(t) || SMALL.has(detectTab(t)?.kind ?? ""));
+    expect(small.length).toBeGreaterThanOrEqual(4);
+    const path = join(dir, "demo-aggregates.xlsx");
+    await writeWorkbook(path, [...aggregatesToTabs(aggregate(model), "sheets"), ...small]);
+
+    const fromRaw = await report([DEMO], "raw");
+    const fromAgg = await report([path], "agg");
+    // The Roles sheet follows each booking deal by deal, and the data check lists the raw rows
+    // left out: neither can come from aggregates (SPEC §8 keeps them to the model).
+    const leaveOut = ["roles", "dataCheck"];
+    expect(Object.keys(sheets(fromAgg, leaveOut))).toEqual(Object.keys(sheets(fromRaw, leaveOut)));
+    expect(Object.keys(sheets(fromRaw, leaveOut))).toEqual(
+      expect.arrayContaining(["funnel", "kpi", "velocity", "changes", "time", "quality"]),
+    );
+    expect(sheets(fromAgg, leaveOut)).toEqual(sheets(fromRaw, leaveOut));
+  });
+
+  it.runIf(existsSync(MAVEN))("the Maven export: the whole report equals the raw one", async () => {
+    const tab = await parseCsv(readFileSync(MAVEN, "utf8"), "sales_pipeline");
+    const { model } = buildModel([tab], { timeZone: "UTC" });
+    const path = join(dir, "maven-aggregates.xlsx");
+    await writeWorkbook(path, aggregatesToTabs(aggregate(model), "text"));
+    const fromRaw = await report([MAVEN], "maven-raw");
+    const fromAgg = await report([path], "maven-agg");
+    expect(sheets(fromAgg, ["dataCheck"])).toEqual(sheets(fromRaw, ["dataCheck"]));
+    expect(fromAgg.sheets.map((s) => s.key)).toContain("funnel");
+  });
+
+  it("aggregates tabs without voronka_stages: the command says which view is missing", async () => {
+    const { model } = buildModel(await readXlsx(readFileSync(DEMO)), { timeZone: "UTC" });
+    const tabs = aggregatesToTabs(aggregate(model), "sheets").slice(1);
+    const path = join(dir, "no-stages.xlsx");
+    await writeWorkbook(path, tabs);
+    await expect(report([path], "no-stages")).rejects.toThrow(/voronka_stages/);
+  });
+});

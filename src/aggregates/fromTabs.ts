@@ -12,7 +12,7 @@ import type { StageSource } from "../model/build/index";
 import type { DataIssue, DataIssueReason, RawTab, TabKind } from "../model/types";
 import { DEFAULT_LONG_CALL_SECONDS } from "./memory";
 import type { Aggregates, StageInfo } from "./types";
-import { META_VIEW, type ViewColumn, VIEWS, viewOf } from "./views";
+import { META_VIEW, VIEWS, type ViewColumn, viewOf } from "./views";
 import { type ViewOfTab, viewOfTab } from "./viewTabs";
 
 export interface AggregatesFromTabs {

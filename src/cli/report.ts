@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, relative, resolve } from "node:path";
+import { planTabs, readAggregatesTabs } from "../adapters/planFromTabs";
 import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
@@ -13,7 +14,6 @@ import type { Lang } from "../core/i18n";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
-import { planTabs, readAggregatesTabs } from "../adapters/planFromTabs";
 import type { ReportPlan } from "../report/types";
 import { cleanSettings } from "../shared/settings";
 import type { Command } from "./args";

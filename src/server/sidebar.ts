@@ -1,8 +1,8 @@
 /** The sidebar's state (tabs, mapping, stages, reps, settings) and remembering its choices. */
 import { readTabs } from "../adapters/sheets/pipeline";
+import { writeSettings } from "../adapters/sheets/settings";
 import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
 import { withAggregatesSummary } from "../aggregates/summary";
-import { writeSettings } from "../adapters/sheets/settings";
 import { isLang, type Lang } from "../core/i18n";
 import {
   corrections,

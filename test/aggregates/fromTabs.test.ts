@@ -8,7 +8,7 @@ import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { readXlsx } from "../../src/adapters/xlsx/read";
-import { tabsToAggregates } from "../../src/aggregates/fromTabs";
+import { aggregatesOfBuild, tabsToAggregates } from "../../src/aggregates/fromTabs";
 import { aggregate } from "../../src/aggregates/memory";
 import type { Aggregates } from "../../src/aggregates/types";
 import { VIEWS } from "../../src/aggregates/views";
@@ -186,6 +186,40 @@ describe("tabsToAggregates: what it accepts and refuses", () => {
     expect(at(new Date(Date.UTC(2024, 2, 4, 22)))).toBe(day);
     expect(at("2024-03-05")).toBe(day);
     expect(at(45356)).toBe(day);
+  });
+});
+
+describe("aggregatesOfBuild: the tabs a build reads as aggregates", () => {
+  it("reads only those; one chosen as aggregates that holds no view is named", () => {
+    const notes: RawTab = {
+      name: "Notes",
+      values: [
+        ["a", "b"],
+        [1, 2],
+      ],
+    };
+    const tabs = [stageTab(), notes];
+    const none = aggregatesOfBuild(tabs, { tabs: [{ name: "voronka_stages", kind: null }] }, "UTC");
+    expect(none).toEqual({ agg: null, issues: [], views: [] });
+    const r = aggregatesOfBuild(
+      tabs,
+      {
+        tabs: [
+          { name: "voronka_stages", kind: "aggregates" },
+          { name: "Notes", kind: "aggregates" },
+        ],
+      },
+      "UTC",
+    );
+    expect(r.agg?.stages).toHaveLength(2);
+    expect(r.stagesTab).toBe("voronka_stages");
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        tab: "Notes",
+        reason: "noHeader",
+        detail: expect.stringContaining("voronka_agg_deals"),
+      }),
+    ]);
   });
 });
 

@@ -37,7 +37,7 @@ async function writeWorkbook(path: string, tabs: RawTab[]): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-async function report(files: string[], name: string): Promise<ReportPlan> {
+async function report(files: string[], name: string, lines?: string[]): Promise<ReportPlan> {
   const cmd: ReportCommand = {
     kind: "report",
     files,
@@ -47,8 +47,9 @@ async function report(files: string[], name: string): Promise<ReportPlan> {
     period: "month",
     force: true,
     quiet: true,
+    ...(lines ? { explain: true } : {}),
   };
-  const io = { out: () => {}, err: () => {}, cwd: dir };
+  const io = { out: (l: string) => lines?.push(l), err: () => {}, cwd: dir };
   return (await runReport(cmd, io)).plan;
 }
 
@@ -74,7 +75,16 @@ describe("the report from aggregates tabs", () => {
     await writeWorkbook(path, [...aggregatesToTabs(aggregate(model), "sheets"), ...small]);
 
     const fromRaw = await report([DEMO], "raw");
-    const fromAgg = await report([path], "agg");
+    const explained: string[] = [];
+    const fromAgg = await report([path], "agg", explained);
+    // --explain names each view and where the stages come from.
+    const text = explained.join("\n");
+    expect(text).toContain('"bquxjob_1000_results": aggregates (voronka_stages)');
+    expect(text).toContain('"bquxjob_1001_results": aggregates (voronka_agg_deals)');
+    expect(text).toContain(
+      'The stages come from the view "voronka_stages" in "bquxjob_1000_results", in the order of its positions.',
+    );
+    expect(text).toContain(model.stages.map((s) => `"${s}"`).join(" → "));
     // What needs single deals cannot come from aggregates: the Roles sheet follows each booking,
     // Quality's won/lost table joins each graded deal to its outcome; the data check lists the
     // raw rows left out. Everything else must be equal.

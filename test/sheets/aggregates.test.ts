@@ -1,0 +1,68 @@
+/**
+ * The add-on's build from aggregates tabs (SPEC §8: views a SQL engine computed, brought into the
+ * spreadsheet as ordinary tabs) writes the same report sheets, cell by cell, as the build from
+ * the raw tabs those aggregates summarise. Through the real pipeline in the typed fake.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { buildReport } from "../../src/adapters/sheets/build";
+import { aggregate } from "../../src/aggregates/memory";
+import { VIEWS } from "../../src/aggregates/views";
+import { buildModel } from "../../src/model/index";
+import type { ReportOptions } from "../../src/report/options";
+import { sidebarState } from "../../src/server/sidebar";
+import { createFakeServices, type FakeServices } from "../fakes/spreadsheet";
+import { aggregatesToTabs } from "../support/aggregateTabs";
+import { callsTab, dealsTab } from "./helpers";
+
+const OPTIONS: ReportOptions = { lang: "en", period: "month", today: "2026-05-15" };
+let uninstall: () => void = () => {};
+afterEach(() => {
+  uninstall();
+  uninstall = () => {};
+});
+
+function setup(sheets: Record<string, unknown[][]>): FakeServices {
+  uninstall();
+  const fake = createFakeServices({ sheets, timeZone: "Etc/UTC", locale: "en_US" });
+  uninstall = fake.install();
+  return fake;
+}
+
+/** The report sheets as a user sees them: names and cells. */
+function reportSheets(f: FakeServices, raw: number) {
+  return f.spreadsheet.sheets.slice(raw).map((s) => ({ name: s.name, values: s.snapshot() }));
+}
+
+describe("building from aggregates tabs in the spreadsheet", () => {
+  const raw = { Deals: dealsTab(1200), Calls: callsTab(300) };
+
+  it("writes the report the raw tabs give, cell by cell", () => {
+    const fromRaw = setup(raw);
+    expect(buildReport(fromRaw.ss, { options: OPTIONS }).issues).toBe(0);
+    const expected = reportSheets(fromRaw, 2);
+    expect(expected.map((s) => s.name)).toEqual(["Funnel", "KPI", "Changes"]);
+
+    const tabs = Object.entries(raw).map(([name, values]) => ({ name, values }));
+    const agg = aggregate(buildModel(tabs, { timeZone: "Etc/UTC" }).model);
+    const viewTabs = aggregatesToTabs(agg, "sheets");
+    const fromAgg = setup(Object.fromEntries(viewTabs.map((t) => [t.name, t.values])));
+    const res = buildReport(fromAgg.ss, { options: OPTIONS });
+    expect(res.issues).toBe(0);
+    expect(reportSheets(fromAgg, viewTabs.length)).toEqual(expected);
+  });
+
+  it("the sidebar lists the tabs as aggregates, with the view's stages, reps and dates", () => {
+    const tabs = Object.entries(raw).map(([name, values]) => ({ name, values }));
+    const { model } = buildModel(tabs, { timeZone: "Etc/UTC" });
+    const viewTabs = aggregatesToTabs(aggregate(model), "sheets");
+    setup(Object.fromEntries(viewTabs.map((t) => [t.name, t.values])));
+    const state = sidebarState();
+    expect(state.tabs.map((t) => t.kind)).toEqual(viewTabs.map(() => "aggregates"));
+    expect(state.tabs).toHaveLength(VIEWS.length + 1);
+    expect(state.stages).toEqual(model.stages);
+    expect(state.stageSource).toContain("voronka_stages");
+    expect(state.reps).toEqual(["Anna", "Boris", "Vera"]);
+    expect(state.sources).toEqual(["Google", "Yandex"]);
+    expect(state.dateBounds.from).toBe("2026-01-01");
+  });
+});

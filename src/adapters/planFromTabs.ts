@@ -5,9 +5,10 @@
  * else from the model the raw tabs make.
  */
 import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
-import type { Aggregates } from "../aggregates/types";
+import type { Aggregates, RepDayRow } from "../aggregates/types";
+import { MS_PER_DAY } from "../core/calendar";
 import type { BuildResult } from "../model/index";
-import type { Model, RawTab } from "../model/types";
+import type { CallDay, Model, RawTab } from "../model/types";
 import type { ReportOptions } from "../report/options";
 import { planReport, planReportFrom } from "../report/plan";
 import type { ReportPlan } from "../report/types";
@@ -30,18 +31,34 @@ export function readAggregatesTabs(
   timeZone: string,
 ): TabsModel {
   const read = aggregatesOfBuild(tabs, built.mapping, timeZone);
-  const model: Model =
+  let model: Model =
     read.issues.length > 0
       ? { ...built.model, issues: [...built.model.issues, ...read.issues] }
       : built.model;
+  // Rep-days alone (voronka_rep_days beside raw deals) are a calls summary.
+  if (read.repDays?.length)
+    model = { ...model, callDays: [...(model.callDays ?? []), ...read.repDays.map(callDayOf)] };
   const agg = read.agg;
-  if (!agg) return { model, agg: null, built, stagesMissing: read.views.length > 0 };
+  if (!agg)
+    return { model, agg: null, built, stagesMissing: read.views.length > 0 && !read.repDays };
   const shown: BuildResult = {
     ...built,
     model: { ...built.model, stages: agg.stages.map((s) => s.stage) },
     stageSource: aggregatesStageSource(read.stagesTab ?? ""),
   };
   return { model, agg, built: shown, stagesMissing: false };
+}
+
+/** A rep-day row as a calls summary row (talk time known when some calls were timed). */
+function callDayOf(r: RepDayRow): CallDay {
+  return {
+    date: r.day * MS_PER_DAY,
+    rep: r.rep,
+    source: r.source,
+    calls: r.calls,
+    longCalls: r.longCalls,
+    talkSeconds: r.timedCalls > 0 ? r.talkSeconds : null,
+  };
 }
 
 /** The report: from the aggregates tabs when read, else from the model. */

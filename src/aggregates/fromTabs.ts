@@ -11,7 +11,7 @@ import { cellText, isBlank, parseDate, parseNumber } from "../core/values";
 import type { StageSource } from "../model/build/index";
 import type { DataIssue, DataIssueReason, RawTab, TabKind } from "../model/types";
 import { DEFAULT_LONG_CALL_SECONDS } from "./memory";
-import type { Aggregates, StageInfo } from "./types";
+import type { Aggregates, RepDayRow, StageInfo } from "./types";
 import { META_VIEW, VIEWS, type ViewColumn, viewOf } from "./views";
 import { type ViewOfTab, viewOfTab } from "./viewTabs";
 
@@ -23,7 +23,11 @@ export interface AggregatesFromTabs {
   issues: DataIssue[];
   /** The tabs read, with the view each holds. */
   views: { tab: string; view: string }[];
+  /** Set when the tabs hold only `voronka_rep_days` (and meta): its rows, to add to the calls. */
+  repDays?: RepDayRow[];
 }
+
+const REP_DAYS_VIEW = viewOf("repDays").view;
 
 /** What a cell of a column of `type` holds; `undefined` when it cannot be read. */
 type Cell = number | string | boolean | null | undefined;
@@ -145,6 +149,10 @@ export function tabsToAggregates(tabs: readonly RawTab[], timeZone = "UTC"): Agg
     (agg[v.table] as unknown as Record<string, Cell>[]).push(...rows);
   }
   if (views.length === 0) return { agg: null, issues, views };
+  // Only rep-days (calls per rep and day, SPEC §3's calls summary as the SQL engine exports it):
+  // calls for a report planned from the model, no funnel of their own.
+  if (views.every((v) => v.view === REP_DAYS_VIEW || v.view === META_VIEW.view))
+    return { agg: null, issues, views, repDays: agg.repDays };
   const stageIssue = checkStages(agg.stages, stagesTab);
   if (stageIssue) return { agg: null, issues: [...issues, stageIssue], views };
   agg.stages.sort((a, b) => a.position - b.position);

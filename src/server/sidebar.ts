@@ -1,7 +1,8 @@
 /** The sidebar's state (tabs, mapping, stages, reps, settings) and remembering its choices. */
+
+import { readAggregatesTabs } from "../adapters/planFromTabs";
 import { readTabs } from "../adapters/sheets/pipeline";
 import { writeSettings } from "../adapters/sheets/settings";
-import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
 import { withAggregatesSummary } from "../aggregates/summary";
 import { isLang, type Lang } from "../core/i18n";
 import {
@@ -70,11 +71,9 @@ function stateFor(
   const mapping = needsOverlay(given) ? effectiveMapping(tabs, detections, given) : given;
   const built = buildModel(tabs, { timeZone, mapping });
   // Aggregates tabs (SPEC §8) give the stages, reps, sources and dates the report will use.
-  const fromTabs = aggregatesOfBuild(tabs, built.mapping, timeZone);
-  const agg = fromTabs.agg;
-  const stageSource =
-    agg && fromTabs.stagesTab ? aggregatesStageSource(fromTabs.stagesTab) : built.stageSource;
-  const summary = modelSummary(built.model);
+  const read = readAggregatesTabs(tabs, built, timeZone);
+  const { agg } = read;
+  const summary = modelSummary(read.model);
   const byName = new Map(built.mapping.tabs.map((t) => [t.name, t]));
   const detected = new Map(detections.map((d) => [d.tab, d.kind]));
   const wireTabs = tabs.map((tab) => {
@@ -101,10 +100,10 @@ function stateFor(
         ...(f.group ? { group: f.group } : {}),
       })),
     })),
-    stages: agg ? agg.stages.map((s) => s.stage) : [...built.model.stages],
+    stages: [...read.built.model.stages],
     stagesFixed: (given?.stages.length ?? 0) > 0,
     roles: latestRoles(built.model.team ?? []),
-    stageSource: stageSourceSentence(stageSource, lang),
+    stageSource: stageSourceSentence(read.built.stageSource, lang),
     ...(agg ? withAggregatesSummary(summary, agg) : summary),
     settings: sidebar,
   };

@@ -66,3 +66,24 @@ describe("building from aggregates tabs in the spreadsheet", () => {
     expect(state.dateBounds.from).toBe("2026-01-01");
   });
 });
+
+describe("voronka_rep_days alone, beside raw deals", () => {
+  it("is a calls summary: the report equals the one from the calls themselves", () => {
+    const raw = { Deals: dealsTab(1200), Calls: callsTab(300) };
+    const fromCalls = setup(raw);
+    buildReport(fromCalls.ss, { options: OPTIONS });
+    const expected = reportSheets(fromCalls, 2);
+
+    const tabs = Object.entries(raw).map(([name, values]) => ({ name, values }));
+    const agg = aggregate(buildModel(tabs, { timeZone: "Etc/UTC" }).model);
+    const repDays = aggregatesToTabs(agg, "sheets").find((t) =>
+      t.values[0]?.includes("timed_calls"),
+    );
+    expect(repDays?.values.length).toBeGreaterThan(1);
+    const fromRepDays = setup({ Deals: raw.Deals, "Calls per day": repDays?.values ?? [] });
+    const res = buildReport(fromRepDays.ss, { options: OPTIONS });
+    expect(res.issues).toBe(0);
+    expect(reportSheets(fromRepDays, 2)).toEqual(expected);
+    expect(expected.find((s) => s.name === "KPI")?.values.flat()).toContain("Calls");
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { quantileSorted, ratio } from "../core/stats";
-import { DayCache } from "./buckets";
+import { DayCache } from "../core/dayCache";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
 import { numberText, periodLabel } from "./periodLabel";

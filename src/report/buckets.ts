@@ -3,10 +3,10 @@
  * sources) matched by name key. Both cache per input, so grouping costs one lookup per row.
  */
 import { isoWeekKey, MS_PER_DAY, monthKey, weekStartDay } from "../core/calendar";
+import { DayCache } from "../core/dayCache";
 import type { Lang } from "../core/i18n";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
-import { DayCache } from "../core/dayCache";
 import { periodLabel } from "./periodLabel";
 
 /** Period buckets of day numbers, computed once per distinct day. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoWeekKey, MS_PER_DAY, monthKey } from "../../src/core/calendar";
-import { rng } from "../../src/generate/index";
 import { DayCache } from "../../src/core/dayCache";
+import { rng } from "../../src/generate/index";
 import { Periods } from "../../src/report/buckets";
 
 describe("DayCache", () => {

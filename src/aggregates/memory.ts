@@ -4,26 +4,26 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
-import { DayCache } from "../core/dayCache";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
 import { nameKey } from "../core/values";
 import type { Deal, Model } from "../model/types";
-import type {
-  Aggregates,
-  CohortRow,
-  DealRow,
-  RepDayRow,
-  SaleRow,
-  StageEntryRow,
-  StageInfo,
-  TransitionRow,
-} from "./types";
+import {
+  cohortRows,
+  countRows,
+  dealRows,
+  entryRows,
+  Groups,
+  Pairs,
+  type SaleAcc,
+  STAGE_SPAN,
+  saleRows,
+  transitionRows,
+} from "./groups";
+import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
-/** Stages per funnel a (group, stage) key has room for. */
-const STAGE_SPAN = 1 << 8;
 /** Pairs of dates at least this many, all equal to the millisecond: one source column. */
 const SAME_SOURCE_MIN = 20;
 
@@ -31,78 +31,6 @@ export const DEFAULT_LONG_CALL_SECONDS = 60;
 
 function dayOf(ms: number | null): number | null {
   return ms === null ? null : Math.floor(ms / MS_PER_DAY);
-}
-
-/** (rep, source) pairs numbered in order of appearance, by exact spelling. */
-class Pairs {
-  reps: string[] = [];
-  sources: string[] = [];
-  private byRep = new Map<string, Map<string, number>>();
-
-  of(rep: string, source: string): number {
-    let inner = this.byRep.get(rep);
-    if (!inner) {
-      inner = new Map();
-      this.byRep.set(rep, inner);
-    }
-    let g = inner.get(source);
-    if (g === undefined) {
-      g = this.reps.length;
-      this.reps.push(rep);
-      this.sources.push(source);
-      inner.set(source, g);
-    }
-    return g;
-  }
-}
-
-/**
- * Groups of (pair, day) numbered densely, so every map below is keyed by small integers (V8
- * hashes those fast; keys past 2^30 would be heap numbers): a DayCache per pair.
- */
-class Groups {
-  pair: number[] = [];
-  day: (number | null)[] = [];
-  private byPair: DayCache[] = [];
-  private undated: number[] = [];
-
-  constructor(readonly pairs: Pairs) {}
-
-  of(pair: number, day: number | null): number {
-    if (day === null) {
-      let g = this.undated[pair];
-      if (g === undefined) {
-        g = this.add(pair, null);
-        this.undated[pair] = g;
-      }
-      return g;
-    }
-    let cache = this.byPair[pair];
-    if (cache === undefined) {
-      cache = new DayCache();
-      this.byPair[pair] = cache;
-    }
-    let g = cache.get(day);
-    if (g === undefined) {
-      g = this.add(pair, day);
-      cache.set(day, g);
-    }
-    return g;
-  }
-
-  private add(pair: number, day: number | null): number {
-    this.pair.push(pair);
-    this.day.push(day);
-    return this.pair.length - 1;
-  }
-
-  rep(g: number): string {
-    return this.pairs.reps[this.pair[g]];
-  }
-
-  source(g: number): string {
-    return this.pairs.sources[this.pair[g]];
-  }
 }
 
 function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
@@ -150,17 +78,6 @@ function sameSourceSteps(model: Model): boolean[] {
     }
   }
   return Array.from({ length: n }, (_, k) => k < nT && pairs[k] >= SAME_SOURCE_MIN && !differ[k]);
-}
-
-interface SaleAcc {
-  sales: number;
-  revenue: number;
-  amounts: number;
-  cents: boolean;
-  margin: number;
-  marginBase: number;
-  margins: number;
-  repeatRevenue: number;
 }
 
 export function aggregate(
@@ -331,111 +248,6 @@ function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): 
       talkSeconds: g[2],
       timedCalls: g[3],
     });
-  }
-  return rows;
-}
-
-function dealRows(m: Map<number, Float64Array>, groups: Groups, n: number): DealRow[] {
-  const rows: DealRow[] = [];
-  for (const [key, counts] of m) {
-    for (let slot = 0; slot < (n + 1) * 3; slot++) {
-      if (counts[slot] === 0) continue;
-      const tg = slot % 3;
-      rows.push({
-        day: groups.day[key],
-        rep: groups.rep(key),
-        source: groups.source(key),
-        reached: Math.floor(slot / 3) - 1,
-        targeted: tg === 0 ? null : tg === 1,
-        deals: counts[slot],
-      });
-    }
-  }
-  return rows;
-}
-
-function entryRows(m: Map<number, Float64Array>, groups: Groups): StageEntryRow[] {
-  const rows: StageEntryRow[] = [];
-  for (const [key, counts] of m) {
-    counts.forEach((entries, stage) => {
-      if (entries > 0)
-        rows.push({
-          day: groups.day[key],
-          rep: groups.rep(key),
-          source: groups.source(key),
-          stage,
-          entries,
-        });
-    });
-  }
-  return rows;
-}
-
-function saleRows(m: Map<number, Map<string, SaleAcc>>, groups: Groups): SaleRow[] {
-  const rows: SaleRow[] = [];
-  for (const [key, byCurrency] of m) {
-    for (const [currency, a] of byCurrency)
-      rows.push({
-        day: groups.day[key],
-        rep: groups.rep(key),
-        source: groups.source(key),
-        currency,
-        ...a,
-      });
-  }
-  return rows;
-}
-
-function countRows<F extends "hours" | "days">(
-  m: Map<number, Map<number, number>>,
-  groups: Groups,
-  field: F,
-): ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] {
-  const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
-    [];
-  for (const [key, counts] of m) {
-    for (const [value, deals] of counts)
-      rows.push({
-        day: groups.day[key] as number,
-        rep: groups.rep(key),
-        source: groups.source(key),
-        [field]: value,
-        deals,
-      } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
-  }
-  return rows;
-}
-
-function cohortRows(m: Map<number, Map<number, number>>, groups: Groups): CohortRow[] {
-  const rows: CohortRow[] = [];
-  for (const [slot, counts] of m) {
-    const key = Math.floor(slot / STAGE_SPAN);
-    for (const [within, deals] of counts)
-      rows.push({
-        day: groups.day[key] as number,
-        rep: groups.rep(key),
-        source: groups.source(key),
-        stage: slot % STAGE_SPAN,
-        withinDays: within < 0 ? null : within,
-        deals,
-      });
-  }
-  return rows;
-}
-
-function transitionRows(m: Map<number, Map<number, number>>, groups: Groups): TransitionRow[] {
-  const rows: TransitionRow[] = [];
-  for (const [slot, counts] of m) {
-    const key = Math.floor(slot / STAGE_SPAN);
-    for (const [hours, transitions] of counts)
-      rows.push({
-        day: groups.day[key] as number,
-        rep: groups.rep(key),
-        source: groups.source(key),
-        step: slot % STAGE_SPAN,
-        hours,
-        transitions,
-      });
   }
   return rows;
 }

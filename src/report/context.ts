@@ -231,7 +231,8 @@ function filterModel(
 }
 
 export function buildContext(model: Model, agg: Aggregates, options: ReportOptions): Context {
-  const opt = resolveOptions(options);
+  // Long calls were counted by the engine: its threshold is the one the sheets name.
+  const opt = { ...resolveOptions(options), longCallSeconds: agg.longCallSeconds };
   const rows = filterRows(agg, opt);
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;

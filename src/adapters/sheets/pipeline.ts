@@ -1,6 +1,6 @@
 /**
- * Read → model (and aggregates tabs) → plan, entirely in memory (no writes): the raw tabs are read once, report
- * sheets (ours, marked with developer metadata) are never read as data.
+ * Read → model (and aggregates tabs) → plan, entirely in memory (no writes): the raw tabs are
+ * read once, report sheets (ours, marked with developer metadata) are never read as data.
  */
 import { instantToWall, isoDate } from "../../core/calendar";
 import { mappingToBuild } from "../../model/corrections";

@@ -1,0 +1,128 @@
+/**
+ * The DuckDB engine (Node only; never bundled for Apps Script): clean UTF-8 files of the raw
+ * tables → DuckDB's own CSV reader → the emitted SQL → the aggregate views read back as
+ * `Aggregates`. `@duckdb/node-api` is an optional dependency, loaded on demand.
+ */
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Aggregates } from "../aggregates/types";
+import { META_VIEW, VIEWS } from "../aggregates/views";
+import type { BuildResult } from "../model/build/index";
+import type { RawTab } from "../model/types";
+import { emitStatements } from "./emit";
+import { type CleanTable, cleanSource, cleanTable } from "./normalise";
+import { type SqlKind, type SqlSource, sqlSourceOf } from "./source";
+
+type DuckApi = typeof import("@duckdb/node-api");
+
+/** The DuckDB package, or null when it is not installed. */
+export async function loadDuckdb(): Promise<DuckApi | null> {
+  try {
+    return await import("@duckdb/node-api");
+  } catch {
+    return null;
+  }
+}
+
+const TABLES: Record<SqlKind, string> = {
+  deals: "raw_deals",
+  stageLog: "raw_stage_log",
+  calls: "raw_calls",
+};
+
+const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+async function writeCsv(path: string, t: CleanTable): Promise<void> {
+  const out = createWriteStream(path, { encoding: "utf8" });
+  const write = (line: string) =>
+    out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
+  await write(`${t.header.map(csvField).join(",")}\n`);
+  let batch = "";
+  for (const row of t.rows) {
+    batch += `${row.map(csvField).join(",")}\n`;
+    if (batch.length > 1 << 16) {
+      await write(batch);
+      batch = "";
+    }
+  }
+  if (batch) await write(batch);
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+}
+
+const sqlPath = (p: string) => `'${p.replace(/'/g, "''")}'`;
+
+/** Runs the emitted SQL over the tables already loaded, and reads the views back. */
+export async function runAggregates(
+  con: import("@duckdb/node-api").DuckDBConnection,
+  src: SqlSource,
+  longCallSeconds: number,
+): Promise<Aggregates> {
+  for (const s of emitStatements(src, "duckdb", { longCallSeconds })) await con.run(s);
+  const existing = new Set(
+    (await con.runAndReadAll("SELECT table_name FROM information_schema.tables")).getRows().map((r) => String(r[0])),
+  );
+  const read = async (view: string, columns: { column: string; type: string }[]) => {
+    if (!existing.has(view)) return [];
+    const sel = columns.map((c) => {
+      const x = `"${c.column}"`;
+      if (c.type === "day") return `CAST(date_diff('day', DATE '1970-01-01', ${x}) AS DOUBLE) AS ${x}`;
+      if (c.type === "int" || c.type === "number") return `CAST(${x} AS DOUBLE) AS ${x}`;
+      return x;
+    });
+    const r = await con.runAndReadAll(`SELECT ${sel.join(", ")} FROM ${view}`);
+    return r.getRowObjectsJS() as Record<string, unknown>[];
+  };
+  const out: Record<string, unknown> = {};
+  for (const v of VIEWS) {
+    const rows = await read(v.view, v.columns);
+    out[v.table] = rows.map((row) => {
+      const o: Record<string, unknown> = {};
+      for (const c of v.columns) o[c.field] = row[c.column] ?? (c.nullable ? null : c.type === "text" ? "" : row[c.column]);
+      return o;
+    });
+  }
+  const meta = (await read(META_VIEW.view, [...META_VIEW.columns]))[0] ?? {};
+  return {
+    ...(out as unknown as Omit<Aggregates, "longCallSeconds" | "hasClient">),
+    stages: ((out.stages as Aggregates["stages"]) ?? []).sort((a, b) => a.position - b.position),
+    longCallSeconds: Number(meta.long_call_seconds ?? longCallSeconds),
+    hasClient: meta.has_client === true,
+  };
+}
+
+/**
+ * Model build's tabs → Aggregates through DuckDB. `built` is the build on these tabs (or on a
+ * sample of them): it gives the mapping and the stages.
+ */
+export async function aggregateWithDuckdb(
+  tabs: readonly RawTab[],
+  built: BuildResult,
+  longCallSeconds: number,
+): Promise<Aggregates> {
+  const duck = await loadDuckdb();
+  if (!duck) throw new Error("@duckdb/node-api is not installed");
+  const src = cleanSource(sqlSourceOf(tabs, built, TABLES));
+  const dir = await mkdtemp(join(tmpdir(), "voronka-duckdb-"));
+  const instance = await duck.DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  try {
+    for (const m of built.mapping.tabs) {
+      const tab = tabs.find((t) => t.name === m.name);
+      if (!tab || (m.kind !== "deals" && m.kind !== "stageLog" && m.kind !== "calls")) continue;
+      const t = cleanTable(tab, m);
+      if (!t) continue;
+      const path = join(dir, `${t.kind}.csv`);
+      await writeCsv(path, t);
+      await con.run(
+        `CREATE OR REPLACE TABLE ${TABLES[t.kind]} AS SELECT * FROM read_csv(${sqlPath(path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${t.header.map((h) => `${sqlPath(h)}: 'VARCHAR'`).join(", ")}})`,
+      );
+    }
+    return await runAggregates(con, src, longCallSeconds);
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -60,7 +60,13 @@ const duckdb: Dialect = {
   minOf: (xs) => (xs.length === 1 ? xs[0] : `LEAST(${xs.join(", ")})`),
   rowOrder: () => "rowid",
   orderOf: (ts) => `epoch_ms(${ts})`,
-  types: { text: "VARCHAR", timestamp: "TIMESTAMP", number: "DOUBLE", int: "BIGINT", bool: "BOOLEAN" },
+  types: {
+    text: "VARCHAR",
+    timestamp: "TIMESTAMP",
+    number: "DOUBLE",
+    int: "BIGINT",
+    bool: "BOOLEAN",
+  },
   createTable: "CREATE OR REPLACE TABLE",
   createView: "CREATE OR REPLACE VIEW",
 };
@@ -69,7 +75,10 @@ const bigquery: Dialect = {
   name: "bigquery",
   ident: (n) => `\`${n.replace(/[`\\]/g, (c) => `\\${c}`)}\``,
   str: (t) =>
-    `'${t.replace(/[\\']/g, (c) => `\\${c}`).replace(/\n/g, "\\n").replace(/\r/g, "\\r")}'`,
+    `'${t
+      .replace(/[\\']/g, (c) => `\\${c}`)
+      .replace(/\n/g, "\\n")
+      .replace(/\r/g, "\\r")}'`,
   text: (x) => `CAST(${x} AS STRING)`,
   timestamp: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
   number: (x) => `SAFE_CAST(${x} AS FLOAT64)`,
@@ -82,8 +91,7 @@ const bigquery: Dialect = {
     `ARRAY_AGG(IF(${where}, ${v}, NULL) IGNORE NULLS ORDER BY ${order}${desc ? " DESC" : ""} LIMIT 1)[SAFE_OFFSET(0)]`,
   boolOr: (x) => `LOGICAL_OR(${x})`,
   replaceAll: (x, p, by) => `REGEXP_REPLACE(${x}, r'${p}', '${by}')`,
-  minOf: (xs) =>
-    xs.length === 1 ? xs[0] : `(SELECT MIN(x) FROM UNNEST([${xs.join(", ")}]) AS x)`,
+  minOf: (xs) => (xs.length === 1 ? xs[0] : `(SELECT MIN(x) FROM UNNEST([${xs.join(", ")}]) AS x)`),
   rowOrder: (fallback) => fallback,
   orderOf: (ts) => `UNIX_MILLIS(${ts})`,
   types: { text: "STRING", timestamp: "TIMESTAMP", number: "FLOAT64", int: "INT64", bool: "BOOL" },

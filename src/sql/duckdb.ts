@@ -48,7 +48,9 @@ async function writeCsv(path: string, t: CleanTable): Promise<void> {
     }
   }
   if (batch) await write(batch);
-  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((e?: Error | null) => (e ? reject(e) : resolve())),
+  );
 }
 
 const sqlPath = (p: string) => `'${p.replace(/'/g, "''")}'`;
@@ -61,13 +63,16 @@ export async function runAggregates(
 ): Promise<Aggregates> {
   for (const s of emitStatements(src, "duckdb", { longCallSeconds })) await con.run(s);
   const existing = new Set(
-    (await con.runAndReadAll("SELECT table_name FROM information_schema.tables")).getRows().map((r) => String(r[0])),
+    (await con.runAndReadAll("SELECT table_name FROM information_schema.tables"))
+      .getRows()
+      .map((r) => String(r[0])),
   );
   const read = async (view: string, columns: { column: string; type: string }[]) => {
     if (!existing.has(view)) return [];
     const sel = columns.map((c) => {
       const x = `"${c.column}"`;
-      if (c.type === "day") return `CAST(date_diff('day', DATE '1970-01-01', ${x}) AS DOUBLE) AS ${x}`;
+      if (c.type === "day")
+        return `CAST(date_diff('day', DATE '1970-01-01', ${x}) AS DOUBLE) AS ${x}`;
       if (c.type === "int" || c.type === "number") return `CAST(${x} AS DOUBLE) AS ${x}`;
       return x;
     });
@@ -79,7 +84,8 @@ export async function runAggregates(
     const rows = await read(v.view, v.columns);
     out[v.table] = rows.map((row) => {
       const o: Record<string, unknown> = {};
-      for (const c of v.columns) o[c.field] = row[c.column] ?? (c.nullable ? null : c.type === "text" ? "" : row[c.column]);
+      for (const c of v.columns)
+        o[c.field] = row[c.column] ?? (c.nullable ? null : c.type === "text" ? "" : row[c.column]);
       return o;
     });
   }
@@ -92,15 +98,18 @@ export async function runAggregates(
   };
 }
 
+export type DuckConnection = import("@duckdb/node-api").DuckDBConnection;
+
 /**
- * Model build's tabs → Aggregates through DuckDB. `built` is the build on these tabs (or on a
- * sample of them): it gives the mapping and the stages.
+ * Opens an in-memory DuckDB, loads the clean tables of the tabs `built` maps (deals, stage log,
+ * calls), runs `fn` with the connection and the source the tables follow, and closes it all.
+ * `built` is the model build on these tabs (or on a sample of them): the mapping and the stages.
  */
-export async function aggregateWithDuckdb(
+export async function withCleanTables<T>(
   tabs: readonly RawTab[],
   built: BuildResult,
-  longCallSeconds: number,
-): Promise<Aggregates> {
+  fn: (con: DuckConnection, src: SqlSource) => Promise<T>,
+): Promise<T> {
   const duck = await loadDuckdb();
   if (!duck) throw new Error("@duckdb/node-api is not installed");
   const src = cleanSource(sqlSourceOf(tabs, built, TABLES));
@@ -116,13 +125,28 @@ export async function aggregateWithDuckdb(
       const path = join(dir, `${t.kind}.csv`);
       await writeCsv(path, t);
       await con.run(
-        `CREATE OR REPLACE TABLE ${TABLES[t.kind]} AS SELECT * FROM read_csv(${sqlPath(path)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${t.header.map((h) => `${sqlPath(h)}: 'VARCHAR'`).join(", ")}})`,
+        `CREATE OR REPLACE TABLE ${TABLES[t.kind]} AS SELECT * FROM ${readCsv(path, t.header)}`,
       );
     }
-    return await runAggregates(con, src, longCallSeconds);
+    return await fn(con, src);
   } finally {
     con.closeSync();
     instance.closeSync();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** DuckDB's reader of a UTF-8 CSV whose columns are all read as text, by these names. */
+export function readCsv(path: string, header: readonly string[]): string {
+  const columns = header.map((h) => `${sqlPath(h)}: 'VARCHAR'`).join(", ");
+  return `read_csv(${sqlPath(path)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${columns}})`;
+}
+
+/** Model build's tabs → Aggregates through DuckDB (see withCleanTables). */
+export function aggregateWithDuckdb(
+  tabs: readonly RawTab[],
+  built: BuildResult,
+  longCallSeconds: number,
+): Promise<Aggregates> {
+  return withCleanTables(tabs, built, (con, src) => runAggregates(con, src, longCallSeconds));
 }

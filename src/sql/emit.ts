@@ -59,7 +59,10 @@ function facts(e: Emit): string {
   const names = stageColumnNames(e.src.stages);
   const s = range(n).map((k) => q.ident(names[k]));
   const own = `COALESCE(created${s.map((x) => `, ${x}`).join("")}, closed)`;
-  const sale = `COALESCE(closed${[...s].reverse().map((x) => `, ${x}`).join("")}, ${own})`;
+  const sale = `COALESCE(closed${[...s]
+    .reverse()
+    .map((x) => `, ${x}`)
+    .join("")}, ${own})`;
   const known = `COALESCE(closed${[...s]
     .slice(1)
     .reverse()
@@ -99,7 +102,8 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   const K = n > 0 ? `, p AS (${positions(n)})` : "";
   const dayOfStage = (k: number) => q.day(stageCol(k));
   const out: string[] = [];
-  const datedOf = (k: number) => `(SELECT COUNT(${q.ident(stageColumnNames(src.stages)[k])}) FROM ${DEALS_TABLE}) > 0`;
+  const datedOf = (k: number) =>
+    `(SELECT COUNT(${q.ident(stageColumnNames(src.stages)[k])}) FROM ${DEALS_TABLE}) > 0`;
   out.push(
     view(
       e,
@@ -151,7 +155,8 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
         `FROM w GROUP BY ${q.day("sale_at")}, rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END`,
     ),
   );
-  const hours = (a: string, b: string) => `CAST(ROUND(${q.msBetween(a, b)} / 3600000.0) AS ${T.int})`;
+  const hours = (a: string, b: string) =>
+    `CAST(ROUND(${q.msBetween(a, b)} / 3600000.0) AS ${T.int})`;
   out.push(
     view(
       e,
@@ -246,13 +251,13 @@ export interface EmitOptions {
 }
 
 /** The statements, in order, each without its trailing semicolon. */
-export function emitStatements(
-  src: SqlSource,
-  dialect: DialectName,
-  opts: EmitOptions,
-): string[] {
+export function emitStatements(src: SqlSource, dialect: DialectName, opts: EmitOptions): string[] {
   const e: Emit = { q: dialectOf(dialect), src, n: src.stages.length };
-  return [dealsTable(e), repDays(e, opts.longCallSeconds), ...aggregateViews(e, opts.longCallSeconds)];
+  return [
+    dealsTable(e),
+    repDays(e, opts.longCallSeconds),
+    ...aggregateViews(e, opts.longCallSeconds),
+  ];
 }
 
 export function emitSql(src: SqlSource, dialect: DialectName, opts: EmitOptions): string {

@@ -105,7 +105,10 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
   };
   const hit = range(n)
     .filter((k) => contributions[k].length > 0)
-    .map((k) => `CASE WHEN ${contributions[k].map((x) => x.marked).join(" OR ")} THEN ${k} ELSE -1 END`);
+    .map(
+      (k) =>
+        `CASE WHEN ${contributions[k].map((x) => x.marked).join(" OR ")} THEN ${k} ELSE -1 END`,
+    );
   const hasOutcome = has("status") || has("won") || has("stage") || has("closedFlag");
   const outcome = hasOutcome
     ? `CASE WHEN ${inList("status_key", d.statusWon, e)} THEN 'won'` +
@@ -155,7 +158,9 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
     prev = `ordered${k}`;
   });
   const dropped = range(n).map((k) => `(r${k} IS NOT NULL AND k${k} IS NULL AND closed = r${k})`);
-  const closed2 = dropped.length ? `CASE WHEN ${dropped.join(" OR ")} THEN NULL ELSE closed END` : "closed";
+  const closed2 = dropped.length
+    ? `CASE WHEN ${dropped.join(" OR ")} THEN NULL ELSE closed END`
+    : "closed";
   ctes.push(
     `deals_dated AS (\n  SELECT *, CASE WHEN created IS NOT NULL AND closed2 < created THEN CASE WHEN closed2 >= ${q.dayStart("created")} THEN created END ELSE closed2 END AS closed3\n` +
       `  FROM (SELECT *, ${closed2} AS closed2 FROM ${prev}) AS t\n)`,
@@ -173,7 +178,8 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
       : "reached";
   const finalDate = (k: number) => {
     if (W < 0 || k < W) return `k${k}`;
-    if (k === W) return `CASE WHEN outcome = 'won' THEN COALESCE(k${k}, closed3) WHEN ${lostCut} THEN NULL ELSE k${k} END`;
+    if (k === W)
+      return `CASE WHEN outcome = 'won' THEN COALESCE(k${k}, closed3) WHEN ${lostCut} THEN NULL ELSE k${k} END`;
     return `CASE WHEN ${lostCut} THEN NULL ELSE k${k} END`;
   };
   ctes.push(
@@ -191,7 +197,9 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
     : tsNull;
   ctes.push(
     `deals_final AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,\n` +
-      `    CASE WHEN status = 'won' AND closed IS NULL THEN ${atReached} ELSE closed END AS closed${range(n)
+      `    CASE WHEN status = 'won' AND closed IS NULL THEN ${atReached} ELSE closed END AS closed${range(
+        n,
+      )
         .map((k) => `, ${stageCol(k)}`)
         .join("")}\n  FROM deals_status\n)`,
   );

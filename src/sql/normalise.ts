@@ -167,7 +167,10 @@ function cleanCalls(tab: RawTab, m: TabMapping): CleanTable {
         const v = at(row, c[f]);
         if (f === "date") return when === null ? "" : isoOf(when);
         if (f === "duration") {
-          if (typeof v === "number") return v >= 0 && Number.isFinite(v) ? String(fractions ? Math.round(v * 86_400) : v) : "";
+          if (typeof v === "number")
+            return v >= 0 && Number.isFinite(v)
+              ? String(fractions ? Math.round(v * 86_400) : v)
+              : "";
           if (isBlank(v)) return "";
           const s = parseDurationSeconds(v, "UTC");
           return s === null || s < 0 ? "" : String(s);

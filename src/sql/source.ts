@@ -44,7 +44,10 @@ export type CallField = (typeof CALL_FIELDS)[number];
 
 /** A raw value's key as SQL computes it: whitespace runs → one space, trimmed, lower case. */
 export function valueKey(v: unknown): string {
-  return cellText(v).replace(/[\t\n\f\r ]+/g, " ").trim().toLowerCase();
+  return cellText(v)
+    .replace(/[\t\n\f\r ]+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 export interface KeyedStage {
@@ -102,7 +105,10 @@ export interface SqlSource {
 }
 
 export class SqlSourceError extends Error {
-  constructor(readonly why: "several" | "nothing", readonly kind?: SqlKind) {
+  constructor(
+    readonly why: "several" | "nothing",
+    readonly kind?: SqlKind,
+  ) {
     super(why === "several" ? `more than one ${kind} table` : "no deals, stage log or calls table");
   }
 }
@@ -268,4 +274,3 @@ export function sqlSourceOf(
     : null;
   return { stages, wonStage: st.won, deals, stageLog, calls };
 }
-

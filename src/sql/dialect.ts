@@ -8,6 +8,8 @@ export type DialectName = "duckdb" | "bigquery";
 export interface Dialect {
   name: DialectName;
   ident(name: string): string;
+  /** A table name, maybe qualified ("dataset.table", "project.dataset.table"). */
+  table(name: string): string;
   str(text: string): string;
   /** A raw cell as text (any column type). */
   text(x: string): string;
@@ -44,6 +46,11 @@ export interface Dialect {
 const duckdb: Dialect = {
   name: "duckdb",
   ident: (n) => `"${n.replace(/"/g, '""')}"`,
+  table: (n) =>
+    n
+      .split(".")
+      .map((p) => `"${p.replace(/"/g, '""')}"`)
+      .join("."),
   str: (t) => `'${t.replace(/'/g, "''")}'`,
   text: (x) => `CAST(${x} AS VARCHAR)`,
   timestamp: (x) => `TRY_CAST(${x} AS TIMESTAMP)`,
@@ -74,6 +81,7 @@ const duckdb: Dialect = {
 const bigquery: Dialect = {
   name: "bigquery",
   ident: (n) => `\`${n.replace(/[`\\]/g, (c) => `\\${c}`)}\``,
+  table: (n) => `\`${n.replace(/[`\\]/g, (c) => `\\${c}`)}\``,
   str: (t) =>
     `'${t
       .replace(/[\\']/g, (c) => `\\${c}`)

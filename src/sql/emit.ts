@@ -33,7 +33,9 @@ export function stageColumnNames(stages: readonly { name: string }[]): string[] 
   const taken = new Set(FIXED_COLUMNS);
   return stages.map((s) => {
     let name = s.name.trim() || "stage";
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${s.name.trim() || "stage"} ${i}`;
+    // BigQuery's flexible column names allow letters, digits, spaces and a few signs, no brackets.
+    for (let i = 1; taken.has(name.toLowerCase()); i++)
+      name = `${s.name.trim() || "stage"} stage${i > 1 ? ` ${i}` : ""}`;
     taken.add(name.toLowerCase());
     return name;
   });
@@ -50,7 +52,9 @@ function dealsTable(e: Emit): string {
     "ord AS origin_order",
     ...range(n).map((k) => `${stageCol(k)} AS ${q.ident(names[k])}`),
   ];
-  return `${q.createTable} ${DEALS_TABLE} AS\nSELECT ${cols.join(", ")}\nFROM (\n${dealsQuery(e)}\n) AS merged`;
+  const { ctes, select } = dealsQuery(e);
+  const withs = [...ctes, `merged AS (\n${select}\n)`];
+  return `${q.createTable} ${DEALS_TABLE} AS\nWITH ${withs.join(",\n")}\nSELECT ${cols.join(", ")}\nFROM merged`;
 }
 
 /** Per deal: its day, sale and known sale dates, stage dates as s0…, by dealDates.ts. */
@@ -234,7 +238,7 @@ function repDays(e: Emit, longCallSeconds: number): string {
   return (
     `${q.createTable} ${name} AS\nWITH calls_raw AS (\n  SELECT ${q.timestamp(raw(cols.date))} AS called_at, ${personOf(e, cols.rep)} AS rep,\n` +
     `    CASE WHEN ${dur} >= 0 THEN ${dur} END AS duration, ${textOf(e, cols.dealId)} AS deal_id, ${textOf(e, cols.source)} AS source\n` +
-    `  FROM ${q.ident(c.table)}\n),\n` +
+    `  FROM ${q.table(c.table)}\n),\n` +
     `by_key AS (\n  SELECT k, source FROM (\n    SELECT ${dealKey} AS k, source, ROW_NUMBER() OVER (PARTITION BY ${dealKey} ORDER BY origin, origin_order) AS copy\n    FROM ${DEALS_TABLE} WHERE id <> ''\n  ) AS t WHERE copy = 1\n),\n` +
     `sourced AS (\n  SELECT r.called_at, r.rep, r.duration,\n    CASE WHEN r.source <> '' THEN r.source WHEN r.deal_id = '' THEN '' ELSE COALESCE(d.source, k.source, '') END AS source\n` +
     `  FROM calls_raw AS r\n  LEFT JOIN ${DEALS_TABLE} AS d ON r.deal_id <> '' AND d.id = r.deal_id\n  LEFT JOIN by_key AS k ON r.deal_id <> '' AND k.k = ${callKey.replace(/deal_id/g, "r.deal_id")}\n` +

@@ -132,7 +132,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
   const num = (s: string) => s.replace("DOUBLE", q.types.number);
   const tsNull = "CAST(NULL AS TIMESTAMP)";
   const ctes: string[] = [];
-  ctes.push(`deals_raw AS (\n  SELECT ${rawSelect.join(",\n    ")}\n  FROM ${q.ident(d.table)}\n)`);
+  ctes.push(`deals_raw AS (\n  SELECT ${rawSelect.join(",\n    ")}\n  FROM ${q.table(d.table)}\n)`);
   ctes.push(
     "deals_first AS (\n  SELECT * FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy\n" +
       "    FROM deals_raw WHERE id <> ''\n  ) AS t WHERE copy = 1\n)",
@@ -232,7 +232,7 @@ function logCtes(e: Emit, l: StageLogSource): string[] {
     `${q.firstBy("amount", "ord", "amount IS NOT NULL", true)} AS amount`,
   ];
   return [
-    `log_raw AS (\n  SELECT ${sel.join(",\n    ")}\n  FROM ${q.ident(l.table)}\n)`,
+    `log_raw AS (\n  SELECT ${sel.join(",\n    ")}\n  FROM ${q.table(l.table)}\n)`,
     `log_rows AS (\n  SELECT *, ${caseStage("stage_key", l.stageValues, e)} AS pos, ${inList("stage_key", l.lostValues, e)} AS lost\n` +
       "  FROM log_raw WHERE id <> '' AND stage_key <> '' AND entered_at IS NOT NULL\n)",
     `log_deals AS (\n  SELECT ${agg.join(",\n    ")}\n  FROM log_rows GROUP BY id\n)`,
@@ -287,23 +287,23 @@ function mergedSelect(e: Emit): string {
   );
 }
 
-/** `WITH … SELECT` of one row per deal, stage dates as s0, s1, … (no deals: no rows). */
-export function dealsQuery(e: Emit): string {
+/** CTEs and the SELECT of one row per deal, stage dates as s0, s1, … (no deals: no rows). */
+export function dealsQuery(e: Emit): { ctes: string[]; select: string } {
   const { src, q, n } = e;
   const T = q.types;
   if (!src.deals && !src.stageLog) {
     const nul = (t: string) => `CAST(NULL AS ${t})`;
-    return (
+    const select =
       `SELECT 0 AS src, 0 AS ord, ${nul(T.text)} AS id, ${nul(T.timestamp)} AS created, '' AS rep, '' AS booked_by, '' AS source, '' AS client, ${nul(T.bool)} AS targeted, ${nul(T.number)} AS amount, ${nul(T.text)} AS currency, ${nul(T.number)} AS margin, 'open' AS status, ${nul(T.timestamp)} AS closed, 0 AS reached` +
       range(n)
         .map((k) => `, ${nul(T.timestamp)} AS ${stageCol(k)}`)
         .join("") +
-      " LIMIT 0"
-    );
+      " LIMIT 0";
+    return { ctes: [], select };
   }
   const ctes = [
     ...(src.deals ? dealsCtes(e, src.deals) : []),
     ...(src.stageLog ? logCtes(e, src.stageLog) : []),
   ];
-  return `WITH ${ctes.join(",\n")}\n${mergedSelect(e)}`;
+  return { ctes, select: mergedSelect(e) };
 }

@@ -165,6 +165,15 @@ function stageCellCounts(v: unknown): boolean {
   return yesNo(v) !== false;
 }
 
+/** Words a checkbox column says "no" with, beyond the sample's: SQL skips them too. */
+const NO_WORDS = ["no", "n", "false", "нет", "н", "ні", "ложь", "хибність", "0", "-", "—", "–"];
+
+function unmarkedKeys(values: Map<string, unknown>): string[] {
+  const keys = new Set(keysWhere(values, (v) => !stageCellCounts(v)));
+  for (const w of NO_WORDS) if (!stageCellCounts(w)) keys.add(valueKey(w));
+  return [...keys];
+}
+
 const keysWhere = (values: Map<string, unknown>, ok: (v: unknown) => boolean): string[] =>
   [...values].filter(([, v]) => ok(v)).map(([k]) => k);
 
@@ -235,7 +244,7 @@ export function sqlSourceOf(
         .map((s) => ({
           column: headers[s.column] ?? "",
           stage: lookupStage(st, s.stage),
-          skip: keysWhere(distinct(tab, m, s.column), (v) => !stageCellCounts(v)),
+          skip: unmarkedKeys(distinct(tab, m, s.column)),
         }))
         .filter((s) => s.column !== "" && s.stage >= 0),
       entryStage: m.entryStage ? lookupStage(st, m.entryStage) : -1,

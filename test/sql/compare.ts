@@ -38,14 +38,10 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "repDays",
   ] as const;
   for (const list of lists) {
-    const a = [...memory[list]].sort((x, y) => rowKey(x).localeCompare(rowKey(y))) as Record<
-      string,
-      unknown
-    >[];
-    const b = [...sql[list]].sort((x, y) => rowKey(x).localeCompare(rowKey(y))) as Record<
-      string,
-      unknown
-    >[];
+    const sorted = (xs: readonly object[]) =>
+      [...xs].sort((x, y) => rowKey(x).localeCompare(rowKey(y))) as Record<string, unknown>[];
+    const a = sorted(memory[list]);
+    const b = sorted(sql[list]);
     const differ = a.findIndex((row, i) => !b[i] || !sameRow(row, b[i]));
     expect({ list, rows: b.length, firstDiff: differ < 0 ? null : [a[differ], b[differ]] }).toEqual(
       {

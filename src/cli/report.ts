@@ -9,14 +9,16 @@ import { basename, relative, resolve } from "node:path";
 import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
+import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import type { Lang } from "../core/i18n";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
-import { planReport } from "../report/plan";
+import { planReport, planReportFrom } from "../report/plan";
 import type { ReportPlan } from "../report/types";
 import { cleanSettings } from "../shared/settings";
 import type { Command } from "./args";
+import { bigTabs, chooseEngine, duckdbAggregates, sampleTabs } from "./engine";
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
@@ -58,6 +60,10 @@ function headersOf(tab: RawTab, lang: Lang): string {
   const names = row.map((v) => String(v ?? "").trim()).filter((s) => s !== "");
   const shown = names.slice(0, 6).join(", ");
   return names.length > 6 ? `${shown}, …` : shown || message(lang, "noHeaderRow");
+}
+
+function withoutRoles(plan: ReportPlan): ReportPlan {
+  return { ...plan, sheets: plan.sheets.filter((s) => s.key !== "roles") };
 }
 
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
@@ -119,7 +125,15 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const saved = stored?.mapping ?? null;
   // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
   const { roleNorms } = cleanSettings(stored?.sidebar);
-  const built = buildModel(tabs, { timeZone: "UTC", mapping: mappingToBuild(tabs, saved) });
+  // The engine: DuckDB builds the model on a sample of the big tabs and counts every row itself.
+  const big = bigTabs(tabs);
+  const bigRows = [...big.values()].reduce((s, t) => s + t.rows, 0);
+  const engine = await chooseEngine(cmd.engine, bigRows, lang, (l) => !cmd.quiet && io.err(l));
+  const buildTabs = engine === "duckdb" ? sampleTabs(tabs, big) : tabs;
+  const built = buildModel(buildTabs, {
+    timeZone: "UTC",
+    mapping: mappingToBuild(buildTabs, saved),
+  });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
@@ -158,7 +172,17 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
-  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today, roleNorms });
+  const options = { lang: cmd.lang, period: cmd.period, today, roleNorms };
+  const agg =
+    engine === "duckdb" ? await duckdbAggregates(tabs, built, DEFAULT_LONG_CALL_SECONDS) : null;
+  // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
+  // Roles sheet (which needs every deal) is left out rather than counted on the sample.
+  const sampled = buildTabs.some((t, i) => t !== tabs[i]);
+  const plan = !agg
+    ? planReport(model, options)
+    : sampled
+      ? withoutRoles(planReportFrom(agg, { ...model, deals: [], calls: [] }, options))
+      : planReportFrom(agg, model, options);
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");
@@ -182,8 +206,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
         files,
         tabs: tabs.length,
         rows,
-        deals: model.deals.length,
-        calls: model.calls.length,
+        deals: agg ? agg.deals.reduce((n, r) => n + r.deals, 0) : model.deals.length,
+        calls: agg ? agg.repDays.reduce((n, r) => n + r.calls, 0) : model.calls.length,
         stages: model.stages.length,
       }),
     );

@@ -54,7 +54,7 @@ function dealsTable(e: Emit): string {
   ];
   const { ctes, select } = dealsQuery(e);
   const withs = [...ctes, `merged AS (\n${select}\n)`];
-  return `${q.createTable} ${DEALS_TABLE} AS\nWITH ${withs.join(",\n")}\nSELECT ${cols.join(", ")}\nFROM merged`;
+  return `${q.createTable} ${e.out(DEALS_TABLE)} AS\nWITH ${withs.join(",\n")}\nSELECT ${cols.join(", ")}\nFROM merged`;
 }
 
 /** Per deal: its day, sale and known sale dates, stage dates as s0…, by dealDates.ts. */
@@ -79,7 +79,7 @@ function facts(e: Emit): string {
     range(n)
       .map((k) => `, ${s[k]} AS ${stageCol(k)}`)
       .join("") +
-    `\n  FROM ${DEALS_TABLE}`
+    `\n  FROM ${e.out(DEALS_TABLE)}`
   );
 }
 
@@ -96,7 +96,7 @@ function caseOf(k: string, n: number, at: (k: number) => string): string {
 }
 
 function view(e: Emit, table: Parameters<typeof viewOf>[0], body: string): string {
-  return `${e.q.createView} ${viewOf(table).view} AS\n${body}`;
+  return `${e.q.createView} ${e.out(viewOf(table).view)} AS\n${body}`;
 }
 
 function aggregateViews(e: Emit, longCallSeconds: number): string[] {
@@ -107,7 +107,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   const dayOfStage = (k: number) => q.day(stageCol(k));
   const out: string[] = [];
   const datedOf = (k: number) =>
-    `(SELECT COUNT(${q.ident(stageColumnNames(src.stages)[k])}) FROM ${DEALS_TABLE}) > 0`;
+    `(SELECT COUNT(${q.ident(stageColumnNames(src.stages)[k])}) FROM ${e.out(DEALS_TABLE)}) > 0`;
   out.push(
     view(
       e,
@@ -216,8 +216,8 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   }
   const meta = META_VIEW;
   out.push(
-    `${q.createView} ${meta.view} AS\nSELECT ${longCallSeconds} AS ${meta.columns[0].column}, ` +
-      `COALESCE((SELECT ${q.boolOr("client <> ''")} FROM ${DEALS_TABLE}), FALSE) AS ${meta.columns[1].column}`,
+    `${q.createView} ${e.out(meta.view)} AS\nSELECT ${longCallSeconds} AS ${meta.columns[0].column}, ` +
+      `COALESCE((SELECT ${q.boolOr("client <> ''")} FROM ${e.out(DEALS_TABLE)}), FALSE) AS ${meta.columns[1].column}`,
   );
   return out;
 }
@@ -226,7 +226,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
 function repDays(e: Emit, longCallSeconds: number): string {
   const { q, src } = e;
   const T = q.types;
-  const name = viewOf("repDays").view;
+  const name = e.out(viewOf("repDays").view);
   const c = src.calls;
   if (!c)
     return `${q.createTable} ${name} AS\nSELECT CAST(NULL AS DATE) AS day, '' AS rep, '' AS source, CAST(0 AS ${T.int}) AS calls, CAST(0 AS ${T.int}) AS long_calls, CAST(0 AS ${T.number}) AS talk_seconds, CAST(0 AS ${T.int}) AS timed_calls LIMIT 0`;
@@ -239,9 +239,9 @@ function repDays(e: Emit, longCallSeconds: number): string {
     `${q.createTable} ${name} AS\nWITH calls_raw AS (\n  SELECT ${q.timestamp(raw(cols.date))} AS called_at, ${personOf(e, cols.rep)} AS rep,\n` +
     `    CASE WHEN ${dur} >= 0 THEN ${dur} END AS duration, ${textOf(e, cols.dealId)} AS deal_id, ${textOf(e, cols.source)} AS source\n` +
     `  FROM ${q.table(c.table)}\n),\n` +
-    `by_key AS (\n  SELECT k, source FROM (\n    SELECT ${dealKey} AS k, source, ROW_NUMBER() OVER (PARTITION BY ${dealKey} ORDER BY origin, origin_order) AS copy\n    FROM ${DEALS_TABLE} WHERE id <> ''\n  ) AS t WHERE copy = 1\n),\n` +
+    `by_key AS (\n  SELECT k, source FROM (\n    SELECT ${dealKey} AS k, source, ROW_NUMBER() OVER (PARTITION BY ${dealKey} ORDER BY origin, origin_order) AS copy\n    FROM ${e.out(DEALS_TABLE)} WHERE id <> ''\n  ) AS t WHERE copy = 1\n),\n` +
     `sourced AS (\n  SELECT r.called_at, r.rep, r.duration,\n    CASE WHEN r.source <> '' THEN r.source WHEN r.deal_id = '' THEN '' ELSE COALESCE(d.source, k.source, '') END AS source\n` +
-    `  FROM calls_raw AS r\n  LEFT JOIN ${DEALS_TABLE} AS d ON r.deal_id <> '' AND d.id = r.deal_id\n  LEFT JOIN by_key AS k ON r.deal_id <> '' AND k.k = ${callKey.replace(/deal_id/g, "r.deal_id")}\n` +
+    `  FROM calls_raw AS r\n  LEFT JOIN ${e.out(DEALS_TABLE)} AS d ON r.deal_id <> '' AND d.id = r.deal_id\n  LEFT JOIN by_key AS k ON r.deal_id <> '' AND k.k = ${callKey.replace(/deal_id/g, "r.deal_id")}\n` +
     `  WHERE r.called_at IS NOT NULL${cols.rep !== undefined ? " AND r.rep <> ''" : ""}\n)\n` +
     `SELECT ${q.day("called_at")} AS day, rep, source, COUNT(*) AS calls,\n` +
     `  SUM(CASE WHEN duration >= ${longCallSeconds} THEN 1 ELSE 0 END) AS long_calls,\n` +
@@ -256,7 +256,11 @@ export interface EmitOptions {
 
 /** The statements, in order, each without its trailing semicolon. */
 export function emitStatements(src: SqlSource, dialect: DialectName, opts: EmitOptions): string[] {
-  const e: Emit = { q: dialectOf(dialect), src, n: src.stages.length };
+  const q = dialectOf(dialect);
+  // Our tables and views go beside the raw ones (BigQuery views need dataset-qualified names).
+  const raw = [src.deals, src.stageLog, src.calls].find((t) => t?.table.includes("."))?.table;
+  const prefix = raw ? raw.slice(0, raw.lastIndexOf(".") + 1) : "";
+  const e: Emit = { q, src, n: src.stages.length, out: (name) => q.table(prefix + name) };
   return [
     dealsTable(e),
     repDays(e, opts.longCallSeconds),

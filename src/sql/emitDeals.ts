@@ -14,6 +14,8 @@ export interface Emit {
   q: Dialect;
   src: SqlSource;
   n: number;
+  /** Name of one of our tables or views, qualified like the raw tables. */
+  out: (name: string) => string;
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, k) => k);

@@ -5,11 +5,14 @@
  * small tables); every row goes to DuckDB through the clean files of src/sql/normalise.ts.
  */
 import { InputError } from "../adapters/xlsx/errors";
+import { readInput } from "../adapters/xlsx/read";
 import type { Aggregates } from "../aggregates/types";
 import type { Lang } from "../core/i18n";
 import { detectTab } from "../model/detect";
 import type { BuildResult } from "../model/index";
+import { type TabMapping, tabMappingFromDetection } from "../model/mapping";
 import type { RawTab } from "../model/types";
+import { type CsvHead, csvHead, readsTheSame } from "../sql/direct";
 import { ENGINE_AUTO_ROWS, type Engine } from "./args";
 import { message } from "./messages";
 
@@ -27,19 +30,45 @@ export function autoRows(env: NodeJS.ProcessEnv = process.env): number {
 export interface BigTab {
   /** Rows up to and with the header row. */
   head: number;
-  /** Data rows below it. */
+  /** Data rows below it (of the whole file, estimated, for a file read to its head). */
   rows: number;
+  mapping: TabMapping;
 }
 
 /** The tabs detected as deals, stage logs and calls, by name. */
-export function bigTabs(tabs: readonly RawTab[]): Map<string, BigTab> {
+export function bigTabs(
+  tabs: readonly RawTab[],
+  heads: ReadonlyMap<string, { head: CsvHead }> = new Map(),
+): Map<string, BigTab> {
   const out = new Map<string, BigTab>();
   for (const t of tabs) {
     const d = detectTab(t);
-    if (d && BIG_KINDS.has(d.kind)) out.set(t.name, { head: d.headerRow + 1, rows: d.rows });
+    if (!d || !BIG_KINDS.has(d.kind)) continue;
+    const rows = heads.get(t.name)?.head.rows ?? d.rows;
+    out.set(t.name, { head: d.headerRow + 1, rows, mapping: tabMappingFromDetection(d) });
   }
   return out;
 }
+
+/**
+ * A file's tabs; a UTF-8 CSV too big to be read in one go (unless --engine memory) only to its
+ * head, with `head` set: DuckDB may read the rest itself.
+ */
+export async function readHeadOrAll(
+  path: string,
+  shown: string,
+  budget: { rows: number },
+  asked: Engine | undefined,
+): Promise<{ tabs: RawTab[]; head: CsvHead | null }> {
+  if (asked !== "memory") {
+    // VORONKA_HEAD_BYTES lowers the head's size (tests read small files through DuckDB whole).
+    const head = await csvHead(path, Number(process.env.VORONKA_HEAD_BYTES) || undefined);
+    if (head && !head.whole) return { tabs: [head.tab], head };
+  }
+  return { tabs: await readInput(path, shown, budget), head: null };
+}
+
+export { readsTheSame };
 
 export async function duckdbInstalled(): Promise<boolean> {
   const { loadDuckdb } = await import("../sql/duckdb");
@@ -81,7 +110,8 @@ export async function duckdbAggregates(
   tabs: readonly RawTab[],
   built: BuildResult,
   longCallSeconds: number,
+  direct: ReadonlyMap<string, CsvHead>,
 ): Promise<Aggregates> {
   const { aggregateWithDuckdb } = await import("../sql/duckdb");
-  return aggregateWithDuckdb(tabs, built, longCallSeconds);
+  return aggregateWithDuckdb(tabs, built, longCallSeconds, direct);
 }

@@ -10,10 +10,12 @@ import { join } from "node:path";
 import type { Aggregates } from "../aggregates/types";
 import { META_VIEW, VIEWS } from "../aggregates/views";
 import type { BuildResult } from "../model/build/index";
+import type { TabMapping } from "../model/mapping";
 import type { RawTab } from "../model/types";
+import type { CsvHead } from "./direct";
 import { emitStatements } from "./emit";
 import { type CleanTable, cleanSource, cleanTable } from "./normalise";
-import { type SqlKind, type SqlSource, sqlSourceOf } from "./source";
+import { headersOf, type SqlKind, type SqlSource, sqlSourceOf } from "./source";
 
 type DuckApi = typeof import("@duckdb/node-api");
 
@@ -100,34 +102,95 @@ export async function runAggregates(
 
 export type DuckConnection = import("@duckdb/node-api").DuckDBConnection;
 
+/** Fields whose values the source classifies (stage, status and flag words), per kind. */
+const WORD_FIELDS: Record<string, string[]> = {
+  deals: ["stage", "status", "won", "closedFlag", "closed", "targeted"],
+  stageLog: ["stage"],
+};
+
 /**
- * Opens an in-memory DuckDB, loads the clean tables of the tabs `built` maps (deals, stage log,
- * calls), runs `fn` with the connection and the source the tables follow, and closes it all.
- * `built` is the model build on these tabs (or on a sample of them): the mapping and the stages.
+ * The head of a file DuckDB read whole, with one more row per distinct value of each word
+ * column in the whole file: the source classifies every value, not only the head's.
+ */
+async function withAllWords(
+  con: DuckConnection,
+  table: string,
+  tab: RawTab,
+  m: TabMapping,
+): Promise<RawTab> {
+  const columns = [
+    ...(WORD_FIELDS[m.kind ?? ""] ?? []).map((f) => m.columns[f]),
+    ...(m.kind === "deals" ? (m.stageColumns ?? []).map((s) => s.column) : []),
+  ].filter((c): c is number => c !== undefined);
+  const headers = headersOf(tab, m);
+  const extra: unknown[][] = [];
+  for (const c of new Set(columns)) {
+    const name = `"${(headers[c] ?? "").replace(/"/g, '""')}"`;
+    const r = await con.runAndReadAll(
+      `SELECT DISTINCT ${name} FROM ${table} WHERE ${name} IS NOT NULL LIMIT 100000`,
+    );
+    for (const [v] of r.getRows()) {
+      const row: unknown[] = new Array(headers.length).fill("");
+      row[c] = String(v);
+      extra.push(row);
+    }
+  }
+  return { ...tab, values: [...tab.values, ...extra] };
+}
+
+/**
+ * Opens an in-memory DuckDB and loads the deals, stage log and calls tabs `built` maps: a tab
+ * in `direct` (a UTF-8 CSV whose values DuckDB reads as we do) straight from its file by
+ * DuckDB's reader, any other through a clean UTF-8 file of its rows (normalise.ts). Runs `fn`
+ * with the connection and the source the tables follow, then closes it all. `built` is the
+ * model build on these tabs (or on a sample of them): the mapping and the stages.
  */
 export async function withCleanTables<T>(
   tabs: readonly RawTab[],
   built: BuildResult,
   fn: (con: DuckConnection, src: SqlSource) => Promise<T>,
+  direct: ReadonlyMap<string, CsvHead> = new Map(),
 ): Promise<T> {
   const duck = await loadDuckdb();
   if (!duck) throw new Error("@duckdb/node-api is not installed");
-  const src = cleanSource(sqlSourceOf(tabs, built, TABLES));
   const dir = await mkdtemp(join(tmpdir(), "voronka-duckdb-"));
   const instance = await duck.DuckDBInstance.create(":memory:");
   const con = await instance.connect();
   try {
+    const seen = [...tabs];
+    const directKinds = new Set<SqlKind>();
     for (const m of built.mapping.tabs) {
-      const tab = tabs.find((t) => t.name === m.name);
+      const i = seen.findIndex((t) => t.name === m.name);
+      const tab = seen[i];
       if (!tab || (m.kind !== "deals" && m.kind !== "stageLog" && m.kind !== "calls")) continue;
+      const table = TABLES[m.kind];
+      const head = direct.get(tab.name);
+      if (head) {
+        const header = headersOf(tab, m);
+        await con.run(
+          `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsv(head.path, header, head.delimiter)}`,
+        );
+        seen[i] = await withAllWords(con, table, tab, m);
+        // The head estimated the file's rows; DuckDB has counted them.
+        const count = await con.runAndReadAll(`SELECT COUNT(*) FROM ${table}`);
+        head.rows = Number(count.getRows()[0]?.[0] ?? head.rows);
+        directKinds.add(m.kind);
+        continue;
+      }
       const t = cleanTable(tab, m);
       if (!t) continue;
       const path = join(dir, `${t.kind}.csv`);
       await writeCsv(path, t);
-      await con.run(
-        `CREATE OR REPLACE TABLE ${TABLES[t.kind]} AS SELECT * FROM ${readCsv(path, t.header)}`,
-      );
+      await con.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsv(path, t.header)}`);
     }
+    const raw = sqlSourceOf(seen, built, TABLES);
+    const clean = cleanSource(raw);
+    const src: SqlSource = {
+      ...clean,
+      deals: directKinds.has("deals") ? raw.deals : clean.deals,
+      stageLog: directKinds.has("stageLog") ? raw.stageLog : clean.stageLog,
+      calls: directKinds.has("calls") ? raw.calls : clean.calls,
+    };
     return await fn(con, src);
   } finally {
     con.closeSync();
@@ -137,9 +200,9 @@ export async function withCleanTables<T>(
 }
 
 /** DuckDB's reader of a UTF-8 CSV whose columns are all read as text, by these names. */
-export function readCsv(path: string, header: readonly string[]): string {
+export function readCsv(path: string, header: readonly string[], delimiter = ","): string {
   const columns = header.map((h) => `${sqlPath(h)}: 'VARCHAR'`).join(", ");
-  return `read_csv(${sqlPath(path)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = {${columns}})`;
+  return `read_csv(${sqlPath(path)}, header = true, delim = ${sqlPath(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, columns = {${columns}})`;
 }
 
 /** Model build's tabs → Aggregates through DuckDB (see withCleanTables). */
@@ -147,6 +210,12 @@ export function aggregateWithDuckdb(
   tabs: readonly RawTab[],
   built: BuildResult,
   longCallSeconds: number,
+  direct?: ReadonlyMap<string, CsvHead>,
 ): Promise<Aggregates> {
-  return withCleanTables(tabs, built, (con, src) => runAggregates(con, src, longCallSeconds));
+  return withCleanTables(
+    tabs,
+    built,
+    (con, src) => runAggregates(con, src, longCallSeconds),
+    direct,
+  );
 }

@@ -42,6 +42,7 @@ export function stageColumnNames(stages: readonly { name: string }[]): string[] 
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, k) => k);
+const greatest = (xs: string[]) => (xs.length === 1 ? xs[0] : `GREATEST(${xs.join(", ")})`);
 
 function dealsTable(e: Emit): string {
   const { q, n } = e;
@@ -181,20 +182,25 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
     ),
   );
   if (n > 0) {
-    // withinDays (memory.ts): 0 when some stage from k to the deal's furthest has no dates at all;
-    // else days from the cohort day to the earliest stage date from k on; NULL when none.
-    const undated = `CASE ${range(n)
-      .map((k) => `WHEN p.k = ${k} THEN CASE WHEN ${datedOf(k)} THEN 0 ELSE 1 END`)
-      .join(" ")} END`;
+    // withinDays (memory.ts, reachWindows): 0 when some stage from k to the deal's furthest has
+    // no dates in the whole data; else days from the cohort day to the earliest stage date from
+    // k on (stages past the furthest carry none); NULL when there is none.
+    const names = stageColumnNames(src.stages);
+    const undated = range(n)
+      .map((k) => `CASE WHEN COUNT(${q.ident(names[k])}) > 0 THEN 0 ELSE 1 END AS u${k}`)
+      .join(", ");
+    const earliest = caseOf("p.k", n, (k) => q.minOf(range(n - k).map((j) => dayOfStage(k + j))));
+    const anyUndated = greatest(
+      range(n).map((j) => `CASE WHEN ${j} >= p.k AND ${j} <= f.reached THEN dz.u${j} ELSE 0 END`),
+    );
     out.push(
       view(
         e,
         "cohorts",
-        `${F}${K},\nr AS (\n  SELECT f.origin, f.origin_order, f.id, f.own_day, f.rep, f.source, p.k, ${caseOf("p.k", n, dayOfStage)} AS at_day, ${undated} AS undated\n` +
-          `  FROM f JOIN p ON p.k <= f.reached WHERE f.own_day IS NOT NULL\n),\n` +
-          `w AS (\n  SELECT *,\n    MIN(at_day) OVER (PARTITION BY origin, origin_order, id ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS earliest,\n` +
-          `    MAX(undated) OVER (PARTITION BY origin, origin_order, id ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS any_undated\n  FROM r\n),\n` +
-          `c AS (\n  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, ${q.daysBetween("own_day", "earliest")}) END AS within_days FROM w\n)\n` +
+        `${F}${K},\ndz AS (SELECT ${undated} FROM ${e.out(DEALS_TABLE)}),\n` +
+          `r AS (\n  SELECT f.own_day, f.rep, f.source, p.k, ${earliest} AS earliest, ${anyUndated} AS any_undated\n` +
+          `  FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL\n),\n` +
+          `c AS (\n  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, ${q.daysBetween("own_day", "earliest")}) END AS within_days FROM r\n)\n` +
           `SELECT own_day AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals\nFROM c GROUP BY own_day, rep, source, k, within_days`,
       ),
     );

@@ -234,18 +234,13 @@ WITH f AS (
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
 ), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k),
+dz AS (SELECT CASE WHEN COUNT(`Лид`) > 0 THEN 0 ELSE 1 END AS u0, CASE WHEN COUNT(`Встреча назначена`) > 0 THEN 0 ELSE 1 END AS u1, CASE WHEN COUNT(`Встреча подтверждена`) > 0 THEN 0 ELSE 1 END AS u2, CASE WHEN COUNT(`Встреча`) > 0 THEN 0 ELSE 1 END AS u3, CASE WHEN COUNT(`КП`) > 0 THEN 0 ELSE 1 END AS u4, CASE WHEN COUNT(`Оплата`) > 0 THEN 0 ELSE 1 END AS u5 FROM `sales.voronka_deals`),
 r AS (
-  SELECT f.origin, f.origin_order, f.id, f.own_day, f.rep, f.source, p.k, CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) END AS at_day, CASE WHEN p.k = 0 THEN CASE WHEN (SELECT COUNT(`Лид`) FROM `sales.voronka_deals`) > 0 THEN 0 ELSE 1 END WHEN p.k = 1 THEN CASE WHEN (SELECT COUNT(`Встреча назначена`) FROM `sales.voronka_deals`) > 0 THEN 0 ELSE 1 END WHEN p.k = 2 THEN CASE WHEN (SELECT COUNT(`Встреча подтверждена`) FROM `sales.voronka_deals`) > 0 THEN 0 ELSE 1 END WHEN p.k = 3 THEN CASE WHEN (SELECT COUNT(`Встреча`) FROM `sales.voronka_deals`) > 0 THEN 0 ELSE 1 END WHEN p.k = 4 THEN CASE WHEN (SELECT COUNT(`КП`) FROM `sales.voronka_deals`) > 0 THEN 0 ELSE 1 END WHEN p.k = 5 THEN CASE WHEN (SELECT COUNT(`Оплата`) FROM `sales.voronka_deals`) > 0 THEN 0 ELSE 1 END END AS undated
-  FROM f JOIN p ON p.k <= f.reached WHERE f.own_day IS NOT NULL
-),
-w AS (
-  SELECT *,
-    MIN(at_day) OVER (PARTITION BY origin, origin_order, id ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS earliest,
-    MAX(undated) OVER (PARTITION BY origin, origin_order, id ORDER BY k DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS any_undated
-  FROM r
+  SELECT f.own_day, f.rep, f.source, p.k, CASE p.k WHEN 0 THEN (SELECT MIN(x) FROM UNNEST([DATE(s0), DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5)]) AS x) WHEN 1 THEN (SELECT MIN(x) FROM UNNEST([DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5)]) AS x) WHEN 2 THEN (SELECT MIN(x) FROM UNNEST([DATE(s2), DATE(s3), DATE(s4), DATE(s5)]) AS x) WHEN 3 THEN (SELECT MIN(x) FROM UNNEST([DATE(s3), DATE(s4), DATE(s5)]) AS x) WHEN 4 THEN (SELECT MIN(x) FROM UNNEST([DATE(s4), DATE(s5)]) AS x) WHEN 5 THEN DATE(s5) END AS earliest, GREATEST(CASE WHEN 0 >= p.k AND 0 <= f.reached THEN dz.u0 ELSE 0 END, CASE WHEN 1 >= p.k AND 1 <= f.reached THEN dz.u1 ELSE 0 END, CASE WHEN 2 >= p.k AND 2 <= f.reached THEN dz.u2 ELSE 0 END, CASE WHEN 3 >= p.k AND 3 <= f.reached THEN dz.u3 ELSE 0 END, CASE WHEN 4 >= p.k AND 4 <= f.reached THEN dz.u4 ELSE 0 END, CASE WHEN 5 >= p.k AND 5 <= f.reached THEN dz.u5 ELSE 0 END) AS any_undated
+  FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL
 ),
 c AS (
-  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM w
+  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM r
 )
 SELECT own_day AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals
 FROM c GROUP BY own_day, rep, source, k, within_days;

@@ -28,6 +28,9 @@ export async function loadDuckdb(): Promise<DuckApi | null> {
   }
 }
 
+/** DuckDB's memory limit: past it, it spills to the temporary folder. */
+export const DUCKDB_MEMORY = "1GB";
+
 const TABLES: Record<SqlKind, string> = {
   deals: "raw_deals",
   stageLog: "raw_stage_log",
@@ -69,7 +72,13 @@ export async function runAggregates(
       .getRows()
       .map((r) => String(r[0])),
   );
-  const read = async (view: string, columns: { column: string; type: string }[]) => {
+  // Column by column, each text value interned: aggregates of big logs hold millions of rows
+  // naming the same few reps and sources.
+  const texts = new Map<string, string>();
+  const read = async (
+    view: string,
+    columns: readonly { field: string; column: string; type: string; nullable?: boolean }[],
+  ): Promise<Record<string, unknown>[]> => {
     if (!existing.has(view)) return [];
     const sel = columns.map((c) => {
       const x = `"${c.column}"`;
@@ -78,25 +87,33 @@ export async function runAggregates(
       if (c.type === "int" || c.type === "number") return `CAST(${x} AS DOUBLE) AS ${x}`;
       return x;
     });
-    const r = await con.runAndReadAll(`SELECT ${sel.join(", ")} FROM ${view}`);
-    return r.getRowObjectsJS() as Record<string, unknown>[];
+    const cols = (await con.runAndReadAll(`SELECT ${sel.join(", ")} FROM ${view}`)).getColumnsJS();
+    const n = cols[0]?.length ?? 0;
+    const rows: Record<string, unknown>[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const o: Record<string, unknown> = {};
+      columns.forEach((c, j) => {
+        let v = cols[j]?.[i] ?? null;
+        if (v === null && !c.nullable && c.type === "text") v = "";
+        if (typeof v === "string") {
+          const known = texts.get(v);
+          if (known === undefined) texts.set(v, v);
+          else v = known;
+        }
+        o[c.field] = v;
+      });
+      rows[i] = o;
+    }
+    return rows;
   };
   const out: Record<string, unknown> = {};
-  for (const v of VIEWS) {
-    const rows = await read(v.view, v.columns);
-    out[v.table] = rows.map((row) => {
-      const o: Record<string, unknown> = {};
-      for (const c of v.columns)
-        o[c.field] = row[c.column] ?? (c.nullable ? null : c.type === "text" ? "" : row[c.column]);
-      return o;
-    });
-  }
-  const meta = (await read(META_VIEW.view, [...META_VIEW.columns]))[0] ?? {};
+  for (const v of VIEWS) out[v.table] = await read(v.view, v.columns);
+  const meta = (await read(META_VIEW.view, META_VIEW.columns))[0] ?? {};
   return {
     ...(out as unknown as Omit<Aggregates, "longCallSeconds" | "hasClient">),
     stages: ((out.stages as Aggregates["stages"]) ?? []).sort((a, b) => a.position - b.position),
-    longCallSeconds: Number(meta.long_call_seconds ?? longCallSeconds),
-    hasClient: meta.has_client === true,
+    longCallSeconds: Number(meta.longCallSeconds ?? longCallSeconds),
+    hasClient: meta.hasClient === true,
   };
 }
 
@@ -154,7 +171,11 @@ export async function withCleanTables<T>(
   const duck = await loadDuckdb();
   if (!duck) throw new Error("@duckdb/node-api is not installed");
   const dir = await mkdtemp(join(tmpdir(), "voronka-duckdb-"));
-  const instance = await duck.DuckDBInstance.create(":memory:");
+  // A database file in the temporary folder, so DuckDB can work past its memory limit.
+  const instance = await duck.DuckDBInstance.create(join(dir, "voronka.duckdb"), {
+    memory_limit: process.env.VORONKA_DUCKDB_MEMORY ?? DUCKDB_MEMORY,
+    temp_directory: join(dir, "spill"),
+  });
   const con = await instance.connect();
   try {
     const seen = [...tabs];

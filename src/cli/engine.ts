@@ -75,21 +75,39 @@ export async function duckdbInstalled(): Promise<boolean> {
   return (await loadDuckdb()) !== null;
 }
 
+/** A kind with more than one big tab (SQL takes one table per kind), or null. */
+export function severalOfKind(big: ReadonlyMap<string, BigTab>): string | null {
+  const seen = new Set<string>();
+  for (const t of big.values()) {
+    const kind = t.mapping.kind === "stageLog" ? "stage_log" : (t.mapping.kind ?? "");
+    if (seen.has(kind)) return kind;
+    seen.add(kind);
+  }
+  return null;
+}
+
 /** The engine to use; says so in one line when it chose DuckDB (or could not). */
 export async function chooseEngine(
   asked: Engine | undefined,
-  rows: number,
+  big: ReadonlyMap<string, BigTab>,
   lang: Lang,
   say: (line: string) => void,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Engine> {
   if (asked === "memory") return "memory";
+  const several = severalOfKind(big);
   if (asked === "duckdb") {
     if (!(await duckdbInstalled())) throw new InputError("duckdbMissing");
+    if (several) throw new InputError("duckdbSeveral", { kind: several });
     return "duckdb";
   }
+  const rows = [...big.values()].reduce((s, t) => s + t.rows, 0);
   const limit = autoRows(env);
   if (rows <= limit) return "memory";
+  if (several) {
+    say(message(lang, "engineSeveral", { rows, limit, kind: several }));
+    return "memory";
+  }
   const installed = await duckdbInstalled();
   say(message(lang, installed ? "engineAuto" : "engineNoDuckdb", { rows, limit }));
   return installed ? "duckdb" : "memory";

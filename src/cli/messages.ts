@@ -228,6 +228,16 @@ export const MESSAGES = {
     "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю через DuckDB (--engine memory — считать в памяти)",
     "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую через DuckDB (--engine memory — рахувати в пам'яті)",
   ),
+  duckdbSeveral: l(
+    "--engine duckdb takes one table per kind, and there are several of {kind}: leave --engine out, or give one",
+    "--engine duckdb берёт по одной таблице на вид, а {kind} здесь несколько: уберите --engine или дайте одну",
+    "--engine duckdb бере по одній таблиці на вид, а {kind} тут кілька: приберіть --engine або дайте одну",
+  ),
+  engineSeveral: l(
+    "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB takes one table per kind and there are several of {kind}",
+    "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB берёт по одной таблице на вид, а {kind} здесь несколько",
+    "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую в пам'яті, DuckDB бере по одній таблиці на вид, а {kind} тут кілька",
+  ),
   engineNoDuckdb: l(
     "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB is not installed (npm install @duckdb/node-api)",
     "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB не установлен (npm install @duckdb/node-api)",

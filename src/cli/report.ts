@@ -125,8 +125,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   }
   // The engine: DuckDB builds the model on a sample of the big tabs and counts every row itself.
   const big = bigTabs(tabs, heads);
-  const bigRows = [...big.values()].reduce((s, t) => s + t.rows, 0);
-  const engine = await chooseEngine(cmd.engine, bigRows, lang, (l) => !cmd.quiet && io.err(l));
+  const engine = await chooseEngine(cmd.engine, big, lang, (l) => !cmd.quiet && io.err(l));
   // Heads DuckDB does not read whole, as our readers would, are read whole now.
   const direct = new Map<string, CsvHead>();
   for (const [name, { head, shown }] of heads) {

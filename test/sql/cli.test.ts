@@ -167,4 +167,25 @@ describe("voronka report --engine", () => {
         else process.env.VORONKA_HEAD_BYTES = before;
       }
     });
+
+  it("two deals tables: --engine duckdb refuses in one sentence, the switch stays in memory", async () => {
+    const deals = [smallCsvs(31)[0], smallCsvs(32)[0]];
+    const asked = await runCli(["report", ...deals, "--engine", "duckdb", "--lang", "en"], dir);
+    expect(asked.code).toBe(1);
+    expect(asked.err).toBe(
+      "voronka: --engine duckdb takes one table per kind, and there are several of deals: leave --engine out, or give one",
+    );
+    const before = process.env.VORONKA_ENGINE_ROWS;
+    process.env.VORONKA_ENGINE_ROWS = "10";
+    try {
+      const auto = await runCli(["report", ...deals, "--out", "two.xlsx", "--lang", "en"], dir);
+      expect(auto.code).toBe(0);
+      expect(auto.err).toMatch(
+        /computing in memory, as DuckDB takes one table per kind and there are several of deals$/m,
+      );
+    } finally {
+      if (before === undefined) delete process.env.VORONKA_ENGINE_ROWS;
+      else process.env.VORONKA_ENGINE_ROWS = before;
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { aggregate } from "../../src/aggregates/memory";
 import { type GenLang, generateWorkbook } from "../../src/generate";
 import { buildModel } from "../../src/model";
 import type { RawTab } from "../../src/model/types";
+import { planReport, planReportFrom } from "../../src/report/plan";
 import { aggregateWithDuckdb } from "../../src/sql/duckdb";
 import { parseCsv } from "../support/plainCsv";
 import { expectSameAggregates } from "./compare";
@@ -53,11 +54,19 @@ describe("DuckDB engine = in-memory engine", () => {
   });
 
   it("on the demo workbook (deals tab, stage log and calls together)", async () => {
-    const { memory, sql } = await bothEngines(
+    const { built, memory, sql } = await bothEngines(
       await readAll([join(ROOT, "examples", "demo-workbook.xlsx")]),
       90,
     );
     expectSameAggregates(memory, sql);
+    // And the same report, every sheet (the memory one counted with the same threshold).
+    const options = {
+      lang: "en" as const,
+      period: "month" as const,
+      today: "2026-06-01",
+      longCallSeconds: 90,
+    };
+    expect(planReportFrom(sql, built.model, options)).toEqual(planReport(built.model, options));
     expect(sql.repDays.length).toBeGreaterThan(0);
     expect(sql.transitions.length).toBeGreaterThan(0);
   });

@@ -220,10 +220,14 @@ export async function withCleanTables<T>(
   }
 }
 
-/** DuckDB's reader of a UTF-8 CSV whose columns are all read as text, by these names. */
+/**
+ * DuckDB's reader of a UTF-8 CSV whose columns are all read as text, by these names; rows short
+ * of cells padded and long ones cut, as our reader does (with quoted line breaks DuckDB does
+ * that only when it reads the file in one thread).
+ */
 export function readCsv(path: string, header: readonly string[], delimiter = ","): string {
   const columns = header.map((h) => `${sqlPath(h)}: 'VARCHAR'`).join(", ");
-  return `read_csv(${sqlPath(path)}, header = true, delim = ${sqlPath(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, columns = {${columns}})`;
+  return `read_csv(${sqlPath(path)}, header = true, delim = ${sqlPath(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, parallel = false, strict_mode = false, columns = {${columns}})`;
 }
 
 /** Model build's tabs → Aggregates through DuckDB (see withCleanTables). */

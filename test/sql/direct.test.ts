@@ -5,13 +5,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
 import { readInput } from "../../src/adapters/xlsx/read";
 import { aggregate } from "../../src/aggregates/memory";
 import { generateWorkbook } from "../../src/generate";
 import { buildModel } from "../../src/model";
 import { csvHead, readsTheSame } from "../../src/sql/direct";
-import { aggregateWithDuckdb } from "../../src/sql/duckdb";
+import { aggregateWithDuckdb, readCsv } from "../../src/sql/duckdb";
 import { expectSameAggregates } from "./compare";
 
 const dir = mkdtempSync(join(tmpdir(), "voronka-direct-"));
@@ -69,5 +70,39 @@ describe("a CSV read to its head", () => {
     expectSameAggregates(aggregate(buildModel(whole, { timeZone: "UTC" }).model, 60), sql);
     // DuckDB counted the rows the head only estimated.
     expect(head.rows).toBe(whole[0].values.length - 1);
+  });
+
+  it("a file with quoted line breaks, short and long rows, read by both as by our reader", async () => {
+    const lines = ["Deal ID,Stage,Date,Rep,Source"];
+    for (let i = 0; i < 400; i++) {
+      const day = `2026-0${1 + (i % 6)}-1${i % 10} 10:00:00`;
+      const source = i % 7 === 0 ? '"Web,\nform"' : "Ads";
+      lines.push(`D${i},Lead,${day},Ann,${source}`);
+      if (i % 3 === 0) lines.push(`D${i},Meeting,${day.replace("10:00", "15:00")},Ann`);
+      if (i % 5 === 0) lines.push(`D${i},Won,${day.replace("10:00", "18:00")},Ann,Ads,extra`);
+    }
+    const path = join(dir, "ragged.csv");
+    writeFileSync(path, lines.join("\n"));
+    const head = await csvHead(path, 2048);
+    if (!head) throw new Error("no head");
+    const built = buildModel([head.tab], { timeZone: "UTC" });
+    const sql = await aggregateWithDuckdb([head.tab], built, 60, new Map([[head.tab.name, head]]));
+    const whole = await readInput(path, path);
+    expectSameAggregates(aggregate(buildModel(whole, { timeZone: "UTC" }).model, 60), sql);
+    expect(sql.deals.some((r) => r.source === "Web,\nform")).toBe(true);
+  });
+
+  it("DuckDB's reader pads short rows, cuts long ones and keeps quoted line breaks", async () => {
+    const path = join(dir, "rag.csv");
+    writeFileSync(path, 'a,b\n1,2\n3,4,5\n6\n"x\ny",7\n');
+    const ours = (await readInput(path, path))[0].values.slice(1);
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    const rows = (await con.runAndReadAll(`SELECT * FROM ${readCsv(path, ["a", "b"])}`)).getRows();
+    con.closeSync();
+    db.closeSync();
+    expect(rows.map((r) => r.map((v) => v ?? ""))).toEqual(
+      ours.map((r) => [r[0] ?? "", r[1] ?? ""]),
+    );
   });
 });

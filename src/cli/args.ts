@@ -52,8 +52,8 @@ export type Command =
       kind: "sql";
       files: string[];
       dialect: SqlDialect;
-      /** Table name per kind (deals, stage_log, calls). */
-      tables: Partial<Record<SqlTableKind, string>>;
+      /** Table name per kind (deals, stage_log, calls); more deals tables in order. */
+      tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] };
       lang: Lang;
     }
   | {
@@ -88,7 +88,8 @@ Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it 
 voronka sql prints the SQL that turns your raw tables (named per kind, columns as detected in the
 sample files, which need not be big) into voronka_deals (one row per deal, a timestamp column per
 stage), voronka_rep_days and the aggregate views the report is built from, for DuckDB or
-BigQuery. KIND is deals, stage_log or calls (default names: deals, stage_log, calls).
+BigQuery. KIND is deals, stage_log or calls (default names: deals, stage_log, calls); name each
+deals table, in the order of the sample files, with its own --table deals=NAME.
 
 voronka template writes the tracker template (raw tabs with headers in the language, example
 rows, dropdown lists, the example formulas as text) to an .xlsx that Google Sheets imports
@@ -184,12 +185,15 @@ function sqlCommand(
   const dialect = (values.dialect ?? "").toLowerCase();
   if (dialect !== "duckdb" && dialect !== "bigquery")
     throw new UsageError("badDialect", { value: values.dialect ?? "" });
-  const tables: Partial<Record<SqlTableKind, string>> = {};
+  const tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] } = {};
   for (const t of values.table ?? []) {
     const m = /^([^=]+)=(.+)$/.exec(t);
     const kind = m ? TABLE_KINDS[m[1].trim().toLowerCase()] : undefined;
     if (!m || !kind || m[2].trim() === "") throw new UsageError("badTable", { value: t });
-    tables[kind] = m[2].trim();
+    // Several deals tables: --table deals=… once per table, in the order of the sample files.
+    if (kind === "deals" && tables.deals !== undefined)
+      tables.moreDeals = [...(tables.moreDeals ?? []), m[2].trim()];
+    else tables[kind] = m[2].trim();
   }
   return { kind: "sql", files, dialect, tables, lang: lang as Lang };
 }

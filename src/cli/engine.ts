@@ -75,10 +75,11 @@ export async function duckdbInstalled(): Promise<boolean> {
   return (await loadDuckdb()) !== null;
 }
 
-/** A kind with more than one big tab (SQL takes one table per kind), or null. */
+/** A stage log or calls kind with more than one tab (SQL takes one of each), or null. */
 export function severalOfKind(big: ReadonlyMap<string, BigTab>): string | null {
   const seen = new Set<string>();
   for (const t of big.values()) {
+    if (t.mapping.kind === "deals") continue;
     const kind = t.mapping.kind === "stageLog" ? "stage_log" : (t.mapping.kind ?? "");
     if (seen.has(kind)) return kind;
     seen.add(kind);

@@ -209,9 +209,9 @@ export const MESSAGES = {
     "не вказано файлів-зразків (використання: voronka sql <файли…> --dialect duckdb|bigquery)",
   ),
   sqlSeveral: l(
-    "{kind}: more than one table of this kind in the sample files; SQL takes one per kind (give one file each)",
-    "{kind}: в файлах-образцах больше одной таблицы этого вида; SQL берёт по одной на вид (дайте по файлу)",
-    "{kind}: у файлах-зразках більше однієї таблиці цього виду; SQL бере по одній на вид (дайте по файлу)",
+    "{kind}: more than one table of this kind in the sample files; SQL takes one stage log and one calls table (give one file each)",
+    "{kind}: в файлах-образцах больше одной таблицы этого вида; SQL берёт одну историю этапов и одну таблицу звонков (дайте по файлу)",
+    "{kind}: у файлах-зразках більше однієї таблиці цього виду; SQL бере одну історію етапів і одну таблицю дзвінків (дайте по файлу)",
   ),
   sqlNothing: l(
     "no deals, stage log or calls table in the sample files: there is nothing to write SQL for",
@@ -229,14 +229,14 @@ export const MESSAGES = {
     "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую через DuckDB (--engine memory — рахувати в пам'яті)",
   ),
   duckdbSeveral: l(
-    "--engine duckdb takes one table per kind, and there are several of {kind}: leave --engine out, or give one",
-    "--engine duckdb берёт по одной таблице на вид, а {kind} здесь несколько: уберите --engine или дайте одну",
-    "--engine duckdb бере по одній таблиці на вид, а {kind} тут кілька: приберіть --engine або дайте одну",
+    "--engine duckdb takes one stage log and one calls table, and there are several of {kind}: leave --engine out, or give one",
+    "--engine duckdb берёт одну историю этапов и одну таблицу звонков, а {kind} здесь несколько: уберите --engine или дайте одну",
+    "--engine duckdb бере одну історію етапів і одну таблицю дзвінків, а {kind} тут кілька: приберіть --engine або дайте одну",
   ),
   engineSeveral: l(
-    "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB takes one table per kind and there are several of {kind}",
-    "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB берёт по одной таблице на вид, а {kind} здесь несколько",
-    "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую в пам'яті, DuckDB бере по одній таблиці на вид, а {kind} тут кілька",
+    "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB takes one stage log and one calls table and there are several of {kind}",
+    "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB берёт одну историю этапов и одну таблицу звонков, а {kind} здесь несколько",
+    "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую в пам'яті, DuckDB бере одну історію етапів і одну таблицю дзвінків, а {kind} тут кілька",
   ),
   engineNoDuckdb: l(
     "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB is not installed (npm install @duckdb/node-api)",

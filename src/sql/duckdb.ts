@@ -179,12 +179,15 @@ export async function withCleanTables<T>(
   const con = await instance.connect();
   try {
     const seen = [...tabs];
-    const directKinds = new Set<SqlKind>();
+    const directTables = new Set<string>();
+    let dealsTables = 0;
     for (const m of built.mapping.tabs) {
       const i = seen.findIndex((t) => t.name === m.name);
       const tab = seen[i];
       if (!tab || (m.kind !== "deals" && m.kind !== "stageLog" && m.kind !== "calls")) continue;
-      const table = TABLES[m.kind];
+      // More deals tables are named as sqlSourceOf names them: raw_deals_2, raw_deals_3…
+      const table =
+        m.kind === "deals" && dealsTables++ > 0 ? `${TABLES.deals}_${dealsTables}` : TABLES[m.kind];
       const head = direct.get(tab.name);
       if (head) {
         const header = headersOf(tab, m);
@@ -195,22 +198,25 @@ export async function withCleanTables<T>(
         // The head estimated the file's rows; DuckDB has counted them.
         const count = await con.runAndReadAll(`SELECT COUNT(*) FROM ${table}`);
         head.rows = Number(count.getRows()[0]?.[0] ?? head.rows);
-        directKinds.add(m.kind);
+        directTables.add(table);
         continue;
       }
       const t = cleanTable(tab, m);
       if (!t) continue;
-      const path = join(dir, `${t.kind}.csv`);
+      const path = join(dir, `${table}.csv`);
       await writeCsv(path, t);
       await con.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsv(path, t.header)}`);
     }
     const raw = sqlSourceOf(seen, built, TABLES);
     const clean = cleanSource(raw);
+    const pick = <T extends { table: string }>(r: T | null, c: T | null): T | null =>
+      r && directTables.has(r.table) ? r : c;
     const src: SqlSource = {
       ...clean,
-      deals: directKinds.has("deals") ? raw.deals : clean.deals,
-      stageLog: directKinds.has("stageLog") ? raw.stageLog : clean.stageLog,
-      calls: directKinds.has("calls") ? raw.calls : clean.calls,
+      deals: pick(raw.deals, clean.deals),
+      moreDeals: raw.moreDeals.map((r, i) => pick(r, clean.moreDeals[i] ?? null) ?? r),
+      stageLog: pick(raw.stageLog, clean.stageLog),
+      calls: pick(raw.calls, clean.calls),
     };
     return await fn(con, src);
   } finally {

@@ -28,14 +28,18 @@ const FIXED_COLUMNS = [
   "origin_order",
 ];
 
-/** voronka_deals' column per stage: the stage's name, made unique against the other columns. */
+/**
+ * voronka_deals' column per stage: the stage's name, made unique against the other columns, with
+ * the characters BigQuery's column names do not take ("/", ".", brackets…) as "_".
+ */
 export function stageColumnNames(stages: readonly { name: string }[]): string[] {
   const taken = new Set(FIXED_COLUMNS);
   return stages.map((s) => {
-    let name = s.name.trim() || "stage";
+    const base = s.name.trim().replace(/[^\p{L}\p{M}\p{N}_\- &%=+:'<>#|]/gu, "_") || "stage";
+    let name = base;
     // BigQuery's flexible column names allow letters, digits, spaces and a few signs, no brackets.
     for (let i = 1; taken.has(name.toLowerCase()); i++)
-      name = `${s.name.trim() || "stage"} stage${i > 1 ? ` ${i}` : ""}`;
+      name = `${base} stage${i > 1 ? ` ${i}` : ""}`;
     taken.add(name.toLowerCase());
     return name;
   });

@@ -208,6 +208,27 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
   return ctes;
 }
 
+/**
+ * CTEs of the deals tables, ending in `deals_final`. Several tables are read in turn: each its
+ * own chain (names suffixed _1, _2…), then the first row of an id over all of them wins.
+ */
+function allDealsCtes(e: Emit, tables: DealsSource[]): string[] {
+  if (tables.length === 1) return dealsCtes(e, tables[0]);
+  const suffixed = (sql: string, t: number) =>
+    sql.replace(/\b(deals_(?:raw|first|read|dated|status|final)|ordered\d+)\b/g, `$1_${t + 1}`);
+  const cols = [
+    "id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed",
+    ...range(e.n).map(stageCol),
+  ].join(", ");
+  const union = tables
+    .map((_, t) => `SELECT ord + ${t} * 1000000000000 AS ord, ${cols} FROM deals_final_${t + 1}`)
+    .join("\n    UNION ALL ");
+  return [
+    ...tables.flatMap((d, t) => dealsCtes(e, d).map((c) => suffixed(c, t))),
+    `deals_final AS (\n  SELECT ord, ${cols} FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy FROM (\n    ${union}\n    ) AS u\n  ) AS t WHERE copy = 1\n)`,
+  ];
+}
+
 /** CTEs of the stage log, ending in `log_deals`: per deal its earliest date per stage. */
 function logCtes(e: Emit, l: StageLogSource): string[] {
   const { q, n } = e;
@@ -304,7 +325,7 @@ export function dealsQuery(e: Emit): { ctes: string[]; select: string } {
     return { ctes: [], select };
   }
   const ctes = [
-    ...(src.deals ? dealsCtes(e, src.deals) : []),
+    ...(src.deals ? allDealsCtes(e, [src.deals, ...src.moreDeals]) : []),
     ...(src.stageLog ? logCtes(e, src.stageLog) : []),
   ];
   return { ctes, select: mergedSelect(e) };

@@ -197,19 +197,28 @@ export function cleanTable(tab: RawTab, m: TabMapping): CleanTable | null {
 export function cleanSource(src: SqlSource): SqlSource {
   const same = <F extends string>(cols: Partial<Record<F, string>>): Partial<Record<F, string>> =>
     Object.fromEntries(Object.keys(cols).map((f) => [f, f])) as Partial<Record<F, string>>;
-  const deals: DealsSource | null = src.deals && {
-    ...src.deals,
-    columns: { ...same(src.deals.columns), currency: "currency" },
-    stageColumns: src.deals.stageColumns.map((s) => ({ ...s, column: cleanStageColumn(s.column) })),
+  const cleanDeals = (d: DealsSource): DealsSource => {
+    const out: DealsSource = {
+      ...d,
+      columns: { ...same(d.columns), currency: "currency" },
+      stageColumns: d.stageColumns.map((s) => ({ ...s, column: cleanStageColumn(s.column) })),
+    };
+    // A close-date column that is also a stage column is read through the latter.
+    const closed = d.columns.closed;
+    if (closed !== undefined && d.stageColumns.some((s) => s.column === closed))
+      out.columns.closed = cleanStageColumn(closed);
+    return out;
   };
-  // A close-date column that is also a stage column is read through the latter.
-  const closed = src.deals?.columns.closed;
-  if (deals && closed !== undefined && src.deals?.stageColumns.some((s) => s.column === closed))
-    deals.columns.closed = cleanStageColumn(closed);
   const stageLog: StageLogSource | null = src.stageLog && {
     ...src.stageLog,
     columns: same(src.stageLog.columns),
   };
   const calls: CallsSource | null = src.calls && { ...src.calls, columns: same(src.calls.columns) };
-  return { ...src, deals, stageLog, calls };
+  return {
+    ...src,
+    deals: src.deals && cleanDeals(src.deals),
+    moreDeals: src.moreDeals.map(cleanDeals),
+    stageLog,
+    calls,
+  };
 }

@@ -99,10 +99,15 @@ export interface SqlSource {
   stages: { name: string; sameSourceNext: boolean }[];
   /** Position of the sale when the last stage is it (won statuses reach it), else -1. */
   wonStage: number;
+  /** The first deals table, and the others in the order the model reads them. */
   deals: DealsSource | null;
+  moreDeals: DealsSource[];
   stageLog: StageLogSource | null;
   calls: CallsSource | null;
 }
+
+/** Table names per kind; the deals tables after the first, in order, in `moreDeals`. */
+export type SqlTables = Partial<Record<SqlKind, string>> & { moreDeals?: string[] };
 
 export class SqlSourceError extends Error {
   constructor(
@@ -174,17 +179,70 @@ function unmarkedKeys(values: Map<string, unknown>): string[] {
   return [...keys];
 }
 
+/** One deals table's source: its columns and how its stage, status and flag values read. */
+function dealsSourceOf(
+  d: { m: TabMapping; tab: RawTab; headers: string[] },
+  table: string,
+  st: ReturnType<typeof stageTable>,
+  stageValuesOf: (values: Map<string, unknown>, skip: (v: unknown) => boolean) => KeyedStage[],
+): DealsSource {
+  const { m, tab, headers } = d;
+  const col = (f: string) => m.columns[f];
+  const stageVals = distinct(tab, m, col("stage"));
+  const statusVals = distinct(tab, m, col("status"));
+  const wonVals = distinct(tab, m, col("won"));
+  const closedFlagVals = distinct(tab, m, col("closedFlag"));
+  const outcome = (field: "status" | "won" | "stage" | "closedFlag", v: unknown) => {
+    const row: unknown[] = [];
+    row[0] = v;
+    return rowOutcome(row, { [field]: 0 });
+  };
+  const targetedVals = distinct(tab, m, col("targeted"));
+  const targeted = (v: unknown): boolean | null => {
+    const t = yesNo(v);
+    if (t !== null) return t;
+    const s = headerKey(v);
+    if (/^(?:не|not|non|ні)/.test(s)) return false;
+    if (/^(?:цел|target|ціл)/.test(s)) return true;
+    return null;
+  };
+  return {
+    table,
+    columns: fieldColumns(DEAL_FIELDS, m, headers),
+    stageColumns: (m.stageColumns ?? [])
+      .map((s) => ({
+        column: headers[s.column] ?? "",
+        stage: lookupStage(st, s.stage),
+        skip: unmarkedKeys(distinct(tab, m, s.column)),
+      }))
+      .filter((s) => s.column !== "" && s.stage >= 0),
+    entryStage: m.entryStage ? lookupStage(st, m.entryStage) : -1,
+    wonStage: m.wonStage ? lookupStage(st, m.wonStage) : st.won,
+    stageValues: stageValuesOf(stageVals, (v) => statusOf(v) !== null),
+    statusWon: keysWhere(statusVals, (v) => outcome("status", v) === "won"),
+    statusLost: keysWhere(statusVals, (v) => outcome("status", v) === "lost"),
+    wonYes: keysWhere(wonVals, (v) => outcome("won", v) === "won"),
+    stageWon: keysWhere(stageVals, (v) => statusOf(v) === "won"),
+    stageLost: keysWhere(stageVals, (v) => statusOf(v) === "lost"),
+    closedYes: keysWhere(closedFlagVals, (v) => outcome("closedFlag", v) === "lost"),
+    notYet: keysWhere(distinct(tab, m, col("closed")), isNotYetWord),
+    targetedYes: keysWhere(targetedVals, (v) => targeted(v) === true),
+    targetedNo: keysWhere(targetedVals, (v) => targeted(v) === false),
+  };
+}
+
 const keysWhere = (values: Map<string, unknown>, ok: (v: unknown) => boolean): string[] =>
   [...values].filter(([, v]) => ok(v)).map(([k]) => k);
 
 /**
  * The SQL description of the tables behind a model build. `tables` names the table of each kind
- * (default: the kind's name). Throws SqlSourceError for two tables of one kind, or none at all.
+ * (default: the kind's name; more deals tables get _2, _3…). Throws SqlSourceError for two stage
+ * logs or two calls tables, or none at all.
  */
 export function sqlSourceOf(
   tabs: readonly RawTab[],
   built: BuildResult,
-  tables: Partial<Record<SqlKind, string>> = {},
+  tables: SqlTables = {},
 ): SqlSource {
   const { model, mapping } = built;
   const st = stageTable(model.stages);
@@ -201,10 +259,16 @@ export function sqlSourceOf(
     const tab = m ? tabOf(m) : undefined;
     return m && tab ? { m, tab, headers: headersOf(tab, m) } : null;
   };
-  const d = of("deals");
+  // Several deals tables are read in turn, the first row of an id winning (model/build/deals.ts).
+  const dealTabs = mapping.tabs
+    .filter((m) => m.kind === "deals" && tabOf(m))
+    .map((m) => {
+      const tab = tabOf(m) as RawTab;
+      return { m, tab, headers: headersOf(tab, m) };
+    });
   const l = of("stageLog");
   const c = of("calls");
-  if (!d && !l && !c) throw new SqlSourceError("nothing");
+  if (dealTabs.length === 0 && !l && !c) throw new SqlSourceError("nothing");
   const stageValuesOf = (values: Map<string, unknown>, skip: (v: unknown) => boolean) => {
     const out: KeyedStage[] = [];
     for (const [key, v] of values) {
@@ -215,52 +279,15 @@ export function sqlSourceOf(
     return out;
   };
 
-  let deals: DealsSource | null = null;
-  if (d) {
-    const { m, tab, headers } = d;
-    const col = (f: string) => m.columns[f];
-    const stageVals = distinct(tab, m, col("stage"));
-    const statusVals = distinct(tab, m, col("status"));
-    const wonVals = distinct(tab, m, col("won"));
-    const closedFlagVals = distinct(tab, m, col("closedFlag"));
-    const outcome = (field: "status" | "won" | "stage" | "closedFlag", v: unknown) => {
-      const row: unknown[] = [];
-      row[0] = v;
-      return rowOutcome(row, { [field]: 0 });
-    };
-    const targetedVals = distinct(tab, m, col("targeted"));
-    const targeted = (v: unknown): boolean | null => {
-      const t = yesNo(v);
-      if (t !== null) return t;
-      const s = headerKey(v);
-      if (/^(?:не|not|non|ні)/.test(s)) return false;
-      if (/^(?:цел|target|ціл)/.test(s)) return true;
-      return null;
-    };
-    deals = {
-      table: tables.deals ?? "deals",
-      columns: fieldColumns(DEAL_FIELDS, m, headers),
-      stageColumns: (m.stageColumns ?? [])
-        .map((s) => ({
-          column: headers[s.column] ?? "",
-          stage: lookupStage(st, s.stage),
-          skip: unmarkedKeys(distinct(tab, m, s.column)),
-        }))
-        .filter((s) => s.column !== "" && s.stage >= 0),
-      entryStage: m.entryStage ? lookupStage(st, m.entryStage) : -1,
-      wonStage: m.wonStage ? lookupStage(st, m.wonStage) : st.won,
-      stageValues: stageValuesOf(stageVals, (v) => statusOf(v) !== null),
-      statusWon: keysWhere(statusVals, (v) => outcome("status", v) === "won"),
-      statusLost: keysWhere(statusVals, (v) => outcome("status", v) === "lost"),
-      wonYes: keysWhere(wonVals, (v) => outcome("won", v) === "won"),
-      stageWon: keysWhere(stageVals, (v) => statusOf(v) === "won"),
-      stageLost: keysWhere(stageVals, (v) => statusOf(v) === "lost"),
-      closedYes: keysWhere(closedFlagVals, (v) => outcome("closedFlag", v) === "lost"),
-      notYet: keysWhere(distinct(tab, m, col("closed")), isNotYetWord),
-      targetedYes: keysWhere(targetedVals, (v) => targeted(v) === true),
-      targetedNo: keysWhere(targetedVals, (v) => targeted(v) === false),
-    };
-  }
+  const base = tables.deals ?? "deals";
+  const dealsList = dealTabs.map((d, i) =>
+    dealsSourceOf(
+      d,
+      i === 0 ? base : (tables.moreDeals?.[i - 1] ?? `${base}_${i + 1}`),
+      st,
+      stageValuesOf,
+    ),
+  );
 
   let stageLog: StageLogSource | null = null;
   if (l) {
@@ -281,5 +308,12 @@ export function sqlSourceOf(
         columns: fieldColumns(CALL_FIELDS, c.m, c.headers),
       }
     : null;
-  return { stages, wonStage: st.won, deals, stageLog, calls };
+  return {
+    stages,
+    wonStage: st.won,
+    deals: dealsList[0] ?? null,
+    moreDeals: dealsList.slice(1),
+    stageLog,
+    calls,
+  };
 }

@@ -11,12 +11,12 @@ import { readInput } from "../../src/adapters/xlsx/read";
 import { buildModel } from "../../src/model";
 import type { RawTab } from "../../src/model/types";
 import { emitSql } from "../../src/sql/emit";
-import { type SqlKind, sqlSourceOf } from "../../src/sql/source";
+import { type SqlTables, sqlSourceOf } from "../../src/sql/source";
 
 const ROOT = join(__dirname, "..", "..");
 const EXPECTED = join(__dirname, "expected");
 
-const SAMPLES: { name: string; files: string[]; tables: Partial<Record<SqlKind, string>> }[] = [
+const SAMPLES: { name: string; files: string[]; tables: SqlTables }[] = [
   {
     name: "maven",
     files: [join(ROOT, "..", "shared", "datasets", "maven-crm", "sales_pipeline.csv")],
@@ -26,6 +26,14 @@ const SAMPLES: { name: string; files: string[]; tables: Partial<Record<SqlKind, 
     name: "demo",
     files: [join(ROOT, "examples", "demo-workbook.xlsx")],
     tables: { deals: "sales.deals", stageLog: "sales.stage_history", calls: "telephony.calls" },
+  },
+  {
+    // Two deals tables (leads, then potentials) and calls.
+    name: "zoho",
+    files: ["Leads.csv", "Potentials.csv", "Calls.csv"].map((f) =>
+      join(ROOT, "..", "shared", "datasets", "realworld", "zoho-crm", f),
+    ),
+    tables: { deals: "zoho.leads", moreDeals: ["zoho.potentials"], calls: "zoho.calls" },
   },
 ];
 
@@ -49,7 +57,7 @@ const DUCKDB_ONLY: [string, RegExp][] = [
   ["list / range functions", /\b(list_\w+|range|generate_series)\s*\(/i],
 ];
 
-async function sqlOf(files: string[], tables: Partial<Record<SqlKind, string>>) {
+async function sqlOf(files: string[], tables: SqlTables) {
   const tabs: RawTab[] = [];
   for (const f of files) tabs.push(...(await readInput(f, f, { rows: 0 })));
   const built = buildModel(tabs, { timeZone: "UTC" });
@@ -77,7 +85,7 @@ describe("BigQuery SQL", () => {
       // The check can fail: the same source in DuckDB's spelling trips it.
       expect(DUCKDB_ONLY.filter(([, re]) => re.test(duckdb)).length).toBeGreaterThan(3);
       // Identifiers in backticks, the raw tables by the names given.
-      for (const t of Object.values(s.tables)) expect(bigquery).toContain(`FROM \`${t}\``);
+      for (const t of Object.values(s.tables).flat()) expect(bigquery).toContain(`FROM \`${t}\``);
       for (const v of [
         "voronka_deals",
         "voronka_rep_days",

@@ -81,6 +81,28 @@ describe("voronka sql", () => {
     expect(`${body}\n`).toBe(stored);
   });
 
+  it("names several deals tables in the order of the sample files", async () => {
+    const zoho = resolve(ROOT, "../shared/datasets/realworld/zoho-crm");
+    const files = ["Leads.csv", "Potentials.csv"].map((f) => join(zoho, f));
+    const r = await runCli(
+      [
+        "sql",
+        ...files,
+        "--dialect",
+        "duckdb",
+        "--table",
+        "deals=crm.leads",
+        "--table",
+        "deals=crm.potentials",
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('FROM "crm"."leads"');
+    expect(r.out).toContain('FROM "crm"."potentials"');
+    expect(r.out).toContain('CREATE OR REPLACE TABLE "crm"."voronka_deals"');
+  });
+
   it("refuses a wrong dialect or table kind in one sentence", async () => {
     const bad = await runCli(["sql", MAVEN, "--dialect", "postgres", "--lang", "en"], dir);
     expect(bad.code).toBe(2);
@@ -168,12 +190,12 @@ describe("voronka report --engine", () => {
       }
     });
 
-  it("two deals tables: --engine duckdb refuses in one sentence, the switch stays in memory", async () => {
-    const deals = [smallCsvs(31)[0], smallCsvs(32)[0]];
+  it("two stage logs: --engine duckdb refuses in one sentence, the switch stays in memory", async () => {
+    const deals = [smallCsvs(31)[1], smallCsvs(32)[1]];
     const asked = await runCli(["report", ...deals, "--engine", "duckdb", "--lang", "en"], dir);
     expect(asked.code).toBe(1);
     expect(asked.err).toBe(
-      "voronka: --engine duckdb takes one table per kind, and there are several of deals: leave --engine out, or give one",
+      "voronka: --engine duckdb takes one stage log and one calls table, and there are several of stage_log: leave --engine out, or give one",
     );
     const before = process.env.VORONKA_ENGINE_ROWS;
     process.env.VORONKA_ENGINE_ROWS = "10";
@@ -181,7 +203,7 @@ describe("voronka report --engine", () => {
       const auto = await runCli(["report", ...deals, "--out", "two.xlsx", "--lang", "en"], dir);
       expect(auto.code).toBe(0);
       expect(auto.err).toMatch(
-        /computing in memory, as DuckDB takes one table per kind and there are several of deals$/m,
+        /computing in memory, as DuckDB takes one stage log and one calls table and there are several of stage_log$/m,
       );
     } finally {
       if (before === undefined) delete process.env.VORONKA_ENGINE_ROWS;

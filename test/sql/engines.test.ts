@@ -97,11 +97,13 @@ describe("DuckDB engine = in-memory engine", () => {
     expect(sql.transitions.length).toBeGreaterThan(0);
   });
 
-  // The real exports of datasets/realworld that hold one table per kind (HubSpot's and Zoho's
-  // hold several deals tables, which SQL does not take): Bitrix24 codes, Salesforce's
-  // StageName with its OpportunityHistory log, a lead table, a call centre's workbook.
+  // The real exports of datasets/realworld: Bitrix24 codes, HubSpot's two snapshots (two deals
+  // tables, the first row of an id winning), Salesforce's StageName with its OpportunityHistory
+  // log, Zoho's leads and potentials with calls, a lead table, a call centre's workbook.
   for (const name of [
     "bitrix24-rest-dump",
+    "hubspot-deals",
+    "zoho-crm",
     "kaggle-x-education-leads",
     "pwc-call-center",
     "salesforce-devorg-sample",

@@ -10,6 +10,7 @@ import { VIEWS } from "../../src/aggregates/views";
 import { buildModel } from "../../src/model/index";
 import type { ReportOptions } from "../../src/report/options";
 import { sidebarState } from "../../src/server/sidebar";
+import { aggregateWithDuckdb } from "../../src/sql/duckdb";
 import { createFakeServices, type FakeServices } from "../fakes/spreadsheet";
 import { aggregatesToTabs } from "../support/aggregateTabs";
 import { callsTab, dealsTab } from "./helpers";
@@ -49,6 +50,19 @@ describe("building from aggregates tabs in the spreadsheet", () => {
     const res = buildReport(fromAgg.ss, { options: OPTIONS });
     expect(res.issues).toBe(0);
     expect(reportSheets(fromAgg, viewTabs.length)).toEqual(expected);
+  });
+
+  it("the views the SQL engine computes (DuckDB running the emitted SQL), as tabs, give it too", async () => {
+    const fromRaw = setup(raw);
+    buildReport(fromRaw.ss, { options: OPTIONS });
+    const expected = reportSheets(fromRaw, 2);
+    // The route of the README's BigQuery steps, with DuckDB standing in for BigQuery.
+    const tabs = Object.entries(raw).map(([name, values]) => ({ name, values }));
+    const built = buildModel(tabs, { timeZone: "Etc/UTC" });
+    const viewTabs = aggregatesToTabs(await aggregateWithDuckdb(tabs, built, 60), "sheets");
+    const fromSql = setup(Object.fromEntries(viewTabs.map((t) => [t.name, t.values])));
+    expect(buildReport(fromSql.ss, { options: OPTIONS }).issues).toBe(0);
+    expect(reportSheets(fromSql, viewTabs.length)).toEqual(expected);
   });
 
   it("the sidebar lists the tabs as aggregates, with the view's stages, reps and dates", () => {

@@ -91,6 +91,8 @@ describe("the report from aggregates tabs", () => {
     // raw rows left out. Everything else must be equal.
     const leaveOut = ["roles", "dataCheck", "quality.wonLost"];
     const blockIds = (p: ReportPlan) => p.sheets.flatMap((s) => s.blocks.map((b) => b.id));
+    expect(fromRaw.sheets.map((s) => s.key)).toContain("roles");
+    expect(fromAgg.sheets.map((s) => s.key)).not.toContain("roles");
     expect(blockIds(fromRaw)).toContain("quality.wonLost");
     expect(blockIds(fromAgg)).not.toContain("quality.wonLost");
     expect(Object.keys(sheets(fromAgg, leaveOut))).toEqual(Object.keys(sheets(fromRaw, leaveOut)));

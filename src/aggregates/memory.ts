@@ -255,11 +255,8 @@ function addCallDays(
 ): void {
   for (const c of days) {
     const g = slots(acc, groups.of(groups.pairs.of(c.rep, c.source), dayOf(c.date)), 4);
-    g[0] += c.calls;
-    g[1] += c.longCalls;
-    if (c.talkSeconds !== null) {
-      g[2] += c.talkSeconds;
-      g[3] += c.calls;
-    }
+    const [calls = 0, long = 0, talk = 0, timed = 0] = g;
+    const timedNow = c.talkSeconds === null ? 0 : c.calls;
+    g.set([calls + c.calls, long + c.longCalls, talk + (c.talkSeconds ?? 0), timed + timedNow]);
   }
 }

@@ -6,10 +6,11 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBundle } from "./bundle";
-import { makeData, projectStageLogGen } from "./data";
+import { makeData, projectStageLogGen, tabsOf } from "./data";
 import { runDuck } from "./duck";
 import { runFunctions } from "./functions";
 import { runPipeline } from "./pipeline";
+import { removeTabs, saveTabs } from "./rows";
 import { runServices } from "./services";
 import { emit, errText, now, peakRssMiB, profiled } from "./util";
 
@@ -22,16 +23,24 @@ async function main(): Promise<void> {
   switch (task) {
     case "pipeline": {
       const t0 = now();
-      const data = makeData(
-        Number(a.size),
-        Number(a.seed ?? 42),
-        Boolean(a.calls),
-        gen,
-        a.order !== "grouped",
-      );
+      // The generated rows go to a file and out of memory: every run reads its own copy.
+      const { saved, deals, generator } = (() => {
+        const data = makeData(
+          Number(a.size),
+          Number(a.seed ?? 42),
+          Boolean(a.calls),
+          gen,
+          a.order !== "grouped",
+        );
+        return { saved: saveTabs(tabsOf(data)), deals: data.deals, generator: data.generator };
+      })();
       const genMs = now() - t0;
-      const r = await profiled(() => runPipeline(data, Number(a.runs)));
-      emit({ genMs, dealsGenerated: data.deals, generator: data.generator, ...r });
+      try {
+        const r = await profiled(() => runPipeline(saved, Number(a.runs)));
+        emit({ genMs, dealsGenerated: deals, generator, ...r });
+      } finally {
+        removeTabs(saved);
+      }
       return;
     }
     case "duck": {

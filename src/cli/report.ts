@@ -119,7 +119,14 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const saved = stored?.mapping ?? null;
   // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
   const { roleNorms } = cleanSettings(stored?.sidebar);
-  const built = buildModel(tabs, { timeZone: "UTC", mapping: mappingToBuild(tabs, saved) });
+  // The raw rows are not read after the build: the model drops them once read and, where the
+  // child runs with --expose-gc (guard.ts), collects them before it makes the deals.
+  const built = buildModel(tabs, {
+    timeZone: "UTC",
+    mapping: mappingToBuild(tabs, saved),
+    releaseRows: true,
+    collect: (globalThis as { gc?: () => void }).gc,
+  });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);

@@ -205,7 +205,6 @@ export function mergeStageLog(
   indexNeeded: boolean,
 ): void {
   const l = p.l;
-  const values = l.tab.values;
   const n = st.names.length;
   const nIds = p.ids.length;
   const cStage = col(l, "stage");
@@ -243,7 +242,9 @@ export function mergeStageLog(
     const k = local[s];
     if (k < 0 && !isLost[s]) {
       const r = p.firstRow + i;
-      if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", values[r][cStage]);
+      // The cell; once the raw rows are gone (BuildOptions.releaseRows), the stage's first spelling.
+      const cell = l.tab.values[r]?.[cStage] ?? p.stageNames[s];
+      if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", cell);
       continue;
     }
     if (counted[di] === 0) {

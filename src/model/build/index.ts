@@ -190,8 +190,9 @@ function sourceOfStages(
   tabStages: Map<Layout, { names: string[]; order: StageOrderSource }>,
 ): StageSource {
   if (strict) return { from: "settings", order: { from: "settings" } };
-  if (logs.length) {
-    const l = logs[0].l;
+  const firstLog = logs[0];
+  if (firstLog) {
+    const l = firstLog.l;
     return {
       from: "stageLog",
       tab: l.tab.name,

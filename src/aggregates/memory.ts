@@ -4,25 +4,26 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
 import { nameKey } from "../core/values";
 import type { Deal, Model } from "../model/types";
-import type {
-  Aggregates,
-  CohortRow,
-  DealRow,
-  RepDayRow,
-  SaleRow,
-  StageEntryRow,
-  StageInfo,
-  TransitionRow,
-} from "./types";
+import {
+  cohortRows,
+  countRows,
+  dealRows,
+  entryRows,
+  Groups,
+  Pairs,
+  type SaleAcc,
+  STAGE_SPAN,
+  saleRows,
+  transitionRows,
+} from "./groups";
+import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
-/** Day numbers are shifted by this into [1, 2^18) for keys; 0 is "no date". */
-const DAY_SHIFT = 1 << 17;
-const DAY_SPAN = 1 << 18;
 /** Pairs of dates at least this many, all equal to the millisecond: one source column. */
 const SAME_SOURCE_MIN = 20;
 
@@ -32,48 +33,21 @@ function dayOf(ms: number | null): number | null {
   return ms === null ? null : Math.floor(ms / MS_PER_DAY);
 }
 
-/** (rep, source) pairs numbered in order of appearance, by exact spelling. */
-class Pairs {
-  reps: string[] = [];
-  sources: string[] = [];
-  private byRep = new Map<string, Map<string, number>>();
-
-  of(rep: string, source: string): number {
-    let inner = this.byRep.get(rep);
-    if (!inner) {
-      inner = new Map();
-      this.byRep.set(rep, inner);
-    }
-    let g = inner.get(source);
-    if (g === undefined) {
-      g = this.reps.length;
-      this.reps.push(rep);
-      this.sources.push(source);
-      inner.set(source, g);
-    }
-    return g;
-  }
-}
-
-/** Key of a pair and a day (null → no date). */
-function groupKey(pair: number, day: number | null): number {
-  return pair * DAY_SPAN + (day === null ? 0 : day + DAY_SHIFT);
-}
-
-function keyDay(key: number): number | null {
-  const d = key % DAY_SPAN;
-  return d === 0 ? null : d - DAY_SHIFT;
-}
-
-function keyPair(key: number): number {
-  return Math.floor(key / DAY_SPAN);
-}
-
 function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   let v = m.get(k);
   if (v === undefined) {
     v = make();
     m.set(k, v);
+  }
+  return v;
+}
+
+/** The counters at `key`, made (zeroed, `width` long) on first use. */
+function slots(m: Map<number, Float64Array>, key: number, width: number): Float64Array {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = new Float64Array(width);
+    m.set(key, v);
   }
   return v;
 }
@@ -106,17 +80,6 @@ function sameSourceSteps(model: Model): boolean[] {
   return Array.from({ length: n }, (_, k) => k < nT && pairs[k] >= SAME_SOURCE_MIN && !differ[k]);
 }
 
-interface SaleAcc {
-  sales: number;
-  revenue: number;
-  amounts: number;
-  cents: boolean;
-  margin: number;
-  marginBase: number;
-  margins: number;
-  repeatRevenue: number;
-}
-
 export function aggregate(
   model: Model,
   longCallSeconds: number = DEFAULT_LONG_CALL_SECONDS,
@@ -134,7 +97,7 @@ export function aggregate(
     sameSourceNext: same[position],
   }));
 
-  const pairs = new Pairs();
+  const groups = new Groups(new Pairs());
   const repeat = repeatWins(model.deals, saleDate);
   // (group key) → per (reached + 1) × targeted code (0 null, 1 yes, 2 no) counts.
   const deals = new Map<number, Float64Array>();
@@ -142,69 +105,69 @@ export function aggregate(
   const sales = new Map<number, Map<string, SaleAcc>>();
   const cycles = new Map<number, Map<number, number>>();
   const spans = new Map<number, Map<number, number>>();
-  // (group key) → per stage: withinDays (−1 for null) → count.
-  const cohorts = new Map<number, Map<number, number>[]>();
-  const transitions = new Map<number, Map<number, number>[]>();
+  // (group key × STAGE_SPAN + stage) → withinDays (−1 for null) or hours → count.
+  const cohorts = new Map<number, Map<number, number>>();
+  const transitions = new Map<number, Map<number, number>>();
   const nT = Math.max(0, n - 1);
   let hasClient = false;
+  const stageDays: (number | null)[] = new Array(n).fill(null);
+  const windows = new Float64Array(n);
 
   for (const d of model.deals) {
-    const pair = pairs.of(d.rep, d.source);
+    const pair = groups.pairs.of(d.rep, d.source);
     if (d.client) hasClient = true;
     const own = dayOf(dealDate(d));
-    const key = groupKey(pair, own);
+    const key = groups.of(pair, own);
     const reached = Math.min(d.reached, n - 1);
     const tg = d.targeted === null ? 0 : d.targeted ? 1 : 2;
-    getOr(deals, key, () => new Float64Array((n + 1) * 3))[(reached + 1) * 3 + tg]++;
+    slots(deals, key, (n + 1) * 3)[(reached + 1) * 3 + tg]++;
 
-    let best = Number.POSITIVE_INFINITY;
-    let earliest = Number.POSITIVE_INFINITY;
-    const cohort = own === null ? null : getOr(cohorts, key, () => stageMaps(n));
     for (let k = reached; k >= 0; k--) {
       const at = d.stageDates[k] ?? null;
-      const sday = at === null ? own : dayOf(at);
-      getOr(entries, groupKey(pair, sday), () => new Float64Array(n))[k]++;
-      if (cohort && own !== null) {
-        if (at !== null) earliest = Math.min(earliest, dayOf(at) as number);
-        const cand = !dated[k]
-          ? 0
-          : earliest === Number.POSITIVE_INFINITY
-            ? best
-            : Math.max(0, earliest - own);
-        best = Math.min(best, cand);
-        bump(cohort[k], best === Number.POSITIVE_INFINITY ? -1 : best);
-      }
+      slots(entries, groups.of(pair, at === null ? own : dayOf(at)), n)[k]++;
+    }
+    if (own !== null && reached >= 0) {
+      for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
+      reachWindows({ start: own, reached, stageDays }, n, dated, windows);
+      for (let k = 0; k <= reached; k++)
+        bump(inner(cohorts, key * STAGE_SPAN + k), windows[k] === Infinity ? -1 : windows[k]);
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
       if (same[k]) continue;
       const a = d.stageDates[k] ?? null;
       const b = d.stageDates[k + 1] ?? null;
       if (a === null || b === null || b < a) continue;
-      const t = getOr(transitions, groupKey(pair, dayOf(b)), () => stageMaps(nT));
-      bump(t[k], Math.round((b - a) / MS_PER_HOUR));
+      const t = inner(transitions, groups.of(pair, dayOf(b)) * STAGE_SPAN + k);
+      bump(t, Math.round((b - a) / MS_PER_HOUR));
     }
 
-    if (d.status === "won") addSale(d, pair, own, repeat.has(d), sales, cycles, spans);
+    if (d.status === "won") addSale(d, pair, own, repeat.has(d), groups, sales, cycles, spans);
   }
 
-  const repDays = aggregateCalls(model, pairs, longCallSeconds);
+  const repDays = aggregateCalls(model, groups, longCallSeconds);
   return {
     stages,
     longCallSeconds,
     hasClient,
-    deals: dealRows(deals, pairs, n),
-    stageEntries: entryRows(entries, pairs),
-    sales: saleRows(sales, pairs),
-    cycles: countRows(cycles, pairs, "hours"),
-    spans: countRows(spans, pairs, "days"),
-    cohorts: cohortRows(cohorts, pairs),
-    transitions: transitionRows(transitions, pairs),
+    deals: dealRows(deals, groups, n),
+    stageEntries: entryRows(entries, groups),
+    sales: saleRows(sales, groups),
+    cycles: countRows(cycles, groups, "hours"),
+    spans: countRows(spans, groups, "days"),
+    cohorts: cohortRows(cohorts, groups),
+    transitions: transitionRows(transitions, groups),
     repDays,
   };
 }
 
-function stageMaps(n: number): Map<number, number>[] {
-  return Array.from({ length: n }, () => new Map<number, number>());
+/** The inner map at `key`, made on first use. */
+function inner(m: Map<number, Map<number, number>>, key: number): Map<number, number> {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = new Map();
+    m.set(key, v);
+  }
+  return v;
 }
 
 function addSale(
@@ -212,12 +175,13 @@ function addSale(
   pair: number,
   own: number | null,
   isRepeat: boolean,
+  groups: Groups,
   sales: Map<number, Map<string, SaleAcc>>,
   cycles: Map<number, Map<number, number>>,
   spans: Map<number, Map<number, number>>,
 ): void {
   const sday = dayOf(saleDate(d));
-  const byCurrency = getOr(sales, groupKey(pair, sday), () => new Map<string, SaleAcc>());
+  const byCurrency = getOr(sales, groups.of(pair, sday), () => new Map<string, SaleAcc>());
   const acc = getOr(byCurrency, d.amount === null ? "" : (d.currency ?? ""), () => ({
     sales: 0,
     revenue: 0,
@@ -244,18 +208,11 @@ function addSale(
   if (known === null) return;
   const kday = dayOf(known) as number;
   if (d.created !== null && known >= d.created)
-    bump(
-      getOr(cycles, groupKey(pair, kday), () => new Map()),
-      Math.round((known - d.created) / MS_PER_HOUR),
-    );
-  if (own !== null)
-    bump(
-      getOr(spans, groupKey(pair, own), () => new Map()),
-      kday - own,
-    );
+    bump(inner(cycles, groups.of(pair, kday)), Math.round((known - d.created) / MS_PER_HOUR));
+  if (own !== null) bump(inner(spans, groups.of(pair, own)), kday - own);
 }
 
-function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): RepDayRow[] {
+function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): RepDayRow[] {
   if (model.calls.length === 0) return [];
   let sourceById: Map<string, string> | null = null;
   const dealSource = (id: string): string => {
@@ -272,7 +229,7 @@ function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): Re
   const acc = new Map<number, Float64Array>();
   for (const c of model.calls) {
     const source = c.source || (c.dealId ? dealSource(c.dealId) : "");
-    const g = getOr(acc, groupKey(pairs.of(c.rep, source), dayOf(c.at)), () => new Float64Array(4));
+    const g = slots(acc, groups.of(groups.pairs.of(c.rep, source), dayOf(c.at)), 4);
     g[0]++;
     if (c.durationSec !== null) {
       g[3]++;
@@ -282,122 +239,14 @@ function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): Re
   }
   const rows: RepDayRow[] = [];
   for (const [key, g] of acc) {
-    const p = keyPair(key);
     rows.push({
-      day: keyDay(key) as number,
-      rep: pairs.reps[p],
-      source: pairs.sources[p],
+      day: groups.day[key] as number,
+      rep: groups.rep(key),
+      source: groups.source(key),
       calls: g[0],
       longCalls: g[1],
       talkSeconds: g[2],
       timedCalls: g[3],
-    });
-  }
-  return rows;
-}
-
-function dealRows(m: Map<number, Float64Array>, pairs: Pairs, n: number): DealRow[] {
-  const rows: DealRow[] = [];
-  for (const [key, counts] of m) {
-    const p = keyPair(key);
-    for (let slot = 0; slot < (n + 1) * 3; slot++) {
-      if (counts[slot] === 0) continue;
-      const tg = slot % 3;
-      rows.push({
-        day: keyDay(key),
-        rep: pairs.reps[p],
-        source: pairs.sources[p],
-        reached: Math.floor(slot / 3) - 1,
-        targeted: tg === 0 ? null : tg === 1,
-        deals: counts[slot],
-      });
-    }
-  }
-  return rows;
-}
-
-function entryRows(m: Map<number, Float64Array>, pairs: Pairs): StageEntryRow[] {
-  const rows: StageEntryRow[] = [];
-  for (const [key, counts] of m) {
-    const p = keyPair(key);
-    counts.forEach((entries, stage) => {
-      if (entries > 0)
-        rows.push({
-          day: keyDay(key),
-          rep: pairs.reps[p],
-          source: pairs.sources[p],
-          stage,
-          entries,
-        });
-    });
-  }
-  return rows;
-}
-
-function saleRows(m: Map<number, Map<string, SaleAcc>>, pairs: Pairs): SaleRow[] {
-  const rows: SaleRow[] = [];
-  for (const [key, byCurrency] of m) {
-    const p = keyPair(key);
-    for (const [currency, a] of byCurrency)
-      rows.push({ day: keyDay(key), rep: pairs.reps[p], source: pairs.sources[p], currency, ...a });
-  }
-  return rows;
-}
-
-function countRows<F extends "hours" | "days">(
-  m: Map<number, Map<number, number>>,
-  pairs: Pairs,
-  field: F,
-): ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] {
-  const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
-    [];
-  for (const [key, counts] of m) {
-    const p = keyPair(key);
-    for (const [value, deals] of counts)
-      rows.push({
-        day: keyDay(key) as number,
-        rep: pairs.reps[p],
-        source: pairs.sources[p],
-        [field]: value,
-        deals,
-      } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
-  }
-  return rows;
-}
-
-function cohortRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): CohortRow[] {
-  const rows: CohortRow[] = [];
-  for (const [key, perStage] of m) {
-    const p = keyPair(key);
-    perStage.forEach((counts, stage) => {
-      for (const [within, deals] of counts)
-        rows.push({
-          day: keyDay(key) as number,
-          rep: pairs.reps[p],
-          source: pairs.sources[p],
-          stage,
-          withinDays: within < 0 ? null : within,
-          deals,
-        });
-    });
-  }
-  return rows;
-}
-
-function transitionRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): TransitionRow[] {
-  const rows: TransitionRow[] = [];
-  for (const [key, perStep] of m) {
-    const p = keyPair(key);
-    perStep.forEach((counts, step) => {
-      for (const [hours, transitions] of counts)
-        rows.push({
-          day: keyDay(key) as number,
-          rep: pairs.reps[p],
-          source: pairs.sources[p],
-          step,
-          hours,
-          transitions,
-        });
     });
   }
   return rows;

@@ -6,6 +6,7 @@
  *   npm run bench:sql -- --keep          keep the CSV (its path is printed) …
  *   npm run bench:sql -- --file=log.csv  … and measure one already there
  *   npm run bench:sql -- --no-build      run the dist-cli/voronka.mjs already there
+ *   npm run bench:sql -- --cli=path.mjs  run another build of the command (e.g. a branch's)
  *   npm run bench:sql -- --json=out.json every figure as JSON too
  *
  * Measures, each in its own process under /usr/bin/time -v (wall time, max RSS):
@@ -61,7 +62,10 @@ function timed(cmd: string[], env: NodeJS.ProcessEnv = process.env): Timed {
   const err = r.stderr ?? "";
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1] ?? Number.NaN);
   // time's own report is the tail of stderr; the command's lines come before it.
-  const own = err.split(/\n\s*Command being timed:/)[0] ?? "";
+  const own =
+    err.split(
+      /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
+    )[0] ?? "";
   return { wallMs, maxRssMiB: kb / 1024, status: r.status, stdout: r.stdout ?? "", stderr: own };
 }
 
@@ -189,8 +193,8 @@ async function main(): Promise<void> {
     out.duck = { ...duck, wallMs: d.wallMs, maxRssMiB: d.maxRssMiB };
 
     // 3. Our command with the SQL engine.
-    const cli = join(root, "dist-cli/voronka.mjs");
-    if (flag("no-build") === undefined) {
+    const cli = flag("cli") || join(root, "dist-cli/voronka.mjs");
+    if (flag("no-build") === undefined && !flag("cli")) {
       process.stderr.write("… building dist-cli/voronka.mjs\n");
       spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts/build-cli.ts")], {
         cwd: root,
@@ -199,7 +203,7 @@ async function main(): Promise<void> {
     }
     let ours: Timed | null = null;
     let oursWhy = "";
-    if (!existsSync(cli)) oursWhy = "dist-cli/voronka.mjs not built";
+    if (!existsSync(cli)) oursWhy = `${cli} not built`;
     else if (!engineAvailable(cli))
       oursWhy = "engine not available (voronka report has no --engine yet)";
     else {

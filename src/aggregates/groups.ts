@@ -3,21 +3,14 @@
  * the accumulated counters turned into the contract's rows.
  */
 import { DayCache } from "../core/dayCache";
+import type { Histogram } from "./histogram";
 import type { CohortRow, DealRow, SaleRow, StageEntryRow, TransitionRow } from "./types";
 
 /** Stages per funnel a (group, stage) key has room for. */
 export const STAGE_SPAN = 1 << 8;
 
-export interface SaleAcc {
-  sales: number;
-  revenue: number;
-  amounts: number;
-  cents: boolean;
-  margin: number;
-  marginBase: number;
-  margins: number;
-  repeatRevenue: number;
-}
+/** A sale row's sums before its group and currency are attached. */
+export type SaleAcc = Omit<SaleRow, "day" | "rep" | "source" | "currency">;
 
 /** (rep, source) pairs numbered in order of appearance, by exact spelling. */
 export class Pairs {
@@ -143,58 +136,52 @@ export function saleRows(m: Map<number, Map<string, SaleAcc>>, groups: Groups): 
 }
 
 export function countRows<F extends "hours" | "days">(
-  m: Map<number, Map<number, number>>,
+  h: Histogram,
   groups: Groups,
   field: F,
 ): ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] {
   const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
     [];
-  for (const [key, counts] of m) {
-    for (const [value, deals] of counts)
-      rows.push({
-        day: groups.day[key] as number,
-        rep: groups.rep(key),
-        source: groups.source(key),
-        [field]: value,
-        deals,
-      } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
-  }
+  h.forEach((g, value, deals) => {
+    rows.push({
+      day: groups.day[g] as number,
+      rep: groups.rep(g),
+      source: groups.source(g),
+      [field]: value,
+      deals,
+    } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
+  });
   return rows;
 }
 
-export function cohortRows(m: Map<number, Map<number, number>>, groups: Groups): CohortRow[] {
+export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
   const rows: CohortRow[] = [];
-  for (const [slot, counts] of m) {
-    const key = Math.floor(slot / STAGE_SPAN);
-    for (const [within, deals] of counts)
-      rows.push({
-        day: groups.day[key] as number,
-        rep: groups.rep(key),
-        source: groups.source(key),
-        stage: slot % STAGE_SPAN,
-        withinDays: within < 0 ? null : within,
-        deals,
-      });
-  }
+  h.forEach((slot, within, deals) => {
+    const g = Math.floor(slot / STAGE_SPAN);
+    rows.push({
+      day: groups.day[g] as number,
+      rep: groups.rep(g),
+      source: groups.source(g),
+      stage: slot % STAGE_SPAN,
+      withinDays: within < 0 ? null : within,
+      deals,
+    });
+  });
   return rows;
 }
 
-export function transitionRows(
-  m: Map<number, Map<number, number>>,
-  groups: Groups,
-): TransitionRow[] {
+export function transitionRows(h: Histogram, groups: Groups): TransitionRow[] {
   const rows: TransitionRow[] = [];
-  for (const [slot, counts] of m) {
-    const key = Math.floor(slot / STAGE_SPAN);
-    for (const [hours, transitions] of counts)
-      rows.push({
-        day: groups.day[key] as number,
-        rep: groups.rep(key),
-        source: groups.source(key),
-        step: slot % STAGE_SPAN,
-        hours,
-        transitions,
-      });
-  }
+  h.forEach((slot, hours, transitions) => {
+    const g = Math.floor(slot / STAGE_SPAN);
+    rows.push({
+      day: groups.day[g] as number,
+      rep: groups.rep(g),
+      source: groups.source(g),
+      step: slot % STAGE_SPAN,
+      hours,
+      transitions,
+    });
+  });
   return rows;
 }

@@ -21,6 +21,7 @@ import {
   saleRows,
   transitionRows,
 } from "./groups";
+import { Histogram } from "./histogram";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
@@ -50,10 +51,6 @@ function slots(m: Map<number, Float64Array>, key: number, width: number): Float6
     m.set(key, v);
   }
   return v;
-}
-
-function bump(m: Map<number, number>, k: number, by = 1): void {
-  m.set(k, (m.get(k) ?? 0) + by);
 }
 
 /** Per step k → k+1, whether both stages take their date from one source column. */
@@ -103,11 +100,12 @@ export function aggregate(
   const deals = new Map<number, Float64Array>();
   const entries = new Map<number, Float64Array>();
   const sales = new Map<number, Map<string, SaleAcc>>();
-  const cycles = new Map<number, Map<number, number>>();
-  const spans = new Map<number, Map<number, number>>();
-  // (group key × STAGE_SPAN + stage) → withinDays (−1 for null) or hours → count.
-  const cohorts = new Map<number, Map<number, number>>();
-  const transitions = new Map<number, Map<number, number>>();
+  // Group → hours (cycles) or days (spans); (group × STAGE_SPAN + stage) → withinDays (−1 for
+  // null) or hours (transitions).
+  const cycles = new Histogram();
+  const spans = new Histogram();
+  const cohorts = new Histogram();
+  const transitions = new Histogram();
   const nT = Math.max(0, n - 1);
   let hasClient = false;
   const stageDays: (number | null)[] = new Array(n).fill(null);
@@ -130,15 +128,17 @@ export function aggregate(
       for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
       reachWindows({ start: own, reached, stageDays }, n, dated, windows);
       for (let k = 0; k <= reached; k++)
-        bump(inner(cohorts, key * STAGE_SPAN + k), windows[k] === Infinity ? -1 : windows[k]);
+        cohorts.add(key * STAGE_SPAN + k, windows[k] === Infinity ? -1 : (windows[k] as number));
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
       if (same[k]) continue;
       const a = d.stageDates[k] ?? null;
       const b = d.stageDates[k + 1] ?? null;
       if (a === null || b === null || b < a) continue;
-      const t = inner(transitions, groups.of(pair, dayOf(b)) * STAGE_SPAN + k);
-      bump(t, Math.round((b - a) / MS_PER_HOUR));
+      transitions.add(
+        groups.of(pair, dayOf(b)) * STAGE_SPAN + k,
+        Math.round((b - a) / MS_PER_HOUR),
+      );
     }
 
     if (d.status === "won") addSale(d, pair, own, repeat.has(d), groups, sales, cycles, spans);
@@ -160,16 +160,6 @@ export function aggregate(
   };
 }
 
-/** The inner map at `key`, made on first use. */
-function inner(m: Map<number, Map<number, number>>, key: number): Map<number, number> {
-  let v = m.get(key);
-  if (v === undefined) {
-    v = new Map();
-    m.set(key, v);
-  }
-  return v;
-}
-
 function addSale(
   d: Deal,
   pair: number,
@@ -177,8 +167,8 @@ function addSale(
   isRepeat: boolean,
   groups: Groups,
   sales: Map<number, Map<string, SaleAcc>>,
-  cycles: Map<number, Map<number, number>>,
-  spans: Map<number, Map<number, number>>,
+  cycles: Histogram,
+  spans: Histogram,
 ): void {
   const sday = dayOf(saleDate(d));
   const byCurrency = getOr(sales, groups.of(pair, sday), () => new Map<string, SaleAcc>());
@@ -208,8 +198,8 @@ function addSale(
   if (known === null) return;
   const kday = dayOf(known) as number;
   if (d.created !== null && known >= d.created)
-    bump(inner(cycles, groups.of(pair, kday)), Math.round((known - d.created) / MS_PER_HOUR));
-  if (own !== null) bump(inner(spans, groups.of(pair, own)), kday - own);
+    cycles.add(groups.of(pair, kday), Math.round((known - d.created) / MS_PER_HOUR));
+  if (own !== null) spans.add(groups.of(pair, own), kday - own);
 }
 
 function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): RepDayRow[] {

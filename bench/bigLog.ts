@@ -15,8 +15,16 @@
  *   2. `voronka report <file> --engine duckdb` (the built command): spawn to exit.
  * Goals: report ≤ 120 s, peak RSS ≤ 2 GiB, ours ≤ 1.3× DuckDB's read_csv + query.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,6 +75,104 @@ function timed(cmd: string[], env: NodeJS.ProcessEnv = process.env): Timed {
       /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
     )[0] ?? "";
   return { wallMs, maxRssMiB: kb / 1024, status: r.status, stdout: r.stdout ?? "", stderr: own };
+}
+
+/** RSS (MiB) of `root` and its descendants now, from /proc (Linux); one entry per process. */
+function treeRssMiB(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parent.set(Number(name), ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  for (const pid of parent.keys()) {
+    let p: number | undefined = pid;
+    while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
+    if (p !== root) continue;
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (kb) out.push(Number(kb) / 1024);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+interface Phase {
+  /** Seconds since the start. */
+  at: number;
+  line: string;
+  /** The largest process's RSS then, MiB. */
+  rssMiB: number;
+}
+
+/**
+ * As `timed`, and a timeline: each line the command writes on stderr (its progress lines) with
+ * the time and the largest process's RSS then, and the largest RSS seen between lines (sampled
+ * every 200 ms from /proc), so the time and memory can be put on the command's phases.
+ */
+function timedPhases(cmd: string[]): Promise<Timed & { phases: Phase[] }> {
+  return new Promise((done) => {
+    const t0 = now();
+    const child = spawn("/usr/bin/time", ["-v", ...cmd], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const phases: Phase[] = [];
+    let stdout = "";
+    let stderr = "";
+    let sinceLast = 0;
+    const sample = () => {
+      const rss = Math.max(0, ...treeRssMiB(child.pid ?? -1));
+      if (rss > sinceLast) sinceLast = rss;
+      return rss;
+    };
+    const timer = setInterval(sample, 200);
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString("utf8");
+    });
+    let partial = "";
+    let timeReport = false;
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString("utf8");
+      partial += d.toString("utf8");
+      const lines = partial.split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) {
+        // From its first line on, the rest is time's own report.
+        if (/^\s*(Command being timed|Command exited)/.test(line)) timeReport = true;
+        if (timeReport || !line.trim()) continue;
+        const rss = sample();
+        phases.push({
+          at: (now() - t0) / 1000,
+          line: line.trim().slice(0, 100),
+          rssMiB: Math.max(rss, sinceLast),
+        });
+        sinceLast = 0;
+      }
+    });
+    child.on("close", (status) => {
+      clearInterval(timer);
+      const wallMs = now() - t0;
+      const kb = Number(
+        /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? Number.NaN,
+      );
+      const own =
+        stderr.split(
+          /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
+        )[0] ?? "";
+      phases.push({ at: wallMs / 1000, line: "(exit)", rssMiB: sinceLast });
+      done({ wallMs, maxRssMiB: kb / 1024, status, stdout, stderr: own, phases });
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +307,7 @@ async function main(): Promise<void> {
         stdio: "ignore",
       });
     }
-    let ours: Timed | null = null;
+    let ours: (Timed & { phases: Phase[] }) | null = null;
     let oursWhy = "";
     if (!existsSync(cli)) oursWhy = `${cli} not built`;
     else if (!engineAvailable(cli))
@@ -209,13 +315,22 @@ async function main(): Promise<void> {
     else {
       process.stderr.write("… voronka report --engine duckdb\n");
       const report = join(dir, "report.xlsx");
-      ours = timed([process.execPath, cli, "report", file, "--engine", "duckdb", "--out", report]);
+      ours = await timedPhases([
+        process.execPath,
+        cli,
+        "report",
+        file,
+        "--engine",
+        "duckdb",
+        "--out",
+        report,
+      ]);
       if (ours.status !== 0)
         oursWhy = `failed (exit ${ours.status}): ${ours.stderr.trim().split("\n").slice(-2).join(" | ").slice(0, 200)}`;
       rmSync(report, { force: true });
     }
     out.ours = ours
-      ? { wallMs: ours.wallMs, maxRssMiB: ours.maxRssMiB, status: ours.status }
+      ? { wallMs: ours.wallMs, maxRssMiB: ours.maxRssMiB, status: ours.status, phases: ours.phases }
       : null;
     out.oursWhy = oursWhy;
 
@@ -255,6 +370,18 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    if (ours && ours.phases.length > 1) {
+      console.log();
+      console.log(
+        "The command's phases (its stderr lines; RSS = the largest process's, the most seen since the line before)",
+      );
+      console.log(
+        table(
+          ["at", "line", "RSS up to it"],
+          ours.phases.map((p) => [`${p.at.toFixed(1)} s`, p.line, mib(p.rssMiB)]),
+        ),
+      );
+    }
     const has = ours !== null && !oursWhy;
     const ratio = has && baseMs ? (ours as Timed).wallMs / baseMs : null;
     const goals = [

@@ -15,16 +15,8 @@
  *   2. `voronka report <file> --engine duckdb` (the built command): spawn to exit.
  * Goals: report ≤ 120 s, peak RSS ≤ 2 GiB, ours ≤ 1.3× DuckDB's read_csv + query.
  */
-import { spawn, spawnSync } from "node:child_process";
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +24,7 @@ import { writeStageLogCsv } from "./bigLogData";
 import { parseSize, STAGES, sizeLabel } from "./data";
 import { figureQueries, figuresFromRows, stagesTableSql } from "./duck";
 import type { Figures } from "./figures";
+import { type Phase, type Timed, timed, timedPhases } from "./measure";
 import { errText, now, RESULT_TAG } from "./util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,134 +39,6 @@ const flag = (name: string): string | undefined => {
 const GOAL_SECONDS = 120;
 const GOAL_RSS_MIB = 2048;
 const GOAL_RATIO = 1.3;
-
-interface Timed {
-  /** Spawn to exit, ms. */
-  wallMs: number;
-  /** Largest RSS of the process (and the children it waited for), MiB. */
-  maxRssMiB: number;
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command under `/usr/bin/time -v`: wall time, peak RSS. */
-function timed(cmd: string[], env: NodeJS.ProcessEnv = process.env): Timed {
-  const t0 = now();
-  const r = spawnSync("/usr/bin/time", ["-v", ...cmd], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const wallMs = now() - t0;
-  const err = r.stderr ?? "";
-  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1] ?? Number.NaN);
-  // time's own report is the tail of stderr; the command's lines come before it.
-  const own =
-    err.split(
-      /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
-    )[0] ?? "";
-  return { wallMs, maxRssMiB: kb / 1024, status: r.status, stdout: r.stdout ?? "", stderr: own };
-}
-
-/** RSS (MiB) of `root` and its descendants now, from /proc (Linux); one entry per process. */
-function treeRssMiB(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      parent.set(Number(name), ppid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out: number[] = [];
-  for (const pid of parent.keys()) {
-    let p: number | undefined = pid;
-    while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
-    if (p !== root) continue;
-    try {
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-      if (kb) out.push(Number(kb) / 1024);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
-
-interface Phase {
-  /** Seconds since the start. */
-  at: number;
-  line: string;
-  /** The largest process's RSS then, MiB. */
-  rssMiB: number;
-}
-
-/**
- * As `timed`, and a timeline: each line the command writes on stderr (its progress lines) with
- * the time and the largest process's RSS then, and the largest RSS seen between lines (sampled
- * every 200 ms from /proc), so the time and memory can be put on the command's phases.
- */
-function timedPhases(cmd: string[]): Promise<Timed & { phases: Phase[] }> {
-  return new Promise((done) => {
-    const t0 = now();
-    const child = spawn("/usr/bin/time", ["-v", ...cmd], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const phases: Phase[] = [];
-    let stdout = "";
-    let stderr = "";
-    let sinceLast = 0;
-    const sample = () => {
-      const rss = Math.max(0, ...treeRssMiB(child.pid ?? -1));
-      if (rss > sinceLast) sinceLast = rss;
-      return rss;
-    };
-    const timer = setInterval(sample, 200);
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString("utf8");
-    });
-    let partial = "";
-    let timeReport = false;
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString("utf8");
-      partial += d.toString("utf8");
-      const lines = partial.split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        // From its first line on, the rest is time's own report.
-        if (/^\s*(Command being timed|Command exited)/.test(line)) timeReport = true;
-        if (timeReport || !line.trim()) continue;
-        const rss = sample();
-        phases.push({
-          at: (now() - t0) / 1000,
-          line: line.trim().slice(0, 100),
-          rssMiB: Math.max(rss, sinceLast),
-        });
-        sinceLast = 0;
-      }
-    });
-    child.on("close", (status) => {
-      clearInterval(timer);
-      const wallMs = now() - t0;
-      const kb = Number(
-        /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? Number.NaN,
-      );
-      const own =
-        stderr.split(
-          /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
-        )[0] ?? "";
-      phases.push({ at: wallMs / 1000, line: "(exit)", rssMiB: sinceLast });
-      done({ wallMs, maxRssMiB: kb / 1024, status, stdout, stderr: own, phases });
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Child: DuckDB's baseline (`bigLog.ts --duck-child <file>`)
@@ -284,14 +149,10 @@ async function main(): Promise<void> {
 
     // 2. DuckDB's own read_csv + the figure queries.
     process.stderr.write("… DuckDB read_csv + query\n");
-    const d = timed([
-      process.execPath,
-      "--import",
-      "tsx",
-      join(root, "bench/bigLog.ts"),
-      "--duck-child",
-      file,
-    ]);
+    const d = timed(
+      [process.execPath, "--import", "tsx", join(root, "bench/bigLog.ts"), "--duck-child", file],
+      root,
+    );
     const line = d.stdout.split("\n").find((l) => l.startsWith(RESULT_TAG));
     const duck = line
       ? (JSON.parse(line.slice(RESULT_TAG.length)) as DuckBaseline | { error: string })
@@ -315,16 +176,10 @@ async function main(): Promise<void> {
     else {
       process.stderr.write("… voronka report --engine duckdb\n");
       const report = join(dir, "report.xlsx");
-      ours = await timedPhases([
-        process.execPath,
-        cli,
-        "report",
-        file,
-        "--engine",
-        "duckdb",
-        "--out",
-        report,
-      ]);
+      ours = await timedPhases(
+        [process.execPath, cli, "report", file, "--engine", "duckdb", "--out", report],
+        root,
+      );
       if (ours.status !== 0)
         oursWhy = `failed (exit ${ours.status}): ${ours.stderr.trim().split("\n").slice(-2).join(" | ").slice(0, 200)}`;
       rmSync(report, { force: true });

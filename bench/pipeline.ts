@@ -28,7 +28,8 @@ export interface PipelineResult {
    * MiB: RSS with the raw rows only (after GC), the peak RSS while model + plan ran (sampled every
    * 5 ms from a worker thread) in the first run, as a user's one build in a fresh process, and
    * the largest over all runs (later runs start with the pages the earlier ones left to the
-   * process), the process's max RSS (includes generating the data), and the peak heapUsed seen
+   * process), the process's max RSS (includes reading the rows back: the copies it reads die in
+   * old space until a GC), and the peak heapUsed seen
    * between phases.
    */
   rssDataMiB: number;

@@ -363,7 +363,7 @@ async function main(): Promise<void> {
         "peak RSS all runs",
         "peak heap",
         "RSS raw rows only",
-        "max RSS incl. gen",
+        "max RSS incl. load",
       ],
       pipeRows,
     ),

@@ -9,14 +9,24 @@ import { basename, relative, resolve } from "node:path";
 import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
+import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import type { Lang } from "../core/i18n";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
-import { planReport } from "../report/plan";
+import { planReport, planReportFrom } from "../report/plan";
 import type { ReportPlan } from "../report/types";
 import { cleanSettings } from "../shared/settings";
+import type { CsvHead } from "../sql/direct";
 import type { Command } from "./args";
+import {
+  bigTabs,
+  chooseEngine,
+  duckdbAggregates,
+  readHeadOrAll,
+  readsTheSame,
+  sampleTabs,
+} from "./engine";
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
@@ -60,6 +70,10 @@ function headersOf(tab: RawTab, lang: Lang): string {
   return names.length > 6 ? `${shown}, …` : shown || message(lang, "noHeaderRow");
 }
 
+function withoutRoles(plan: ReportPlan): ReportPlan {
+  return { ...plan, sheets: plan.sheets.filter((s) => s.key !== "roles") };
+}
+
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
   const started = Date.now();
   const lang = cmd.lang;
@@ -91,12 +105,14 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const tabs: RawTab[] = [];
   const fileOfTab = new Map<RawTab, string>();
   const budget = { rows: 0 };
+  const heads = new Map<string, { head: CsvHead; shown: string }>();
   for (let i = 0; i < inputs.length; i++) {
     if (large) {
       progress("progressReading", { file: basename(inputs[i]), n: i + 1, total: inputs.length });
     }
-    const read = await readInput(inputs[i], cmd.files[i], budget);
-    for (const t of read) {
+    // A big UTF-8 CSV is read to its head only: DuckDB may read the rest itself (engine.ts).
+    const read = await readHeadOrAll(inputs[i], cmd.files[i], budget, cmd.engine);
+    for (const t of read.tabs) {
       // Tab names must stay unique across files (the data check names them).
       let name = t.name;
       for (let n = 2; tabs.some((o) => o.name === name); n++) name = `${t.name} (${n})`;
@@ -104,9 +120,32 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
       tabs.push(tab);
       fileOfTab.set(tab, basename(inputs[i]));
+      if (read.head) heads.set(name, { head: read.head, shown: cmd.files[i] });
     }
   }
-  const rows = tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0);
+  // The engine: DuckDB builds the model on a sample of the big tabs and counts every row itself.
+  const big = bigTabs(tabs, heads);
+  const engine = await chooseEngine(cmd.engine, big, lang, (l) => !cmd.quiet && io.err(l));
+  // Heads DuckDB does not read whole, as our readers would, are read whole now.
+  const direct = new Map<string, CsvHead>();
+  for (const [name, { head, shown }] of heads) {
+    const i = tabs.findIndex((t) => t.name === name);
+    const m = big.get(name)?.mapping;
+    if (engine === "duckdb" && m && readsTheSame(tabs[i], m)) {
+      direct.set(name, head);
+      continue;
+    }
+    const [whole] = await readInput(head.path, shown, budget);
+    const tab: RawTab = { ...whole, name };
+    if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
+    fileOfTab.set(tab, fileOfTab.get(tabs[i]) ?? basename(head.path));
+    tabs[i] = tab;
+  }
+  // Rows read, with the rows of the files DuckDB reads (estimated until it has counted them).
+  const rowsNow = () =>
+    tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0) +
+    [...direct.values()].reduce((s, h) => s + h.rows - Math.max(0, h.tab.values.length - 1), 0);
+  const rows = rowsNow();
   const showProgress = large || rows > LARGE_ROWS;
   if (rows === 0) throw new InputError("noDataRows", { files: cmd.files.join(", ") });
 
@@ -119,13 +158,16 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const saved = stored?.mapping ?? null;
   // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
   const { roleNorms } = cleanSettings(stored?.sidebar);
-  // The raw rows are not read after the build: the model drops them once read and, where the
-  // child runs with --expose-gc (guard.ts), collects them before it makes the deals.
-  const built = buildModel(tabs, {
+  const buildTabs = engine === "duckdb" ? sampleTabs(tabs, big) : tabs;
+  // In memory nothing reads a data row after the build: the model drops the rows once read and,
+  // where the child runs with --expose-gc (guard.ts), collects them before it makes the deals.
+  // DuckDB's aggregates read the tabs again (duckdbAggregates), so there they stay.
+  const inMemory = engine !== "duckdb";
+  const built = buildModel(buildTabs, {
     timeZone: "UTC",
-    mapping: mappingToBuild(tabs, saved),
-    releaseRows: true,
-    collect: (globalThis as { gc?: () => void }).gc,
+    mapping: mappingToBuild(buildTabs, saved),
+    releaseRows: inMemory,
+    collect: inMemory ? (globalThis as { gc?: () => void }).gc : undefined,
   });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
@@ -165,7 +207,19 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
-  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today, roleNorms });
+  const options = { lang: cmd.lang, period: cmd.period, today, roleNorms };
+  const agg =
+    engine === "duckdb"
+      ? await duckdbAggregates(tabs, built, DEFAULT_LONG_CALL_SECONDS, direct)
+      : null;
+  // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
+  // Roles sheet (which needs every deal) is left out rather than counted on the sample.
+  const sampled = direct.size > 0 || buildTabs.some((t, i) => t !== tabs[i]);
+  const plan = !agg
+    ? planReport(model, options)
+    : sampled
+      ? withoutRoles(planReportFrom(agg, { ...model, deals: [], calls: [] }, options))
+      : planReportFrom(agg, model, options);
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");
@@ -188,9 +242,10 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       say("readSummary", {
         files,
         tabs: tabs.length,
-        rows,
-        deals: model.deals.length,
-        calls: model.calls.length,
+        // In memory the tabs hold no data rows any more: the count taken before the build.
+        rows: inMemory ? rows : rowsNow(),
+        deals: agg ? agg.deals.reduce((n, r) => n + r.deals, 0) : model.deals.length,
+        calls: agg ? agg.repDays.reduce((n, r) => n + r.calls, 0) : model.calls.length,
         stages: model.stages.length,
       }),
     );

@@ -84,7 +84,8 @@ function columns(ctx: Context, agg: KpiAgg): Column[] {
     if (f.client && f.amount && !multi) {
       add(t(lang, "repeatShare"), "percent", (m) => round(ratio(m[REPEAT_REV], m[REVENUE])));
     }
-    if (f.cycle) add(t(lang, "cycle"), "days", (m) => round(ratio(m[CYCLE_SUM], m[CYCLE_N]), 4));
+    if (f.cycle)
+      add(t(lang, "cycle"), "days", (m) => round(ratio(m[CYCLE_SUM] / 24, m[CYCLE_N]), 4));
   }
   return cols;
 }

@@ -55,7 +55,8 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   const nT = Math.max(0, stages.length - 1);
   const bufs = Array.from({ length: nT }, () => new Buf());
   const cycle = new Buf();
-  // Month trend: per month key, per transition sum and count.
+  // Month trend: per month key, per transition the sum of whole hours (integers: exact in any
+  // row order) and the count.
   const monthIdx = new DayCache(); // day → month slot
   const months: string[] = [];
   const monthSlot = new Map<string, number>();
@@ -83,7 +84,7 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     const days = r.hours / 24;
     bufs[r.step].push(days, r.transitions);
     const s = slotOf(r.day);
-    sums[s][r.step] += days * r.transitions;
+    sums[s][r.step] += r.hours * r.transitions;
     counts[s][r.step] += r.transitions;
   }
   for (const r of ctx.rows.cycles) cycle.push(r.hours / 24, r.deals);
@@ -168,7 +169,7 @@ function trendBlock(
     let any = false;
     for (let k = 0; k < nT; k++) {
       if (!used[k]) continue;
-      const a = s === undefined ? null : ratio(sums[s][k], counts[s][k]);
+      const a = s === undefined ? null : ratio(sums[s][k] / 24, counts[s][k]);
       avgs.push(round(a, 4));
       if (a !== null) {
         funnel += a;

@@ -94,7 +94,8 @@ export async function runDuck(
 /**
  * The figure queries over a table `log(id, stage, ts, rep, …)` and `stages(key, k)` (stage name
  * trimmed and lower-cased → index): funnel counts per month and per rep, a deal's month that of
- * its first row; the median days of each consecutive transition (first entry into each stage).
+ * its first row; the median days of each consecutive transition (first entry into each stage),
+ * each duration counted in whole hours as the aggregates contract counts it (src/aggregates).
  */
 export function figureQueries(stages: string[]): { funnelSql: string; velocitySql: string } {
   const countCols = stages
@@ -115,7 +116,7 @@ export function figureQueries(stages: string[]): { funnelSql: string; velocitySq
         FROM log JOIN stages s ON lower(trim(log.stage)) = s.key GROUP BY log.id, s.k
       )
       SELECT a.k, count(*) AS n,
-             round(quantile_cont((epoch_ms(b.t) - epoch_ms(a.t)) / 86400000.0, 0.5), 4) AS med
+             round(quantile_cont(round((epoch_ms(b.t) - epoch_ms(a.t)) / 3600000.0) / 24.0, 0.5), 4) AS med
       FROM p a JOIN p b ON a.id = b.id AND b.k = a.k + 1 AND b.t >= a.t
       GROUP BY a.k ORDER BY a.k`;
   return { funnelSql, velocitySql };

@@ -150,7 +150,8 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   issues.list.push(...roles.issues);
   const team = withUserRoles(given.roles, roles.team);
 
-  if (opts?.releaseRows) for (const l of layouts) releaseRows(l);
+  // Aggregates tabs are read after the build (aggregates/fromTabs.ts): their rows stay.
+  if (opts?.releaseRows) for (const l of layouts) if (l.m.kind !== "aggregates") releaseRows(l);
 
   // Given mapping entries for tabs that are not there now are kept (a copy may lack a tab).
   for (const t of given.tabs) if (!outTabs.includes(t)) outTabs.push(t);

@@ -6,7 +6,7 @@ import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limit
 import { LANGS, type Lang } from "../core/i18n";
 import { isPeriod, type Period } from "../core/period";
 import { HEAP_LIMIT_MB } from "./guard";
-import { systemLang } from "./terminal";
+import { firstLine, systemLang } from "./terminal";
 
 /** A command line the command cannot run. */
 export class UsageError extends CatalogError {
@@ -80,8 +80,7 @@ cells are cut at ${thousands(MAX_CELL_CHARS)} characters (listed on the Data che
 
 /** The language asked for with --lang, if any (for messages before the arguments are valid). */
 export function langArgument(argv: string[]): Lang | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  for (const [i, a] of argv.entries()) {
     const v =
       a === "--lang" || a === "-l" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : null;
     if (v && (LANGS as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Lang;
@@ -95,7 +94,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   try {
     parsed = parse(argv);
   } catch (e) {
-    const detail = (e as Error).message.split("\n")[0].split(". To specify")[0];
+    // node:util's message, without its advice on passing a value that starts with "-".
+    const [detail = ""] = firstLine((e as Error).message).split(". To specify");
     throw new UsageError("usage", { detail });
   }
   const { values, positionals } = parsed;

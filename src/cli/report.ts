@@ -10,6 +10,7 @@ import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
 import type { Lang } from "../core/i18n";
+import { at } from "../core/indexed";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
@@ -91,11 +92,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const tabs: RawTab[] = [];
   const fileOfTab = new Map<RawTab, string>();
   const budget = { rows: 0 };
-  for (let i = 0; i < inputs.length; i++) {
+  for (const [i, input] of inputs.entries()) {
     if (large) {
-      progress("progressReading", { file: basename(inputs[i]), n: i + 1, total: inputs.length });
+      progress("progressReading", { file: basename(input), n: i + 1, total: inputs.length });
     }
-    const read = await readInput(inputs[i], cmd.files[i], budget);
+    const read = await readInput(input, at(cmd.files, i), budget);
     for (const t of read) {
       // Tab names must stay unique across files (the data check names them).
       let name = t.name;
@@ -103,7 +104,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       const tab: RawTab = { ...t, name };
       if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
       tabs.push(tab);
-      fileOfTab.set(tab, basename(inputs[i]));
+      fileOfTab.set(tab, basename(input));
     }
   }
   const rows = tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0);
@@ -176,7 +177,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
 
   if (!cmd.quiet) {
     const files =
-      inputs.length === 1 ? basename(inputs[0]) : say("filesCount", { n: inputs.length });
+      inputs.length === 1 ? basename(at(inputs, 0)) : say("filesCount", { n: inputs.length });
     io.out(
       say("readSummary", {
         files,

@@ -4,6 +4,7 @@
  * Pure: no Apps Script globals. Date results are wall-clock ms (see calendar.ts).
  */
 import { instantToWall, MS_PER_DAY } from "./calendar";
+import { at } from "./indexed";
 
 /** A blank cell as Sheets passes it. */
 export function isBlank(v: unknown): boolean {
@@ -237,7 +238,14 @@ export function wallToSerial(wallMs: number): number {
 
 /** A date matched with year, month and day at the groups given, and the time at groups 4–6. */
 function wallOfMatch(m: RegExpExecArray, y: number, mo: number, d: number): number | null {
-  return wallFromFields(+m[y], +m[mo], +m[d], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
+  return wallFromFields(
+    +at(m, y),
+    +at(m, mo),
+    +at(m, d),
+    m[4] ? +m[4] : 0,
+    m[5] ? +m[5] : 0,
+    m[6] ? +m[6] : 0,
+  );
 }
 
 /**
@@ -262,9 +270,9 @@ export function parseDate(v: unknown, opts: DateReadOptions): number | null {
   if (m) return wallOfMatch(m, 3, 2, 1);
   // Month names: only text with a letter gets here, so numbers and ISO text never pay for it.
   m = DAY_MONTH_YEAR.exec(s);
-  if (m) return wallFromNamedMonth(m[3], m[2], m[1], m);
+  if (m) return wallFromNamedMonth(at(m, 3), at(m, 2), at(m, 1), m);
   m = MONTH_DAY_YEAR.exec(s);
-  if (m) return wallFromNamedMonth(m[3], m[1], m[2], m);
+  if (m) return wallFromNamedMonth(at(m, 3), at(m, 1), at(m, 2), m);
   return null;
 }
 
@@ -288,8 +296,8 @@ export function parseDurationSeconds(v: unknown, timeZone: string): number | nul
     const m = CLOCK.exec(s);
     if (m) {
       const hours = m[1] ? +m[1] : 0;
-      const minutes = +m[2];
-      const seconds = +m[3];
+      const minutes = +at(m, 2);
+      const seconds = +at(m, 3);
       if (seconds > 59 || (m[1] && minutes > 59)) return null;
       return hours * 3600 + minutes * 60 + seconds;
     }
@@ -310,13 +318,16 @@ function durationInWords(s: string): number | null {
   let total = 0;
   let parts = 0;
   let rest = s;
-  for (const m of s.matchAll(DURATION_PART)) {
-    const unit = m[2].toLowerCase();
+  // Both groups of DURATION_PART are mandatory, so every match has them.
+  for (const [part, amount, unitText] of s.matchAll(DURATION_PART) as Iterable<
+    [string, string, string]
+  >) {
+    const unit = unitText.toLowerCase();
     const u = unit === "м" ? 60 : DURATION_UNITS.find(([re]) => re.test(unit))?.[1];
     if (u === undefined) return null;
-    total += Number(m[1].replace(",", ".")) * u;
+    total += Number(amount.replace(",", ".")) * u;
     parts++;
-    rest = rest.replace(m[0], "");
+    rest = rest.replace(part, "");
   }
   if (parts === 0 || !/^[\s,;и]*$/u.test(rest)) return null;
   return Math.round(total);

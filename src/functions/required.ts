@@ -1,4 +1,5 @@
 import { inLang, l, translate } from "../core/i18n";
+import { at } from "../core/indexed";
 import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
 import { cellText, isBlank, parseNumber } from "../core/values";
 import { WORDS } from "../core/words";
@@ -97,9 +98,10 @@ export function reverseFunnel(
     days === null ? 3 : 4,
   );
   const out: (string | number)[][] = [header];
-  for (let i = 0; i <= n; i++) {
-    const need = needed ? needed[i] : null;
-    const row: (string | number)[] = [names[i], i < n ? rs[i] : "", num(need)];
+  // names has n + 1 entries (checked above), one per stage; the last stage has no rate.
+  for (const [i, name] of names.entries()) {
+    const need = needed ? at(needed, i) : null;
+    const row: (string | number)[] = [name, rs[i] ?? "", num(need)];
     if (days !== null) row.push(need === null ? "" : num(perDay(need, days)));
     out.push(row);
   }

@@ -5,6 +5,7 @@
  *
  * All days are whole day numbers (wall-clock ms ÷ MS_PER_DAY, floored).
  */
+import { addAt, at } from "../indexed";
 import { quantileSorted } from "../stats";
 
 /** The share of won deals' creation-to-sale days that sets the window (SPEC: 80th percentile). */
@@ -83,7 +84,7 @@ export function cohortCounts(
     if (d.start === null) continue;
     size++;
     reachedWithin(d, nStages, dated, window, buf);
-    for (let k = 0; k < nStages; k++) reached[k] += buf[k];
+    for (let k = 0; k < nStages; k++) addAt(reached, k, at(buf, k));
   }
   return { size, reached };
 }
@@ -91,9 +92,8 @@ export function cohortCounts(
 /** Step conversions of a cohort (stage k over stage k−1; null for the first stage or 0 above). */
 export function cohortStepConversions(c: CohortCounts): (number | null)[] {
   return c.reached.map((n, k) => {
-    if (k === 0) return null;
     const above = c.reached[k - 1];
-    return above === 0 ? null : n / above;
+    return above === undefined || above === 0 ? null : n / above;
   });
 }
 

@@ -1,10 +1,26 @@
 /** The generator's vocabulary in each language: tab names, headers, stages, people, sources. */
+import type { PlanMetric } from "../core/metrics/planMetric";
 import type { TabKind } from "../model/types";
 
 export type GenLang = "ru" | "en";
 
 /** The kinds this generator makes (the team tab is added by src/generate/team.ts). */
 export type GenKind = Exclude<TabKind, "team">;
+
+/** The Time log's categories, in the order a day's rows are written. */
+export const TIME_CATEGORIES = [
+  "calls",
+  "meetings",
+  "proposals",
+  "crm",
+  "training",
+  "misc",
+] as const;
+export type TimeCategory = (typeof TIME_CATEGORIES)[number];
+
+/** The plan's metrics, in the order a month's rows are written. */
+export const GEN_PLAN_METRICS = ["calls", "meetings", "sales", "revenue"] as const;
+export type GenPlanMetric = (typeof GEN_PLAN_METRICS)[number] & PlanMetric;
 
 export interface Words {
   tabs: Record<GenKind, string>;
@@ -16,8 +32,8 @@ export interface Words {
   clients: string[];
   results: [string, string, string];
   direction: [string, string];
-  categories: string[];
-  metrics: string[];
+  categories: Record<TimeCategory, string>;
+  metrics: Record<GenPlanMetric, string>;
   criteria: string[];
   yes: unknown;
   no: unknown;
@@ -58,8 +74,15 @@ export const WORDS: Record<GenLang, Words> = {
     clients: ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay"],
     results: ["no answer", "talked", "meeting set"],
     direction: ["out", "in"],
-    categories: ["Calls", "Meetings", "Proposals", "CRM", "Training", "Misc"],
-    metrics: ["Calls", "Meetings", "Sales", "Revenue"],
+    categories: {
+      calls: "Calls",
+      meetings: "Meetings",
+      proposals: "Proposals",
+      crm: "CRM",
+      training: "Training",
+      misc: "Misc",
+    },
+    metrics: { calls: "Calls", meetings: "Meetings", sales: "Sales", revenue: "Revenue" },
     criteria: [
       "Greeting",
       "Needs identified",
@@ -161,8 +184,15 @@ export const WORDS: Record<GenLang, Words> = {
     ],
     results: ["Недозвон", "Разговор", "Назначена встреча"],
     direction: ["Исходящий", "Входящий"],
-    categories: ["Звонки", "Встречи", "КП", "CRM", "Обучение", "Прочее"],
-    metrics: ["Звонки", "Встречи", "Продажи", "Выручка"],
+    categories: {
+      calls: "Звонки",
+      meetings: "Встречи",
+      proposals: "КП",
+      crm: "CRM",
+      training: "Обучение",
+      misc: "Прочее",
+    },
+    metrics: { calls: "Звонки", meetings: "Встречи", sales: "Продажи", revenue: "Выручка" },
     criteria: [
       "Приветствие",
       "Выявление потребности",

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { CatalogError } from "../adapters/xlsx/errors";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
-import { LANGS, type Lang } from "../core/i18n";
+import { isLang, type Lang } from "../core/i18n";
 import { isPeriod, type Period } from "../core/period";
 import { HEAP_LIMIT_MB } from "./guard";
 import { firstLine, systemLang } from "./terminal";
@@ -83,7 +83,8 @@ export function langArgument(argv: string[]): Lang | null {
   for (const [i, a] of argv.entries()) {
     const v =
       a === "--lang" || a === "-l" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : null;
-    if (v && (LANGS as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Lang;
+    const lang = v?.toLowerCase();
+    if (isLang(lang)) return lang;
   }
   return null;
 }
@@ -107,22 +108,17 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (command === "template") return templateCommand(values, files, env);
   if (command !== "report") throw new UsageError("unknownCommand", { command });
   if (files.length === 0) throw new UsageError("noInputFiles");
-  const lang = (values.lang ?? systemLang(env)).toLowerCase();
-  if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError("badLang", { value: values.lang ?? "" });
-  }
+  const lang = langOption(values, env);
   const period = (values.period ?? "month").toLowerCase();
   if (!isPeriod(period)) {
     throw new UsageError("badPeriod", { value: values.period ?? "" });
   }
-  const out = values.out ?? DEFAULT_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "report",
     files,
-    out,
+    out: outOption(values, DEFAULT_OUT),
     defaultOut: values.out === undefined,
-    lang: lang as Lang,
+    lang,
     period,
     force: values.force === true,
     quiet: values.quiet === true,
@@ -130,23 +126,34 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
+type Options = ReturnType<typeof parse>["values"];
+
+/** --lang, else the system's language. */
+function langOption(values: Options, env: NodeJS.ProcessEnv): Lang {
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
+  if (!isLang(lang)) throw new UsageError("badLang", { value: values.lang ?? "" });
+  return lang;
+}
+
+/** --out, else `fallback`: an .xlsx file either way. */
+function outOption(values: Options, fallback: string): string {
+  const out = values.out ?? fallback;
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
+  return out;
+}
+
 function templateCommand(
-  values: ReturnType<typeof parse>["values"],
+  values: Options,
   extra: string[],
   env: NodeJS.ProcessEnv,
 ): Command & { kind: "template" } {
   if (extra.length > 0) throw new UsageError("templateNoFiles", { value: extra[0] ?? "" });
   if (values.period !== undefined) throw new UsageError("templateNoPeriod");
-  const lang = (values.lang ?? systemLang(env)).toLowerCase();
-  if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError("badLang", { value: values.lang ?? "" });
-  }
-  const out = values.out ?? DEFAULT_TEMPLATE_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "template",
-    out,
-    lang: lang as Lang,
+    // In this order: a wrong language is reported before a wrong file name.
+    lang: langOption(values, env),
+    out: outOption(values, DEFAULT_TEMPLATE_OUT),
     force: values.force === true,
     quiet: values.quiet === true,
   };

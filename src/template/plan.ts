@@ -295,6 +295,30 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
   };
 }
 
+/** The lists tab as a table: a column per list, blanks below a shorter list. */
+export function listsTable(lists: TemplatePlan["lists"]): {
+  header: string[];
+  rows: TemplateCell[][];
+} {
+  const height = Math.max(0, ...lists.columns.map((c) => c.values.length));
+  return {
+    header: lists.columns.map((c) => c.header),
+    rows: Array.from({ length: height }, (_, r) => lists.columns.map((c) => c.values[r] ?? "")),
+  };
+}
+
+/** Every dropdown of the raw tabs: the tab's index, its column and the lists tab's column it offers (0-based). */
+export function dropdownSources(
+  plan: TemplatePlan,
+): { tab: number; col: number; listCol: number }[] {
+  return plan.tabs.flatMap((tab, i) =>
+    tab.dropdowns.flatMap((d) => {
+      const listCol = plan.lists.columns.findIndex((c) => c.key === d.list);
+      return listCol < 0 ? [] : [{ tab: i, col: d.col, listCol }];
+    }),
+  );
+}
+
 /** `base`, or `base (2)`, `base (3)`… — the first name not in `taken` (case-insensitive). */
 export function freeName(base: string, taken: Iterable<string>): string {
   const used = new Set<string>();

@@ -4,6 +4,7 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
 import { nameKey } from "../core/values";
@@ -147,6 +148,8 @@ export function aggregate(
   const transitions = new Map<number, Map<number, number>[]>();
   const nT = Math.max(0, n - 1);
   let hasClient = false;
+  const stageDays: (number | null)[] = new Array(n).fill(null);
+  const windows = new Float64Array(n);
 
   for (const d of model.deals) {
     const pair = pairs.of(d.rep, d.source);
@@ -157,23 +160,15 @@ export function aggregate(
     const tg = d.targeted === null ? 0 : d.targeted ? 1 : 2;
     getOr(deals, key, () => new Float64Array((n + 1) * 3))[(reached + 1) * 3 + tg]++;
 
-    let best = Number.POSITIVE_INFINITY;
-    let earliest = Number.POSITIVE_INFINITY;
-    const cohort = own === null ? null : getOr(cohorts, key, () => stageMaps(n));
     for (let k = reached; k >= 0; k--) {
       const at = d.stageDates[k] ?? null;
-      const sday = at === null ? own : dayOf(at);
-      getOr(entries, groupKey(pair, sday), () => new Float64Array(n))[k]++;
-      if (cohort && own !== null) {
-        if (at !== null) earliest = Math.min(earliest, dayOf(at) as number);
-        const cand = !dated[k]
-          ? 0
-          : earliest === Number.POSITIVE_INFINITY
-            ? best
-            : Math.max(0, earliest - own);
-        best = Math.min(best, cand);
-        bump(cohort[k], best === Number.POSITIVE_INFINITY ? -1 : best);
-      }
+      getOr(entries, groupKey(pair, at === null ? own : dayOf(at)), () => new Float64Array(n))[k]++;
+    }
+    if (own !== null && reached >= 0) {
+      for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
+      reachWindows({ start: own, reached, stageDays }, n, dated, windows);
+      const cohort = getOr(cohorts, key, () => stageMaps(n));
+      for (let k = 0; k <= reached; k++) bump(cohort[k], windows[k] === Infinity ? -1 : windows[k]);
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
       if (same[k]) continue;

@@ -84,7 +84,7 @@ export interface SpanRow {
 /**
  * Cohort reach (SPEC §4): deals of cohort day `day` that reached `stage`. `withinDays` is the
  * smallest window W (days, ≥ 0) for which the deal counts as reaching the stage within W days
- * of its cohort day (core/metrics/cohort.ts `reachedWithin`); null: reached, but no date at or
+ * of its cohort day (core/metrics/cohort.ts `reachWindows`); null: reached, but no date at or
  * after the stage, so it counts only as "reached so far".
  */
 export interface CohortRow {

@@ -6,20 +6,17 @@
  * old on the data's last date are compared, so young deals are not judged. The first stage from
  * the top whose conversion fell by more than the threshold is named, with the checks of seed 002.
  */
-import { MS_PER_DAY } from "../core/calendar";
 import {
   type CohortCounts,
   cohortMature,
   cohortStepConversions,
   cohortWindow,
-  reachedWithin,
 } from "../core/metrics/cohort";
 import { ratio } from "../core/stats";
 import { topN } from "./breakdown";
 import { planChecks } from "./checks";
-import { type Context, inRange, round } from "./context";
+import { type Context, round } from "./context";
 import { t } from "./i18n";
-import { knownSaleDate } from "./kpi";
 import { dayLabel, numberText } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
@@ -38,23 +35,15 @@ const SRC_SPAN = 65536;
 export function stageEntries(ctx: Context): Map<number, Float64Array> {
   const n = ctx.nStages;
   const byPeriod = new Map<number, Float64Array>();
-  const dated = ctx.opt.fromDay !== null || ctx.opt.toDay !== null;
-  for (let i = 0; i < ctx.deals.length; i++) {
-    const d = ctx.deals[i];
-    const own = ctx.dealDay[i];
-    const last = Math.min(d.reached, n - 1);
-    for (let k = 0; k <= last; k++) {
-      const at = d.stageDates[k];
-      const day = at === null ? own : Math.floor(at / MS_PER_DAY);
-      if (Number.isNaN(day) || (dated && !inRange(ctx.opt, day))) continue;
-      const p = ctx.periods.of(day);
-      let a = byPeriod.get(p);
-      if (!a) {
-        a = new Float64Array(n);
-        byPeriod.set(p, a);
-      }
-      a[k]++;
+  for (const r of ctx.rows.stageEntries) {
+    if (r.day === null || r.stage >= n) continue;
+    const p = ctx.periods.of(r.day);
+    let a = byPeriod.get(p);
+    if (!a) {
+      a = new Float64Array(n);
+      byPeriod.set(p, a);
     }
+    a[r.stage] += r.entries;
   }
   return byPeriod;
 }
@@ -73,23 +62,26 @@ export interface Cohorts {
   undated: number;
 }
 
-/** Cohort counts per period (and per period and source): one pass over the deals. */
+/**
+ * The cohort window W: the user's, else the 80th percentile of won deals' days from the cohort
+ * day to the sale; null when no stage after the first carries dates (reached so far throughout).
+ */
+export function cohortWindowOf(ctx: Context): { window: number | null; fromData: boolean } {
+  const anyDated = ctx.agg.stages.some((s, k) => s.dated && k > 0);
+  if (!anyDated) return { window: null, fromData: ctx.opt.cohortWindowDays === null };
+  const spans: number[] = [];
+  for (const r of ctx.rows.spans) for (let i = 0; i < r.deals; i++) spans.push(r.days);
+  return {
+    window: ctx.opt.cohortWindowDays ?? cohortWindow(spans),
+    fromData: ctx.opt.cohortWindowDays === null,
+  };
+}
+
+/** Cohort counts per period (and per period and source), from the cohort rows. */
 export function cohorts(ctx: Context): Cohorts {
   const n = ctx.nStages;
-  const dated = new Array<boolean>(n).fill(false);
-  const spans: number[] = [];
-  for (let i = 0; i < ctx.deals.length; i++) {
-    const d = ctx.deals[i];
-    for (let k = 0; k < n; k++) if (d.stageDates[k] !== null) dated[k] = true;
-    const start = ctx.dealDay[i];
-    if (d.status === "won" && !Number.isNaN(start)) {
-      const at = knownSaleDate(d);
-      if (at !== null) spans.push(Math.floor(at / MS_PER_DAY) - start);
-    }
-  }
-  const anyDated = dated.some((x, k) => x && k > 0);
-  const fromData = anyDated ? cohortWindow(spans) : null;
-  const window = anyDated ? (ctx.opt.cohortWindowDays ?? fromData) : null;
+  const dated = ctx.agg.stages.map((s) => s.dated);
+  const { window, fromData } = cohortWindowOf(ctx);
   const byPeriod = new Map<number, CohortCounts>();
   const bySource = new Map<number, CohortCounts>();
   const get = (m: Map<number, CohortCounts>, key: number) => {
@@ -100,39 +92,25 @@ export function cohorts(ctx: Context): Cohorts {
     }
     return c;
   };
-  const buf = new Uint8Array(n);
-  const stageDays: (number | null)[] = new Array(n).fill(null);
   let undated = 0;
-  for (let i = 0; i < ctx.deals.length; i++) {
-    const d = ctx.deals[i];
-    const start = ctx.dealDay[i];
-    if (Number.isNaN(start)) {
-      undated++;
+  for (const r of ctx.rows.deals) {
+    if (r.day === null) {
+      undated += r.deals;
       continue;
     }
-    for (let k = 0; k < n; k++) {
-      const at = d.stageDates[k];
-      stageDays[k] = at === null ? null : Math.floor(at / MS_PER_DAY);
-    }
-    reachedWithin({ start, reached: d.reached, stageDays }, n, dated, window, buf);
-    const p = ctx.periods.of(start);
-    const a = get(byPeriod, p);
-    const b = get(bySource, p * SRC_SPAN + ctx.dealSource[i]);
-    a.size++;
-    b.size++;
-    for (let k = 0; k < n; k++) {
-      a.reached[k] += buf[k];
-      b.reached[k] += buf[k];
-    }
+    const p = ctx.periods.of(r.day);
+    get(byPeriod, p).size += r.deals;
+    get(bySource, p * SRC_SPAN + ctx.sources.of(r.source)).size += r.deals;
   }
-  return {
-    window,
-    windowFromData: ctx.opt.cohortWindowDays === null,
-    dated,
-    byPeriod,
-    bySource,
-    undated,
-  };
+  for (const r of ctx.rows.cohorts) {
+    if (r.stage >= n) continue;
+    const within = window === null || (r.withinDays !== null && r.withinDays <= window);
+    if (!within) continue;
+    const p = ctx.periods.of(r.day);
+    get(byPeriod, p).reached[r.stage] += r.deals;
+    get(bySource, p * SRC_SPAN + ctx.sources.of(r.source)).reached[r.stage] += r.deals;
+  }
+  return { window, windowFromData: fromData, dated, byPeriod, bySource, undated };
 }
 
 export function planChanges(ctx: Context): SheetPlan | null {
@@ -273,28 +251,24 @@ function activityBlock(ctx: Context, prev: number, last: number): Block | null {
   const out = periods.map(
     (): Activity => ({ calls: 0, long: 0, sec: 0, timed: 0, leads: 0, targeted: 0, graded: 0 }),
   );
-  for (const c of ctx.calls) {
-    const s = periods.indexOf(ctx.periods.of(Math.floor(c.at / MS_PER_DAY)));
+  for (const r of ctx.rows.repDays) {
+    const s = periods.indexOf(ctx.periods.of(r.day));
     if (s < 0) continue;
     const a = out[s];
-    a.calls++;
-    if (c.durationSec !== null) {
-      a.timed++;
-      a.sec += c.durationSec;
-      if (c.durationSec >= ctx.opt.longCallSeconds) a.long++;
-    }
+    a.calls += r.calls;
+    a.timed += r.timedCalls;
+    a.sec += r.talkSeconds;
+    a.long += r.longCalls;
   }
-  for (let i = 0; i < ctx.deals.length; i++) {
-    const day = ctx.dealDay[i];
-    if (Number.isNaN(day)) continue;
-    const s = periods.indexOf(ctx.periods.of(day));
+  for (const r of ctx.rows.deals) {
+    if (r.day === null) continue;
+    const s = periods.indexOf(ctx.periods.of(r.day));
     if (s < 0) continue;
     const a = out[s];
-    a.leads++;
-    const tg = ctx.deals[i].targeted;
-    if (tg !== null) {
-      a.graded++;
-      if (tg) a.targeted++;
+    a.leads += r.deals;
+    if (r.targeted !== null) {
+      a.graded += r.deals;
+      if (r.targeted) a.targeted += r.deals;
     }
   }
   const header = [t(lang, "period")];
@@ -305,7 +279,7 @@ function activityBlock(ctx: Context, prev: number, last: number): Block | null {
     formats.push(f);
     cols.push(v);
   };
-  if (ctx.calls.length > 0) {
+  if (ctx.hasCalls) {
     add(t(lang, "calls"), "integer", (a) => a.calls);
     if (out[0].timed + out[1].timed > 0) {
       add(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), "integer", (a) => a.long);

@@ -15,13 +15,14 @@ export function planChecks(ctx: Context, k: number): Block {
   const stage = stages[k];
   const above = stages[k - 1];
   const rows: CellValue[][] = [];
-  const hasCalls = ctx.calls.length > 0;
+  const hasCalls = ctx.hasCalls;
   if (hasCalls) {
     rows.push([t(lang, "check.calls", { sec: ctx.opt.longCallSeconds })]);
-    if (ctx.calls.some((c) => c.durationSec !== null)) rows.push([t(lang, "check.minutes")]);
+    if (ctx.rows.repDays.some((r) => r.timedCalls > 0)) rows.push([t(lang, "check.minutes")]);
   }
   rows.push([t(lang, "check.leads")]);
-  if (ctx.deals.some((d) => d.targeted !== null)) rows.push([t(lang, "check.quality", { above })]);
+  if (ctx.rows.deals.some((r) => r.targeted !== null))
+    rows.push([t(lang, "check.quality", { above })]);
   const c = stages.findIndex((s, i) => i >= 1 && i <= k && CONFIRMED.test(s));
   if (c >= 1) {
     rows.push([t(lang, "check.confirm", { from: stages[c - 1], to: stages[c] })]);

@@ -1,23 +1,29 @@
 /**
- * Shared aggregation for the sheet planners: options with defaults, filters, period buckets
- * (cached per day, so no per-row string formatting), rep and source indexes, and one pass over
- * the deals that every planner reads.
+ * What every sheet planner reads: the options with defaults, the aggregate rows that pass the
+ * filters (rep, source, dates), period and name buckets, and the data's first and last day.
+ * The model is kept for the small tables (time log, checklist, plans, team); its deals and
+ * calls are filtered only when a planner asks (`filtered()`: the Roles sheet).
  */
 
-import {
-  dayNumber,
-  isoDate,
-  isoWeekKey,
-  MS_PER_DAY,
-  monthKey,
-  weekStartDay,
-} from "../core/calendar";
+import type {
+  Aggregates,
+  CohortRow,
+  CycleRow,
+  DealRow,
+  RepDayRow,
+  SaleRow,
+  SpanRow,
+  StageEntryRow,
+  TransitionRow,
+} from "../aggregates/types";
+import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
+import { dealDate } from "../core/metrics/dealDates";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
 import type { Call, Deal, Model } from "../model/types";
+import { Names, Periods } from "./buckets";
 import { DEFAULT_OPTIONS, type ReportOptions } from "./options";
-import { periodLabel } from "./periodLabel";
 
 export interface ResolvedOptions {
   lang: Lang;
@@ -76,176 +82,38 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
   };
 }
 
-/** Widest window of days `DayCache` keeps in its typed array (≈ 180 years, 256 KiB). */
-const MAX_DENSE_DAYS = 1 << 16;
-
-/**
- * Day number → a non-negative integer (a period or month slot), for lookups per deal and stage
- * date: a typed array over a window of days, widened as days come, instead of a Map lookup per
- * call. Days that would make the window too wide, and non-integer ones, go to a Map.
- */
-export class DayCache {
-  private firstDay = 0;
-  /** Value + 1 per day from `firstDay`; 0: not cached. */
-  private dense = new Int32Array(0);
-  private far = new Map<number, number>();
-
-  get(day: number): number | undefined {
-    const at = day - this.firstDay;
-    if (at >= 0 && at < this.dense.length) {
-      const v = this.dense[at];
-      if (v > 0) return v - 1;
-    }
-    return this.far.size === 0 ? undefined : this.far.get(day);
-  }
-
-  set(day: number, value: number): void {
-    if (Number.isInteger(day) && this.cover(day)) this.dense[day - this.firstDay] = value + 1;
-    else this.far.set(day, value);
-  }
-
-  /** Widens the window to hold `day` (at least doubling it), unless it would get too wide. */
-  private cover(day: number): boolean {
-    const len = this.dense.length;
-    if (len === 0) {
-      this.firstDay = day - 256;
-      this.dense = new Int32Array(512);
-      return true;
-    }
-    const end = this.firstDay + len;
-    if (day >= this.firstDay && day < end) return true;
-    let lo = Math.min(day, this.firstDay);
-    let hi = Math.max(day + 1, end);
-    if (hi - lo > MAX_DENSE_DAYS) return false;
-    if (day < this.firstDay) lo = Math.max(Math.min(lo, this.firstDay - len), hi - MAX_DENSE_DAYS);
-    else hi = Math.min(Math.max(hi, end + len), lo + MAX_DENSE_DAYS);
-    const dense = new Int32Array(hi - lo);
-    dense.set(this.dense, this.firstDay - lo);
-    this.firstDay = lo;
-    this.dense = dense;
-    return true;
-  }
+/** The aggregate rows that pass the filters. */
+export interface Rows {
+  deals: DealRow[];
+  stageEntries: StageEntryRow[];
+  sales: SaleRow[];
+  cycles: CycleRow[];
+  spans: SpanRow[];
+  cohorts: CohortRow[];
+  transitions: TransitionRow[];
+  repDays: RepDayRow[];
 }
 
-/** Period buckets of day numbers, computed once per distinct day. */
-export class Periods {
-  /** In order of first appearance; `order()` sorts them. */
-  keys: string[] = [];
-  start: number[] = [];
-  /** Exclusive end day. */
-  end: number[] = [];
-  private byKey = new Map<string, number>();
-  private byDay = new DayCache();
-
-  constructor(
-    readonly kind: Period,
-    readonly lang: Lang = "en",
-  ) {}
-
-  /** Index of the period containing `day` (stable). */
-  of(day: number): number {
-    let i = this.byDay.get(day);
-    if (i !== undefined) return i;
-    let key: string;
-    let start: number;
-    let end: number;
-    const ms = day * MS_PER_DAY;
-    if (this.kind === "month") {
-      key = monthKey(ms);
-      const d = new Date(ms);
-      start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / MS_PER_DAY;
-      end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / MS_PER_DAY;
-    } else {
-      key = isoWeekKey(ms);
-      start = weekStartDay(day);
-      end = start + 7;
-    }
-    i = this.byKey.get(key);
-    if (i === undefined) {
-      i = this.keys.length;
-      this.keys.push(key);
-      this.start.push(start);
-      this.end.push(end);
-      this.byKey.set(key, i);
-    }
-    this.byDay.set(day, i);
-    return i;
-  }
-
-  /** Period indexes in chronological order. */
-  order(): number[] {
-    return Array.from({ length: this.keys.length }, (_, i) => i).sort(
-      (a, b) => this.start[a] - this.start[b],
-    );
-  }
-
-  indexOfKey(key: string): number | undefined {
-    return this.byKey.get(key);
-  }
-
-  /** Display label in the report's language: "мар 2026", "Wk 9, 2026". */
-  label(i: number): string {
-    return periodLabel(this.lang, this.kind, this.start[i]);
-  }
-}
-
-/** Names matched by name key; the first spelling seen is shown. */
-export class Names {
-  names: string[] = [];
-  private idx = new Map<string, number>();
-  private raw = new Map<string, number>();
-
-  of(name: string): number {
-    let i = this.raw.get(name);
-    if (i !== undefined) return i;
-    const k = nameKey(name);
-    i = this.idx.get(k);
-    if (i === undefined) {
-      i = this.names.length;
-      this.names.push(name.trim());
-      this.idx.set(k, i);
-    }
-    this.raw.set(name, i);
-    return i;
-  }
-
-  get size(): number {
-    return this.names.length;
-  }
-
-  /** Indexes in display order (by name, the blank name last). */
-  order(): number[] {
-    return Array.from({ length: this.names.length }, (_, i) => i).sort((a, b) => {
-      const x = this.names[a];
-      const y = this.names[b];
-      if (x === "" || y === "") return x === "" ? (y === "" ? 0 : 1) : -1;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-  }
-}
-
-/** A deal's date for cohorts and filters: created, else its first stage date, else closed. */
-export function dealDate(d: Deal): number | null {
-  if (d.created !== null) return d.created;
-  for (const x of d.stageDates) if (x !== null) return x;
-  return d.closed;
+/** The model's deals and calls that pass the filters, with each deal's day (NaN: none). */
+export interface FilteredModel {
+  deals: Deal[];
+  dealDay: Float64Array;
+  calls: Call[];
 }
 
 export interface Context {
+  /** The small tables; `stages` are the aggregates' stages. */
   model: Model;
+  agg: Aggregates;
   opt: ResolvedOptions;
   nStages: number;
+  rows: Rows;
   /** Deals passing the filters. */
-  deals: Deal[];
-  /** Per filtered deal: day of `dealDate`, or NaN. */
-  dealDay: Float64Array;
-  calls: Call[];
+  dealCount: number;
+  hasCalls: boolean;
   periods: Periods;
   reps: Names;
   sources: Names;
-  /** Per filtered deal: rep and source index. */
-  dealRep: Int32Array;
-  dealSource: Int32Array;
   /** Latest day seen in any (filtered) data. */
   maxDay: number | null;
   minDay: number | null;
@@ -254,6 +122,8 @@ export interface Context {
   hasSource: boolean;
   /** Deal by id (exact, else by name key), over all model deals; maps built on first use. */
   dealById: (id: string) => Deal | undefined;
+  /** The model's deals and calls passing the filters, computed on first use. */
+  filtered: () => FilteredModel;
 }
 
 /** Lazy id lookup: no per-deal string work unless someone asks. */
@@ -288,47 +158,64 @@ export function passes(set: Set<string> | null, name: string): boolean {
   return set === null || set.has(nameKey(name));
 }
 
-export function buildContext(model: Model, options: ReportOptions): Context {
-  const opt = resolveOptions(options);
-  const periods = new Periods(opt.period, opt.lang);
-  const reps = new Names();
-  const sources = new Names();
-  const dealById = dealLookup(model.deals);
+/** Rows passing the filters: rep and source by name key, the day within the dates (a row
+ * without a day passes only when no dates are set). Calls without a source pass a source filter. */
+function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows {
+  const dated = opt.fromDay !== null || opt.toDay !== null;
+  const memo = (set: Set<string> | null) => {
+    const seen = new Map<string, boolean>();
+    return (name: string): boolean => {
+      let v = seen.get(name);
+      if (v === undefined) {
+        v = passes(set, name);
+        seen.set(name, v);
+      }
+      return v;
+    };
+  };
+  const repOk = memo(opt.reps);
+  const sourceOk = memo(opt.sources);
+  const ok = (
+    r: { day: number | null; rep: string; source: string },
+    blankSourcePasses = false,
+  ) => {
+    if (!repOk(r.rep)) return false;
+    if (!(blankSourcePasses && r.source === "") && !sourceOk(r.source)) return false;
+    if (!dated) return true;
+    return r.day !== null && inRange(opt, r.day);
+  };
+  const all = opt.reps === null && opt.sources === null && !dated;
+  const pick = <R extends { day: number | null; rep: string; source: string }>(rows: R[]) =>
+    all ? rows : rows.filter((r) => ok(r));
+  return {
+    deals: pick(agg.deals),
+    stageEntries: pick(agg.stageEntries),
+    sales: pick(agg.sales),
+    cycles: pick(agg.cycles),
+    spans: pick(agg.spans),
+    cohorts: pick(agg.cohorts),
+    transitions: pick(agg.transitions),
+    repDays: all ? agg.repDays : agg.repDays.filter((r) => ok(r, true)),
+  };
+}
 
-  const dateFiltered = opt.fromDay !== null || opt.toDay !== null;
+/** The model's deals and calls under the same filters (deals by their own date). */
+function filterModel(
+  model: Model,
+  opt: ResolvedOptions,
+  dealById: Context["dealById"],
+): FilteredModel {
+  const dated = opt.fromDay !== null || opt.toDay !== null;
   const deals: Deal[] = [];
   const days: number[] = [];
-  let minDay = Number.POSITIVE_INFINITY;
-  let maxDay = Number.NEGATIVE_INFINITY;
-  let hasSource = false;
   for (const d of model.deals) {
     if (!passes(opt.reps, d.rep) || !passes(opt.sources, d.source)) continue;
     const at = dealDate(d);
     const day = at === null ? Number.NaN : Math.floor(at / MS_PER_DAY);
-    if (dateFiltered && (at === null || !inRange(opt, day))) continue;
+    if (dated && (at === null || !inRange(opt, day))) continue;
     deals.push(d);
     days.push(day);
-    if (at !== null) {
-      if (day < minDay) minDay = day;
-      if (day > maxDay) maxDay = day;
-      // The data's last date counts every date a deal carries (stages, close).
-      let last = d.closed ?? Number.NEGATIVE_INFINITY;
-      for (const x of d.stageDates) if (x !== null && x > last) last = x;
-      if (last !== Number.NEGATIVE_INFINITY) {
-        const ld = Math.floor(last / MS_PER_DAY);
-        if (ld > maxDay && (opt.toDay === null || ld < opt.toDay)) maxDay = ld;
-      }
-    }
-    if (d.source) hasSource = true;
   }
-  const dealDay = Float64Array.from(days);
-  const dealRep = new Int32Array(deals.length);
-  const dealSource = new Int32Array(deals.length);
-  for (let i = 0; i < deals.length; i++) {
-    dealRep[i] = reps.of(deals[i].rep);
-    dealSource[i] = sources.of(deals[i].source);
-  }
-
   const calls: Call[] = [];
   for (const c of model.calls) {
     if (!passes(opt.reps, c.rep)) continue;
@@ -337,36 +224,60 @@ export function buildContext(model: Model, options: ReportOptions): Context {
       if (!src && c.dealId) src = dealById(c.dealId)?.source ?? "";
       if (src && !opt.sources.has(nameKey(src))) continue;
     }
-    const day = Math.floor(c.at / MS_PER_DAY);
-    if (dateFiltered && !inRange(opt, day)) continue;
+    if (dated && !inRange(opt, Math.floor(c.at / MS_PER_DAY))) continue;
     calls.push(c);
-    if (day < minDay) minDay = day;
-    if (day > maxDay) maxDay = day;
   }
-  for (const e of model.timeEntries) {
-    const day = dayNumber(e.date);
-    if (dateFiltered && !inRange(opt, day)) continue;
+  return { deals, dealDay: Float64Array.from(days), calls };
+}
+
+export function buildContext(model: Model, agg: Aggregates, options: ReportOptions): Context {
+  const opt = resolveOptions(options);
+  const rows = filterRows(agg, opt);
+  let minDay = Number.POSITIVE_INFINITY;
+  let maxDay = Number.NEGATIVE_INFINITY;
+  const see = (day: number | null) => {
+    if (day === null) return;
     if (day < minDay) minDay = day;
     if (day > maxDay) maxDay = day;
+  };
+  let dealCount = 0;
+  let hasSource = false;
+  for (const r of rows.deals) {
+    see(r.day);
+    dealCount += r.deals;
+    if (r.source) hasSource = true;
+  }
+  for (const r of rows.stageEntries) see(r.day);
+  for (const r of rows.sales) see(r.day);
+  for (const r of rows.repDays) see(r.day);
+  const dated = opt.fromDay !== null || opt.toDay !== null;
+  for (const e of model.timeEntries) {
+    const day = Math.floor(e.date / MS_PER_DAY);
+    if (!dated || inRange(opt, day)) see(day);
   }
   const hasData = Number.isFinite(maxDay);
+  const dealById = dealLookup(model.deals);
+  let filtered: FilteredModel | null = null;
   return {
-    model,
+    model: { ...model, stages: agg.stages.map((s) => s.stage) },
+    agg,
     opt,
-    nStages: model.stages.length,
-    deals,
-    dealDay,
-    calls,
-    periods,
-    reps,
-    sources,
-    dealRep,
-    dealSource,
+    nStages: agg.stages.length,
+    rows,
+    dealCount,
+    hasCalls: rows.repDays.length > 0,
+    periods: new Periods(opt.period, opt.lang),
+    reps: new Names(),
+    sources: new Names(),
     maxDay: hasData ? maxDay : null,
     minDay: hasData ? minDay : null,
     todayDay: opt.todayDay ?? (hasData ? maxDay : null),
     hasSource,
     dealById,
+    filtered: () => {
+      filtered ??= filterModel(model, opt, dealById);
+      return filtered;
+    },
   };
 }
 

@@ -15,13 +15,19 @@ export interface FunnelAgg {
   bySource: Map<number, Int32Array>;
 }
 
-function bump(map: Map<number, Int32Array>, key: number, slot: number, width: number): void {
+function bump(
+  map: Map<number, Int32Array>,
+  key: number,
+  slot: number,
+  width: number,
+  by: number,
+): void {
   let h = map.get(key);
   if (!h) {
     h = new Int32Array(width);
     map.set(key, h);
   }
-  h[slot]++;
+  h[slot] += by;
 }
 
 export function aggregateFunnel(ctx: Context): FunnelAgg {
@@ -33,16 +39,14 @@ export function aggregateFunnel(ctx: Context): FunnelAgg {
     byRep: new Map(),
     bySource: new Map(),
   };
-  const { deals, dealDay, dealRep, dealSource, periods } = ctx;
-  for (let i = 0; i < deals.length; i++) {
-    const r = deals[i].reached;
-    const slot = r < 0 ? 0 : r >= ctx.nStages ? ctx.nStages : r + 1;
-    agg.all[slot]++;
-    const day = dealDay[i];
-    if (!Number.isNaN(day)) bump(agg.byPeriod, periods.of(day), slot, width);
-    else agg.undated[slot]++;
-    bump(agg.byRep, dealRep[i], slot, width);
-    bump(agg.bySource, dealSource[i], slot, width);
+  const { periods, reps, sources } = ctx;
+  for (const r of ctx.rows.deals) {
+    const slot = r.reached < 0 ? 0 : r.reached >= ctx.nStages ? ctx.nStages : r.reached + 1;
+    agg.all[slot] += r.deals;
+    if (r.day !== null) bump(agg.byPeriod, periods.of(r.day), slot, width, r.deals);
+    else agg.undated[slot] += r.deals;
+    bump(agg.byRep, reps.of(r.rep), slot, width, r.deals);
+    bump(agg.bySource, sources.of(r.source), slot, width, r.deals);
   }
   return agg;
 }
@@ -103,7 +107,7 @@ function groupBlock(
 export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
   const { stages } = ctx.model;
   const lang = ctx.opt.lang;
-  if (stages.length === 0 || ctx.deals.length === 0) return null;
+  if (stages.length === 0 || ctx.dealCount === 0) return null;
   const { counts, step, overall } = funnelRows(stages, agg.all);
   // The weakest step: the lowest step conversion below the first stage.
   let weakest = -1;

@@ -35,8 +35,6 @@ import { currentForecast, planVsFact } from "./kpiPlan";
 import { dayLabel } from "./periodLabel";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
 
-export { knownSaleDate, repeatDeals, saleDate } from "./kpiAgg";
-
 interface Column {
   header: string;
   format: ColumnFormat;
@@ -114,7 +112,7 @@ export function distinctColumns(cols: Column[], groups: Float64Array[]): Column[
 const OTHER = REP_SPAN - 1;
 
 export function planKpi(ctx: Context): SheetPlan | null {
-  if (ctx.calls.length === 0 && ctx.deals.length === 0 && ctx.model.plans.length === 0) return null;
+  if (!ctx.hasCalls && ctx.dealCount === 0 && ctx.model.plans.length === 0) return null;
   const lang = ctx.opt.lang;
   const agg = aggregateKpi(ctx);
   const blocks: Block[] = [];

@@ -1,7 +1,9 @@
 /**
  * planReport: the whole report computed in memory, before anything is written.
- * One sheet planner per file; the shared pass over the deals lives in context.ts.
+ * Model → aggregates (aggregates/) → one sheet planner per file → the plan the writers lay out.
  */
+import { aggregate } from "../aggregates/memory";
+import type { Aggregates } from "../aggregates/types";
 import type { Model } from "../model/types";
 import { planChanges } from "./changes";
 import { buildContext } from "./context";
@@ -16,8 +18,17 @@ import { planTime } from "./time";
 import type { ReportPlan, SheetPlan } from "./types";
 import { planVelocity } from "./velocity";
 
+/** The report of a model: its aggregates by the in-memory engine, then the sheets. */
 export function planReport(model: Model, options: ReportOptions): ReportPlan {
-  const ctx = buildContext(model, options);
+  return planReportFrom(aggregate(model, options.longCallSeconds), model, options);
+}
+
+/**
+ * The report from aggregates (either engine) and the model's small tables (time log, checklist,
+ * plans, team); the model's deals and calls feed only the Roles sheet and may be empty.
+ */
+export function planReportFrom(agg: Aggregates, model: Model, options: ReportOptions): ReportPlan {
+  const ctx = buildContext(model, agg, options);
   const funnelAgg = aggregateFunnel(ctx);
   const candidates: (SheetPlan | null)[] = [
     planFunnel(ctx, funnelAgg),

@@ -3,7 +3,8 @@
  * won against lost deals.
  */
 import { ratio } from "../core/stats";
-import { type Context, Names, passes, round } from "./context";
+import { Names } from "./buckets";
+import { type Context, passes, round } from "./context";
 import { t } from "./i18n";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 

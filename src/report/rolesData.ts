@@ -22,7 +22,8 @@ import {
 import { nameKey } from "../core/values";
 import { meetingStagesOf } from "../model/team";
 import type { Deal } from "../model/types";
-import { type Context, Names } from "./context";
+import { Names } from "./buckets";
+import type { Context } from "./context";
 
 /** Person slots per period in a Grid key (far more than any team). */
 const PERSON_SPAN = 1 << 20;
@@ -139,12 +140,13 @@ export function rolesData(ctx: Context): RolesData | null {
   if (team.length === 0 && !anyBookedBy) return null;
   const roles = new RoleBook(team);
   const stages = meetingStagesOf(ctx.model.stages);
-  const bookings = bookingsOf(ctx.deals, stages, roles);
+  const { deals, calls } = ctx.filtered();
+  const bookings = bookingsOf(deals, stages, roles);
   const periodOf = (d: number) => (Number.isNaN(d) ? -2 : ctx.periods.of(d));
 
   const sdrNames = new Map<string, string>();
   for (const r of roles.reps("sdr")) sdrNames.set(nameKey(r), r);
-  for (const d of ctx.deals) {
+  for (const d of deals) {
     const by = (d.bookedBy ?? "").trim();
     if (by !== "" && !sdrNames.has(nameKey(by))) sdrNames.set(nameKey(by), by);
   }
@@ -183,7 +185,7 @@ export function rolesData(ctx: Context): RolesData | null {
   let hasTalk = false;
   let hasTargeted = false;
   let hasAmount = false;
-  for (const c of ctx.calls) {
+  for (const c of calls) {
     const d = day(c.at);
     if (!isSdr(c.rep)) continue;
     const role = roleAt(c.rep, d);
@@ -199,8 +201,7 @@ export function rolesData(ctx: Context): RolesData | null {
     });
     if (c.durationSec !== null) hasTalk = true;
   }
-  for (let i = 0; i < ctx.deals.length; i++) {
-    const d = ctx.deals[i];
+  for (const d of deals) {
     const own = dealDayOf(d);
     const who = sdrOf(d, roles, own);
     if (who === "") continue;
@@ -245,7 +246,7 @@ export function rolesData(ctx: Context): RolesData | null {
   const farmers = new Map<string, string>();
   for (const r of roles.reps("hunter")) hunters.set(nameKey(r), r);
   for (const r of roles.reps("farmer")) farmers.set(nameKey(r), r);
-  for (const d of ctx.deals) {
+  for (const d of deals) {
     const own = dealDayOf(d);
     const saleDay = d.status === "won" ? saleDayOf(d) : Number.NaN;
     const sold = Number.isNaN(saleDay) ? own : saleDay;

@@ -61,7 +61,7 @@ export function comparedPeriods(
   data: RolesData,
 ): { window: number; last: number; prev: number; newer: number } | null {
   if (ctx.maxDay === null) return null;
-  const window = ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.deals) ?? 0;
+  const window = ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.filtered().deals) ?? 0;
   const maxDay = ctx.maxDay;
   for (const b of data.bookings) if (!Number.isNaN(b.day)) ctx.periods.of(b.day);
   const order = ctx.periods.order();

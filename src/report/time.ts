@@ -5,7 +5,8 @@
 import { MS_PER_DAY } from "../core/calendar";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
-import { type Context, inRange, Names, passes, round } from "./context";
+import { Names } from "./buckets";
+import { type Context, inRange, passes, round } from "./context";
 import { t } from "./i18n";
 import { numberText } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";

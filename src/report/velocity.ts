@@ -4,9 +4,9 @@
  */
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { quantileSorted, ratio } from "../core/stats";
-import { type Context, DayCache, round } from "./context";
+import { DayCache } from "./buckets";
+import { type Context, round } from "./context";
 import { t } from "./i18n";
-import { knownSaleDate } from "./kpi";
 import { numberText, periodLabel } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
@@ -14,13 +14,15 @@ import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 class Buf {
   a = new Float64Array(64);
   n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
+  /** Appends `x` `times` times. */
+  push(x: number, times = 1): void {
+    if (this.n + times > this.a.length) {
+      const b = new Float64Array(Math.max(this.a.length * 2, this.n + times));
       b.set(this.a);
       this.a = b;
     }
-    this.a[this.n++] = x;
+    this.a.fill(x, this.n, this.n + times);
+    this.n += times;
   }
   /** The values sorted in place (the buffer is not pushed to afterwards): no copy. */
   sorted(): Float64Array {
@@ -45,34 +47,6 @@ function stat(b: Buf): Stat {
     median: round(quantileSorted(s, 0.5), 4),
     p90: round(quantileSorted(s, 0.9), 4),
   };
-}
-
-/** Pairs of dates at least this many, all equal to the millisecond: one source column. */
-const SAME_SOURCE_MIN = 20;
-
-/**
- * Per step k → k+1, whether both stages take their date from one source column (Maven's Closed
- * and Won, both close_date): one event, not a transition. The model says so when it knows the
- * columns; without that, a step whose two dates are equal to the millisecond in every one of at
- * least 20 deals is taken as one column (different columns that agree on every deal are not a
- * funnel anyone measures).
- */
-export function sameSourceSteps(ctx: Context, nT: number): boolean[] {
-  const sources = ctx.model.stageSources;
-  if (sources)
-    return Array.from({ length: nT }, (_, k) => !!sources[k] && sources[k] === sources[k + 1]);
-  const pairs = new Array<number>(nT).fill(0);
-  const differ = new Array<boolean>(nT).fill(false);
-  for (const d of ctx.deals) {
-    for (let k = 0; k < nT; k++) {
-      const a = d.stageDates[k];
-      const b = d.stageDates[k + 1];
-      if (a === null || b === null || a === undefined || b === undefined) continue;
-      pairs[k]++;
-      if (a !== b) differ[k] = true;
-    }
-  }
-  return pairs.map((n, k) => n >= SAME_SOURCE_MIN && !differ[k]);
 }
 
 export function planVelocity(ctx: Context): SheetPlan | null {
@@ -103,26 +77,16 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     return s;
   };
 
-  const sameSource = sameSourceSteps(ctx, nT);
-  for (const d of ctx.deals) {
-    const dates = d.stageDates;
-    const last = Math.min(d.reached, stages.length - 1);
-    for (let k = 0; k < last; k++) {
-      if (sameSource[k]) continue;
-      const a = dates[k];
-      const b = dates[k + 1];
-      if (a === null || b === null || b < a) continue;
-      const days = (b - a) / MS_PER_DAY;
-      bufs[k].push(days);
-      const s = slotOf(Math.floor(b / MS_PER_DAY));
-      sums[s][k] += days;
-      counts[s][k]++;
-    }
-    if (d.status === "won" && d.created !== null) {
-      const at = knownSaleDate(d);
-      if (at !== null && at >= d.created) cycle.push((at - d.created) / MS_PER_DAY);
-    }
+  // Transitions sharing a source column never reach the rows (aggregates/memory.ts).
+  for (const r of ctx.rows.transitions) {
+    if (r.step >= nT) continue;
+    const days = r.hours / 24;
+    bufs[r.step].push(days, r.transitions);
+    const s = slotOf(r.day);
+    sums[s][r.step] += days * r.transitions;
+    counts[s][r.step] += r.transitions;
   }
+  for (const r of ctx.rows.cycles) cycle.push(r.hours / 24, r.deals);
   const total = bufs.reduce((s, b) => s + b.n, 0);
   if (total === 0 && cycle.n === 0) return null;
 

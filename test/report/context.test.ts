@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoWeekKey, MS_PER_DAY, monthKey } from "../../src/core/calendar";
 import { rng } from "../../src/generate/index";
-import { DayCache, Periods } from "../../src/report/context";
+import { DayCache, Periods } from "../../src/report/buckets";
 
 describe("DayCache", () => {
   it("keeps what was set, for days in any order, near and far", () => {

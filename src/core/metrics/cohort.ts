@@ -35,12 +35,40 @@ export function cohortWindow(
   return v === null ? null : Math.max(0, Math.ceil(v - 1e-9));
 }
 
+/** `reachWindows` value of a stage the deal did not reach (or a deal in no cohort). */
+export const NOT_REACHED = -1;
+
 /**
- * Per stage, whether `deal` reached it within `window` days of its cohort day. A stage
- * without dates in the whole export (`dated[k]` false) counts as reached so far. A dated stage
- * counts when the earliest known date at it or after it is within the window. Reached
- * semantics: passing stage k within the window means passing every earlier stage within it, so
- * the result never grows down the funnel. `window` null: reached so far, for every stage.
+ * Per stage, the smallest window W (whole days, ≥ 0) within which `deal` counts as reaching it:
+ * a dated stage counts when the earliest known date at it or after it is within W days of the
+ * cohort day; a stage without dates in the whole export (`dated[k]` false) counts at any W.
+ * `Infinity`: reached, but only "so far" (no date at or after it); NOT_REACHED: not reached.
+ * Reached semantics: the values never fall down the funnel.
+ */
+export function reachWindows(
+  deal: CohortDeal,
+  nStages: number,
+  dated: readonly boolean[],
+  out: Float64Array = new Float64Array(nStages),
+): Float64Array {
+  out.fill(NOT_REACHED);
+  if (deal.start === null || deal.reached < 0) return out;
+  const last = Math.min(deal.reached, nStages - 1);
+  let earliest = Number.POSITIVE_INFINITY;
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = last; k >= 0; k--) {
+    const at = deal.stageDays[k];
+    if (at !== null && at !== undefined && at < earliest) earliest = at;
+    const here = !dated[k] ? 0 : Math.max(0, earliest - deal.start);
+    if (here < best) best = here;
+    out[k] = best;
+  }
+  return out;
+}
+
+/**
+ * Per stage, whether `deal` reached it within `window` days of its cohort day (see
+ * `reachWindows`); `window` null: reached so far, for every stage.
  */
 export function reachedWithin(
   deal: CohortDeal,
@@ -49,19 +77,9 @@ export function reachedWithin(
   window: number | null,
   out: Uint8Array = new Uint8Array(nStages),
 ): Uint8Array {
-  out.fill(0);
-  if (deal.start === null || deal.reached < 0) return out;
-  const last = Math.min(deal.reached, nStages - 1);
-  const limit = window === null ? Number.POSITIVE_INFINITY : deal.start + window;
-  let earliest = Number.POSITIVE_INFINITY;
-  let passed = false;
-  for (let k = last; k >= 0; k--) {
-    const at = deal.stageDays[k];
-    if (at !== null && at !== undefined && at < earliest) earliest = at;
-    const here = window === null || !dated[k] ? true : earliest <= limit;
-    passed = passed || here;
-    out[k] = passed ? 1 : 0;
-  }
+  const w = reachWindows(deal, nStages, dated);
+  for (let k = 0; k < nStages; k++)
+    out[k] = w[k] !== NOT_REACHED && (window === null || w[k] <= window) ? 1 : 0;
   return out;
 }
 

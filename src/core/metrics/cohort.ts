@@ -78,8 +78,10 @@ export function reachedWithin(
   out: Uint8Array = new Uint8Array(nStages),
 ): Uint8Array {
   const w = reachWindows(deal, nStages, dated);
-  for (let k = 0; k < nStages; k++)
-    out[k] = w[k] !== NOT_REACHED && (window === null || w[k] <= window) ? 1 : 0;
+  for (let k = 0; k < nStages; k++) {
+    const days = at(w, k);
+    out[k] = days !== NOT_REACHED && (window === null || days <= window) ? 1 : 0;
+  }
   return out;
 }
 

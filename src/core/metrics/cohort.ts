@@ -57,8 +57,8 @@ export function reachWindows(
   let earliest = Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   for (let k = last; k >= 0; k--) {
-    const at = deal.stageDays[k];
-    if (at !== null && at !== undefined && at < earliest) earliest = at;
+    const day = deal.stageDays[k];
+    if (day !== null && day !== undefined && day < earliest) earliest = day;
     const here = !dated[k] ? 0 : Math.max(0, earliest - deal.start);
     if (here < best) best = here;
     out[k] = best;

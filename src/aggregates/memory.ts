@@ -4,6 +4,7 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { addAt, at, InternalError } from "../core/indexed";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
@@ -35,8 +36,7 @@ function dayOf(ms: number | null): number | null {
 
 /** (rep, source) pairs numbered in order of appearance, by exact spelling. */
 class Pairs {
-  reps: string[] = [];
-  sources: string[] = [];
+  private list: { rep: string; source: string }[] = [];
   private byRep = new Map<string, Map<string, number>>();
 
   of(rep: string, source: string): number {
@@ -47,12 +47,24 @@ class Pairs {
     }
     let g = inner.get(source);
     if (g === undefined) {
-      g = this.reps.length;
-      this.reps.push(rep);
-      this.sources.push(source);
+      g = this.list.length;
+      this.list.push({ rep, source });
       inner.set(source, g);
     }
     return g;
+  }
+
+  /** The day (null: none), rep and source a group key stands for. */
+  group(key: number): { day: number | null; rep: string; source: string } {
+    const { rep, source } = at(this.list, keyPair(key));
+    return { day: keyDay(key), rep, source };
+  }
+
+  /** The same, for keys made with a day. */
+  datedGroup(key: number): { day: number; rep: string; source: string } {
+    const { day, ...pair } = this.group(key);
+    if (day === null) throw new InternalError("a dated row's key has no day");
+    return { day, ...pair };
   }
 }
 
@@ -100,11 +112,14 @@ function sameSourceSteps(model: Model): boolean[] {
       const a = d.stageDates[k];
       const b = d.stageDates[k + 1];
       if (a === null || b === null || a === undefined || b === undefined) continue;
-      pairs[k]++;
+      addAt(pairs, k);
       if (a !== b) differ[k] = true;
     }
   }
-  return Array.from({ length: n }, (_, k) => k < nT && pairs[k] >= SAME_SOURCE_MIN && !differ[k]);
+  return Array.from(
+    { length: n },
+    (_, k) => k < nT && at(pairs, k) >= SAME_SOURCE_MIN && !differ[k],
+  );
 }
 
 interface SaleAcc {
@@ -131,8 +146,8 @@ export function aggregate(
   const stages: StageInfo[] = model.stages.map((stage, position) => ({
     position,
     stage,
-    dated: dated[position],
-    sameSourceNext: same[position],
+    dated: at(dated, position),
+    sameSourceNext: at(same, position),
   }));
 
   const pairs = new Pairs();
@@ -158,17 +173,27 @@ export function aggregate(
     const key = groupKey(pair, own);
     const reached = Math.min(d.reached, n - 1);
     const tg = d.targeted === null ? 0 : d.targeted ? 1 : 2;
-    getOr(deals, key, () => new Float64Array((n + 1) * 3))[(reached + 1) * 3 + tg]++;
+    addAt(
+      getOr(deals, key, () => new Float64Array((n + 1) * 3)),
+      (reached + 1) * 3 + tg,
+    );
 
     for (let k = reached; k >= 0; k--) {
-      const at = d.stageDates[k] ?? null;
-      getOr(entries, groupKey(pair, at === null ? own : dayOf(at)), () => new Float64Array(n))[k]++;
+      const entered = d.stageDates[k] ?? null;
+      const day = entered === null ? own : dayOf(entered);
+      addAt(
+        getOr(entries, groupKey(pair, day), () => new Float64Array(n)),
+        k,
+      );
     }
     if (own !== null && reached >= 0) {
       for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
       reachWindows({ start: own, reached, stageDays }, n, dated, windows);
       const cohort = getOr(cohorts, key, () => stageMaps(n));
-      for (let k = 0; k <= reached; k++) bump(cohort[k], windows[k] === Infinity ? -1 : windows[k]);
+      for (let k = 0; k <= reached; k++) {
+        const within = at(windows, k);
+        bump(at(cohort, k), within === Infinity ? -1 : within);
+      }
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
       if (same[k]) continue;
@@ -176,7 +201,7 @@ export function aggregate(
       const b = d.stageDates[k + 1] ?? null;
       if (a === null || b === null || b < a) continue;
       const t = getOr(transitions, groupKey(pair, dayOf(b)), () => stageMaps(nT));
-      bump(t[k], Math.round((b - a) / MS_PER_HOUR));
+      bump(at(t, k), Math.round((b - a) / MS_PER_HOUR));
     }
 
     if (d.status === "won") addSale(d, pair, own, repeat.has(d), sales, cycles, spans);
@@ -187,7 +212,7 @@ export function aggregate(
     stages,
     longCallSeconds,
     hasClient,
-    deals: dealRows(deals, pairs, n),
+    deals: dealRows(deals, pairs),
     stageEntries: entryRows(entries, pairs),
     sales: saleRows(sales, pairs),
     cycles: countRows(cycles, pairs, "hours"),
@@ -264,49 +289,41 @@ function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): Re
     }
     return sourceById.get(id) ?? sourceById.get(`\u0000${nameKey(id)}`) ?? "";
   };
-  const acc = new Map<number, Float64Array>();
+  const acc = new Map<number, Omit<RepDayRow, "day" | "rep" | "source">>();
   for (const c of model.calls) {
     const source = c.source || (c.dealId ? dealSource(c.dealId) : "");
-    const g = getOr(acc, groupKey(pairs.of(c.rep, source), dayOf(c.at)), () => new Float64Array(4));
-    g[0]++;
+    const g = getOr(acc, groupKey(pairs.of(c.rep, source), dayOf(c.at)), () => ({
+      calls: 0,
+      longCalls: 0,
+      talkSeconds: 0,
+      timedCalls: 0,
+    }));
+    g.calls++;
     if (c.durationSec !== null) {
-      g[3]++;
-      g[2] += c.durationSec;
-      if (c.durationSec >= longCallSeconds) g[1]++;
+      g.timedCalls++;
+      g.talkSeconds += c.durationSec;
+      if (c.durationSec >= longCallSeconds) g.longCalls++;
     }
   }
   const rows: RepDayRow[] = [];
-  for (const [key, g] of acc) {
-    const p = keyPair(key);
-    rows.push({
-      day: keyDay(key) as number,
-      rep: pairs.reps[p],
-      source: pairs.sources[p],
-      calls: g[0],
-      longCalls: g[1],
-      talkSeconds: g[2],
-      timedCalls: g[3],
-    });
-  }
+  for (const [key, g] of acc) rows.push({ ...pairs.datedGroup(key), ...g });
   return rows;
 }
 
-function dealRows(m: Map<number, Float64Array>, pairs: Pairs, n: number): DealRow[] {
+function dealRows(m: Map<number, Float64Array>, pairs: Pairs): DealRow[] {
   const rows: DealRow[] = [];
   for (const [key, counts] of m) {
-    const p = keyPair(key);
-    for (let slot = 0; slot < (n + 1) * 3; slot++) {
-      if (counts[slot] === 0) continue;
+    const group = pairs.group(key);
+    counts.forEach((deals, slot) => {
+      if (deals === 0) return;
       const tg = slot % 3;
       rows.push({
-        day: keyDay(key),
-        rep: pairs.reps[p],
-        source: pairs.sources[p],
+        ...group,
         reached: Math.floor(slot / 3) - 1,
         targeted: tg === 0 ? null : tg === 1,
-        deals: counts[slot],
+        deals,
       });
-    }
+    });
   }
   return rows;
 }
@@ -314,16 +331,9 @@ function dealRows(m: Map<number, Float64Array>, pairs: Pairs, n: number): DealRo
 function entryRows(m: Map<number, Float64Array>, pairs: Pairs): StageEntryRow[] {
   const rows: StageEntryRow[] = [];
   for (const [key, counts] of m) {
-    const p = keyPair(key);
+    const group = pairs.group(key);
     counts.forEach((entries, stage) => {
-      if (entries > 0)
-        rows.push({
-          day: keyDay(key),
-          rep: pairs.reps[p],
-          source: pairs.sources[p],
-          stage,
-          entries,
-        });
+      if (entries > 0) rows.push({ ...group, stage, entries });
     });
   }
   return rows;
@@ -332,9 +342,8 @@ function entryRows(m: Map<number, Float64Array>, pairs: Pairs): StageEntryRow[] 
 function saleRows(m: Map<number, Map<string, SaleAcc>>, pairs: Pairs): SaleRow[] {
   const rows: SaleRow[] = [];
   for (const [key, byCurrency] of m) {
-    const p = keyPair(key);
-    for (const [currency, a] of byCurrency)
-      rows.push({ day: keyDay(key), rep: pairs.reps[p], source: pairs.sources[p], currency, ...a });
+    const group = pairs.group(key);
+    for (const [currency, a] of byCurrency) rows.push({ ...group, currency, ...a });
   }
   return rows;
 }
@@ -347,15 +356,14 @@ function countRows<F extends "hours" | "days">(
   const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
     [];
   for (const [key, counts] of m) {
-    const p = keyPair(key);
+    const group = pairs.datedGroup(key);
     for (const [value, deals] of counts)
-      rows.push({
-        day: keyDay(key) as number,
-        rep: pairs.reps[p],
-        source: pairs.sources[p],
-        [field]: value,
-        deals,
-      } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
+      rows.push({ ...group, [field]: value, deals } as {
+        day: number;
+        rep: string;
+        source: string;
+        deals: number;
+      } & Record<F, number>);
   }
   return rows;
 }
@@ -363,17 +371,10 @@ function countRows<F extends "hours" | "days">(
 function cohortRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): CohortRow[] {
   const rows: CohortRow[] = [];
   for (const [key, perStage] of m) {
-    const p = keyPair(key);
+    const group = pairs.datedGroup(key);
     perStage.forEach((counts, stage) => {
       for (const [within, deals] of counts)
-        rows.push({
-          day: keyDay(key) as number,
-          rep: pairs.reps[p],
-          source: pairs.sources[p],
-          stage,
-          withinDays: within < 0 ? null : within,
-          deals,
-        });
+        rows.push({ ...group, stage, withinDays: within < 0 ? null : within, deals });
     });
   }
   return rows;
@@ -382,17 +383,9 @@ function cohortRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): Cohort
 function transitionRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): TransitionRow[] {
   const rows: TransitionRow[] = [];
   for (const [key, perStep] of m) {
-    const p = keyPair(key);
+    const group = pairs.datedGroup(key);
     perStep.forEach((counts, step) => {
-      for (const [hours, transitions] of counts)
-        rows.push({
-          day: keyDay(key) as number,
-          rep: pairs.reps[p],
-          source: pairs.sources[p],
-          step,
-          hours,
-          transitions,
-        });
+      for (const [hours, transitions] of counts) rows.push({ ...group, step, hours, transitions });
     });
   }
   return rows;

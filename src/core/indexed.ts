@@ -35,3 +35,8 @@ interface Counts {
 export function addAt(counts: Counts, i: number, by = 1): void {
   counts[i] = at(counts, i) + by;
 }
+
+/** into[i] += from[i] for every entry of `from` (`into` at least as long). */
+export function addEach(into: Counts, from: ArrayLike<number>): void {
+  for (let i = 0; i < from.length; i++) addAt(into, i, at(from, i));
+}

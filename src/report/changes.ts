@@ -120,7 +120,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
   if (stages.length < 2 || lastDay === null) return null;
   const co = cohorts(ctx);
   const withCohort = ctx.periods.order().filter((p) => (co.byPeriod.get(p)?.size ?? 0) > 0);
-  const mature = withCohort.filter((p) => cohortMature(ctx.periods.end[p], co.window, lastDay));
+  const mature = withCohort.filter((p) => cohortMature(ctx.periods.endOf(p), co.window, lastDay));
   if (mature.length < 2) return null;
   const last = mature[mature.length - 1];
   const prev = mature[mature.length - 2];
@@ -152,7 +152,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
   }
   const prevLabel = ctx.periods.label(prev);
   const lastLabel = ctx.periods.label(last);
-  const younger = withCohort.filter((p) => ctx.periods.start[p] > ctx.periods.start[last]);
+  const younger = withCohort.filter((p) => ctx.periods.startOf(p) > ctx.periods.startOf(last));
   const notes: string[] = [];
   notes.push(
     co.window === null
@@ -208,7 +208,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
   const entries = stageEntries(ctx);
   const flowPeriods = ctx.periods
     .order()
-    .filter((p) => entries.has(p) && ctx.periods.start[p] >= ctx.periods.start[prev]);
+    .filter((p) => entries.has(p) && ctx.periods.startOf(p) >= ctx.periods.startOf(prev));
   if (flowPeriods.length > 0) {
     blocks.push({
       id: "changes.entries",
@@ -323,10 +323,10 @@ function sourcesBlock(
     const b = co.bySource.get(last * SRC_SPAN + s);
     if (!a && !b) continue;
     const pair: [CohortCounts, CohortCounts] = [a ?? empty(), b ?? empty()];
-    if (ctx.sources.names[s] === "") blank = pair;
+    if (ctx.sources.nameOf(s) === "") blank = pair;
     else
       groups.push({
-        label: ctx.sources.names[s],
+        label: ctx.sources.nameOf(s),
         value: pair,
         weight: pair[0].size + pair[1].size,
       });

@@ -74,8 +74,8 @@ export function comparedPeriods(
   }
   if (li < 0) return null;
   const last = order[li];
-  const prev = ctx.periods.of(ctx.periods.start[last] - 1);
-  if (ctx.minDay === null || ctx.periods.end[prev] - 1 < ctx.minDay) return null;
+  const prev = ctx.periods.of(ctx.periods.startOf(last) - 1);
+  if (ctx.minDay === null || ctx.periods.endOf(prev) - 1 < ctx.minDay) return null;
   return { window, last, prev, newer: li + 1 < order.length ? order[li + 1] : -1 };
 }
 

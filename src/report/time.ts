@@ -65,7 +65,7 @@ export function planTime(ctx: Context): SheetPlan | null {
   const selling = cats.names.map((c) => isSelling(c));
   const header = [
     t(lang, "rep"),
-    ...catOrder.map((c) => cats.names[c]),
+    ...catOrder.map((c) => cats.nameOf(c)),
     t(lang, "totalHours"),
     t(lang, "sellingShare"),
     t(lang, "nonSellingShare"),
@@ -91,7 +91,7 @@ export function planTime(ctx: Context): SheetPlan | null {
   for (const r of reps.order()) {
     const m = minutes.get(r) as Float64Array;
     for (let c = 0; c < cats.size; c++) team[c] += m[c] ?? 0;
-    rows.push(line(reps.names[r] || t(lang, "noRep"), m));
+    rows.push(line(reps.nameOf(r) || t(lang, "noRep"), m));
   }
   rows.push(line(t(lang, "team"), team));
   const blocks: Block[] = [
@@ -105,9 +105,9 @@ export function planTime(ctx: Context): SheetPlan | null {
     },
   ];
 
-  const miscIdx = catOrder.find((c) => isMisc(cats.names[c]));
+  const miscIdx = catOrder.find((c) => isMisc(cats.nameOf(c)));
   if (miscIdx !== undefined) {
-    const misc = cats.names[miscIdx];
+    const misc = cats.nameOf(miscIdx);
     const prow: CellValue[][] = [];
     const highlights: Highlight[] = [];
     let prevShare: number | null = null;

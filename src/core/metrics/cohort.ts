@@ -5,7 +5,7 @@
  *
  * All days are whole day numbers (wall-clock ms ÷ MS_PER_DAY, floored).
  */
-import { addAt, at } from "../indexed";
+import { addEach, at } from "../indexed";
 import { quantileSorted } from "../stats";
 
 /** The share of won deals' creation-to-sale days that sets the window (SPEC: 80th percentile). */
@@ -104,7 +104,7 @@ export function cohortCounts(
     if (d.start === null) continue;
     size++;
     reachedWithin(d, nStages, dated, window, buf);
-    for (let k = 0; k < nStages; k++) addAt(reached, k, at(buf, k));
+    addEach(reached, buf);
   }
   return { size, reached };
 }

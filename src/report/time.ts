@@ -3,6 +3,7 @@
  * shares, and a warning when the "misc" category grows from one period to the next.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { addAt } from "../core/indexed";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
 import { Names } from "./buckets";
@@ -49,7 +50,7 @@ export function planTime(ctx: Context): SheetPlan | null {
       m = grown;
       minutes.set(r, m);
     }
-    m[c] += e.minutes;
+    addAt(m, c, e.minutes);
     const p = ctx.periods.of(day);
     let pm = byPeriod.get(p);
     if (!pm) {
@@ -90,7 +91,8 @@ export function planTime(ctx: Context): SheetPlan | null {
   const rows: CellValue[][] = [];
   for (const r of reps.order()) {
     const m = minutes.get(r) as Float64Array;
-    for (let c = 0; c < cats.size; c++) team[c] += m[c] ?? 0;
+    // A rep's list stops at the last category it has minutes in.
+    for (let c = 0; c < cats.size; c++) addAt(team, c, m[c] ?? 0);
     rows.push(line(reps.nameOf(r) || t(lang, "noRep"), m));
   }
   rows.push(line(t(lang, "team"), team));

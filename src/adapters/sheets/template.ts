@@ -146,7 +146,11 @@ export function templateRun(
   const plan = templatePlan(lang, dayNumber(instantToWall(now, timeZone)));
   return writeTemplate(ss, plan, (names) => {
     /** The name a raw tab of `kind` was actually created under. */
-    const tab = (kind: TabKind) => names.tabs[plan.tabs.findIndex((t) => t.kind === kind)]!;
+    const tab = (kind: TabKind) =>
+      at(
+        names.tabs,
+        plan.tabs.findIndex((t) => t.kind === kind),
+      );
     return {
       header: formulasHeader(lang),
       rows: [

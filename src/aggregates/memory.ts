@@ -4,27 +4,28 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
-import { addAt, at, InternalError } from "../core/indexed";
+import { addAt, at } from "../core/indexed";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
 import { nameKey } from "../core/values";
 import type { Deal, Model } from "../model/types";
-import type {
-  Aggregates,
-  CohortRow,
-  DealRow,
-  RepDayRow,
-  SaleRow,
-  StageEntryRow,
-  StageInfo,
-  TransitionRow,
-} from "./types";
+import {
+  cohortRows,
+  countRows,
+  dealRows,
+  entryRows,
+  Groups,
+  Pairs,
+  type SaleAcc,
+  STAGE_SPAN,
+  saleRows,
+  transitionRows,
+} from "./groups";
+import { Histogram } from "./histogram";
+import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
-/** Day numbers are shifted by this into [1, 2^18) for keys; 0 is "no date". */
-const DAY_SHIFT = 1 << 17;
-const DAY_SPAN = 1 << 18;
 /** Pairs of dates at least this many, all equal to the millisecond: one source column. */
 const SAME_SOURCE_MIN = 20;
 
@@ -32,54 +33,6 @@ export const DEFAULT_LONG_CALL_SECONDS = 60;
 
 function dayOf(ms: number | null): number | null {
   return ms === null ? null : Math.floor(ms / MS_PER_DAY);
-}
-
-/** (rep, source) pairs numbered in order of appearance, by exact spelling. */
-class Pairs {
-  private list: { rep: string; source: string }[] = [];
-  private byRep = new Map<string, Map<string, number>>();
-
-  of(rep: string, source: string): number {
-    let inner = this.byRep.get(rep);
-    if (!inner) {
-      inner = new Map();
-      this.byRep.set(rep, inner);
-    }
-    let g = inner.get(source);
-    if (g === undefined) {
-      g = this.list.length;
-      this.list.push({ rep, source });
-      inner.set(source, g);
-    }
-    return g;
-  }
-
-  /** The day (null: none), rep and source a group key stands for. */
-  group(key: number): { day: number | null; rep: string; source: string } {
-    const { rep, source } = at(this.list, keyPair(key));
-    return { day: keyDay(key), rep, source };
-  }
-
-  /** The same, for keys made with a day. */
-  datedGroup(key: number): { day: number; rep: string; source: string } {
-    const { day, ...pair } = this.group(key);
-    if (day === null) throw new InternalError("a dated row's key has no day");
-    return { day, ...pair };
-  }
-}
-
-/** Key of a pair and a day (null → no date). */
-function groupKey(pair: number, day: number | null): number {
-  return pair * DAY_SPAN + (day === null ? 0 : day + DAY_SHIFT);
-}
-
-function keyDay(key: number): number | null {
-  const d = key % DAY_SPAN;
-  return d === 0 ? null : d - DAY_SHIFT;
-}
-
-function keyPair(key: number): number {
-  return Math.floor(key / DAY_SPAN);
 }
 
 function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
@@ -91,8 +44,14 @@ function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   return v;
 }
 
-function bump(m: Map<number, number>, k: number, by = 1): void {
-  m.set(k, (m.get(k) ?? 0) + by);
+/** The counters at `key`, made (zeroed, `width` long) on first use. */
+function slots(m: Map<number, Float64Array>, key: number, width: number): Float64Array {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = new Float64Array(width);
+    m.set(key, v);
+  }
+  return v;
 }
 
 /** Per step k → k+1, whether both stages take their date from one source column. */
@@ -122,17 +81,6 @@ function sameSourceSteps(model: Model): boolean[] {
   );
 }
 
-interface SaleAcc {
-  sales: number;
-  revenue: number;
-  amounts: number;
-  cents: boolean;
-  margin: number;
-  marginBase: number;
-  margins: number;
-  repeatRevenue: number;
-}
-
 export function aggregate(
   model: Model,
   longCallSeconds: number = DEFAULT_LONG_CALL_SECONDS,
@@ -150,49 +98,42 @@ export function aggregate(
     sameSourceNext: at(same, position),
   }));
 
-  const pairs = new Pairs();
+  const groups = new Groups(new Pairs());
   const repeat = repeatWins(model.deals, saleDate);
   // (group key) → per (reached + 1) × targeted code (0 null, 1 yes, 2 no) counts.
   const deals = new Map<number, Float64Array>();
   const entries = new Map<number, Float64Array>();
   const sales = new Map<number, Map<string, SaleAcc>>();
-  const cycles = new Map<number, Map<number, number>>();
-  const spans = new Map<number, Map<number, number>>();
-  // (group key) → per stage: withinDays (−1 for null) → count.
-  const cohorts = new Map<number, Map<number, number>[]>();
-  const transitions = new Map<number, Map<number, number>[]>();
+  // Group → hours (cycles) or days (spans); (group × STAGE_SPAN + stage) → withinDays (−1 for
+  // null) or hours (transitions).
+  const cycles = new Histogram();
+  const spans = new Histogram();
+  const cohorts = new Histogram();
+  const transitions = new Histogram();
   const nT = Math.max(0, n - 1);
   let hasClient = false;
   const stageDays: (number | null)[] = new Array(n).fill(null);
   const windows = new Float64Array(n);
 
   for (const d of model.deals) {
-    const pair = pairs.of(d.rep, d.source);
+    const pair = groups.pairs.of(d.rep, d.source);
     if (d.client) hasClient = true;
     const own = dayOf(dealDate(d));
-    const key = groupKey(pair, own);
+    const key = groups.of(pair, own);
     const reached = Math.min(d.reached, n - 1);
     const tg = d.targeted === null ? 0 : d.targeted ? 1 : 2;
-    addAt(
-      getOr(deals, key, () => new Float64Array((n + 1) * 3)),
-      (reached + 1) * 3 + tg,
-    );
+    addAt(slots(deals, key, (n + 1) * 3), (reached + 1) * 3 + tg);
 
     for (let k = reached; k >= 0; k--) {
       const entered = d.stageDates[k] ?? null;
-      const day = entered === null ? own : dayOf(entered);
-      addAt(
-        getOr(entries, groupKey(pair, day), () => new Float64Array(n)),
-        k,
-      );
+      addAt(slots(entries, groups.of(pair, entered === null ? own : dayOf(entered)), n), k);
     }
     if (own !== null && reached >= 0) {
       for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
       reachWindows({ start: own, reached, stageDays }, n, dated, windows);
-      const cohort = getOr(cohorts, key, () => stageMaps(n));
       for (let k = 0; k <= reached; k++) {
         const within = at(windows, k);
-        bump(at(cohort, k), within === Infinity ? -1 : within);
+        cohorts.add(key * STAGE_SPAN + k, within === Infinity ? -1 : within);
       }
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
@@ -200,31 +141,29 @@ export function aggregate(
       const a = d.stageDates[k] ?? null;
       const b = d.stageDates[k + 1] ?? null;
       if (a === null || b === null || b < a) continue;
-      const t = getOr(transitions, groupKey(pair, dayOf(b)), () => stageMaps(nT));
-      bump(at(t, k), Math.round((b - a) / MS_PER_HOUR));
+      transitions.add(
+        groups.of(pair, dayOf(b)) * STAGE_SPAN + k,
+        Math.round((b - a) / MS_PER_HOUR),
+      );
     }
 
-    if (d.status === "won") addSale(d, pair, own, repeat.has(d), sales, cycles, spans);
+    if (d.status === "won") addSale(d, pair, own, repeat.has(d), groups, sales, cycles, spans);
   }
 
-  const repDays = aggregateCalls(model, pairs, longCallSeconds);
+  const repDays = aggregateCalls(model, groups, longCallSeconds);
   return {
     stages,
     longCallSeconds,
     hasClient,
-    deals: dealRows(deals, pairs),
-    stageEntries: entryRows(entries, pairs),
-    sales: saleRows(sales, pairs),
-    cycles: countRows(cycles, pairs, "hours"),
-    spans: countRows(spans, pairs, "days"),
-    cohorts: cohortRows(cohorts, pairs),
-    transitions: transitionRows(transitions, pairs),
+    deals: dealRows(deals, groups, n),
+    stageEntries: entryRows(entries, groups),
+    sales: saleRows(sales, groups),
+    cycles: countRows(cycles, groups, "hours"),
+    spans: countRows(spans, groups, "days"),
+    cohorts: cohortRows(cohorts, groups),
+    transitions: transitionRows(transitions, groups),
     repDays,
   };
-}
-
-function stageMaps(n: number): Map<number, number>[] {
-  return Array.from({ length: n }, () => new Map<number, number>());
 }
 
 function addSale(
@@ -232,12 +171,13 @@ function addSale(
   pair: number,
   own: number | null,
   isRepeat: boolean,
+  groups: Groups,
   sales: Map<number, Map<string, SaleAcc>>,
-  cycles: Map<number, Map<number, number>>,
-  spans: Map<number, Map<number, number>>,
+  cycles: Histogram,
+  spans: Histogram,
 ): void {
   const sday = dayOf(saleDate(d));
-  const byCurrency = getOr(sales, groupKey(pair, sday), () => new Map<string, SaleAcc>());
+  const byCurrency = getOr(sales, groups.of(pair, sday), () => new Map<string, SaleAcc>());
   const acc = getOr(byCurrency, d.amount === null ? "" : (d.currency ?? ""), () => ({
     sales: 0,
     revenue: 0,
@@ -264,18 +204,17 @@ function addSale(
   if (known === null) return;
   const kday = dayOf(known) as number;
   if (d.created !== null && known >= d.created)
-    bump(
-      getOr(cycles, groupKey(pair, kday), () => new Map()),
-      Math.round((known - d.created) / MS_PER_HOUR),
-    );
-  if (own !== null)
-    bump(
-      getOr(spans, groupKey(pair, own), () => new Map()),
-      kday - own,
-    );
+    cycles.add(groups.of(pair, kday), Math.round((known - d.created) / MS_PER_HOUR));
+  if (own !== null) spans.add(groups.of(pair, own), kday - own);
 }
 
-function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): RepDayRow[] {
+/** A call group's counters, in its slots. */
+const CALLS = 0;
+const LONG = 1;
+const TALK = 2;
+const TIMED = 3;
+
+function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): RepDayRow[] {
   if (model.calls.length === 0) return [];
   let sourceById: Map<string, string> | null = null;
   const dealSource = (id: string): string => {
@@ -289,103 +228,27 @@ function aggregateCalls(model: Model, pairs: Pairs, longCallSeconds: number): Re
     }
     return sourceById.get(id) ?? sourceById.get(`\u0000${nameKey(id)}`) ?? "";
   };
-  const acc = new Map<number, Omit<RepDayRow, "day" | "rep" | "source">>();
+  const acc = new Map<number, Float64Array>();
   for (const c of model.calls) {
     const source = c.source || (c.dealId ? dealSource(c.dealId) : "");
-    const g = getOr(acc, groupKey(pairs.of(c.rep, source), dayOf(c.at)), () => ({
-      calls: 0,
-      longCalls: 0,
-      talkSeconds: 0,
-      timedCalls: 0,
-    }));
-    g.calls++;
+    const g = slots(acc, groups.of(groups.pairs.of(c.rep, source), dayOf(c.at)), 4);
+    addAt(g, CALLS);
     if (c.durationSec !== null) {
-      g.timedCalls++;
-      g.talkSeconds += c.durationSec;
-      if (c.durationSec >= longCallSeconds) g.longCalls++;
+      addAt(g, TIMED);
+      addAt(g, TALK, c.durationSec);
+      if (c.durationSec >= longCallSeconds) addAt(g, LONG);
     }
   }
   const rows: RepDayRow[] = [];
-  for (const [key, g] of acc) rows.push({ ...pairs.datedGroup(key), ...g });
-  return rows;
-}
-
-function dealRows(m: Map<number, Float64Array>, pairs: Pairs): DealRow[] {
-  const rows: DealRow[] = [];
-  for (const [key, counts] of m) {
-    const group = pairs.group(key);
-    counts.forEach((deals, slot) => {
-      if (deals === 0) return;
-      const tg = slot % 3;
-      rows.push({
-        ...group,
-        reached: Math.floor(slot / 3) - 1,
-        targeted: tg === 0 ? null : tg === 1,
-        deals,
-      });
-    });
-  }
-  return rows;
-}
-
-function entryRows(m: Map<number, Float64Array>, pairs: Pairs): StageEntryRow[] {
-  const rows: StageEntryRow[] = [];
-  for (const [key, counts] of m) {
-    const group = pairs.group(key);
-    counts.forEach((entries, stage) => {
-      if (entries > 0) rows.push({ ...group, stage, entries });
-    });
-  }
-  return rows;
-}
-
-function saleRows(m: Map<number, Map<string, SaleAcc>>, pairs: Pairs): SaleRow[] {
-  const rows: SaleRow[] = [];
-  for (const [key, byCurrency] of m) {
-    const group = pairs.group(key);
-    for (const [currency, a] of byCurrency) rows.push({ ...group, currency, ...a });
-  }
-  return rows;
-}
-
-function countRows<F extends "hours" | "days">(
-  m: Map<number, Map<number, number>>,
-  pairs: Pairs,
-  field: F,
-): ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] {
-  const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
-    [];
-  for (const [key, counts] of m) {
-    const group = pairs.datedGroup(key);
-    for (const [value, deals] of counts)
-      rows.push({ ...group, [field]: value, deals } as {
-        day: number;
-        rep: string;
-        source: string;
-        deals: number;
-      } & Record<F, number>);
-  }
-  return rows;
-}
-
-function cohortRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): CohortRow[] {
-  const rows: CohortRow[] = [];
-  for (const [key, perStage] of m) {
-    const group = pairs.datedGroup(key);
-    perStage.forEach((counts, stage) => {
-      for (const [within, deals] of counts)
-        rows.push({ ...group, stage, withinDays: within < 0 ? null : within, deals });
-    });
-  }
-  return rows;
-}
-
-function transitionRows(m: Map<number, Map<number, number>[]>, pairs: Pairs): TransitionRow[] {
-  const rows: TransitionRow[] = [];
-  for (const [key, perStep] of m) {
-    const group = pairs.datedGroup(key);
-    perStep.forEach((counts, step) => {
-      for (const [hours, transitions] of counts) rows.push({ ...group, step, hours, transitions });
+  for (const [key, g] of acc) {
+    rows.push({
+      day: groups.datedDay(key),
+      rep: groups.rep(key),
+      source: groups.source(key),
+      calls: at(g, CALLS),
+      longCalls: at(g, LONG),
+      talkSeconds: at(g, TALK),
+      timedCalls: at(g, TIMED),
     });
   }
   return rows;

@@ -3,9 +3,9 @@
  * trend of the funnel time against the goal of cutting it by a share a month (seed 000).
  */
 import { MS_PER_DAY, monthKey } from "../core/calendar";
+import { DayCache } from "../core/dayCache";
 import { addAt, at } from "../core/indexed";
 import { quantileSorted, ratio } from "../core/stats";
-import { DayCache } from "./buckets";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
 import { numberText, periodLabel } from "./periodLabel";

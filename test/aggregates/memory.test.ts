@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Histogram } from "../../src/aggregates/histogram";
 import { aggregate } from "../../src/aggregates/memory";
 import type { Aggregates } from "../../src/aggregates/types";
 import { DAY, day, deal, emptyModel, generateModel } from "../report/fixtures";
@@ -252,5 +253,27 @@ describe("aggregate: totals equal counts over the deals (generated models)", () 
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe("Histogram", () => {
+  it("counts each (key, value) pair, values clamped to its range, in key then value order", () => {
+    const h = new Histogram();
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < 3000; i++) pairs.push([i % 7, ((i * 13) % 11) - 5]);
+    for (const [k, v] of pairs) h.add(k, v);
+    h.add(3, -5_000_000);
+    const expected = new Map<string, number>();
+    for (const [k, v] of pairs) expected.set(`${k}|${v}`, (expected.get(`${k}|${v}`) ?? 0) + 1);
+    const got = new Map<string, number>();
+    const order: [number, number][] = [];
+    h.forEach((k, v, c) => {
+      if (v >= -5) got.set(`${k}|${v}`, c);
+      else expect([k, v, c]).toEqual([3, -(1 << 20), 1]);
+      order.push([k, v]);
+    });
+    expect(got).toEqual(expected);
+    const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(order).toEqual(sorted);
   });
 });

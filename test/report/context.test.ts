@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isoWeekKey, MS_PER_DAY, monthKey } from "../../src/core/calendar";
+import { DayCache } from "../../src/core/dayCache";
 import { rng } from "../../src/generate/index";
-import { DayCache, Periods } from "../../src/report/buckets";
+import { Periods } from "../../src/report/buckets";
 
 describe("DayCache", () => {
   it("keeps what was set, for days in any order, near and far", () => {

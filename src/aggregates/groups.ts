@@ -1,0 +1,209 @@
+/**
+ * The in-memory engine's groups: (rep, source) pairs and (pair, day) groups numbered densely, and
+ * the accumulated counters turned into the contract's rows.
+ */
+import { DayCache } from "../core/dayCache";
+import { at, InternalError } from "../core/indexed";
+import type { Histogram } from "./histogram";
+import type { CohortRow, DealRow, SaleRow, StageEntryRow, TransitionRow } from "./types";
+
+/** Stages per funnel a (group, stage) key has room for. */
+export const STAGE_SPAN = 1 << 8;
+
+export interface SaleAcc {
+  sales: number;
+  revenue: number;
+  amounts: number;
+  cents: boolean;
+  margin: number;
+  marginBase: number;
+  margins: number;
+  repeatRevenue: number;
+}
+
+/** (rep, source) pairs numbered in order of appearance, by exact spelling. */
+export class Pairs {
+  reps: string[] = [];
+  sources: string[] = [];
+  private byRep = new Map<string, Map<string, number>>();
+
+  of(rep: string, source: string): number {
+    let inner = this.byRep.get(rep);
+    if (!inner) {
+      inner = new Map();
+      this.byRep.set(rep, inner);
+    }
+    let g = inner.get(source);
+    if (g === undefined) {
+      g = this.reps.length;
+      this.reps.push(rep);
+      this.sources.push(source);
+      inner.set(source, g);
+    }
+    return g;
+  }
+}
+
+/**
+ * Groups of (pair, day) numbered densely, so every map below is keyed by small integers (V8
+ * hashes those fast; keys past 2^30 would be heap numbers): a DayCache per pair.
+ */
+export class Groups {
+  pair: number[] = [];
+  day: (number | null)[] = [];
+  private byPair: DayCache[] = [];
+  private undated: number[] = [];
+
+  constructor(readonly pairs: Pairs) {}
+
+  of(pair: number, day: number | null): number {
+    if (day === null) {
+      let g = this.undated[pair];
+      if (g === undefined) {
+        g = this.add(pair, null);
+        this.undated[pair] = g;
+      }
+      return g;
+    }
+    let cache = this.byPair[pair];
+    if (cache === undefined) {
+      cache = new DayCache();
+      this.byPair[pair] = cache;
+    }
+    let g = cache.get(day);
+    if (g === undefined) {
+      g = this.add(pair, day);
+      cache.set(day, g);
+    }
+    return g;
+  }
+
+  private add(pair: number, day: number | null): number {
+    this.pair.push(pair);
+    this.day.push(day);
+    return this.pair.length - 1;
+  }
+
+  /** The group's day; null: no date. */
+  dayOf(g: number): number | null {
+    return at(this.day, g);
+  }
+
+  /** The day of a group made with one (histogram keys). */
+  datedDay(g: number): number {
+    const day = this.dayOf(g);
+    if (day === null) throw new InternalError(`group ${g} has no day`);
+    return day;
+  }
+
+  rep(g: number): string {
+    return at(this.pairs.reps, at(this.pair, g));
+  }
+
+  source(g: number): string {
+    return at(this.pairs.sources, at(this.pair, g));
+  }
+}
+
+export function dealRows(m: Map<number, Float64Array>, groups: Groups, n: number): DealRow[] {
+  const rows: DealRow[] = [];
+  for (const [key, counts] of m) {
+    for (let slot = 0; slot < (n + 1) * 3; slot++) {
+      const deals = at(counts, slot);
+      if (deals === 0) continue;
+      const tg = slot % 3;
+      rows.push({
+        day: groups.dayOf(key),
+        rep: groups.rep(key),
+        source: groups.source(key),
+        reached: Math.floor(slot / 3) - 1,
+        targeted: tg === 0 ? null : tg === 1,
+        deals,
+      });
+    }
+  }
+  return rows;
+}
+
+export function entryRows(m: Map<number, Float64Array>, groups: Groups): StageEntryRow[] {
+  const rows: StageEntryRow[] = [];
+  for (const [key, counts] of m) {
+    counts.forEach((entries, stage) => {
+      if (entries > 0)
+        rows.push({
+          day: groups.dayOf(key),
+          rep: groups.rep(key),
+          source: groups.source(key),
+          stage,
+          entries,
+        });
+    });
+  }
+  return rows;
+}
+
+export function saleRows(m: Map<number, Map<string, SaleAcc>>, groups: Groups): SaleRow[] {
+  const rows: SaleRow[] = [];
+  for (const [key, byCurrency] of m) {
+    for (const [currency, a] of byCurrency)
+      rows.push({
+        day: groups.dayOf(key),
+        rep: groups.rep(key),
+        source: groups.source(key),
+        currency,
+        ...a,
+      });
+  }
+  return rows;
+}
+
+export function countRows<F extends "hours" | "days">(
+  h: Histogram,
+  groups: Groups,
+  field: F,
+): ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] {
+  const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
+    [];
+  h.forEach((g, value, deals) => {
+    rows.push({
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
+      [field]: value,
+      deals,
+    } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
+  });
+  return rows;
+}
+
+export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
+  const rows: CohortRow[] = [];
+  h.forEach((slot, within, deals) => {
+    const g = Math.floor(slot / STAGE_SPAN);
+    rows.push({
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
+      stage: slot % STAGE_SPAN,
+      withinDays: within < 0 ? null : within,
+      deals,
+    });
+  });
+  return rows;
+}
+
+export function transitionRows(h: Histogram, groups: Groups): TransitionRow[] {
+  const rows: TransitionRow[] = [];
+  h.forEach((slot, hours, transitions) => {
+    const g = Math.floor(slot / STAGE_SPAN);
+    rows.push({
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
+      step: slot % STAGE_SPAN,
+      hours,
+      transitions,
+    });
+  });
+  return rows;
+}

@@ -1,9 +1,9 @@
 import { inLang, l, translate } from "../core/i18n";
 import { at } from "../core/indexed";
 import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
-import { cellText, isBlank, parseNumber } from "../core/values";
+import { cellText, isBlank } from "../core/values";
 import { WORDS } from "../core/words";
-import { forEachCell, positiveNumber, single, vector } from "./args";
+import { forEachCell, positiveNumber, rateIn, single, vector } from "./args";
 import { argError, cellError, type FnContext } from "./errors";
 import { num, type Result } from "./result";
 
@@ -12,11 +12,9 @@ function readRates(fn: string, v: unknown, ctx: FnContext): number[] {
   const rates: number[] = [];
   forEachCell(v, (x, row, col) => {
     if (isBlank(x)) return;
-    const r = parseNumber(x);
     const cell = { row, col };
-    if (r === null || r < 0) throw cellError(fn, ctx, "rate", "rates", cell, x);
+    const r = rateIn(fn, ctx, "rates", cell, x);
     if (r === 0) throw cellError(fn, ctx, "rateZero", "rates", cell, x);
-    if (r > 1) throw cellError(fn, ctx, "rateAboveOne", "rates", cell, x, { n: String(r) });
     rates.push(r);
   });
   if (rates.length === 0) throw argError(fn, ctx, "noRates", "rates");

@@ -1,7 +1,7 @@
 /**
  * Reading arrays by position when the type system cannot see that the position exists
- * (noUncheckedIndexedAccess): either the caller knows it does (`at`, which fails loudly if not)
- * or says what stands for a missing entry (`atOr`).
+ * (noUncheckedIndexedAccess): where the caller knows it does, `at` returns the entry or fails
+ * loudly; where a missing entry has a meaning, the caller writes it (`xs[i] ?? 0`).
  */
 
 /** Our own invariant broke (a bug, never bad input): the message names what was expected. */
@@ -17,12 +17,6 @@ export function at<T>(xs: ArrayLike<T>, i: number): T {
   const v = xs[i];
   if (v === undefined) throw new InternalError(`no entry ${i} in a list of ${xs.length}`);
   return v;
-}
-
-/** xs[i], or the fallback when the list has no entry there. */
-export function atOr<T>(xs: ArrayLike<T>, i: number, fallback: T): T {
-  const v = xs[i];
-  return v === undefined ? fallback : v;
 }
 
 /** A writable list of numbers: an array or a typed array. */

@@ -10,16 +10,8 @@ import type { CohortRow, DealRow, SaleRow, StageEntryRow, TransitionRow } from "
 /** Stages per funnel a (group, stage) key has room for. */
 export const STAGE_SPAN = 1 << 8;
 
-export interface SaleAcc {
-  sales: number;
-  revenue: number;
-  amounts: number;
-  cents: boolean;
-  margin: number;
-  marginBase: number;
-  margins: number;
-  repeatRevenue: number;
-}
+/** A sale row's sums before its group and currency are attached. */
+export type SaleAcc = Omit<SaleRow, "day" | "rep" | "source" | "currency">;
 
 /** (rep, source) pairs numbered in order of appearance, by exact spelling. */
 export class Pairs {

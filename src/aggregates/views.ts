@@ -25,116 +25,77 @@ export interface ViewDef {
   columns: ViewColumn[];
 }
 
-const c = (field: string, column: string, type: ColumnType, nullable = false): ViewColumn => ({
-  field,
-  column,
-  type,
-  nullable,
-});
-const DAY = c("day", "day", "day");
-const DAY_OR_NULL = c("day", "day", "day", true);
-const REP = c("rep", "rep", "text");
-const SOURCE = c("source", "source", "text");
+/** "marginBase" → "margin_base". */
+function snake(field: string): string {
+  return field.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`);
+}
+
+/**
+ * Columns from a compact list: `field:type`, `?` for nullable; `day`, `rep` and `source` need no
+ * type. Column names are the fields in snake case.
+ */
+function cols(spec: string): ViewColumn[] {
+  const known: Record<string, ColumnType> = { day: "day", rep: "text", source: "text" };
+  return spec.split(/\s+/).map((item) => {
+    const m = /^(\w+)(?::(\w+))?(\?)?$/.exec(item);
+    const field = m?.[1] ?? "";
+    const type = (m?.[2] ?? known[field]) as ColumnType | undefined;
+    if (!m || !type) throw new Error(`bad column spec ${item}`);
+    return { field, column: snake(field), type, nullable: m[3] === "?" };
+  });
+}
 
 export const VIEWS: readonly ViewDef[] = [
   {
     table: "stages",
     view: "voronka_stages",
-    columns: [
-      c("position", "position", "int"),
-      c("stage", "stage", "text"),
-      c("dated", "dated", "bool"),
-      c("sameSourceNext", "same_source_next", "bool"),
-    ],
+    columns: cols("position:int stage:text dated:bool sameSourceNext:bool"),
   },
   {
     table: "deals",
     view: "voronka_agg_deals",
-    columns: [
-      DAY_OR_NULL,
-      REP,
-      SOURCE,
-      c("reached", "reached", "int"),
-      c("targeted", "targeted", "bool", true),
-      c("deals", "deals", "int"),
-    ],
+    columns: cols("day? rep source reached:int targeted:bool? deals:int"),
   },
   {
     table: "stageEntries",
     view: "voronka_agg_stage_entries",
-    columns: [DAY_OR_NULL, REP, SOURCE, c("stage", "stage", "int"), c("entries", "entries", "int")],
+    columns: cols("day? rep source stage:int entries:int"),
   },
   {
     table: "sales",
     view: "voronka_agg_sales",
-    columns: [
-      DAY_OR_NULL,
-      REP,
-      SOURCE,
-      c("currency", "currency", "text"),
-      c("sales", "sales", "int"),
-      c("revenue", "revenue", "number"),
-      c("amounts", "amounts", "int"),
-      c("cents", "cents", "bool"),
-      c("margin", "margin", "number"),
-      c("marginBase", "margin_base", "number"),
-      c("margins", "margins", "int"),
-      c("repeatRevenue", "repeat_revenue", "number"),
-    ],
+    columns: cols(
+      "day? rep source currency:text sales:int revenue:number amounts:int cents:bool " +
+        "margin:number marginBase:number margins:int repeatRevenue:number",
+    ),
   },
   {
     table: "cycles",
     view: "voronka_agg_cycles",
-    columns: [DAY, REP, SOURCE, c("hours", "hours", "int"), c("deals", "deals", "int")],
+    columns: cols("day rep source hours:int deals:int"),
   },
-  {
-    table: "spans",
-    view: "voronka_agg_spans",
-    columns: [DAY, REP, SOURCE, c("days", "days", "int"), c("deals", "deals", "int")],
-  },
+  { table: "spans", view: "voronka_agg_spans", columns: cols("day rep source days:int deals:int") },
   {
     table: "cohorts",
     view: "voronka_agg_cohorts",
-    columns: [
-      DAY,
-      REP,
-      SOURCE,
-      c("stage", "stage", "int"),
-      c("withinDays", "within_days", "int", true),
-      c("deals", "deals", "int"),
-    ],
+    columns: cols("day rep source stage:int withinDays:int? deals:int"),
   },
   {
     table: "transitions",
     view: "voronka_agg_transitions",
-    columns: [
-      DAY,
-      REP,
-      SOURCE,
-      c("step", "step", "int"),
-      c("hours", "hours", "int"),
-      c("transitions", "transitions", "int"),
-    ],
+    columns: cols("day rep source step:int hours:int transitions:int"),
   },
   {
     table: "repDays",
     view: "voronka_rep_days",
-    columns: [
-      DAY,
-      REP,
-      SOURCE,
-      c("calls", "calls", "int"),
-      c("longCalls", "long_calls", "int"),
-      c("talkSeconds", "talk_seconds", "number"),
-      c("timedCalls", "timed_calls", "int"),
-    ],
+    columns: cols("day rep source calls:int longCalls:int talkSeconds:number timedCalls:int"),
   },
 ];
 
 /** The one-row view of settings the aggregates were counted with. */
 export const META_VIEW = {
   view: "voronka_agg_meta",
-  columns: [c("longCallSeconds", "long_call_seconds", "int"), c("hasClient", "has_client", "bool")],
+  columns: cols("longCallSeconds:int hasClient:bool"),
 } as const;
 
 export function viewOf(table: AggregateTable): ViewDef {

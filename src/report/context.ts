@@ -5,17 +5,7 @@
  * calls are filtered only when a planner asks (`filtered()`: the Roles sheet).
  */
 
-import type {
-  Aggregates,
-  CohortRow,
-  CycleRow,
-  DealRow,
-  RepDayRow,
-  SaleRow,
-  SpanRow,
-  StageEntryRow,
-  TransitionRow,
-} from "../aggregates/types";
+import type { Aggregates } from "../aggregates/types";
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
 import { at } from "../core/indexed";
@@ -84,16 +74,7 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
 }
 
 /** The aggregate rows that pass the filters. */
-export interface Rows {
-  deals: DealRow[];
-  stageEntries: StageEntryRow[];
-  sales: SaleRow[];
-  cycles: CycleRow[];
-  spans: SpanRow[];
-  cohorts: CohortRow[];
-  transitions: TransitionRow[];
-  repDays: RepDayRow[];
-}
+export type Rows = Omit<Aggregates, "stages" | "longCallSeconds" | "hasClient">;
 
 /** The model's deals and calls that pass the filters, with each deal's day (NaN: none). */
 export interface FilteredModel {
@@ -232,7 +213,8 @@ function filterModel(
 }
 
 export function buildContext(model: Model, agg: Aggregates, options: ReportOptions): Context {
-  const opt = resolveOptions(options);
+  // Long calls were counted by the engine: its threshold is the one the sheets name.
+  const opt = { ...resolveOptions(options), longCallSeconds: agg.longCallSeconds };
   const rows = filterRows(agg, opt);
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;

@@ -277,3 +277,18 @@ describe("Histogram", () => {
     expect(order).toEqual(sorted);
   });
 });
+
+describe("planReportFrom: the engine's long-call threshold is the one the sheets name", () => {
+  it("labels KPI long calls with the aggregates' threshold, not the option", async () => {
+    const { planReportFrom } = await import("../../src/report/plan");
+    const m = generateModel({ deals: 60, seed: 3, callsPerDeal: 3 });
+    const plan = planReportFrom(aggregate(m, 90), m, {
+      lang: "en",
+      period: "month",
+      longCallSeconds: 60,
+    });
+    const headers = plan.sheets.flatMap((s) => s.blocks.flatMap((b) => b.header));
+    expect(headers.some((h) => /90/.test(h) && /call/i.test(h))).toBe(true);
+    expect(headers.some((h) => /\b60\b/.test(h) && /call/i.test(h))).toBe(false);
+  });
+});

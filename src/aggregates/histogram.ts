@@ -3,7 +3,6 @@
  * one double and appended to a typed array; `forEach` sorts once and counts runs. A million pairs
  * cost one native sort instead of a million hash-map updates and their garbage.
  */
-import { at } from "../core/indexed";
 
 /** Values are shifted by this into [0, 2^21); outside [-2^20, 2^20) they are clamped. */
 const VALUE_SHIFT = 1 << 20;
@@ -26,15 +25,22 @@ export class Histogram {
 
   /** Each distinct (key, value) with its count, in order of key then value. */
   forEach(f: (key: number, value: number, count: number) => void): void {
-    const xs = this.packed.subarray(0, this.n).sort();
-    let i = 0;
-    while (i < xs.length) {
-      const x = at(xs, i);
-      let j = i + 1;
-      while (j < xs.length && xs[j] === x) j++;
+    const emit = (x: number, count: number) => {
       const key = Math.floor(x / VALUE_SPAN);
-      f(key, x - key * VALUE_SPAN - VALUE_SHIFT, j - i);
-      i = j;
+      f(key, x - key * VALUE_SPAN - VALUE_SHIFT, count);
+    };
+    // Sorted, so equal pairs stand together: count each run.
+    let run = 0;
+    let last = 0;
+    for (const x of this.packed.subarray(0, this.n).sort()) {
+      if (run > 0 && x === last) {
+        run++;
+        continue;
+      }
+      if (run > 0) emit(last, run);
+      last = x;
+      run = 1;
     }
+    if (run > 0) emit(last, run);
   }
 }

@@ -54,6 +54,15 @@ function slots(m: Map<number, Float64Array>, key: number, width: number): Float6
   return v;
 }
 
+/**
+ * One more in counter `i` of the group's `width` counters (i < width: a missing one would be a
+ * bug, and counting it as 0 keeps this per-deal read free of a generic helper's slow lookup).
+ */
+function countIn(m: Map<number, Float64Array>, key: number, width: number, i: number): void {
+  const v = slots(m, key, width);
+  v[i] = (v[i] ?? 0) + 1;
+}
+
 /** Per step k → k+1, whether both stages take their date from one source column. */
 function sameSourceSteps(model: Model): boolean[] {
   const n = model.stages.length;
@@ -122,11 +131,11 @@ export function aggregate(
     const key = groups.of(pair, own);
     const reached = Math.min(d.reached, n - 1);
     const tg = d.targeted === null ? 0 : d.targeted ? 1 : 2;
-    addAt(slots(deals, key, (n + 1) * 3), (reached + 1) * 3 + tg);
+    countIn(deals, key, (n + 1) * 3, (reached + 1) * 3 + tg);
 
     for (let k = reached; k >= 0; k--) {
       const entered = d.stageDates[k] ?? null;
-      addAt(slots(entries, groups.of(pair, entered === null ? own : dayOf(entered)), n), k);
+      countIn(entries, groups.of(pair, entered === null ? own : dayOf(entered)), n, k);
     }
     if (own !== null && reached >= 0) {
       for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);

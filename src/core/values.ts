@@ -4,7 +4,7 @@
  * Pure: no Apps Script globals. Date results are wall-clock ms (see calendar.ts).
  */
 import { instantToWall, MS_PER_DAY } from "./calendar";
-import { at } from "./indexed";
+import { InternalError } from "./indexed";
 
 /** A blank cell as Sheets passes it. */
 export function isBlank(v: unknown): boolean {
@@ -236,12 +236,22 @@ export function wallToSerial(wallMs: number): number {
   return wallMs / MS_PER_DAY + 25569;
 }
 
+/**
+ * A group the pattern always fills (not an optional one). Its own function rather than the
+ * generic `at`: it runs for every date and duration cell, and reads only regex matches.
+ */
+function group(m: RegExpExecArray, i: number): string {
+  const text = m[i];
+  if (text === undefined) throw new InternalError(`group ${i} of ${m[0]} is empty`);
+  return text;
+}
+
 /** A date matched with year, month and day at the groups given, and the time at groups 4–6. */
 function wallOfMatch(m: RegExpExecArray, y: number, mo: number, d: number): number | null {
   return wallFromFields(
-    +at(m, y),
-    +at(m, mo),
-    +at(m, d),
+    +group(m, y),
+    +group(m, mo),
+    +group(m, d),
     m[4] ? +m[4] : 0,
     m[5] ? +m[5] : 0,
     m[6] ? +m[6] : 0,
@@ -270,9 +280,9 @@ export function parseDate(v: unknown, opts: DateReadOptions): number | null {
   if (m) return wallOfMatch(m, 3, 2, 1);
   // Month names: only text with a letter gets here, so numbers and ISO text never pay for it.
   m = DAY_MONTH_YEAR.exec(s);
-  if (m) return wallFromNamedMonth(at(m, 3), at(m, 2), at(m, 1), m);
+  if (m) return wallFromNamedMonth(group(m, 3), group(m, 2), group(m, 1), m);
   m = MONTH_DAY_YEAR.exec(s);
-  if (m) return wallFromNamedMonth(at(m, 3), at(m, 1), at(m, 2), m);
+  if (m) return wallFromNamedMonth(group(m, 3), group(m, 1), group(m, 2), m);
   return null;
 }
 
@@ -296,8 +306,8 @@ export function parseDurationSeconds(v: unknown, timeZone: string): number | nul
     const m = CLOCK.exec(s);
     if (m) {
       const hours = m[1] ? +m[1] : 0;
-      const minutes = +at(m, 2);
-      const seconds = +at(m, 3);
+      const minutes = +group(m, 2);
+      const seconds = +group(m, 3);
       if (seconds > 59 || (m[1] && minutes > 59)) return null;
       return hours * 3600 + minutes * 60 + seconds;
     }

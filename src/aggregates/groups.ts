@@ -3,7 +3,7 @@
  * the accumulated counters turned into the contract's rows.
  */
 import { DayCache } from "../core/dayCache";
-import { at, InternalError } from "../core/indexed";
+import { InternalError } from "../core/indexed";
 import type { Histogram } from "./histogram";
 import type { CohortRow, DealRow, SaleRow, StageEntryRow, TransitionRow } from "./types";
 
@@ -76,9 +76,11 @@ export class Groups {
     return this.pair.length - 1;
   }
 
+  // These run for every output row: plain reads at each site (fast), checked by `known`.
+
   /** The group's day; null: no date. */
   dayOf(g: number): number | null {
-    return at(this.day, g);
+    return known(this.day[g], g);
   }
 
   /** The day of a group made with one (histogram keys). */
@@ -89,20 +91,26 @@ export class Groups {
   }
 
   rep(g: number): string {
-    return at(this.pairs.reps, at(this.pair, g));
+    return known(this.pairs.reps[known(this.pair[g], g)], g);
   }
 
   source(g: number): string {
-    return at(this.pairs.sources, at(this.pair, g));
+    return known(this.pairs.sources[known(this.pair[g], g)], g);
   }
 }
 
-export function dealRows(m: Map<number, Float64Array>, groups: Groups, n: number): DealRow[] {
+/** A group's entry, which numbering made; an InternalError for a group never made. */
+function known<T>(v: T | undefined, g: number): T {
+  if (v === undefined) throw new InternalError(`no group ${g}`);
+  return v;
+}
+
+export function dealRows(m: Map<number, Float64Array>, groups: Groups): DealRow[] {
   const rows: DealRow[] = [];
   for (const [key, counts] of m) {
-    for (let slot = 0; slot < (n + 1) * 3; slot++) {
-      const deals = at(counts, slot);
-      if (deals === 0) continue;
+    // One slot per (reached + 1) × targeted code (see memory.ts).
+    counts.forEach((deals, slot) => {
+      if (deals === 0) return;
       const tg = slot % 3;
       rows.push({
         day: groups.dayOf(key),
@@ -112,7 +120,7 @@ export function dealRows(m: Map<number, Float64Array>, groups: Groups, n: number
         targeted: tg === 0 ? null : tg === 1,
         deals,
       });
-    }
+    });
   }
   return rows;
 }

@@ -164,7 +164,7 @@ export function aggregate(
     stages,
     longCallSeconds,
     hasClient,
-    deals: dealRows(deals, groups, n),
+    deals: dealRows(deals, groups),
     stageEntries: entryRows(entries, groups),
     sales: saleRows(sales, groups),
     cycles: countRows(cycles, groups, "hours"),

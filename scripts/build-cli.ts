@@ -53,7 +53,7 @@ export async function buildCli(): Promise<void> {
     format: "esm",
     platform: "node",
     target: `node${String(pkg.engines.node).replace(/^>=\s*/, "")}`,
-    plugins: [lazyExternals(Object.keys(pkg.dependencies ?? {}))],
+    plugins: [lazyExternals(Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }))],
     define: { __VORONKA_VERSION__: JSON.stringify(pkg.version) },
     // The `require` the wrappers above call, resolved from the command's own folder. main.ts
     // runs itself when it is the process's entry (import.meta.url = argv[1]).

@@ -14,6 +14,20 @@ export class UsageError extends CatalogError {
 }
 
 export const DEFAULT_OUT = "out/report.xlsx";
+
+export type Engine = "memory" | "duckdb";
+export type SqlDialect = "duckdb" | "bigquery";
+export type SqlTableKind = "deals" | "stageLog" | "calls";
+const TABLE_KINDS: Record<string, SqlTableKind> = {
+  deals: "deals",
+  stage_log: "stageLog",
+  stagelog: "stageLog",
+  log: "stageLog",
+  calls: "calls",
+};
+
+/** Rows of deals, stage log and calls above which `report` computes with DuckDB by itself. */
+export const ENGINE_AUTO_ROWS = 1_000_000;
 export const DEFAULT_TEMPLATE_OUT = "out/tracker.xlsx";
 
 export type Command =
@@ -31,6 +45,16 @@ export type Command =
       quiet: boolean;
       /** Print how each tab was read (--explain). */
       explain?: boolean;
+      /** The engine asked for; absent: memory, or DuckDB above ENGINE_AUTO_ROWS. */
+      engine?: Engine;
+    }
+  | {
+      kind: "sql";
+      files: string[];
+      dialect: SqlDialect;
+      /** Table name per kind (deals, stage_log, calls); more deals tables in order. */
+      tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] };
+      lang: Lang;
     }
   | {
       kind: "template";
@@ -50,6 +74,8 @@ function thousands(n: number): string {
 
 export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force] [--explain]
+        [--engine memory|duckdb]
+  voronka sql <sample files…> --dialect duckdb|bigquery [--table KIND=NAME…]
   voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
@@ -58,6 +84,12 @@ tab; any mix of \\r\\n, \\n, \\r line ends; UTF-8, UTF-16 with a BOM, Windows-12
 HTML tables saved as .xls (Bitrix24's Excel export), detects calls, deals, stage logs, time logs,
 plans and checklists, and writes the Voronka report (Funnel, KPI, Velocity, Changes, Time,
 Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it as .xlsx first.
+
+voronka sql prints the SQL that turns your raw tables (named per kind, columns as detected in the
+sample files, which need not be big) into voronka_deals (one row per deal, a timestamp column per
+stage), voronka_rep_days and the aggregate views the report is built from, for DuckDB or
+BigQuery. KIND is deals, stage_log or calls (default names: deals, stage_log, calls); name each
+deals table, in the order of the sample files, with its own --table deals=NAME.
 
 voronka template writes the tracker template (raw tabs with headers in the language, example
 rows, dropdown lists, the example formulas as text) to an .xlsx that Google Sheets imports
@@ -72,6 +104,11 @@ Options:
   -q, --quiet          print nothing but errors
   -e, --explain        print how each tab was read: its kind, the column taken for each field,
                        where the stages come from and why a tempting column was passed over
+      --engine <e>     memory or duckdb (default: memory; duckdb by itself above
+                       ${thousands(ENGINE_AUTO_ROWS)} rows of deals, stage log and calls, when
+                       @duckdb/node-api is installed)
+      --dialect <d>    sql: duckdb or bigquery
+      --table <k=name> sql: the table of a kind (deals, stage_log, calls); repeatable
   -h, --help           show this help
   -v, --version        show the version
 
@@ -106,6 +143,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (command === undefined) return { kind: "help" };
   if (command === "help") return { kind: "help" };
   if (command === "template") return templateCommand(values, files, env);
+  if (command === "sql") return sqlCommand(values, files, env);
   if (command !== "report") throw new UsageError("unknownCommand", { command });
   if (files.length === 0) throw new UsageError("noInputFiles");
   const lang = langOption(values, env);
@@ -113,6 +151,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (!isPeriod(period)) {
     throw new UsageError("badPeriod", { value: values.period ?? "" });
   }
+  const engine = values.engine?.toLowerCase();
+  if (engine !== undefined && engine !== "memory" && engine !== "duckdb")
+    throw new UsageError("badEngine", { value: values.engine ?? "" });
   return {
     kind: "report",
     files,
@@ -123,6 +164,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     force: values.force === true,
     quiet: values.quiet === true,
     ...(values.explain === true ? { explain: true } : {}),
+    ...(engine ? { engine } : {}),
   };
 }
 
@@ -140,6 +182,30 @@ function outOption(values: Options, fallback: string): string {
   const out = values.out ?? fallback;
   if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return out;
+}
+
+function sqlCommand(
+  values: Options,
+  files: string[],
+  env: NodeJS.ProcessEnv,
+): Command & { kind: "sql" } {
+  if (files.length === 0) throw new UsageError("sqlNoFiles");
+  const lang = langOption(values, env);
+  const dialect = (values.dialect ?? "").toLowerCase();
+  if (dialect !== "duckdb" && dialect !== "bigquery")
+    throw new UsageError("badDialect", { value: values.dialect ?? "" });
+  const tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] } = {};
+  for (const t of values.table ?? []) {
+    const [, kindText = "", nameText = ""] = /^([^=]+)=(.+)$/.exec(t) ?? [];
+    const kind = TABLE_KINDS[kindText.trim().toLowerCase()];
+    const name = nameText.trim();
+    if (!kind || name === "") throw new UsageError("badTable", { value: t });
+    // Several deals tables: --table deals=… once per table, in the order of the sample files.
+    if (kind === "deals" && tables.deals !== undefined)
+      tables.moreDeals = [...(tables.moreDeals ?? []), name];
+    else tables[kind] = name;
+  }
+  return { kind: "sql", files, dialect, tables, lang };
 }
 
 function templateCommand(
@@ -171,6 +237,9 @@ function parse(argv: string[]) {
       force: { type: "boolean", short: "f" },
       quiet: { type: "boolean", short: "q" },
       explain: { type: "boolean", short: "e" },
+      engine: { type: "string" },
+      dialect: { type: "string" },
+      table: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

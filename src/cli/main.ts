@@ -1,5 +1,5 @@
 /**
- * `voronka` entry point: `voronka report <files…>`, `voronka template`, `--help`, `--version`.
+ * `voronka` entry point: `voronka report <files…>`, `voronka sql`, `voronka template`, `--help`, `--version`.
  * Every failure is one line on stderr and a non-zero exit (VORONKA_DEBUG=1 shows the stack).
  * The commands are imported when they run: ExcelJS alone takes ~0.3 s to load, and `--help`
  * should not wait for it.
@@ -51,6 +51,11 @@ export async function main(argv: string[], given: Io = defaultIo()): Promise<num
     if (cmd.kind === "template") {
       const { runTemplate } = await import("./template");
       await runTemplate(cmd, io);
+      return 0;
+    }
+    if (cmd.kind === "sql") {
+      const { runSql } = await import("./sql");
+      await runSql(cmd, io);
       return 0;
     }
     const { runReport } = await import("./report");

@@ -188,6 +188,61 @@ export const MESSAGES = {
     "--period может быть week или month, а не «{value}»",
     "--period може бути week або month, а не «{value}»",
   ),
+  badEngine: l(
+    '--engine must be memory or duckdb, not "{value}"',
+    "--engine может быть memory или duckdb, а не «{value}»",
+    "--engine може бути memory або duckdb, а не «{value}»",
+  ),
+  badDialect: l(
+    '--dialect must be duckdb or bigquery, not "{value}"',
+    "--dialect может быть duckdb или bigquery, а не «{value}»",
+    "--dialect може бути duckdb або bigquery, а не «{value}»",
+  ),
+  badTable: l(
+    '--table takes KIND=NAME with KIND deals, stage_log or calls, not "{value}"',
+    "--table задаётся как ВИД=ИМЯ, где ВИД — deals, stage_log или calls, а не «{value}»",
+    "--table задається як ВИД=НАЗВА, де ВИД — deals, stage_log або calls, а не «{value}»",
+  ),
+  sqlNoFiles: l(
+    "no sample files (usage: voronka sql <sample files…> --dialect duckdb|bigquery)",
+    "не указаны файлы-образцы (использование: voronka sql <файлы…> --dialect duckdb|bigquery)",
+    "не вказано файлів-зразків (використання: voronka sql <файли…> --dialect duckdb|bigquery)",
+  ),
+  sqlSeveral: l(
+    "{kind}: more than one table of this kind in the sample files; SQL takes one stage log and one calls table (give one file each)",
+    "{kind}: в файлах-образцах больше одной таблицы этого вида; SQL берёт одну историю этапов и одну таблицу звонков (дайте по файлу)",
+    "{kind}: у файлах-зразках більше однієї таблиці цього виду; SQL бере одну історію етапів і одну таблицю дзвінків (дайте по файлу)",
+  ),
+  sqlNothing: l(
+    "no deals, stage log or calls table in the sample files: there is nothing to write SQL for",
+    "в файлах-образцах нет ни сделок, ни истории этапов, ни звонков: SQL писать не для чего",
+    "у файлах-зразках немає ні угод, ні історії етапів, ні дзвінків: SQL писати нема для чого",
+  ),
+  duckdbMissing: l(
+    "--engine duckdb needs DuckDB, which is not installed: add it with npm install @duckdb/node-api",
+    "для --engine duckdb нужен DuckDB, а он не установлен: добавьте его командой npm install @duckdb/node-api",
+    "для --engine duckdb потрібен DuckDB, а його не встановлено: додайте його командою npm install @duckdb/node-api",
+  ),
+  engineAuto: l(
+    "{rows} rows of deals, stage log and calls (over {limit}): computing with DuckDB (--engine memory to stay in memory)",
+    "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю через DuckDB (--engine memory — считать в памяти)",
+    "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую через DuckDB (--engine memory — рахувати в пам'яті)",
+  ),
+  duckdbSeveral: l(
+    "--engine duckdb takes one stage log and one calls table, and there are several of {kind}: leave --engine out, or give one",
+    "--engine duckdb берёт одну историю этапов и одну таблицу звонков, а {kind} здесь несколько: уберите --engine или дайте одну",
+    "--engine duckdb бере одну історію етапів і одну таблицю дзвінків, а {kind} тут кілька: приберіть --engine або дайте одну",
+  ),
+  engineSeveral: l(
+    "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB takes one stage log and one calls table and there are several of {kind}",
+    "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB берёт одну историю этапов и одну таблицу звонков, а {kind} здесь несколько",
+    "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую в пам'яті, DuckDB бере одну історію етапів і одну таблицю дзвінків, а {kind} тут кілька",
+  ),
+  engineNoDuckdb: l(
+    "{rows} rows of deals, stage log and calls (over {limit}): computing in memory, as DuckDB is not installed (npm install @duckdb/node-api)",
+    "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB не установлен (npm install @duckdb/node-api)",
+    "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую в пам'яті, DuckDB не встановлено (npm install @duckdb/node-api)",
+  ),
   badOut: l(
     '--out must name an .xlsx file, not "{value}"',
     "--out должен указывать файл .xlsx, а не «{value}»",

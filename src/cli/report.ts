@@ -9,15 +9,25 @@ import { basename, relative, resolve } from "node:path";
 import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
+import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import type { Lang } from "../core/i18n";
 import { at } from "../core/indexed";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
-import { planReport } from "../report/plan";
+import { planReport, planReportFrom } from "../report/plan";
 import type { ReportPlan } from "../report/types";
 import { cleanSettings } from "../shared/settings";
+import type { CsvHead } from "../sql/direct";
 import type { Command } from "./args";
+import {
+  bigTabs,
+  chooseEngine,
+  duckdbAggregates,
+  readHeadOrAll,
+  readsTheSame,
+  sampleTabs,
+} from "./engine";
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
@@ -61,6 +71,10 @@ function headersOf(tab: RawTab, lang: Lang): string {
   return names.length > 6 ? `${shown}, …` : shown || message(lang, "noHeaderRow");
 }
 
+function withoutRoles(plan: ReportPlan): ReportPlan {
+  return { ...plan, sheets: plan.sheets.filter((s) => s.key !== "roles") };
+}
+
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
   const started = Date.now();
   const lang = cmd.lang;
@@ -92,12 +106,15 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const tabs: RawTab[] = [];
   const fileOfTab = new Map<RawTab, string>();
   const budget = { rows: 0 };
+  const heads = new Map<string, { head: CsvHead; shown: string }>();
   for (const [i, input] of inputs.entries()) {
+    const shown = at(cmd.files, i);
     if (large) {
       progress("progressReading", { file: basename(input), n: i + 1, total: inputs.length });
     }
-    const read = await readInput(input, at(cmd.files, i), budget);
-    for (const t of read) {
+    // A big UTF-8 CSV is read to its head only: DuckDB may read the rest itself (engine.ts).
+    const read = await readHeadOrAll(input, shown, budget, cmd.engine);
+    for (const t of read.tabs) {
       // Tab names must stay unique across files (the data check names them).
       let name = t.name;
       for (let n = 2; tabs.some((o) => o.name === name); n++) name = `${t.name} (${n})`;
@@ -105,9 +122,35 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
       tabs.push(tab);
       fileOfTab.set(tab, basename(input));
+      if (read.head) heads.set(name, { head: read.head, shown });
     }
   }
-  const rows = tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0);
+  // The engine: DuckDB builds the model on a sample of the big tabs and counts every row itself.
+  const big = bigTabs(tabs, heads);
+  const engine = await chooseEngine(cmd.engine, big, lang, (l) => !cmd.quiet && io.err(l));
+  // Heads DuckDB does not read whole, as our readers would, are read whole now.
+  const direct = new Map<string, CsvHead>();
+  for (const [name, { head, shown }] of heads) {
+    // `heads` holds names of tabs read above.
+    const i = tabs.findIndex((t) => t.name === name);
+    const headTab = at(tabs, i);
+    const m = big.get(name)?.mapping;
+    if (engine === "duckdb" && m && readsTheSame(headTab, m)) {
+      direct.set(name, head);
+      continue;
+    }
+    // A head is a CSV's: one tab.
+    const whole = at(await readInput(head.path, shown, budget), 0);
+    const tab: RawTab = { ...whole, name };
+    if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
+    fileOfTab.set(tab, fileOfTab.get(headTab) ?? basename(head.path));
+    tabs[i] = tab;
+  }
+  // Rows read, with the rows of the files DuckDB reads (estimated until it has counted them).
+  const rowsNow = () =>
+    tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0) +
+    [...direct.values()].reduce((s, h) => s + h.rows - Math.max(0, h.tab.values.length - 1), 0);
+  const rows = rowsNow();
   const showProgress = large || rows > LARGE_ROWS;
   if (rows === 0) throw new InputError("noDataRows", { files: cmd.files.join(", ") });
 
@@ -120,7 +163,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const saved = stored?.mapping ?? null;
   // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
   const { roleNorms } = cleanSettings(stored?.sidebar);
-  const built = buildModel(tabs, { timeZone: "UTC", mapping: mappingToBuild(tabs, saved) });
+  const buildTabs = engine === "duckdb" ? sampleTabs(tabs, big) : tabs;
+  const built = buildModel(buildTabs, {
+    timeZone: "UTC",
+    mapping: mappingToBuild(buildTabs, saved),
+  });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
@@ -159,7 +206,19 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
-  const plan = planReport(model, { lang: cmd.lang, period: cmd.period, today, roleNorms });
+  const options = { lang: cmd.lang, period: cmd.period, today, roleNorms };
+  const agg =
+    engine === "duckdb"
+      ? await duckdbAggregates(tabs, built, DEFAULT_LONG_CALL_SECONDS, direct)
+      : null;
+  // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
+  // Roles sheet (which needs every deal) is left out rather than counted on the sample.
+  const sampled = direct.size > 0 || buildTabs.some((t, i) => t !== tabs[i]);
+  const plan = !agg
+    ? planReport(model, options)
+    : sampled
+      ? withoutRoles(planReportFrom(agg, { ...model, deals: [], calls: [] }, options))
+      : planReportFrom(agg, model, options);
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");
@@ -182,9 +241,9 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       say("readSummary", {
         files,
         tabs: tabs.length,
-        rows,
-        deals: model.deals.length,
-        calls: model.calls.length,
+        rows: rowsNow(),
+        deals: agg ? agg.deals.reduce((n, r) => n + r.deals, 0) : model.deals.length,
+        calls: agg ? agg.repDays.reduce((n, r) => n + r.calls, 0) : model.calls.length,
         stages: model.stages.length,
       }),
     );

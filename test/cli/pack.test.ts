@@ -112,6 +112,25 @@ describe("the installed command, run outside the repository", () => {
     expect(column).toContain("Лид");
   });
 
+  it("report --engine duckdb: DuckDB (an optional dependency) found and the same summary", () => {
+    const args = (engine: string) => [
+      "report",
+      DEMO,
+      "--engine",
+      engine,
+      "--out",
+      join(home, `${engine}.xlsx`),
+      "--lang",
+      "en",
+    ];
+    const duck = run(voronka, args("duckdb"), home);
+    expect(duck.stderr).toBe("");
+    expect(duck.status).toBe(0);
+    const memory = run(voronka, args("memory"), home);
+    const summary = (out: string) => out.replace(/^Report: .*$/m, "");
+    expect(summary(duck.stdout)).toBe(summary(memory.stdout));
+  });
+
   it("template: writes out/tracker.xlsx with the template's sheets", async () => {
     const res = run(voronka, ["template", "--lang", "uk"], home);
     expect(res.stderr).toBe("");

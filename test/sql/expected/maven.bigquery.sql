@@ -1,0 +1,180 @@
+CREATE OR REPLACE TABLE `crm.voronka_deals` AS
+WITH deals_raw AS (
+  SELECT 0 AS ord,
+    TRIM(COALESCE(CAST(`opportunity_id` AS STRING), '')) AS id,
+    SAFE_CAST(NULL AS TIMESTAMP) AS created,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')) END AS rep,
+    TRIM(COALESCE(CAST(NULL AS STRING), '')) AS source,
+    TRIM(COALESCE(CAST(`account` AS STRING), '')) AS client,
+    TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`deal_stage` AS STRING), ''), r'\s+', ' '))) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`close_date` AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    SAFE_CAST(`close_date` AS TIMESTAMP) AS closed_at,
+    SAFE_CAST(`close_value` AS FLOAT64) AS amount,
+    NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
+    SAFE_CAST(NULL AS FLOAT64) AS cost,
+    SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`engage_date` AS STRING), ''), r'\s+', ' '))) AS c0_key,
+    SAFE_CAST(`engage_date` AS TIMESTAMP) AS c0_at,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`close_date` AS STRING), ''), r'\s+', ' '))) AS c1_key,
+    SAFE_CAST(`close_date` AS TIMESTAMP) AS c1_at
+  FROM `crm.sales_pipeline`
+),
+deals_first AS (
+  SELECT * FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy
+    FROM deals_raw WHERE id <> ''
+  ) AS t WHERE copy = 1
+),
+deals_read AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency,
+    CAST(NULL AS FLOAT64) AS margin,
+    CASE WHEN FALSE THEN TRUE WHEN FALSE THEN FALSE END AS targeted,
+    outcome,
+    GREATEST(-1, CASE WHEN TRUE THEN 0 ELSE -1 END, CASE WHEN (c0_key <> '' AND NOT c0_key IN ('no', 'n', 'false', 'нет', 'н', 'ні', 'ложь', 'хибність', '0', '-', '—', '–')) THEN 1 ELSE -1 END, CASE WHEN (c1_key <> '' AND NOT c1_key IN ('no', 'n', 'false', 'нет', 'н', 'ні', 'ложь', 'хибність', '0', '-', '—', '–')) THEN 2 ELSE -1 END, -1) AS reached,
+    CASE WHEN (c1_key <> '' AND NOT c1_key IN ('no', 'n', 'false', 'нет', 'н', 'ні', 'ложь', 'хибність', '0', '-', '—', '–')) THEN c1_at END AS closed,
+    CASE WHEN TRUE THEN created END AS r0,
+    CASE WHEN (c0_key <> '' AND NOT c0_key IN ('no', 'n', 'false', 'нет', 'н', 'ні', 'ложь', 'хибність', '0', '-', '—', '–')) THEN c0_at END AS r1,
+    CASE WHEN (c1_key <> '' AND NOT c1_key IN ('no', 'n', 'false', 'нет', 'н', 'ні', 'ложь', 'хибність', '0', '-', '—', '–')) THEN c1_at END AS r2,
+    CAST(NULL AS TIMESTAMP) AS r3
+  FROM (SELECT *, CASE WHEN FALSE THEN 'won' WHEN FALSE THEN 'lost' WHEN FALSE THEN 'won' WHEN stage_key IN ('won') THEN 'won' WHEN stage_key IN ('lost') THEN 'lost' WHEN FALSE THEN 'lost' ELSE 'open' END AS outcome FROM deals_first) AS t
+),
+ordered0 AS (SELECT *, r0 AS k0, r0 AS m0 FROM deals_read),
+ordered1 AS (SELECT *, CASE WHEN r1 < m0 THEN NULL ELSE r1 END AS k1, COALESCE(CASE WHEN r1 < m0 THEN NULL ELSE r1 END, m0) AS m1 FROM ordered0),
+ordered2 AS (SELECT *, CASE WHEN r2 < m1 THEN NULL ELSE r2 END AS k2, COALESCE(CASE WHEN r2 < m1 THEN NULL ELSE r2 END, m1) AS m2 FROM ordered1),
+ordered3 AS (SELECT *, CASE WHEN r3 < m2 THEN NULL ELSE r3 END AS k3, COALESCE(CASE WHEN r3 < m2 THEN NULL ELSE r3 END, m2) AS m3 FROM ordered2),
+deals_dated AS (
+  SELECT *, CASE WHEN created IS NOT NULL AND closed2 < created THEN CASE WHEN closed2 >= TIMESTAMP_TRUNC(created, DAY) THEN created END ELSE closed2 END AS closed3
+  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) THEN NULL ELSE closed END AS closed2 FROM ordered3) AS t
+),
+deals_status AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted,
+    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 3 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 3) WHEN outcome = 'lost' AND reached >= 3 THEN 2 ELSE reached END, 0) AS reached, closed3 AS closed,
+    k0 AS s0,
+    k1 AS s1,
+    k2 AS s2,
+    CASE WHEN outcome = 'won' THEN COALESCE(k3, closed3) WHEN outcome = 'lost' AND reached >= 3 THEN NULL ELSE k3 END AS s3
+  FROM deals_dated
+),
+deals_final AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,
+    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 END ELSE closed END AS closed, s0, s1, s2, s3
+  FROM deals_status
+),
+merged AS (
+SELECT 0 AS src, ord, id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, s0, s1, s2, s3 FROM deals_final
+)
+SELECT id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, src AS origin, ord AS origin_order, s0 AS `Opportunity`, s1 AS `Engaged`, s2 AS `Closed stage`, s3 AS `Won`
+FROM merged;
+
+CREATE OR REPLACE TABLE `crm.voronka_rep_days` AS
+SELECT CAST(NULL AS DATE) AS day, '' AS rep, '' AS source, CAST(0 AS INT64) AS calls, CAST(0 AS INT64) AS long_calls, CAST(0 AS FLOAT64) AS talk_seconds, CAST(0 AS INT64) AS timed_calls LIMIT 0;
+
+CREATE OR REPLACE VIEW `crm.voronka_stages` AS
+SELECT 0 AS position, 'Opportunity' AS stage, (SELECT COUNT(`Opportunity`) FROM `crm.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 1 AS position, 'Engaged' AS stage, (SELECT COUNT(`Engaged`) FROM `crm.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 2 AS position, 'Closed' AS stage, (SELECT COUNT(`Closed stage`) FROM `crm.voronka_deals`) > 0 AS dated, TRUE AS same_source_next
+UNION ALL SELECT 3 AS position, 'Won' AS stage, (SELECT COUNT(`Won`) FROM `crm.voronka_deals`) > 0 AS dated, FALSE AS same_source_next;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_deals` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+)
+SELECT own_day AS day, rep, source, reached, targeted, COUNT(*) AS deals
+FROM f GROUP BY own_day, rep, source, reached, targeted;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_stage_entries` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k)
+SELECT COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) END, f.own_day) AS day, f.rep, f.source, p.k AS stage, COUNT(*) AS entries
+FROM f JOIN p ON p.k <= f.reached
+GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) END, f.own_day), f.rep, f.source, p.k;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_sales` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+),
+w AS (
+  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
+  FROM f WHERE status = 'won'
+)
+SELECT DATE(sale_at) AS day, rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END AS currency,
+  COUNT(*) AS sales, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts,
+  COALESCE(LOGICAL_OR(amount <> FLOOR(amount)), FALSE) AS cents,
+  COALESCE(SUM(CASE WHEN amount IS NOT NULL AND margin IS NOT NULL THEN margin END), 0) AS margin,
+  COALESCE(SUM(CASE WHEN amount IS NOT NULL AND margin IS NOT NULL THEN amount END), 0) AS margin_base,
+  SUM(CASE WHEN amount IS NOT NULL AND margin IS NOT NULL THEN 1 ELSE 0 END) AS margins,
+  COALESCE(SUM(CASE WHEN repeat_win AND amount IS NOT NULL THEN amount END), 0) AS repeat_revenue
+FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_cycles` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+)
+SELECT DATE(known_at) AS day, rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64) AS hours, COUNT(*) AS deals
+FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created
+GROUP BY DATE(known_at), rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64);
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_spans` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+)
+SELECT own_day AS day, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY) AS days, COUNT(*) AS deals
+FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL
+GROUP BY own_day, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY);
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_cohorts` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k),
+dz AS (SELECT CASE WHEN COUNT(`Opportunity`) > 0 THEN 0 ELSE 1 END AS u0, CASE WHEN COUNT(`Engaged`) > 0 THEN 0 ELSE 1 END AS u1, CASE WHEN COUNT(`Closed stage`) > 0 THEN 0 ELSE 1 END AS u2, CASE WHEN COUNT(`Won`) > 0 THEN 0 ELSE 1 END AS u3 FROM `crm.voronka_deals`),
+r AS (
+  SELECT f.own_day, f.rep, f.source, p.k, CASE p.k WHEN 0 THEN (SELECT MIN(x) FROM UNNEST([DATE(s0), DATE(s1), DATE(s2), DATE(s3)]) AS x) WHEN 1 THEN (SELECT MIN(x) FROM UNNEST([DATE(s1), DATE(s2), DATE(s3)]) AS x) WHEN 2 THEN (SELECT MIN(x) FROM UNNEST([DATE(s2), DATE(s3)]) AS x) WHEN 3 THEN DATE(s3) END AS earliest, GREATEST(CASE WHEN 0 >= p.k AND 0 <= f.reached THEN dz.u0 ELSE 0 END, CASE WHEN 1 >= p.k AND 1 <= f.reached THEN dz.u1 ELSE 0 END, CASE WHEN 2 >= p.k AND 2 <= f.reached THEN dz.u2 ELSE 0 END, CASE WHEN 3 >= p.k AND 3 <= f.reached THEN dz.u3 ELSE 0 END) AS any_undated
+  FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL
+),
+c AS (
+  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM r
+)
+SELECT own_day AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals
+FROM c GROUP BY own_day, rep, source, k, within_days;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_transitions` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+),
+p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k),
+t AS (
+  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 END AS b FROM f JOIN p ON p.k < f.reached
+)
+SELECT DATE(b) AS day, rep, source, k AS step, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours, COUNT(*) AS transitions
+FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a
+GROUP BY DATE(b), rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64);
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_meta` AS
+SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `crm.voronka_deals`), FALSE) AS has_client;

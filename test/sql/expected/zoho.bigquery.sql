@@ -1,0 +1,324 @@
+CREATE OR REPLACE TABLE `zoho.voronka_deals` AS
+WITH deals_raw_1 AS (
+  SELECT 0 AS ord,
+    TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS id,
+    SAFE_CAST(`Created Time` AS TIMESTAMP) AS created,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')) END AS rep,
+    TRIM(COALESCE(CAST(`Lead Source` AS STRING), '')) AS source,
+    TRIM(COALESCE(CAST(`Company` AS STRING), '')) AS client,
+    TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Lead Status` AS STRING), ''), r'\s+', ' '))) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`CONVERTED` AS STRING), ''), r'\s+', ' '))) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    SAFE_CAST(NULL AS TIMESTAMP) AS closed_at,
+    SAFE_CAST(NULL AS FLOAT64) AS amount,
+    NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
+    SAFE_CAST(NULL AS FLOAT64) AS cost,
+    SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key
+  FROM `zoho.leads`
+),
+deals_first_1 AS (
+  SELECT * FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy
+    FROM deals_raw_1 WHERE id <> ''
+  ) AS t WHERE copy = 1
+),
+deals_read_1 AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency,
+    CAST(NULL AS FLOAT64) AS margin,
+    CASE WHEN FALSE THEN TRUE WHEN FALSE THEN FALSE END AS targeted,
+    outcome,
+    GREATEST(-1, CASE WHEN stage_key IN ('contacted') THEN 9 WHEN stage_key IN ('attempted to contact') THEN 7 WHEN stage_key IN ('pre qualified') THEN 10 WHEN stage_key IN ('contact in future') THEN 8 WHEN stage_key IN ('not contacted') THEN 6 ELSE -1 END) AS reached,
+    CAST(NULL AS TIMESTAMP) AS closed,
+    CAST(NULL AS TIMESTAMP) AS r0,
+    CAST(NULL AS TIMESTAMP) AS r1,
+    CAST(NULL AS TIMESTAMP) AS r2,
+    CAST(NULL AS TIMESTAMP) AS r3,
+    CAST(NULL AS TIMESTAMP) AS r4,
+    CAST(NULL AS TIMESTAMP) AS r5,
+    CAST(NULL AS TIMESTAMP) AS r6,
+    CAST(NULL AS TIMESTAMP) AS r7,
+    CAST(NULL AS TIMESTAMP) AS r8,
+    CAST(NULL AS TIMESTAMP) AS r9,
+    CAST(NULL AS TIMESTAMP) AS r10,
+    CAST(NULL AS TIMESTAMP) AS r11
+  FROM (SELECT *, CASE WHEN FALSE THEN 'won' WHEN FALSE THEN 'lost' WHEN won_key IN ('yes') THEN 'won' WHEN FALSE THEN 'won' WHEN stage_key IN ('junk lead', 'lost lead') THEN 'lost' WHEN FALSE THEN 'lost' ELSE 'open' END AS outcome FROM deals_first_1) AS t
+),
+ordered0_1 AS (SELECT *, r0 AS k0, r0 AS m0 FROM deals_read_1),
+ordered1_1 AS (SELECT *, CASE WHEN r1 < m0 THEN NULL ELSE r1 END AS k1, COALESCE(CASE WHEN r1 < m0 THEN NULL ELSE r1 END, m0) AS m1 FROM ordered0_1),
+ordered2_1 AS (SELECT *, CASE WHEN r2 < m1 THEN NULL ELSE r2 END AS k2, COALESCE(CASE WHEN r2 < m1 THEN NULL ELSE r2 END, m1) AS m2 FROM ordered1_1),
+ordered3_1 AS (SELECT *, CASE WHEN r3 < m2 THEN NULL ELSE r3 END AS k3, COALESCE(CASE WHEN r3 < m2 THEN NULL ELSE r3 END, m2) AS m3 FROM ordered2_1),
+ordered4_1 AS (SELECT *, CASE WHEN r4 < m3 THEN NULL ELSE r4 END AS k4, COALESCE(CASE WHEN r4 < m3 THEN NULL ELSE r4 END, m3) AS m4 FROM ordered3_1),
+ordered5_1 AS (SELECT *, CASE WHEN r5 < m4 THEN NULL ELSE r5 END AS k5, COALESCE(CASE WHEN r5 < m4 THEN NULL ELSE r5 END, m4) AS m5 FROM ordered4_1),
+ordered6_1 AS (SELECT *, CASE WHEN r6 < m5 THEN NULL ELSE r6 END AS k6, COALESCE(CASE WHEN r6 < m5 THEN NULL ELSE r6 END, m5) AS m6 FROM ordered5_1),
+ordered7_1 AS (SELECT *, CASE WHEN r7 < m6 THEN NULL ELSE r7 END AS k7, COALESCE(CASE WHEN r7 < m6 THEN NULL ELSE r7 END, m6) AS m7 FROM ordered6_1),
+ordered8_1 AS (SELECT *, CASE WHEN r8 < m7 THEN NULL ELSE r8 END AS k8, COALESCE(CASE WHEN r8 < m7 THEN NULL ELSE r8 END, m7) AS m8 FROM ordered7_1),
+ordered9_1 AS (SELECT *, CASE WHEN r9 < m8 THEN NULL ELSE r9 END AS k9, COALESCE(CASE WHEN r9 < m8 THEN NULL ELSE r9 END, m8) AS m9 FROM ordered8_1),
+ordered10_1 AS (SELECT *, CASE WHEN r10 < m9 THEN NULL ELSE r10 END AS k10, COALESCE(CASE WHEN r10 < m9 THEN NULL ELSE r10 END, m9) AS m10 FROM ordered9_1),
+ordered11_1 AS (SELECT *, CASE WHEN r11 < m10 THEN NULL ELSE r11 END AS k11, COALESCE(CASE WHEN r11 < m10 THEN NULL ELSE r11 END, m10) AS m11 FROM ordered10_1),
+deals_dated_1 AS (
+  SELECT *, CASE WHEN created IS NOT NULL AND closed2 < created THEN CASE WHEN closed2 >= TIMESTAMP_TRUNC(created, DAY) THEN created END ELSE closed2 END AS closed3
+  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) OR (r4 IS NOT NULL AND k4 IS NULL AND closed = r4) OR (r5 IS NOT NULL AND k5 IS NULL AND closed = r5) OR (r6 IS NOT NULL AND k6 IS NULL AND closed = r6) OR (r7 IS NOT NULL AND k7 IS NULL AND closed = r7) OR (r8 IS NOT NULL AND k8 IS NULL AND closed = r8) OR (r9 IS NOT NULL AND k9 IS NULL AND closed = r9) OR (r10 IS NOT NULL AND k10 IS NULL AND closed = r10) OR (r11 IS NOT NULL AND k11 IS NULL AND closed = r11) THEN NULL ELSE closed END AS closed2 FROM ordered11_1) AS t
+),
+deals_status_1 AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted,
+    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 11 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 11) WHEN outcome = 'lost' AND reached >= 11 THEN 10 ELSE reached END, 0) AS reached, closed3 AS closed,
+    k0 AS s0,
+    k1 AS s1,
+    k2 AS s2,
+    k3 AS s3,
+    k4 AS s4,
+    k5 AS s5,
+    k6 AS s6,
+    k7 AS s7,
+    k8 AS s8,
+    k9 AS s9,
+    k10 AS s10,
+    CASE WHEN outcome = 'won' THEN COALESCE(k11, closed3) WHEN outcome = 'lost' AND reached >= 11 THEN NULL ELSE k11 END AS s11
+  FROM deals_dated_1
+),
+deals_final_1 AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,
+    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 END ELSE closed END AS closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11
+  FROM deals_status_1
+),
+deals_raw_2 AS (
+  SELECT 0 AS ord,
+    TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS id,
+    SAFE_CAST(`Created Time` AS TIMESTAMP) AS created,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')) END AS rep,
+    TRIM(COALESCE(CAST(`Lead Source` AS STRING), '')) AS source,
+    TRIM(COALESCE(CAST(NULL AS STRING), '')) AS client,
+    TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Stage` AS STRING), ''), r'\s+', ' '))) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Closing Date` AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    SAFE_CAST(`Closing Date` AS TIMESTAMP) AS closed_at,
+    SAFE_CAST(`Amount` AS FLOAT64) AS amount,
+    NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
+    SAFE_CAST(NULL AS FLOAT64) AS cost,
+    SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key
+  FROM `zoho.potentials`
+),
+deals_first_2 AS (
+  SELECT * FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy
+    FROM deals_raw_2 WHERE id <> ''
+  ) AS t WHERE copy = 1
+),
+deals_read_2 AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency,
+    CAST(NULL AS FLOAT64) AS margin,
+    CASE WHEN FALSE THEN TRUE WHEN FALSE THEN FALSE END AS targeted,
+    outcome,
+    GREATEST(-1, CASE WHEN stage_key IN ('needs analysis') THEN 2 WHEN stage_key IN ('initial offer') THEN 3 WHEN stage_key IN ('qualification') THEN 1 WHEN stage_key IN ('prospect') THEN 0 WHEN stage_key IN ('proposal/price quote') THEN 4 WHEN stage_key IN ('negotiation/review') THEN 5 ELSE -1 END) AS reached,
+    CASE WHEN outcome IN ('won', 'lost') AND NOT FALSE THEN closed_at END AS closed,
+    CAST(NULL AS TIMESTAMP) AS r0,
+    CAST(NULL AS TIMESTAMP) AS r1,
+    CAST(NULL AS TIMESTAMP) AS r2,
+    CAST(NULL AS TIMESTAMP) AS r3,
+    CAST(NULL AS TIMESTAMP) AS r4,
+    CAST(NULL AS TIMESTAMP) AS r5,
+    CAST(NULL AS TIMESTAMP) AS r6,
+    CAST(NULL AS TIMESTAMP) AS r7,
+    CAST(NULL AS TIMESTAMP) AS r8,
+    CAST(NULL AS TIMESTAMP) AS r9,
+    CAST(NULL AS TIMESTAMP) AS r10,
+    CAST(NULL AS TIMESTAMP) AS r11
+  FROM (SELECT *, CASE WHEN FALSE THEN 'won' WHEN FALSE THEN 'lost' WHEN FALSE THEN 'won' WHEN stage_key IN ('closed won') THEN 'won' WHEN stage_key IN ('closed lost') THEN 'lost' WHEN FALSE THEN 'lost' ELSE 'open' END AS outcome FROM deals_first_2) AS t
+),
+ordered0_2 AS (SELECT *, r0 AS k0, r0 AS m0 FROM deals_read_2),
+ordered1_2 AS (SELECT *, CASE WHEN r1 < m0 THEN NULL ELSE r1 END AS k1, COALESCE(CASE WHEN r1 < m0 THEN NULL ELSE r1 END, m0) AS m1 FROM ordered0_2),
+ordered2_2 AS (SELECT *, CASE WHEN r2 < m1 THEN NULL ELSE r2 END AS k2, COALESCE(CASE WHEN r2 < m1 THEN NULL ELSE r2 END, m1) AS m2 FROM ordered1_2),
+ordered3_2 AS (SELECT *, CASE WHEN r3 < m2 THEN NULL ELSE r3 END AS k3, COALESCE(CASE WHEN r3 < m2 THEN NULL ELSE r3 END, m2) AS m3 FROM ordered2_2),
+ordered4_2 AS (SELECT *, CASE WHEN r4 < m3 THEN NULL ELSE r4 END AS k4, COALESCE(CASE WHEN r4 < m3 THEN NULL ELSE r4 END, m3) AS m4 FROM ordered3_2),
+ordered5_2 AS (SELECT *, CASE WHEN r5 < m4 THEN NULL ELSE r5 END AS k5, COALESCE(CASE WHEN r5 < m4 THEN NULL ELSE r5 END, m4) AS m5 FROM ordered4_2),
+ordered6_2 AS (SELECT *, CASE WHEN r6 < m5 THEN NULL ELSE r6 END AS k6, COALESCE(CASE WHEN r6 < m5 THEN NULL ELSE r6 END, m5) AS m6 FROM ordered5_2),
+ordered7_2 AS (SELECT *, CASE WHEN r7 < m6 THEN NULL ELSE r7 END AS k7, COALESCE(CASE WHEN r7 < m6 THEN NULL ELSE r7 END, m6) AS m7 FROM ordered6_2),
+ordered8_2 AS (SELECT *, CASE WHEN r8 < m7 THEN NULL ELSE r8 END AS k8, COALESCE(CASE WHEN r8 < m7 THEN NULL ELSE r8 END, m7) AS m8 FROM ordered7_2),
+ordered9_2 AS (SELECT *, CASE WHEN r9 < m8 THEN NULL ELSE r9 END AS k9, COALESCE(CASE WHEN r9 < m8 THEN NULL ELSE r9 END, m8) AS m9 FROM ordered8_2),
+ordered10_2 AS (SELECT *, CASE WHEN r10 < m9 THEN NULL ELSE r10 END AS k10, COALESCE(CASE WHEN r10 < m9 THEN NULL ELSE r10 END, m9) AS m10 FROM ordered9_2),
+ordered11_2 AS (SELECT *, CASE WHEN r11 < m10 THEN NULL ELSE r11 END AS k11, COALESCE(CASE WHEN r11 < m10 THEN NULL ELSE r11 END, m10) AS m11 FROM ordered10_2),
+deals_dated_2 AS (
+  SELECT *, CASE WHEN created IS NOT NULL AND closed2 < created THEN CASE WHEN closed2 >= TIMESTAMP_TRUNC(created, DAY) THEN created END ELSE closed2 END AS closed3
+  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) OR (r4 IS NOT NULL AND k4 IS NULL AND closed = r4) OR (r5 IS NOT NULL AND k5 IS NULL AND closed = r5) OR (r6 IS NOT NULL AND k6 IS NULL AND closed = r6) OR (r7 IS NOT NULL AND k7 IS NULL AND closed = r7) OR (r8 IS NOT NULL AND k8 IS NULL AND closed = r8) OR (r9 IS NOT NULL AND k9 IS NULL AND closed = r9) OR (r10 IS NOT NULL AND k10 IS NULL AND closed = r10) OR (r11 IS NOT NULL AND k11 IS NULL AND closed = r11) THEN NULL ELSE closed END AS closed2 FROM ordered11_2) AS t
+),
+deals_status_2 AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted,
+    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 11 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 11) WHEN outcome = 'lost' AND reached >= 11 THEN 10 ELSE reached END, 0) AS reached, closed3 AS closed,
+    k0 AS s0,
+    k1 AS s1,
+    k2 AS s2,
+    k3 AS s3,
+    k4 AS s4,
+    k5 AS s5,
+    k6 AS s6,
+    k7 AS s7,
+    k8 AS s8,
+    k9 AS s9,
+    k10 AS s10,
+    CASE WHEN outcome = 'won' THEN COALESCE(k11, closed3) WHEN outcome = 'lost' AND reached >= 11 THEN NULL ELSE k11 END AS s11
+  FROM deals_dated_2
+),
+deals_final_2 AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,
+    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 END ELSE closed END AS closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11
+  FROM deals_status_2
+),
+deals_final AS (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy FROM (
+    SELECT ord + 0 * 1000000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM deals_final_1
+    UNION ALL SELECT ord + 1 * 1000000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM deals_final_2
+    ) AS u
+  ) AS t WHERE copy = 1
+),
+merged AS (
+SELECT 0 AS src, ord, id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM deals_final
+)
+SELECT id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, src AS origin, ord AS origin_order, s0 AS `Prospect`, s1 AS `Qualification`, s2 AS `Needs Analysis`, s3 AS `Initial Offer`, s4 AS `Proposal_Price Quote`, s5 AS `Negotiation_Review`, s6 AS `Not Contacted`, s7 AS `Attempted to Contact`, s8 AS `Contact in Future`, s9 AS `Contacted`, s10 AS `Pre Qualified`, s11 AS `CONVERTED`
+FROM merged;
+
+CREATE OR REPLACE TABLE `zoho.voronka_rep_days` AS
+WITH calls_raw AS (
+  SELECT SAFE_CAST(`Call Start Time` AS TIMESTAMP) AS called_at, CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')) END AS rep,
+    CASE WHEN SAFE_CAST(`Call Duration (in seconds)` AS FLOAT64) >= 0 THEN SAFE_CAST(`Call Duration (in seconds)` AS FLOAT64) END AS duration, TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS deal_id, TRIM(COALESCE(CAST(NULL AS STRING), '')) AS source
+  FROM `zoho.calls`
+),
+by_key AS (
+  SELECT k, source FROM (
+    SELECT REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') AS k, source, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
+    FROM `zoho.voronka_deals` WHERE id <> ''
+  ) AS t WHERE copy = 1
+),
+sourced AS (
+  SELECT r.called_at, r.rep, r.duration,
+    CASE WHEN r.source <> '' THEN r.source WHEN r.deal_id = '' THEN '' ELSE COALESCE(d.source, k.source, '') END AS source
+  FROM calls_raw AS r
+  LEFT JOIN `zoho.voronka_deals` AS d ON r.deal_id <> '' AND d.id = r.deal_id
+  LEFT JOIN by_key AS k ON r.deal_id <> '' AND k.k = REPLACE(LOWER(REGEXP_REPLACE(r.deal_id, r'\s+', ' ')), 'ё', 'е')
+  WHERE r.called_at IS NOT NULL AND r.rep <> ''
+)
+SELECT DATE(called_at) AS day, rep, source, COUNT(*) AS calls,
+  SUM(CASE WHEN duration >= 60 THEN 1 ELSE 0 END) AS long_calls,
+  COALESCE(SUM(duration), 0) AS talk_seconds, COUNT(duration) AS timed_calls
+FROM sourced GROUP BY DATE(called_at), rep, source;
+
+CREATE OR REPLACE VIEW `zoho.voronka_stages` AS
+SELECT 0 AS position, 'Prospect' AS stage, (SELECT COUNT(`Prospect`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 1 AS position, 'Qualification' AS stage, (SELECT COUNT(`Qualification`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 2 AS position, 'Needs Analysis' AS stage, (SELECT COUNT(`Needs Analysis`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 3 AS position, 'Initial Offer' AS stage, (SELECT COUNT(`Initial Offer`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 4 AS position, 'Proposal/Price Quote' AS stage, (SELECT COUNT(`Proposal_Price Quote`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 5 AS position, 'Negotiation/Review' AS stage, (SELECT COUNT(`Negotiation_Review`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 6 AS position, 'Not Contacted' AS stage, (SELECT COUNT(`Not Contacted`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 7 AS position, 'Attempted to Contact' AS stage, (SELECT COUNT(`Attempted to Contact`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 8 AS position, 'Contact in Future' AS stage, (SELECT COUNT(`Contact in Future`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 9 AS position, 'Contacted' AS stage, (SELECT COUNT(`Contacted`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 10 AS position, 'Pre Qualified' AS stage, (SELECT COUNT(`Pre Qualified`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 11 AS position, 'CONVERTED' AS stage, (SELECT COUNT(`CONVERTED`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next;
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_deals` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+)
+SELECT own_day AS day, rep, source, reached, targeted, COUNT(*) AS deals
+FROM f GROUP BY own_day, rep, source, reached, targeted;
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_stage_entries` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k)
+SELECT COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) WHEN 6 THEN DATE(s6) WHEN 7 THEN DATE(s7) WHEN 8 THEN DATE(s8) WHEN 9 THEN DATE(s9) WHEN 10 THEN DATE(s10) WHEN 11 THEN DATE(s11) END, f.own_day) AS day, f.rep, f.source, p.k AS stage, COUNT(*) AS entries
+FROM f JOIN p ON p.k <= f.reached
+GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) WHEN 6 THEN DATE(s6) WHEN 7 THEN DATE(s7) WHEN 8 THEN DATE(s8) WHEN 9 THEN DATE(s9) WHEN 10 THEN DATE(s10) WHEN 11 THEN DATE(s11) END, f.own_day), f.rep, f.source, p.k;
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_sales` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+),
+w AS (
+  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
+  FROM f WHERE status = 'won'
+)
+SELECT DATE(sale_at) AS day, rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END AS currency,
+  COUNT(*) AS sales, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts,
+  COALESCE(LOGICAL_OR(amount <> FLOOR(amount)), FALSE) AS cents,
+  COALESCE(SUM(CASE WHEN amount IS NOT NULL AND margin IS NOT NULL THEN margin END), 0) AS margin,
+  COALESCE(SUM(CASE WHEN amount IS NOT NULL AND margin IS NOT NULL THEN amount END), 0) AS margin_base,
+  SUM(CASE WHEN amount IS NOT NULL AND margin IS NOT NULL THEN 1 ELSE 0 END) AS margins,
+  COALESCE(SUM(CASE WHEN repeat_win AND amount IS NOT NULL THEN amount END), 0) AS repeat_revenue
+FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END;
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_cycles` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+)
+SELECT DATE(known_at) AS day, rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64) AS hours, COUNT(*) AS deals
+FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created
+GROUP BY DATE(known_at), rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64);
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_spans` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+)
+SELECT own_day AS day, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY) AS days, COUNT(*) AS deals
+FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL
+GROUP BY own_day, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY);
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_cohorts` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k),
+dz AS (SELECT CASE WHEN COUNT(`Prospect`) > 0 THEN 0 ELSE 1 END AS u0, CASE WHEN COUNT(`Qualification`) > 0 THEN 0 ELSE 1 END AS u1, CASE WHEN COUNT(`Needs Analysis`) > 0 THEN 0 ELSE 1 END AS u2, CASE WHEN COUNT(`Initial Offer`) > 0 THEN 0 ELSE 1 END AS u3, CASE WHEN COUNT(`Proposal_Price Quote`) > 0 THEN 0 ELSE 1 END AS u4, CASE WHEN COUNT(`Negotiation_Review`) > 0 THEN 0 ELSE 1 END AS u5, CASE WHEN COUNT(`Not Contacted`) > 0 THEN 0 ELSE 1 END AS u6, CASE WHEN COUNT(`Attempted to Contact`) > 0 THEN 0 ELSE 1 END AS u7, CASE WHEN COUNT(`Contact in Future`) > 0 THEN 0 ELSE 1 END AS u8, CASE WHEN COUNT(`Contacted`) > 0 THEN 0 ELSE 1 END AS u9, CASE WHEN COUNT(`Pre Qualified`) > 0 THEN 0 ELSE 1 END AS u10, CASE WHEN COUNT(`CONVERTED`) > 0 THEN 0 ELSE 1 END AS u11 FROM `zoho.voronka_deals`),
+r AS (
+  SELECT f.own_day, f.rep, f.source, p.k, CASE p.k WHEN 0 THEN (SELECT MIN(x) FROM UNNEST([DATE(s0), DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 1 THEN (SELECT MIN(x) FROM UNNEST([DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 2 THEN (SELECT MIN(x) FROM UNNEST([DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 3 THEN (SELECT MIN(x) FROM UNNEST([DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 4 THEN (SELECT MIN(x) FROM UNNEST([DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 5 THEN (SELECT MIN(x) FROM UNNEST([DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 6 THEN (SELECT MIN(x) FROM UNNEST([DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 7 THEN (SELECT MIN(x) FROM UNNEST([DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 8 THEN (SELECT MIN(x) FROM UNNEST([DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 9 THEN (SELECT MIN(x) FROM UNNEST([DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 10 THEN (SELECT MIN(x) FROM UNNEST([DATE(s10), DATE(s11)]) AS x) WHEN 11 THEN DATE(s11) END AS earliest, GREATEST(CASE WHEN 0 >= p.k AND 0 <= f.reached THEN dz.u0 ELSE 0 END, CASE WHEN 1 >= p.k AND 1 <= f.reached THEN dz.u1 ELSE 0 END, CASE WHEN 2 >= p.k AND 2 <= f.reached THEN dz.u2 ELSE 0 END, CASE WHEN 3 >= p.k AND 3 <= f.reached THEN dz.u3 ELSE 0 END, CASE WHEN 4 >= p.k AND 4 <= f.reached THEN dz.u4 ELSE 0 END, CASE WHEN 5 >= p.k AND 5 <= f.reached THEN dz.u5 ELSE 0 END, CASE WHEN 6 >= p.k AND 6 <= f.reached THEN dz.u6 ELSE 0 END, CASE WHEN 7 >= p.k AND 7 <= f.reached THEN dz.u7 ELSE 0 END, CASE WHEN 8 >= p.k AND 8 <= f.reached THEN dz.u8 ELSE 0 END, CASE WHEN 9 >= p.k AND 9 <= f.reached THEN dz.u9 ELSE 0 END, CASE WHEN 10 >= p.k AND 10 <= f.reached THEN dz.u10 ELSE 0 END, CASE WHEN 11 >= p.k AND 11 <= f.reached THEN dz.u11 ELSE 0 END) AS any_undated
+  FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL
+),
+c AS (
+  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM r
+)
+SELECT own_day AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals
+FROM c GROUP BY own_day, rep, source, k, within_days;
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_transitions` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 11) AS reached,
+    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+  FROM `zoho.voronka_deals`
+),
+p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k),
+t AS (
+  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 WHEN 3 THEN s4 WHEN 4 THEN s5 WHEN 5 THEN s6 WHEN 6 THEN s7 WHEN 7 THEN s8 WHEN 8 THEN s9 WHEN 9 THEN s10 WHEN 10 THEN s11 END AS b FROM f JOIN p ON p.k < f.reached
+)
+SELECT DATE(b) AS day, rep, source, k AS step, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours, COUNT(*) AS transitions
+FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a
+GROUP BY DATE(b), rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64);
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_meta` AS
+SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `zoho.voronka_deals`), FALSE) AS has_client;

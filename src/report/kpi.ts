@@ -90,7 +90,7 @@ function columns(ctx: Context, agg: KpiAgg): Column[] {
       );
     }
     if (f.cycle)
-      add(t(lang, "cycle"), "days", (m) => round(ratio(at(m, CYCLE_SUM), at(m, CYCLE_N)), 4));
+      add(t(lang, "cycle"), "days", (m) => round(ratio(at(m, CYCLE_SUM) / 24, at(m, CYCLE_N)), 4));
   }
   return cols;
 }

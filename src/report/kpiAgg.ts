@@ -19,6 +19,7 @@ export const AMOUNT_N = 8;
 export const MARGIN = 9;
 export const MARGIN_BASE = 10;
 export const REPEAT_REV = 11;
+/** Sum of whole hours (exact in any order); days = ÷ 24. */
 export const CYCLE_SUM = 12;
 export const CYCLE_N = 13;
 export const STAGE0 = 14;
@@ -122,7 +123,7 @@ export function aggregateKpi(ctx: Context): KpiAgg {
   }
   for (const r of rows.cycles) {
     const w = group(r.day, r.rep);
-    addAt(w, CYCLE_SUM, (r.hours / 24) * r.deals);
+    addAt(w, CYCLE_SUM, r.hours * r.deals);
     addAt(w, CYCLE_N, r.deals);
   }
   return { width, currencies, daily, flags };

@@ -56,7 +56,8 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   const nT = Math.max(0, stages.length - 1);
   const bufs = Array.from({ length: nT }, () => new Buf());
   const cycle = new Buf();
-  // Month trend: per month key, per transition sum and count.
+  // Month trend: per month key, per transition the sum of whole hours (integers: exact in any
+  // row order) and the count.
   const monthIdx = new DayCache(); // day → month slot
   const months: string[] = [];
   const monthSlot = new Map<string, number>();
@@ -84,7 +85,7 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     const days = r.hours / 24;
     at(bufs, r.step).push(days, r.transitions);
     const s = slotOf(r.day);
-    addAt(at(sums, s), r.step, days * r.transitions);
+    addAt(at(sums, s), r.step, r.hours * r.transitions);
     addAt(at(counts, s), r.step, r.transitions);
   }
   for (const r of ctx.rows.cycles) cycle.push(r.hours / 24, r.deals);
@@ -177,7 +178,7 @@ function trendBlock(
     const monthCounts = s === undefined ? null : at(counts, s);
     for (let k = 0; k < nT; k++) {
       if (!used[k]) continue;
-      const a = monthSums && monthCounts ? ratio(at(monthSums, k), at(monthCounts, k)) : null;
+      const a = monthSums && monthCounts ? ratio(at(monthSums, k) / 24, at(monthCounts, k)) : null;
       avgs.push(round(a, 4));
       if (a !== null) {
         funnel += a;

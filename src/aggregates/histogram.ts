@@ -25,22 +25,15 @@ export class Histogram {
 
   /** Each distinct (key, value) with its count, in order of key then value. */
   forEach(f: (key: number, value: number, count: number) => void): void {
-    const emit = (x: number, count: number) => {
+    const xs = this.packed.subarray(0, this.n).sort();
+    let i = 0;
+    while (i < xs.length) {
+      const x = xs[i] as number;
+      let j = i + 1;
+      while (j < xs.length && xs[j] === x) j++;
       const key = Math.floor(x / VALUE_SPAN);
-      f(key, x - key * VALUE_SPAN - VALUE_SHIFT, count);
-    };
-    // Sorted, so equal pairs stand together: count each run.
-    let run = 0;
-    let last = 0;
-    for (const x of this.packed.subarray(0, this.n).sort()) {
-      if (run > 0 && x === last) {
-        run++;
-        continue;
-      }
-      if (run > 0) emit(last, run);
-      last = x;
-      run = 1;
+      f(key, x - key * VALUE_SPAN - VALUE_SHIFT, j - i);
+      i = j;
     }
-    if (run > 0) emit(last, run);
   }
 }

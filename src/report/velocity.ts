@@ -41,7 +41,7 @@ interface Stat {
 function stat(b: Buf): Stat {
   const s = b.sorted();
   let sum = 0;
-  for (const x of s) sum += x;
+  for (let i = 0; i < s.length; i++) sum += s[i] as number;
   return {
     count: s.length,
     avg: round(ratio(sum, s.length), 4),

@@ -173,7 +173,7 @@ function makeCalls(
  * and walking them in the new order costs cache misses that a real sheet's rows do not
  * (measured: 2–10× on a 1M-row pass).
  */
-function fresh(rows: unknown[][]): unknown[][] {
+export function fresh(rows: unknown[][]): unknown[][] {
   const out: unknown[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

@@ -39,6 +39,9 @@ export function runGuarded(argv: string[], lang: Lang): Promise<number> {
   const args = [
     ...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")),
     `--max-old-space-size=${heap}`,
+    // One full GC once a stage log is read frees its raw rows before the model grows
+    // (BuildOptions.collect): V8 alone would wait for the next heap limit.
+    "--expose-gc",
     script,
     ...argv,
   ];

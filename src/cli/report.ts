@@ -164,9 +164,15 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
   const { roleNorms } = cleanSettings(stored?.sidebar);
   const buildTabs = engine === "duckdb" ? sampleTabs(tabs, big) : tabs;
+  // In memory nothing reads a data row after the build: the model drops the rows once read and,
+  // where the child runs with --expose-gc (guard.ts), collects them before it makes the deals.
+  // DuckDB's aggregates read the tabs again (duckdbAggregates), so there they stay.
+  const inMemory = engine !== "duckdb";
   const built = buildModel(buildTabs, {
     timeZone: "UTC",
     mapping: mappingToBuild(buildTabs, saved),
+    releaseRows: inMemory,
+    collect: inMemory ? (globalThis as { gc?: () => void }).gc : undefined,
   });
   const { model, detections } = built;
   if (cmd.explain) io.out(`${explainLines(tabs, built, lang).join("\n")}\n`);
@@ -241,7 +247,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       say("readSummary", {
         files,
         tabs: tabs.length,
-        rows: rowsNow(),
+        // In memory the tabs hold no data rows any more: the count taken before the build.
+        rows: inMemory ? rows : rowsNow(),
         deals: agg ? agg.deals.reduce((n, r) => n + r.deals, 0) : model.deals.length,
         calls: agg ? agg.repDays.reduce((n, r) => n + r.calls, 0) : model.calls.length,
         stages: model.stages.length,

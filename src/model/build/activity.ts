@@ -123,9 +123,11 @@ export function readTimeLog(l: Layout, tz: string, out: TimeEntry[], issues: Iss
     if (cTime < 0) continue;
     const v = row[cTime];
     let minutes: number | null = null;
-    if (typeof v === "string" && HOURS_MINUTES.test(v.trim())) {
-      const m = HOURS_MINUTES.exec(v.trim())!;
-      minutes = +m[2] < 60 ? +m[1] * 60 + +m[2] : null;
+    const hm = typeof v === "string" ? HOURS_MINUTES.exec(v.trim()) : null;
+    if (hm) {
+      const h = Number(hm[1] ?? Number.NaN);
+      const min = Number(hm[2] ?? Number.NaN);
+      minutes = min < 60 ? h * 60 + min : null;
     } else if (isDate(v)) {
       const s = parseDurationSeconds(v, tz);
       minutes = s === null ? null : s / 60;

@@ -167,7 +167,7 @@ export function readDealsTab(
     // Dates in order (a close date before the created date is its own reason).
     let prev = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < n; k++) {
-      const x = d.stageDates[k];
+      const x = d.stageDates[k] ?? null;
       if (x === null) continue;
       if (x < prev) {
         const sc = stageCols.find((s) => s.k === k);
@@ -210,7 +210,7 @@ export function readDealsTab(
     // Every row of a deals table entered the funnel.
     if (d.reached < 0 && n > 0) d.reached = 0;
     if (d.status === "won" && d.closed === null && d.reached >= 0)
-      d.closed = d.stageDates[d.reached];
+      d.closed = d.stageDates[d.reached] ?? null;
     d.amount = num(row, r, cAmount);
     const currency =
       cCurrency >= 0 ? cellText(row[cCurrency]).toUpperCase() : currencyOfAmount(row[cAmount]);

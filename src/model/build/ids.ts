@@ -34,7 +34,8 @@ export class IdIndex {
     const slots = this.slots;
     let s = h & this.mask;
     for (;;) {
-      const e = slots[2 * s + 1];
+      // Slots past the end read as empty (the table is never full, so a probe ends in one).
+      const e = slots[2 * s + 1] ?? 0;
       if (e === 0) break;
       if (slots[2 * s] === h && this.ids[e - 1] === id) return e - 1;
       s = (s + 1) & this.mask;
@@ -53,11 +54,13 @@ export class IdIndex {
     const mask = size - 1;
     const slots = new Int32Array(2 * size);
     for (let o = 0; o < old.length; o += 2) {
-      if (old[o + 1] === 0) continue;
-      let s = old[o] & mask;
+      const h = old[o] ?? 0;
+      const e = old[o + 1] ?? 0;
+      if (e === 0) continue;
+      let s = h & mask;
       while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-      slots[2 * s] = old[o];
-      slots[2 * s + 1] = old[o + 1];
+      slots[2 * s] = h;
+      slots[2 * s + 1] = e;
     }
     this.slots = slots;
     this.mask = mask;

@@ -44,6 +44,10 @@ function monthRange(y: number, m: number): [number, number] | null {
   return [s, m === 12 ? Date.UTC(y + 1, 0, 1) : Date.UTC(y, m, 1)];
 }
 
+function range(r: [number, number] | null): { start: number; end: number } | null {
+  return r && { start: r[0], end: r[1] };
+}
+
 /** A plan period: a month, ISO week, quarter, year, a date range, or a date (its month). */
 export function parsePeriod(v: unknown, tz: string): { start: number; end: number } | null {
   if (isDate(v)) {
@@ -57,20 +61,16 @@ export function parsePeriod(v: unknown, tz: string): { start: number; end: numbe
     return { start: Date.UTC(v, 0, 1), end: Date.UTC(v + 1, 0, 1) };
   if (typeof v !== "string") return null;
   const s = v.trim();
+  // A regex group that did not take part is NaN here, which every range check below turns down.
+  const g = (m: RegExpExecArray, i: number): number => Number(m[i] ?? Number.NaN);
   let m = /^(\d{4})-(\d{1,2})$/.exec(s) ?? null;
-  if (m) {
-    const r = monthRange(+m[1], +m[2]);
-    return r && { start: r[0], end: r[1] };
-  }
+  if (m) return range(monthRange(g(m, 1), g(m, 2)));
   m = /^(\d{1,2})[./](\d{4})$/.exec(s);
-  if (m) {
-    const r = monthRange(+m[2], +m[1]);
-    return r && { start: r[0], end: r[1] };
-  }
+  if (m) return range(monthRange(g(m, 2), g(m, 1)));
   m = /^(\d{4})-?W(\d{1,2})$/i.exec(s);
   if (m) {
-    const y = +m[1];
-    const w = +m[2];
+    const y = g(m, 1);
+    const w = g(m, 2);
     if (w < 1 || w > 53) return null;
     const jan4 = Date.UTC(y, 0, 4) / MS_PER_DAY;
     const monday = jan4 - ((new Date(jan4 * MS_PER_DAY).getUTCDay() + 6) % 7);
@@ -79,31 +79,28 @@ export function parsePeriod(v: unknown, tz: string): { start: number; end: numbe
   }
   m = /^(\d{4})[- ]?Q([1-4])$/i.exec(s) ?? /^Q([1-4])[- ]?(\d{4})$/i.exec(s);
   if (m) {
-    const y = /^\d{4}$/.test(m[1]) ? +m[1] : +m[2];
-    const q = /^\d{4}$/.test(m[1]) ? +m[2] : +m[1];
+    const yearFirst = /^\d{4}$/.test(m[1] ?? "");
+    const y = yearFirst ? g(m, 1) : g(m, 2);
+    const q = yearFirst ? g(m, 2) : g(m, 1);
     return { start: Date.UTC(y, (q - 1) * 3, 1), end: Date.UTC(y, q * 3, 1) };
   }
   m = /^(\d{4})$/.exec(s);
-  if (m) return { start: Date.UTC(+m[1], 0, 1), end: Date.UTC(+m[1] + 1, 0, 1) };
-  const range = s.split(/\s*(?:–|—|\.\.|\s-\s|(?<=\d)-(?=\d{1,2}[./]))\s*/);
-  if (range.length === 2) {
-    const a = parseDate(range[0], { timeZone: tz });
-    const b = parseDate(range[1], { timeZone: tz });
+  if (m) return { start: Date.UTC(g(m, 1), 0, 1), end: Date.UTC(g(m, 1) + 1, 0, 1) };
+  const ends = s.split(/\s*(?:–|—|\.\.|\s-\s|(?<=\d)-(?=\d{1,2}[./]))\s*/);
+  if (ends.length === 2) {
+    const a = parseDate(ends[0], { timeZone: tz });
+    const b = parseDate(ends[1], { timeZone: tz });
     if (a !== null && b !== null && b >= a) return { start: a, end: b + MS_PER_DAY };
   }
   const single = parseDate(s, { timeZone: tz });
   if (single !== null) {
     const x = new Date(single);
-    const r = monthRange(x.getUTCFullYear(), x.getUTCMonth() + 1);
-    return r && { start: r[0], end: r[1] };
+    return range(monthRange(x.getUTCFullYear(), x.getUTCMonth() + 1));
   }
   m = /^([\p{L}]+)\.?\s+(\d{4})$/u.exec(s);
   if (m) {
-    const mo = monthOfWord(m[1]);
-    if (mo !== null) {
-      const r = monthRange(+m[2], mo);
-      return r && { start: r[0], end: r[1] };
-    }
+    const mo = monthOfWord(m[1] ?? "");
+    if (mo !== null) return range(monthRange(g(m, 2), mo));
   }
   return null;
 }

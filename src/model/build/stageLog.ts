@@ -103,15 +103,19 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
     }
     lastId = id;
     lastDi = di;
-    if (blank[di] !== 0) {
-      if (blank[di] & REP_BLANK) {
-        rep[di] = texts.of(cellText(row[cRep]));
-        if (rep[di] !== "") blank[di] &= ~REP_BLANK;
+    let b = blank[di] ?? 0;
+    if (b !== 0) {
+      if (b & REP_BLANK) {
+        const text = texts.of(cellText(row[cRep]));
+        rep[di] = text;
+        if (text !== "") b &= ~REP_BLANK;
       }
-      if (blank[di] & SOURCE_BLANK) {
-        source[di] = texts.of(cellText(row[cSource]));
-        if (source[di] !== "") blank[di] &= ~SOURCE_BLANK;
+      if (b & SOURCE_BLANK) {
+        const text = texts.of(cellText(row[cSource]));
+        source[di] = text;
+        if (text !== "") b &= ~SOURCE_BLANK;
       }
+      blank[di] = b;
     }
     if (cAmount >= 0) {
       const v = row[cAmount];
@@ -130,28 +134,35 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
   // votes of the deals (which stage each entered first), over a sample of deals, which is plenty
   // for an order and keeps 1M-row logs fast; won statuses last.
   const first = infinities(ids.length);
+  // Typed-array reads past the end (never, i < total) would be undefined: -1 keeps the row out.
   for (let i = 0; i < total; i++) {
-    const di = deal[i];
-    if (di >= 0 && date[i] < first[di]) first[di] = date[i];
+    const di = deal[i] ?? -1;
+    const t = date[i] ?? 0;
+    if (di >= 0 && t < (first[di] ?? t)) first[di] = t;
   }
   const sum = new Float64Array(stageNames.length);
   const cnt = new Float64Array(stageNames.length);
   const sampled = new Map<number, Map<number, number>>();
   for (let i = 0; i < total; i++) {
-    const di = deal[i];
+    const di = deal[i] ?? -1;
     if (di < 0) continue;
-    sum[stage[i]] += (date[i] - first[di]) / MS_PER_DAY;
-    cnt[stage[i]]++;
-    if (di >= ORDER_SAMPLE_DEALS || lostStage.has(stage[i])) continue;
+    const s = stage[i] ?? 0;
+    const t = date[i] ?? 0;
+    sum[s] = (sum[s] ?? 0) + (t - (first[di] ?? t)) / MS_PER_DAY;
+    cnt[s] = (cnt[s] ?? 0) + 1;
+    if (di >= ORDER_SAMPLE_DEALS || lostStage.has(s)) continue;
     let entries = sampled.get(di);
     if (!entries) {
       entries = new Map();
       sampled.set(di, entries);
     }
-    const at = entries.get(stage[i]);
-    if (at === undefined || date[i] < at) entries.set(stage[i], date[i]);
+    const at = entries.get(s);
+    if (at === undefined || t < at) entries.set(s, t);
   }
-  const mean = Array.from(stageNames, (_, i) => (cnt[i] ? sum[i] / cnt[i] : 0));
+  const mean = Array.from(stageNames, (_, i) => {
+    const c = cnt[i] ?? 0;
+    return c > 0 ? (sum[i] ?? 0) / c : 0;
+  });
   const rank = new Int32Array(stageNames.length);
   precedenceOrder(stageNames.length, sampled.values(), mean).forEach((s, r) => {
     rank[s] = r;
@@ -170,7 +181,7 @@ export function parseStageLog(l: Layout, tz: string, issues: Issues): ParsedLog 
     .sort(
       (a, b) =>
         a.won - b.won ||
-        (a.at !== null && b.at !== null ? a.at - b.at : rank[a.i] - rank[b.i]) ||
+        (a.at !== null && b.at !== null ? a.at - b.at : (rank[a.i] ?? 0) - (rank[b.i] ?? 0)) ||
         a.i - b.i,
     )
     .map((x) => x.name);
@@ -205,7 +216,6 @@ export function mergeStageLog(
   indexNeeded: boolean,
 ): void {
   const l = p.l;
-  const values = l.tab.values;
   const n = st.names.length;
   const nIds = p.ids.length;
   const cStage = col(l, "stage");
@@ -231,41 +241,50 @@ export function mergeStageLog(
   // first counted row), in order.
   const counted = new Uint8Array(nIds);
   const joins: number[] = [];
+  // Typed-array reads below are in bounds (i < rows, di < ids, s < stage names); the `??`
+  // defaults only satisfy the types: -1 keeps a row out, NaN and +∞ mean "no date".
   for (let i = 0; i < p.deal.length; i++) {
-    const di = p.deal[i];
+    const di = p.deal[i] ?? -1;
     if (di < 0) continue;
-    const s = p.stage[i];
-    const when = p.date[i];
-    if (isLost[s] && lost) {
-      if (Number.isNaN(lost.last[di]) || when > lost.last[di]) lost.last[di] = when;
-      if (when < lost.first[di]) lost.first[di] = when;
+    const s = p.stage[i] ?? 0;
+    const when = p.date[i] ?? Number.NaN;
+    const lostStage = isLost[s] === 1;
+    if (lostStage && lost) {
+      const last = lost.last[di] ?? Number.NaN;
+      if (Number.isNaN(last) || when > last) lost.last[di] = when;
+      if (when < (lost.first[di] ?? Number.POSITIVE_INFINITY)) lost.first[di] = when;
     }
-    const k = local[s];
-    if (k < 0 && !isLost[s]) {
+    const k = local[s] ?? -1;
+    if (k < 0 && !lostStage) {
       const r = p.firstRow + i;
-      if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", values[r][cStage]);
+      // The cell; once the raw rows are gone (BuildOptions.releaseRows), the stage's first spelling.
+      const cell = l.tab.values[r]?.[cStage] ?? p.stageNames[s];
+      if (strictStages || n > 0) issues.add(l, r, cStage, "unknownStage", cell);
       continue;
     }
     if (counted[di] === 0) {
       counted[di] = 1;
       joins.push(i);
     }
-    if (k >= 0 && when < earliest[di * n + k]) earliest[di * n + k] = when;
+    if (k >= 0 && when < (earliest[di * n + k] ?? Number.POSITIVE_INFINITY))
+      earliest[di * n + k] = when;
   }
   // Deals with counted rows (one whose rows are all "lost" too).
   for (const i of joins) {
-    const di = p.deal[i];
-    const at = di * n;
+    const di = p.deal[i] ?? -1;
     const id = p.ids[di];
+    // A joined row has its deal (the loop above skipped the others).
+    if (id === undefined) continue;
+    const at = di * n;
     let d = fresh ? undefined : store.byId.get(id);
     const fromLog = d === undefined;
     if (d === undefined) {
       const stageDates: (number | null)[] = new Array(n);
       let reached = -1;
-      let created = lost ? lost.first[di] : Number.POSITIVE_INFINITY;
+      let created = (lost ? lost.first[di] : undefined) ?? Number.POSITIVE_INFINITY;
       let createdStage = -1;
       for (let k = 0; k < n; k++) {
-        const x = earliest[at + k];
+        const x = earliest[at + k] ?? Number.POSITIVE_INFINITY;
         if (x === Number.POSITIVE_INFINITY) stageDates[k] = null;
         else {
           stageDates[k] = x;
@@ -278,7 +297,7 @@ export function mergeStageLog(
       }
       d = newDeal(id, stageDates, l.tab.name, p.firstRow + i + 1);
       // The same number read back from stageDates: V8 shares its heap box (one allocation less).
-      d.created = createdStage >= 0 ? stageDates[createdStage] : created;
+      d.created = (createdStage >= 0 ? stageDates[createdStage] : null) ?? created;
       // A deal whose rows are all "lost" still entered the funnel: it counts at the top stage,
       // as every row of a deals table does (the new-leads count includes it too).
       d.reached = reached < 0 && n > 0 ? 0 : reached;
@@ -286,22 +305,22 @@ export function mergeStageLog(
       if (!fresh || indexNeeded) store.byId.set(id, d);
     } else {
       for (let k = 0; k < n; k++) {
-        const x = earliest[at + k];
+        const x = earliest[at + k] ?? Number.POSITIVE_INFINITY;
         if (x === Number.POSITIVE_INFINITY) continue;
-        const prev = d.stageDates[k];
+        const prev = d.stageDates[k] ?? null;
         if (prev === null || x < prev) d.stageDates[k] = x;
         if (k > d.reached) d.reached = k;
       }
     }
-    completeFromLog(d, p, di, st, fromLog, lost ? lost.last[di] : Number.NaN);
+    completeFromLog(d, p, di, st, fromLog, (lost ? lost.last[di] : undefined) ?? Number.NaN);
   }
   // Ids with no counted row (all their stages unknown) only complete deals already in the model.
   if (fresh) return;
-  for (let di = 0; di < nIds; di++) {
-    if (counted[di] === 1) continue;
-    const d = store.byId.get(p.ids[di]);
+  p.ids.forEach((id, di) => {
+    if (counted[di] === 1) return;
+    const d = store.byId.get(id);
     if (d) completeFromLog(d, p, di, st, false, Number.NaN);
-  }
+  });
 }
 
 /** The log's rep, source and amount where the deal has none; won or lost from the log. */
@@ -313,9 +332,10 @@ function completeFromLog(
   fromLog: boolean,
   lostAt: number,
 ): void {
-  if (d.rep === "") d.rep = p.rep[di];
-  if (d.source === "") d.source = p.source[di];
-  if (d.amount === null && !Number.isNaN(p.amount[di])) d.amount = p.amount[di];
+  if (d.rep === "") d.rep = p.rep[di] ?? "";
+  if (d.source === "") d.source = p.source[di] ?? "";
+  const amount = p.amount[di] ?? Number.NaN;
+  if (d.amount === null && !Number.isNaN(amount)) d.amount = amount;
   if (!fromLog && d.status !== "open") return;
   if (st.won >= 0 && d.reached === st.won) {
     d.status = "won";

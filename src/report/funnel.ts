@@ -68,6 +68,13 @@ export function funnelRows(
   return { counts, step, overall };
 }
 
+/** Deals in a histogram of `reached` (every slot, "none reached" included). */
+function dealsIn(hist: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < hist.length; i++) n += hist[i] ?? 0;
+  return n;
+}
+
 interface GroupRow {
   label: string;
   hist: ArrayLike<number>;
@@ -100,7 +107,7 @@ function groupBlock(
     rows.push([label, ...counts, round(ratio(last, first))]);
   };
   const { shown, other } = topN(
-    groups.map((g) => ({ label: g.label, value: g.hist, weight: at(reachedCounts(g.hist, 1), 0) })),
+    groups.map((g) => ({ label: g.label, value: g.hist, weight: dealsIn(g.hist) })),
     limit,
     (into: ArrayLike<number> | null, x) => addCounts(into as Int32Array | null, x),
   );

@@ -290,6 +290,25 @@ const SHEETS_EPOCH_WALL = Date.UTC(1899, 11, 30);
 const CLOCK = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d+))?$/;
 
 /**
+ * A date that has no time of day (wall ms at midnight) moved to the time in a second column: a
+ * time serial (a fraction of a day) or a clock time ("14:05"); unchanged when that cell holds
+ * neither.
+ */
+export function withTimeOfDay(dateWall: number, time: unknown, timeZone: string): number {
+  if (dateWall % 86_400_000 !== 0) return dateWall;
+  // "14:05" in a time column is five past two, not 14 minutes 5 seconds (a duration's m:ss).
+  const hm = typeof time === "string" ? /^\s*(\d{1,2}):(\d{2})\s*$/.exec(time) : null;
+  const t = hm
+    ? Number(hm[1]) * 3600 + Number(hm[2]) * 60
+    : typeof time === "number"
+      ? time < 1
+        ? Math.round(time * 86_400)
+        : null
+      : parseDurationSeconds(time, timeZone);
+  return t !== null && t >= 0 && t < 86_400 ? dateWall + t * 1000 : dateWall;
+}
+
+/**
  * Seconds of a call duration: a number of seconds, text `75`, `1:15` (mm:ss), `1:02:03` (h:mm:ss),
  * or a Sheets duration (a `Date` counted from 1899-12-30 in the spreadsheet's time zone).
  * Returns null when the value is blank or not a duration; negative values are returned as they

@@ -69,7 +69,9 @@ async function main(): Promise<void> {
     write: false,
     charset: "utf8",
   });
-  const bundle = result.outputFiles[0].text;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error("esbuild returned no bundle");
+  const bundle = output.text;
 
   const wrappers: string[] = [];
   for (const fn of FUNCTIONS) {

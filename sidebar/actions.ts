@@ -163,8 +163,9 @@ export function reload(): void {
 export function moveStage(name: string, delta: -1 | 1): void {
   const i = app.stages.indexOf(name);
   const j = i + delta;
-  if (i < 0 || j < 0 || j >= app.stages.length) return;
-  app.stages[i] = app.stages[j]!;
+  const other = app.stages[j];
+  if (i < 0 || other === undefined) return;
+  app.stages[i] = other;
   app.stages[j] = name;
   app.stagesSet = true;
   app.status = fill(t().moved, { name, i: j + 1, n: app.stages.length });

@@ -3,6 +3,7 @@
  * the accumulated counters turned into the contract's rows.
  */
 import { DayCache } from "../core/dayCache";
+import { InternalError } from "../core/indexed";
 import type { Histogram } from "./histogram";
 import type { CohortRow, DealRow, SaleRow, StageEntryRow, TransitionRow } from "./types";
 
@@ -75,30 +76,51 @@ export class Groups {
     return this.pair.length - 1;
   }
 
+  // These run for every output row: plain reads at each site (fast), checked by `known`.
+
+  /** The group's day; null: no date. */
+  dayOf(g: number): number | null {
+    return known(this.day[g], g);
+  }
+
+  /** The day of a group made with one (histogram keys). */
+  datedDay(g: number): number {
+    const day = this.dayOf(g);
+    if (day === null) throw new InternalError(`group ${g} has no day`);
+    return day;
+  }
+
   rep(g: number): string {
-    return this.pairs.reps[this.pair[g]];
+    return known(this.pairs.reps[known(this.pair[g], g)], g);
   }
 
   source(g: number): string {
-    return this.pairs.sources[this.pair[g]];
+    return known(this.pairs.sources[known(this.pair[g], g)], g);
   }
 }
 
-export function dealRows(m: Map<number, Float64Array>, groups: Groups, n: number): DealRow[] {
+/** A group's entry, which numbering made; an InternalError for a group never made. */
+function known<T>(v: T | undefined, g: number): T {
+  if (v === undefined) throw new InternalError(`no group ${g}`);
+  return v;
+}
+
+export function dealRows(m: Map<number, Float64Array>, groups: Groups): DealRow[] {
   const rows: DealRow[] = [];
   for (const [key, counts] of m) {
-    for (let slot = 0; slot < (n + 1) * 3; slot++) {
-      if (counts[slot] === 0) continue;
+    // One slot per (reached + 1) × targeted code (see memory.ts).
+    counts.forEach((deals, slot) => {
+      if (deals === 0) return;
       const tg = slot % 3;
       rows.push({
-        day: groups.day[key],
+        day: groups.dayOf(key),
         rep: groups.rep(key),
         source: groups.source(key),
         reached: Math.floor(slot / 3) - 1,
         targeted: tg === 0 ? null : tg === 1,
-        deals: counts[slot],
+        deals,
       });
-    }
+    });
   }
   return rows;
 }
@@ -109,7 +131,7 @@ export function entryRows(m: Map<number, Float64Array>, groups: Groups): StageEn
     counts.forEach((entries, stage) => {
       if (entries > 0)
         rows.push({
-          day: groups.day[key],
+          day: groups.dayOf(key),
           rep: groups.rep(key),
           source: groups.source(key),
           stage,
@@ -125,7 +147,7 @@ export function saleRows(m: Map<number, Map<string, SaleAcc>>, groups: Groups): 
   for (const [key, byCurrency] of m) {
     for (const [currency, a] of byCurrency)
       rows.push({
-        day: groups.day[key],
+        day: groups.dayOf(key),
         rep: groups.rep(key),
         source: groups.source(key),
         currency,
@@ -144,7 +166,7 @@ export function countRows<F extends "hours" | "days">(
     [];
   h.forEach((g, value, deals) => {
     rows.push({
-      day: groups.day[g] as number,
+      day: groups.datedDay(g),
       rep: groups.rep(g),
       source: groups.source(g),
       [field]: value,
@@ -159,7 +181,7 @@ export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
   h.forEach((slot, within, deals) => {
     const g = Math.floor(slot / STAGE_SPAN);
     rows.push({
-      day: groups.day[g] as number,
+      day: groups.datedDay(g),
       rep: groups.rep(g),
       source: groups.source(g),
       stage: slot % STAGE_SPAN,
@@ -175,7 +197,7 @@ export function transitionRows(h: Histogram, groups: Groups): TransitionRow[] {
   h.forEach((slot, hours, transitions) => {
     const g = Math.floor(slot / STAGE_SPAN);
     rows.push({
-      day: groups.day[g] as number,
+      day: groups.datedDay(g),
       rep: groups.rep(g),
       source: groups.source(g),
       step: slot % STAGE_SPAN,

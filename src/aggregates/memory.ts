@@ -4,6 +4,7 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { addAt, at } from "../core/indexed";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
@@ -53,6 +54,15 @@ function slots(m: Map<number, Float64Array>, key: number, width: number): Float6
   return v;
 }
 
+/**
+ * One more in counter `i` of the group's `width` counters (i < width: a missing one would be a
+ * bug, and counting it as 0 keeps this per-deal read free of a generic helper's slow lookup).
+ */
+function countIn(m: Map<number, Float64Array>, key: number, width: number, i: number): void {
+  const v = slots(m, key, width);
+  v[i] = (v[i] ?? 0) + 1;
+}
+
 /** Per step k → k+1, whether both stages take their date from one source column. */
 function sameSourceSteps(model: Model): boolean[] {
   const n = model.stages.length;
@@ -70,11 +80,14 @@ function sameSourceSteps(model: Model): boolean[] {
       const a = d.stageDates[k];
       const b = d.stageDates[k + 1];
       if (a === null || b === null || a === undefined || b === undefined) continue;
-      pairs[k]++;
+      addAt(pairs, k);
       if (a !== b) differ[k] = true;
     }
   }
-  return Array.from({ length: n }, (_, k) => k < nT && pairs[k] >= SAME_SOURCE_MIN && !differ[k]);
+  return Array.from(
+    { length: n },
+    (_, k) => k < nT && at(pairs, k) >= SAME_SOURCE_MIN && !differ[k],
+  );
 }
 
 export function aggregate(
@@ -90,8 +103,8 @@ export function aggregate(
   const stages: StageInfo[] = model.stages.map((stage, position) => ({
     position,
     stage,
-    dated: dated[position],
-    sameSourceNext: same[position],
+    dated: at(dated, position),
+    sameSourceNext: at(same, position),
   }));
 
   const groups = new Groups(new Pairs());
@@ -118,17 +131,19 @@ export function aggregate(
     const key = groups.of(pair, own);
     const reached = Math.min(d.reached, n - 1);
     const tg = d.targeted === null ? 0 : d.targeted ? 1 : 2;
-    slots(deals, key, (n + 1) * 3)[(reached + 1) * 3 + tg]++;
+    countIn(deals, key, (n + 1) * 3, (reached + 1) * 3 + tg);
 
     for (let k = reached; k >= 0; k--) {
-      const at = d.stageDates[k] ?? null;
-      slots(entries, groups.of(pair, at === null ? own : dayOf(at)), n)[k]++;
+      const entered = d.stageDates[k] ?? null;
+      countIn(entries, groups.of(pair, entered === null ? own : dayOf(entered)), n, k);
     }
     if (own !== null && reached >= 0) {
       for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
       reachWindows({ start: own, reached, stageDays }, n, dated, windows);
-      for (let k = 0; k <= reached; k++)
-        cohorts.add(key * STAGE_SPAN + k, windows[k] === Infinity ? -1 : (windows[k] as number));
+      for (let k = 0; k <= reached; k++) {
+        const within = at(windows, k);
+        cohorts.add(key * STAGE_SPAN + k, within === Infinity ? -1 : within);
+      }
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
       if (same[k]) continue;
@@ -149,7 +164,7 @@ export function aggregate(
     stages,
     longCallSeconds,
     hasClient,
-    deals: dealRows(deals, groups, n),
+    deals: dealRows(deals, groups),
     stageEntries: entryRows(entries, groups),
     sales: saleRows(sales, groups),
     cycles: countRows(cycles, groups, "hours"),
@@ -202,6 +217,12 @@ function addSale(
   if (own !== null) spans.add(groups.of(pair, own), kday - own);
 }
 
+/** A call group's counters, in its slots. */
+const CALLS = 0;
+const LONG = 1;
+const TALK = 2;
+const TIMED = 3;
+
 function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): RepDayRow[] {
   if (model.calls.length === 0 && !model.callDays?.length) return [];
   let sourceById: Map<string, string> | null = null;
@@ -220,24 +241,24 @@ function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): 
   for (const c of model.calls) {
     const source = c.source || (c.dealId ? dealSource(c.dealId) : "");
     const g = slots(acc, groups.of(groups.pairs.of(c.rep, source), dayOf(c.at)), 4);
-    g[0]++;
+    addAt(g, CALLS);
     if (c.durationSec !== null) {
-      g[3]++;
-      g[2] += c.durationSec;
-      if (c.durationSec >= longCallSeconds) g[1]++;
+      addAt(g, TIMED);
+      addAt(g, TALK, c.durationSec);
+      if (c.durationSec >= longCallSeconds) addAt(g, LONG);
     }
   }
   addCallDays(model.callDays ?? [], groups, acc);
   const rows: RepDayRow[] = [];
   for (const [key, g] of acc) {
     rows.push({
-      day: groups.day[key] as number,
+      day: groups.datedDay(key),
       rep: groups.rep(key),
       source: groups.source(key),
-      calls: g[0],
-      longCalls: g[1],
-      talkSeconds: g[2],
-      timedCalls: g[3],
+      calls: at(g, CALLS),
+      longCalls: at(g, LONG),
+      talkSeconds: at(g, TALK),
+      timedCalls: at(g, TIMED),
     });
   }
   return rows;

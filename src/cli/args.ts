@@ -3,10 +3,10 @@
 import { parseArgs } from "node:util";
 import { CatalogError } from "../adapters/xlsx/errors";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
-import { LANGS, type Lang } from "../core/i18n";
+import { isLang, type Lang } from "../core/i18n";
 import { isPeriod, type Period } from "../core/period";
 import { HEAP_LIMIT_MB } from "./guard";
-import { systemLang } from "./terminal";
+import { firstLine, systemLang } from "./terminal";
 
 /** A command line the command cannot run. */
 export class UsageError extends CatalogError {
@@ -117,11 +117,11 @@ cells are cut at ${thousands(MAX_CELL_CHARS)} characters (listed on the Data che
 
 /** The language asked for with --lang, if any (for messages before the arguments are valid). */
 export function langArgument(argv: string[]): Lang | null {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  for (const [i, a] of argv.entries()) {
     const v =
       a === "--lang" || a === "-l" ? argv[i + 1] : a.startsWith("--lang=") ? a.slice(7) : null;
-    if (v && (LANGS as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as Lang;
+    const lang = v?.toLowerCase();
+    if (isLang(lang)) return lang;
   }
   return null;
 }
@@ -132,7 +132,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   try {
     parsed = parse(argv);
   } catch (e) {
-    const detail = (e as Error).message.split("\n")[0].split(". To specify")[0];
+    // node:util's message, without its advice on passing a value that starts with "-".
+    const [detail = ""] = firstLine((e as Error).message).split(". To specify");
     throw new UsageError("usage", { detail });
   }
   const { values, positionals } = parsed;
@@ -145,10 +146,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (command === "sql") return sqlCommand(values, files, env);
   if (command !== "report") throw new UsageError("unknownCommand", { command });
   if (files.length === 0) throw new UsageError("noInputFiles");
-  const lang = (values.lang ?? systemLang(env)).toLowerCase();
-  if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError("badLang", { value: values.lang ?? "" });
-  }
+  const lang = langOption(values, env);
   const period = (values.period ?? "month").toLowerCase();
   if (!isPeriod(period)) {
     throw new UsageError("badPeriod", { value: values.period ?? "" });
@@ -156,14 +154,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const engine = values.engine?.toLowerCase();
   if (engine !== undefined && engine !== "memory" && engine !== "duckdb")
     throw new UsageError("badEngine", { value: values.engine ?? "" });
-  const out = values.out ?? DEFAULT_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "report",
     files,
-    out,
+    out: outOption(values, DEFAULT_OUT),
     defaultOut: values.out === undefined,
-    lang: lang as Lang,
+    lang,
     period,
     force: values.force === true,
     quiet: values.quiet === true,
@@ -172,49 +168,58 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
+type Options = ReturnType<typeof parse>["values"];
+
+/** --lang, else the system's language. */
+function langOption(values: Options, env: NodeJS.ProcessEnv): Lang {
+  const lang = (values.lang ?? systemLang(env)).toLowerCase();
+  if (!isLang(lang)) throw new UsageError("badLang", { value: values.lang ?? "" });
+  return lang;
+}
+
+/** --out, else `fallback`: an .xlsx file either way. */
+function outOption(values: Options, fallback: string): string {
+  const out = values.out ?? fallback;
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
+  return out;
+}
+
 function sqlCommand(
-  values: ReturnType<typeof parse>["values"],
+  values: Options,
   files: string[],
   env: NodeJS.ProcessEnv,
 ): Command & { kind: "sql" } {
   if (files.length === 0) throw new UsageError("sqlNoFiles");
-  const lang = (values.lang ?? systemLang(env)).toLowerCase();
-  if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError("badLang", { value: values.lang ?? "" });
-  }
+  const lang = langOption(values, env);
   const dialect = (values.dialect ?? "").toLowerCase();
   if (dialect !== "duckdb" && dialect !== "bigquery")
     throw new UsageError("badDialect", { value: values.dialect ?? "" });
   const tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] } = {};
   for (const t of values.table ?? []) {
-    const m = /^([^=]+)=(.+)$/.exec(t);
-    const kind = m ? TABLE_KINDS[m[1].trim().toLowerCase()] : undefined;
-    if (!m || !kind || m[2].trim() === "") throw new UsageError("badTable", { value: t });
+    const [, kindText = "", nameText = ""] = /^([^=]+)=(.+)$/.exec(t) ?? [];
+    const kind = TABLE_KINDS[kindText.trim().toLowerCase()];
+    const name = nameText.trim();
+    if (!kind || name === "") throw new UsageError("badTable", { value: t });
     // Several deals tables: --table deals=… once per table, in the order of the sample files.
     if (kind === "deals" && tables.deals !== undefined)
-      tables.moreDeals = [...(tables.moreDeals ?? []), m[2].trim()];
-    else tables[kind] = m[2].trim();
+      tables.moreDeals = [...(tables.moreDeals ?? []), name];
+    else tables[kind] = name;
   }
-  return { kind: "sql", files, dialect, tables, lang: lang as Lang };
+  return { kind: "sql", files, dialect, tables, lang };
 }
 
 function templateCommand(
-  values: ReturnType<typeof parse>["values"],
+  values: Options,
   extra: string[],
   env: NodeJS.ProcessEnv,
 ): Command & { kind: "template" } {
   if (extra.length > 0) throw new UsageError("templateNoFiles", { value: extra[0] ?? "" });
   if (values.period !== undefined) throw new UsageError("templateNoPeriod");
-  const lang = (values.lang ?? systemLang(env)).toLowerCase();
-  if (!(LANGS as readonly string[]).includes(lang)) {
-    throw new UsageError("badLang", { value: values.lang ?? "" });
-  }
-  const out = values.out ?? DEFAULT_TEMPLATE_OUT;
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError("badOut", { value: out });
   return {
     kind: "template",
-    out,
-    lang: lang as Lang,
+    // In this order: a wrong language is reported before a wrong file name.
+    lang: langOption(values, env),
+    out: outOption(values, DEFAULT_TEMPLATE_OUT),
     force: values.force === true,
     quiet: values.quiet === true,
   };

@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import type { Lang } from "../core/i18n";
+import { InternalError } from "../core/indexed";
 import { message } from "./messages";
 import { terminalText } from "./terminal";
 
@@ -34,6 +35,7 @@ export function runGuarded(argv: string[], lang: Lang): Promise<number> {
   // VORONKA_HEAP_MB lowers (or raises) the limit: tests use it to run out of memory on purpose.
   const heap = Number(process.env.VORONKA_HEAP_MB) || HEAP_LIMIT_MB;
   const script = process.argv[1];
+  if (script === undefined) throw new InternalError("the guarded run needs the script's path");
   const args = [
     ...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")),
     `--max-old-space-size=${heap}`,

@@ -12,7 +12,7 @@ import { inGuardedChild, runGuarded, sendErr, shouldGuard } from "./guard";
 import { message } from "./messages";
 // Type only: erased at build, so ./report (and ExcelJS) load only when `report` runs.
 import type { Io } from "./report";
-import { systemLang, terminalText } from "./terminal";
+import { firstLine, systemLang, terminalText } from "./terminal";
 
 /** Set by scripts/build-cli.ts in the built command; absent when run from source (tsx). */
 declare const __VORONKA_VERSION__: string | undefined;
@@ -72,7 +72,7 @@ export async function main(argv: string[], given: Io = defaultIo()): Promise<num
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.err(`voronka: ${message(lang, "failed", { reason: msg.split("\n")[0] })}`);
+    io.err(`voronka: ${message(lang, "failed", { reason: firstLine(msg) })}`);
     if (process.env.VORONKA_DEBUG && e instanceof Error) io.err(e.stack ?? "");
     return 1;
   }

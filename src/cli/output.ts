@@ -7,6 +7,7 @@ import { lstatSync, realpathSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, isAbsolute, parse, relative, resolve } from "node:path";
 import { InputError } from "../adapters/xlsx/errors";
+import { succeeds } from "../core/succeeds";
 
 /** True when `path` is inside `<cwd>/out/` (those reports may be rewritten without --force). */
 export function insideOutDir(path: string, cwd: string): boolean {
@@ -38,12 +39,7 @@ export function outputIsInput(out: string, inputs: string[]): boolean {
 
 /** True when something (a file, or a link even to nothing) stands at `path`. */
 export function pathTaken(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return succeeds(() => lstatSync(path));
 }
 
 /** Makes the output's folder; a file on the way is refused with one sentence. */

@@ -12,6 +12,7 @@ import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
 import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import type { Lang } from "../core/i18n";
+import { at } from "../core/indexed";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
 import type { Model, RawTab } from "../model/types";
@@ -108,12 +109,13 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const fileOfTab = new Map<RawTab, string>();
   const budget = { rows: 0 };
   const heads = new Map<string, { head: CsvHead; shown: string }>();
-  for (let i = 0; i < inputs.length; i++) {
+  for (const [i, input] of inputs.entries()) {
+    const shown = at(cmd.files, i);
     if (large) {
-      progress("progressReading", { file: basename(inputs[i]), n: i + 1, total: inputs.length });
+      progress("progressReading", { file: basename(input), n: i + 1, total: inputs.length });
     }
     // A big UTF-8 CSV is read to its head only: DuckDB may read the rest itself (engine.ts).
-    const read = await readHeadOrAll(inputs[i], cmd.files[i], budget, cmd.engine);
+    const read = await readHeadOrAll(input, shown, budget, cmd.engine);
     for (const t of read.tabs) {
       // Tab names must stay unique across files (the data check names them).
       let name = t.name;
@@ -121,8 +123,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       const tab: RawTab = { ...t, name };
       if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
       tabs.push(tab);
-      fileOfTab.set(tab, basename(inputs[i]));
-      if (read.head) heads.set(name, { head: read.head, shown: cmd.files[i] });
+      fileOfTab.set(tab, basename(input));
+      if (read.head) heads.set(name, { head: read.head, shown });
     }
   }
   // The engine: DuckDB builds the model on a sample of the big tabs and counts every row itself.
@@ -131,16 +133,19 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   // Heads DuckDB does not read whole, as our readers would, are read whole now.
   const direct = new Map<string, CsvHead>();
   for (const [name, { head, shown }] of heads) {
+    // `heads` holds names of tabs read above.
     const i = tabs.findIndex((t) => t.name === name);
+    const headTab = at(tabs, i);
     const m = big.get(name)?.mapping;
-    if (engine === "duckdb" && m && readsTheSame(tabs[i], m)) {
+    if (engine === "duckdb" && m && readsTheSame(headTab, m)) {
       direct.set(name, head);
       continue;
     }
-    const [whole] = await readInput(head.path, shown, budget);
+    // A head is a CSV's: one tab.
+    const whole = at(await readInput(head.path, shown, budget), 0);
     const tab: RawTab = { ...whole, name };
     if (tab.notes) tab.notes = tab.notes.map((note) => ({ ...note, tab: name }));
-    fileOfTab.set(tab, fileOfTab.get(tabs[i]) ?? basename(head.path));
+    fileOfTab.set(tab, fileOfTab.get(headTab) ?? basename(head.path));
     tabs[i] = tab;
   }
   // Rows read, with the rows of the files DuckDB reads (estimated until it has counted them).
@@ -248,7 +253,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
 
   if (!cmd.quiet) {
     const files =
-      inputs.length === 1 ? basename(inputs[0]) : say("filesCount", { n: inputs.length });
+      inputs.length === 1 ? basename(at(inputs, 0)) : say("filesCount", { n: inputs.length });
     io.out(
       say("readSummary", {
         files,

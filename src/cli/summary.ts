@@ -31,10 +31,9 @@ function show(v: CellValue, format: string, lang: Lang): string {
 export function funnelSummary(plan: ReportPlan): string | null {
   const block = funnelBlock(plan);
   if (!block) return null;
-  const lines = [
-    block.header,
-    ...block.rows.map((r) => r.map((v, i) => show(v, block.formats[i], plan.lang))),
-  ];
+  // A column without a format is shown as general numbers.
+  const body = block.rows.map((r) => r.map((v, i) => show(v, block.formats[i] ?? "", plan.lang)));
+  const lines = [block.header, ...body];
   const widths = block.header.map((_, i) =>
     Math.max(...lines.map((l) => String(l[i] ?? "").length)),
   );
@@ -42,10 +41,11 @@ export function funnelSummary(plan: ReportPlan): string | null {
     l
       .map((v, i) => {
         const s = String(v ?? "");
-        return i === 0 ? s.padEnd(widths[i]) : s.padStart(widths[i]);
+        const width = widths[i] ?? 0;
+        return i === 0 ? s.padEnd(width) : s.padStart(width);
       })
       .join("  ")
       .trimEnd();
   const rule = widths.map((w) => "─".repeat(w)).join("  ");
-  return [fmt(lines[0]), rule, ...lines.slice(1).map(fmt)].join("\n");
+  return [fmt(block.header), rule, ...body.map(fmt)].join("\n");
 }

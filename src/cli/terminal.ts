@@ -19,6 +19,12 @@ const ESCAPES = new RegExp(
   "g",
 );
 
+/** The text up to its first line feed (an error's headline without the detail below it). */
+export function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
+}
+
 const isControl = (c: number) => (c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f);
 
 /** The text without escape sequences and control characters (line feeds stay: the summary table has several lines). */

@@ -6,6 +6,7 @@
  * whole days for plain dates even across a DST change, and day/week/month buckets are plain
  * integer arithmetic.
  */
+import { succeeds } from "./succeeds";
 
 export const MS_PER_DAY = 86_400_000;
 const OFFSET_BUCKET_MS = 15 * 60_000; // zone transitions happen on quarter hours
@@ -34,51 +35,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** True when `timeZone` is an IANA name this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return succeeds(() => formatterFor(timeZone));
 }
 
 function computeOffset(timeZone: string, utcMs: number): number {
-  const parts = formatterFor(timeZone).formatToParts(new Date(utcMs));
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let bc = false;
-  for (const p of parts) {
-    switch (p.type) {
-      case "year":
-        year = Number(p.value);
-        break;
-      case "month":
-        month = Number(p.value);
-        break;
-      case "day":
-        day = Number(p.value);
-        break;
-      case "hour":
-        hour = Number(p.value);
-        break;
-      case "minute":
-        minute = Number(p.value);
-        break;
-      case "second":
-        second = Number(p.value);
-        break;
-      case "era":
-        bc = p.value.startsWith("B");
-        break;
-    }
-  }
-  if (bc) year = 1 - year;
+  const parts = new Map<string, string>();
+  for (const p of formatterFor(timeZone).formatToParts(new Date(utcMs))) parts.set(p.type, p.value);
+  const field = (type: Intl.DateTimeFormatPartTypes, missing: number) => {
+    const v = parts.get(type);
+    return v === undefined ? missing : Number(v);
+  };
+  const year = field("year", 0);
+  const month = field("month", 1);
+  const day = field("day", 1);
+  const hour = field("hour", 0);
+  const minute = field("minute", 0);
+  const second = field("second", 0);
+  const bc = parts.get("era")?.startsWith("B") ?? false;
   const wall = new Date(0);
-  wall.setUTCFullYear(year, month - 1, day);
+  wall.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
   wall.setUTCHours(hour, minute, second, 0);
   const utcWholeSeconds = Math.floor(utcMs / 1000) * 1000;
   return wall.getTime() - utcWholeSeconds;

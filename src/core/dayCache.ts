@@ -15,10 +15,11 @@ export class DayCache {
   private far = new Map<number, number>();
 
   get(day: number): number | undefined {
-    const at = day - this.firstDay;
-    if (at >= 0 && at < this.dense.length) {
-      const v = this.dense[at];
-      if (v > 0) return v - 1;
+    const slot = day - this.firstDay;
+    if (slot >= 0 && slot < this.dense.length) {
+      // undefined for a non-integer day: those are kept in `far`.
+      const v = this.dense[slot];
+      if (v !== undefined && v > 0) return v - 1;
     }
     return this.far.size === 0 ? undefined : this.far.get(day);
   }

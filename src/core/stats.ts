@@ -1,5 +1,7 @@
 /** Small descriptive statistics on plain number arrays (no blanks, no NaN). */
 
+import { at } from "./indexed";
+
 export function sum(xs: readonly number[]): number {
   let s = 0;
   for (const x of xs) s += x;
@@ -28,7 +30,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number | n
   const h = (n - 1) * Math.min(1, Math.max(0, p));
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const low = at(sorted, lo);
+  return low + (h - lo) * (at(sorted, hi) - low);
 }
 
 export function median(xs: readonly number[]): number | null {
@@ -36,16 +39,14 @@ export function median(xs: readonly number[]): number | null {
 }
 
 export function min(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  let m = xs[0];
-  for (const x of xs) if (x < m) m = x;
+  let m: number | null = null;
+  for (const x of xs) if (m === null || x < m) m = x;
   return m;
 }
 
 export function max(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  let m = xs[0];
-  for (const x of xs) if (x > m) m = x;
+  let m: number | null = null;
+  for (const x of xs) if (m === null || x > m) m = x;
   return m;
 }
 

@@ -4,6 +4,7 @@
  * Pure: no Apps Script globals. Date results are wall-clock ms (see calendar.ts).
  */
 import { instantToWall, MS_PER_DAY } from "./calendar";
+import { InternalError } from "./indexed";
 
 /** A blank cell as Sheets passes it. */
 export function isBlank(v: unknown): boolean {
@@ -235,9 +236,26 @@ export function wallToSerial(wallMs: number): number {
   return wallMs / MS_PER_DAY + 25569;
 }
 
+/**
+ * A group the pattern always fills (not an optional one). Its own function rather than the
+ * generic `at`: it runs for every date and duration cell, and reads only regex matches.
+ */
+function group(m: RegExpExecArray, i: number): string {
+  const text = m[i];
+  if (text === undefined) throw new InternalError(`group ${i} of ${m[0]} is empty`);
+  return text;
+}
+
 /** A date matched with year, month and day at the groups given, and the time at groups 4–6. */
 function wallOfMatch(m: RegExpExecArray, y: number, mo: number, d: number): number | null {
-  return wallFromFields(+m[y], +m[mo], +m[d], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
+  return wallFromFields(
+    +group(m, y),
+    +group(m, mo),
+    +group(m, d),
+    m[4] ? +m[4] : 0,
+    m[5] ? +m[5] : 0,
+    m[6] ? +m[6] : 0,
+  );
 }
 
 /**
@@ -262,14 +280,33 @@ export function parseDate(v: unknown, opts: DateReadOptions): number | null {
   if (m) return wallOfMatch(m, 3, 2, 1);
   // Month names: only text with a letter gets here, so numbers and ISO text never pay for it.
   m = DAY_MONTH_YEAR.exec(s);
-  if (m) return wallFromNamedMonth(m[3], m[2], m[1], m);
+  if (m) return wallFromNamedMonth(group(m, 3), group(m, 2), group(m, 1), m);
   m = MONTH_DAY_YEAR.exec(s);
-  if (m) return wallFromNamedMonth(m[3], m[1], m[2], m);
+  if (m) return wallFromNamedMonth(group(m, 3), group(m, 1), group(m, 2), m);
   return null;
 }
 
 const SHEETS_EPOCH_WALL = Date.UTC(1899, 11, 30);
 const CLOCK = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d+))?$/;
+
+/**
+ * A date that has no time of day (wall ms at midnight) moved to the time in a second column: a
+ * time serial (a fraction of a day) or a clock time ("14:05"); unchanged when that cell holds
+ * neither.
+ */
+export function withTimeOfDay(dateWall: number, time: unknown, timeZone: string): number {
+  if (dateWall % 86_400_000 !== 0) return dateWall;
+  // "14:05" in a time column is five past two, not 14 minutes 5 seconds (a duration's m:ss).
+  const hm = typeof time === "string" ? /^\s*(\d{1,2}):(\d{2})\s*$/.exec(time) : null;
+  const t = hm
+    ? Number(hm[1]) * 3600 + Number(hm[2]) * 60
+    : typeof time === "number"
+      ? time < 1
+        ? Math.round(time * 86_400)
+        : null
+      : parseDurationSeconds(time, timeZone);
+  return t !== null && t >= 0 && t < 86_400 ? dateWall + t * 1000 : dateWall;
+}
 
 /**
  * Seconds of a call duration: a number of seconds, text `75`, `1:15` (mm:ss), `1:02:03` (h:mm:ss),
@@ -288,8 +325,8 @@ export function parseDurationSeconds(v: unknown, timeZone: string): number | nul
     const m = CLOCK.exec(s);
     if (m) {
       const hours = m[1] ? +m[1] : 0;
-      const minutes = +m[2];
-      const seconds = +m[3];
+      const minutes = +group(m, 2);
+      const seconds = +group(m, 3);
       if (seconds > 59 || (m[1] && minutes > 59)) return null;
       return hours * 3600 + minutes * 60 + seconds;
     }
@@ -310,13 +347,16 @@ function durationInWords(s: string): number | null {
   let total = 0;
   let parts = 0;
   let rest = s;
-  for (const m of s.matchAll(DURATION_PART)) {
-    const unit = m[2].toLowerCase();
+  // Both groups of DURATION_PART are mandatory, so every match has them.
+  for (const [part, amount, unitText] of s.matchAll(DURATION_PART) as Iterable<
+    [string, string, string]
+  >) {
+    const unit = unitText.toLowerCase();
     const u = unit === "м" ? 60 : DURATION_UNITS.find(([re]) => re.test(unit))?.[1];
     if (u === undefined) return null;
-    total += Number(m[1].replace(",", ".")) * u;
+    total += Number(amount.replace(",", ".")) * u;
     parts++;
-    rest = rest.replace(m[0], "");
+    rest = rest.replace(part, "");
   }
   if (parts === 0 || !/^[\s,;и]*$/u.test(rest)) return null;
   return Math.round(total);

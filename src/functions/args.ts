@@ -154,6 +154,14 @@ export function nonNegativeNumber(fn: string, ctx: FnContext, arg: string, v: un
   return n;
 }
 
+/** A rate: a share from 0 to 1 ("15%" or 0.15) in `cell` of the argument. */
+export function rateIn(fn: string, ctx: FnContext, arg: string, cell: CellRef, x: unknown): number {
+  const r = parseNumber(x);
+  if (r === null || r < 0) throw cellError(fn, ctx, "rate", arg, cell, x);
+  if (r > 1) throw cellError(fn, ctx, "rateAboveOne", arg, cell, x, { n: String(r) });
+  return r;
+}
+
 /** A required date (wall-clock ms). Serial day numbers are accepted. */
 export function requiredDate(fn: string, ctx: FnContext, arg: string, v: unknown): number {
   const x = single(fn, ctx, arg, v);

@@ -1,3 +1,4 @@
+import { at } from "../core/indexed";
 import { isBlank, isMarked, parseNumber } from "../core/values";
 import { grid, shapeText } from "./args";
 import { argError, cellError, type FnContext } from "./errors";
@@ -56,7 +57,7 @@ export function conversion(from: unknown, to: unknown, ctx: FnContext): Result {
     }
     out.push(row);
   }
-  return a.scalar && b.scalar ? out[0][0] : out;
+  return a.scalar && b.scalar ? at(at(out, 0), 0) : out;
 }
 
 function readCount(v: unknown, arg: string, r: number, c: number, ctx: FnContext): number | null {

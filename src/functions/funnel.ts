@@ -1,4 +1,5 @@
 import { inLang } from "../core/i18n";
+import { addAt, at } from "../core/indexed";
 import { cellText, isBlank, nameKey } from "../core/values";
 import { WORDS } from "../core/words";
 import { cachedNameKey, forEachCell, sameLength, vector } from "./args";
@@ -55,7 +56,7 @@ export function funnel(
       const v = stages.values[i];
       if (isBlank(v)) continue;
       const s = index.get(stageKey(v));
-      if (s !== undefined) counts[s]++;
+      if (s !== undefined) addAt(counts, s);
     }
   } else {
     const ids = vector(FN, ctx, "ids", idsArg);
@@ -73,14 +74,16 @@ export function funnel(
       const prev = furthest.get(id);
       if (prev === undefined || s > prev) furthest.set(id, s);
     }
-    for (const s of furthest.values()) counts[s]++;
-    for (let s = k - 2; s >= 0; s--) counts[s] += counts[s + 1];
+    for (const s of furthest.values()) addAt(counts, s);
+    for (let s = k - 2; s >= 0; s--) addAt(counts, s, at(counts, s + 1));
   }
   const out: (string | number)[][] = [Object.values(inLang(funnelHeaders(), ctx.lang))];
-  for (let s = 0; s < k; s++) {
-    const step = s === 0 || counts[s - 1] === 0 ? "" : counts[s] / counts[s - 1];
-    const overall = counts[0] === 0 ? "" : counts[s] / counts[0];
-    out.push([names[s], counts[s], step, overall]);
+  const first = counts[0] ?? 0;
+  for (const [s, count] of counts.entries()) {
+    const above = counts[s - 1];
+    const step = above === undefined || above === 0 ? "" : count / above;
+    const overall = first === 0 ? "" : count / first;
+    out.push([at(names, s), count, step, overall]);
   }
   return out;
 }

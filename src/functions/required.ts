@@ -1,8 +1,9 @@
 import { inLang, l, translate } from "../core/i18n";
+import { at } from "../core/indexed";
 import { perDay, requiredActivities, requiredPerStage } from "../core/metrics/required";
-import { cellText, isBlank, parseNumber } from "../core/values";
+import { cellText, isBlank } from "../core/values";
 import { WORDS } from "../core/words";
-import { forEachCell, positiveNumber, single, vector } from "./args";
+import { forEachCell, positiveNumber, rateIn, single, vector } from "./args";
 import { argError, cellError, type FnContext } from "./errors";
 import { num, type Result } from "./result";
 
@@ -11,11 +12,9 @@ function readRates(fn: string, v: unknown, ctx: FnContext): number[] {
   const rates: number[] = [];
   forEachCell(v, (x, row, col) => {
     if (isBlank(x)) return;
-    const r = parseNumber(x);
     const cell = { row, col };
-    if (r === null || r < 0) throw cellError(fn, ctx, "rate", "rates", cell, x);
+    const r = rateIn(fn, ctx, "rates", cell, x);
     if (r === 0) throw cellError(fn, ctx, "rateZero", "rates", cell, x);
-    if (r > 1) throw cellError(fn, ctx, "rateAboveOne", "rates", cell, x, { n: String(r) });
     rates.push(r);
   });
   if (rates.length === 0) throw argError(fn, ctx, "noRates", "rates");
@@ -97,9 +96,10 @@ export function reverseFunnel(
     days === null ? 3 : 4,
   );
   const out: (string | number)[][] = [header];
-  for (let i = 0; i <= n; i++) {
-    const need = needed ? needed[i] : null;
-    const row: (string | number)[] = [names[i], i < n ? rs[i] : "", num(need)];
+  // names has n + 1 entries (checked above), one per stage; the last stage has no rate.
+  for (const [i, name] of names.entries()) {
+    const need = needed ? at(needed, i) : null;
+    const row: (string | number)[] = [name, rs[i] ?? "", num(need)];
     if (days !== null) row.push(need === null ? "" : num(perDay(need, days)));
     out.push(row);
   }

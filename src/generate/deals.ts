@@ -2,7 +2,8 @@
  * Deals: a new lead walks the funnel (with the planted drop), and the finished deals become the
  * Deals, Stage log and Call checklist tabs.
  */
-import { DAY, expDraw, pad } from "./rng";
+import { at } from "../core/indexed";
+import { DAY, expDraw, pad, pick } from "./rng";
 import { SOURCE_QUALITY, STAGE_DAYS, STEP } from "./shape";
 import type { Words } from "./words";
 
@@ -33,8 +34,8 @@ export interface FunnelShape {
 
 function pickSource(r: () => number): number {
   let x = r();
-  for (let i = 0; i < SOURCE_QUALITY.length; i++) {
-    x -= SOURCE_QUALITY[i].weight;
+  for (const [i, { weight }] of SOURCE_QUALITY.entries()) {
+    x -= weight;
     if (x < 0) return i;
   }
   return SOURCE_QUALITY.length - 1;
@@ -46,20 +47,20 @@ export function newDeal(
   w: Words,
   shape: FunnelShape,
   rep: number,
-  at: number,
+  takenAt: number,
   index: number,
 ): GenDeal {
   const source = pickSource(r);
-  const q = SOURCE_QUALITY[source];
+  const q = at(SOURCE_QUALITY, source);
   const targeted = r() < q.targeted;
   const amount = Math.round((300 + r() * r() * 4700) * shape.revenueScale) * 10;
   const deal: GenDeal = {
     id: `${shape.idPrefix}-${pad(index + 1, 6)}`,
     rep,
     source,
-    client: `${w.clients[Math.floor(r() * w.clients.length)]} ${index % 97}`,
-    created: at,
-    dates: [at],
+    client: `${pick(r, w.clients)} ${index % 97}`,
+    created: takenAt,
+    dates: [takenAt],
     status: "open",
     closed: null,
     amount,
@@ -67,21 +68,21 @@ export function newDeal(
     targeted,
   };
   const { drop, end } = shape;
-  let t = at;
+  let t = takenAt;
   for (let k = 1; k < 4; k++) {
-    let p = STEP[k];
+    let p = at(STEP, k);
     if (k === 1) p *= q.meeting * (targeted ? 1 : 0.15);
-    t += Math.max(0.05, expDraw(r, STAGE_DAYS[k])) * DAY;
-    if (drop && k === drop.stage && at >= drop.from && at < drop.to) p *= 0.5;
+    t += Math.max(0.05, expDraw(r, at(STAGE_DAYS, k))) * DAY;
+    if (drop && k === drop.stage && takenAt >= drop.from && takenAt < drop.to) p *= 0.5;
     if (t >= end || r() >= Math.min(0.95, p)) break;
     deal.dates.push(Math.round(t / 60_000) * 60_000);
   }
   const reached = deal.dates.length - 1;
   if (reached === 3) {
     deal.status = "won";
-    deal.closed = deal.dates[3];
+    deal.closed = at(deal.dates, 3);
   } else {
-    const lostAt = deal.dates[reached] + Math.max(1, expDraw(r, 6)) * DAY;
+    const lostAt = at(deal.dates, reached) + Math.max(1, expDraw(r, 6)) * DAY;
     if (lostAt < end && r() < 0.8) {
       deal.status = "lost";
       deal.closed = Math.round(lostAt / 60_000) * 60_000;
@@ -107,42 +108,38 @@ export function dealTabs(r: () => number, w: Words, reps: string[], deals: GenDe
   let lost = 0;
   for (const d of deals) {
     const reached = d.dates.length - 1;
-    const stageCell = d.status === "won" ? w.won : d.status === "lost" ? w.lost : w.stages[reached];
+    const rep = at(reps, d.rep);
+    const source = at(w.sources, d.source);
+    const stageCell =
+      d.status === "won" ? w.won : d.status === "lost" ? w.lost : at(w.stages, reached);
     const row: unknown[] = [
       d.id,
       new Date(d.created),
-      reps[d.rep],
-      w.sources[d.source],
+      rep,
+      source,
       d.client,
       stageCell,
       reached >= 2 ? d.amount : "",
       reached >= 2 ? d.cost : "",
       d.targeted ? w.yes : w.no,
     ];
-    for (let k = 1; k < 4; k++) row.push(k <= reached ? new Date(d.dates[k]) : "");
+    for (let k = 1; k < 4; k++) row.push(k <= reached ? new Date(at(d.dates, k)) : "");
     dealRows.push(row);
     if (d.status === "won") won++;
     if (d.status === "lost") lost++;
-    for (let k = 0; k <= reached; k++) {
-      logRows.push([
-        d.id,
-        w.stages[k],
-        new Date(d.dates[k]),
-        reps[d.rep],
-        w.sources[d.source],
-        k === 3 ? d.amount : "",
-      ]);
+    for (const [k, day] of d.dates.entries()) {
+      logRows.push([d.id, at(w.stages, k), new Date(day), rep, source, k === 3 ? d.amount : ""]);
     }
     if (d.status === "lost" && d.closed !== null)
-      logRows.push([d.id, w.lost, new Date(d.closed), reps[d.rep], w.sources[d.source], ""]);
+      logRows.push([d.id, w.lost, new Date(d.closed), rep, source, ""]);
     // A graded call for deals that got to a meeting; better scores for the ones that paid.
     if (reached >= 1 && r() < 0.3) {
       const pWell = d.status === "won" ? 0.85 : 0.55;
       const marks = w.criteria.map(() => r() < pWell);
       checkRows.push([
         d.id,
-        reps[d.rep],
-        new Date(Math.floor(d.dates[1] / DAY) * DAY),
+        rep,
+        new Date(Math.floor(at(d.dates, 1) / DAY) * DAY),
         ...marks.map((x) => (x ? w.yes : w.no)),
         marks.filter(Boolean).length,
       ]);

@@ -7,6 +7,8 @@
  * one planted drop: in `dropMonth` the step into `dropStage` converts at half its usual rate.
  * Dates are UTC wall-clock (build the model with timeZone "UTC"). No Math.random: mulberry32.
  */
+
+import { at } from "../core/indexed";
 import type { WorkbookMapping } from "../model/mapping";
 import type { RawTab } from "../model/types";
 import { simulateDays } from "./calls";
@@ -91,9 +93,9 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
   const shape = {
     idPrefix: opts.lang === "en" ? "D" : "С",
     revenueScale,
-    end: monthStarts[months],
+    end: at(monthStarts, months),
     drop: hasDrop
-      ? { stage: dropStage, from: monthStarts[dropIdx], to: monthStarts[dropIdx + 1] }
+      ? { stage: dropStage, from: at(monthStarts, dropIdx), to: at(monthStarts, dropIdx + 1) }
       : null,
   };
 
@@ -136,8 +138,8 @@ export function generateWorkbook(opts: GenerateOptions): GeneratedWorkbook {
       stages: [...w.stages],
       reps,
       sources: [...w.sources],
-      dropMonth: hasDrop ? monthKeyUTC(monthStarts[dropIdx]) : null,
-      dropStage: hasDrop ? w.stages[dropStage] : null,
+      dropMonth: hasDrop ? monthKeyUTC(at(monthStarts, dropIdx)) : null,
+      dropStage: hasDrop ? at(w.stages, dropStage) : null,
       kinds: { ...w.tabs },
       rows: {
         calls: callRows.length - 1,

@@ -1,4 +1,5 @@
 /** The mapping the generated tabs were made with: what detection should find. */
+import { at } from "../core/indexed";
 import type { WorkbookMapping } from "../model/mapping";
 import type { GenKind, Words } from "./words";
 
@@ -10,7 +11,7 @@ export function generatedMapping(w: Words): WorkbookMapping {
     const stageColumns: { stage: string; column: number }[] = [];
     const criteria: { name: string; column: number }[] = [];
     w.headers[kind].forEach(([key, header], i) => {
-      if (key.startsWith("@")) stageColumns.push({ stage: w.stages[+key.slice(1)], column: i });
+      if (key.startsWith("@")) stageColumns.push({ stage: at(w.stages, +key.slice(1)), column: i });
       else if (key.startsWith("#")) criteria.push({ name: header, column: i });
       else {
         columns[key] = i;

@@ -1,4 +1,5 @@
 /** Seeded randomness and the small date helpers every part of the generator shares. */
+import { at } from "../core/indexed";
 
 export const DAY = 86_400_000;
 
@@ -14,6 +15,11 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** One of `xs` (not empty), each as likely. */
+export function pick<T>(r: () => number, xs: readonly T[]): T {
+  return at(xs, Math.floor(r() * xs.length));
+}
+
 /** A draw from the exponential distribution with this mean. */
 export function expDraw(r: () => number, mean: number): number {
   return -Math.log(1 - r()) * mean;
@@ -26,7 +32,7 @@ export function pad(n: number, w: number): string {
 /** "2026-01" or "2026-01-01" → year and 0-based month (default January 2026). */
 export function monthStart(start: string | undefined): { y: number; m: number } {
   const m = /^(\d{4})-(\d{2})/.exec(start ?? "");
-  return m ? { y: +m[1], m: +m[2] - 1 } : { y: 2026, m: 0 };
+  return m ? { y: +at(m, 1), m: +at(m, 2) - 1 } : { y: 2026, m: 0 };
 }
 
 /** "yyyy-mm" of a UTC instant. */

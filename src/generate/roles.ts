@@ -10,8 +10,11 @@
  * the fourth works as usual. Events after the last day of the data have not happened yet.
  * Dates are UTC wall-clock; no Math.random (mulberry32 via `rng`).
  */
+import { inLang, type Localized, l } from "../core/i18n";
+import { at } from "../core/indexed";
 import type { RawTab } from "../model/types";
-import { rng } from "./rng";
+import { DAY, isWorkdayUTC, monthKeyUTC, monthStart, pick, rng } from "./rng";
+import { TEAM_WORDS } from "./teamWords";
 
 export type RolesLang = "ru" | "uk" | "en";
 export type PlantedSituation = "bookedNotHeld" | "fewBooked" | "heldNotPaid";
@@ -43,158 +46,116 @@ export interface RolesWorkbook {
   };
 }
 
-const WORDS = {
-  ru: {
-    tabs: ["Команда", "Звонки", "Сделки"],
-    team: ["Менеджер", "Роль", "С даты"],
-    roles: ["Лидоруб", "Хантер", "Фермер"],
-    calls: ["Дата", "Менеджер", "Длительность", "Направление"],
-    out: "Исходящий",
-    deals: [
-      "ID сделки",
-      "Дата лида",
-      "Менеджер",
-      "Назначил встречу",
-      "Источник",
-      "Клиент",
-      "Статус",
-      "Встреча назначена",
-      "Встреча подтверждена",
-      "Встреча проведена",
-      "Дата КП",
-      "Дата оплаты",
-      "Сумма",
-      "Целевой",
-    ],
-    status: ["Оплачено", "Отказ", "В работе"],
-    yes: "Да",
-    no: "Нет",
-    sdrs: ["Алина", "Борис", "Вера", "Глеб"],
-    hunters: ["Денис", "Елена"],
-    farmers: ["Жанна"],
-    noRole: "Зоя",
-    sources: ["Сайт", "Рекомендация", "Яндекс Директ", "Холодная база"],
-    client: "Клиент",
-  },
-  uk: {
-    tabs: ["Команда", "Дзвінки", "Угоди"],
-    team: ["Менеджер", "Роль", "З дати"],
-    roles: ["Лідоруб", "Хантер", "Фермер"],
-    calls: ["Дата", "Менеджер", "Тривалість", "Напрямок"],
-    out: "Вихідний",
-    deals: [
-      "ID угоди",
-      "Дата ліда",
-      "Менеджер",
-      "Призначив",
-      "Джерело",
-      "Клієнт",
-      "Статус",
-      "Зустріч призначена",
-      "Зустріч підтверджена",
-      "Зустріч проведена",
-      "Дата КП",
-      "Дата оплати",
-      "Сума",
-      "Цільовий",
-    ],
-    status: ["Оплачено", "Відмова", "В роботі"],
-    yes: "Так",
-    no: "Ні",
-    sdrs: ["Аліна", "Богдан", "Віра", "Гліб"],
-    hunters: ["Денис", "Олена"],
-    farmers: ["Жанна"],
-    noRole: "Зоя",
-    sources: ["Сайт", "Рекомендація", "Google Ads", "Холодна база"],
-    client: "Клієнт",
-  },
-  en: {
-    tabs: ["Team", "Calls", "Deals"],
-    team: ["Rep", "Role", "Since"],
-    roles: ["SDR", "Hunter", "Farmer"],
-    calls: ["Date", "Rep", "Duration", "Direction"],
-    out: "out",
-    deals: [
-      "Deal ID",
-      "Lead date",
-      "Owner",
-      "Booked by",
-      "Source",
-      "Client",
-      "Status",
-      "Meeting booked",
-      "Meeting confirmed",
-      "Meeting held",
-      "Proposal date",
-      "Payment date",
-      "Amount",
-      "Targeted",
-    ],
-    status: ["Won", "Lost", "Open"],
-    yes: "Yes",
-    no: "No",
-    sdrs: ["Alice", "Boris", "Vera", "Glen"],
-    hunters: ["Dennis", "Elena"],
-    farmers: ["Jane"],
-    noRole: "Zoe",
-    sources: ["Website", "Referral", "Google Ads", "Cold base"],
-    client: "Client",
-  },
-} as const;
-
-const DAY = 86_400_000;
-
-function isWorkday(ms: number): boolean {
-  const wd = new Date(ms).getUTCDay();
-  return wd !== 0 && wd !== 6;
-}
+/** The roles workbook's own words (the team's are in teamWords.ts). */
+const TEXT = {
+  calls: l("Calls", "Звонки", "Дзвінки"),
+  deals: l("Deals", "Сделки", "Угоди"),
+  date: l("Date", "Дата", "Дата"),
+  duration: l("Duration", "Длительность", "Тривалість"),
+  direction: l("Direction", "Направление", "Напрямок"),
+  out: l("out", "Исходящий", "Вихідний"),
+  dealId: l("Deal ID", "ID сделки", "ID угоди"),
+  leadDate: l("Lead date", "Дата лида", "Дата ліда"),
+  owner: l("Owner", "Менеджер", "Менеджер"),
+  source: l("Source", "Источник", "Джерело"),
+  client: l("Client", "Клиент", "Клієнт"),
+  status: l("Status", "Статус", "Статус"),
+  proposalDate: l("Proposal date", "Дата КП", "Дата КП"),
+  paymentDate: l("Payment date", "Дата оплаты", "Дата оплати"),
+  amount: l("Amount", "Сумма", "Сума"),
+  targeted: l("Targeted", "Целевой", "Цільовий"),
+  won: l("Won", "Оплачено", "Оплачено"),
+  lost: l("Lost", "Отказ", "Відмова"),
+  open: l("Open", "В работе", "В роботі"),
+  yes: l("Yes", "Да", "Так"),
+  no: l("No", "Нет", "Ні"),
+  /** A rep in the calls who has no role. */
+  noRole: l("Zoe", "Зоя", "Зоя"),
+  farmerName: l("Jane", "Жанна", "Жанна"),
+  /** The source of the planted month's untargeted leads; the farmer's repeat sales. */
+  coldBase: l("Cold base", "Холодная база", "Холодна база"),
+  referral: l("Referral", "Рекомендация", "Рекомендація"),
+};
+const SDRS = [
+  l("Alice", "Алина", "Аліна"),
+  l("Boris", "Борис", "Богдан"),
+  l("Vera", "Вера", "Віра"),
+  l("Glen", "Глеб", "Гліб"),
+];
+const HUNTERS = [l("Dennis", "Денис", "Денис"), l("Elena", "Елена", "Олена")];
+/** Where the usual leads come from. */
+const SOURCES = [
+  l("Website", "Сайт", "Сайт"),
+  TEXT.referral,
+  l("Google Ads", "Яндекс Директ", "Google Ads"),
+];
 
 export function generateRolesWorkbook(opts: RolesOptions): RolesWorkbook {
-  const w = WORDS[opts.lang];
+  const w = { ...inLang(TEAM_WORDS, opts.lang), ...inLang(TEXT, opts.lang) };
+  const inOwnLang = (xs: Localized[]) => xs.map((x) => x[opts.lang]);
+  const sdrs = inOwnLang(SDRS);
+  const hunters = inOwnLang(HUNTERS);
+  const sources = inOwnLang(SOURCES);
   const rand = rng(opts.seed);
   const months = Math.max(2, opts.months ?? 4);
-  const [y0, m0] = (opts.start ?? "2026-01").split("-").map(Number) as [number, number];
-  const first = Date.UTC(y0, m0 - 1, 1);
-  const end = Date.UTC(y0, m0 - 1 + months, 1);
+  const { y: y0, m: m0 } = monthStart(opts.start);
+  const first = Date.UTC(y0, m0, 1);
+  const end = Date.UTC(y0, m0 + months, 1);
   const lastDay = end - DAY;
   const plant = opts.plantMonth ?? months - 2;
-  const plantFrom = plant >= 0 ? Date.UTC(y0, m0 - 1 + plant, 1) : Number.NaN;
-  const plantTo = plant >= 0 ? Date.UTC(y0, m0 + plant, 1) : Number.NaN;
+  const plantFrom = plant >= 0 ? Date.UTC(y0, m0 + plant, 1) : Number.NaN;
+  const plantTo = plant >= 0 ? Date.UTC(y0, m0 + 1 + plant, 1) : Number.NaN;
   const planted = (ms: number) => ms >= plantFrom && ms < plantTo;
   const callsPerDay = opts.callsPerDay ?? 130;
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const date = (ms: number) => new Date(ms);
-  const at = (day: number, h0 = 9, h1 = 18) =>
+  const timeOn = (day: number, h0 = 9, h1 = 18) =>
     day + Math.floor((h0 + rand() * (h1 - h0)) * 60) * 60_000;
   const upTo = (ms: number | null) => (ms !== null && ms <= lastDay + DAY - 1 ? ms : null);
 
-  const team: unknown[][] = [[...w.team]];
-  for (const s of w.sdrs) team.push([s, w.roles[0], ""]);
-  for (const h of w.hunters) team.push([h, w.roles[1], ""]);
-  for (const f of w.farmers) team.push([f, w.roles[2], date(first)]);
+  const team: unknown[][] = [[w.rep, w.role, w.since]];
+  for (const s of sdrs) team.push([s, w.sdr, ""]);
+  for (const h of hunters) team.push([h, w.hunter, ""]);
+  team.push([w.farmerName, w.farmer, date(first)]);
 
-  const calls: unknown[][] = [[...w.calls]];
-  const deals: unknown[][] = [[...w.deals]];
+  const calls: unknown[][] = [[w.date, w.rep, w.duration, w.direction]];
+  const deals: unknown[][] = [
+    [
+      w.dealId,
+      w.leadDate,
+      w.owner,
+      w.bookedBy,
+      w.source,
+      w.client,
+      w.status,
+      w.booked,
+      w.confirmed,
+      w.held,
+      w.proposalDate,
+      w.paymentDate,
+      w.amount,
+      w.targeted,
+    ],
+  ];
   const wonClients: string[] = [];
   let nextId = 1;
   let nextClient = 1;
 
   for (let day = first; day < end; day += DAY) {
-    if (!isWorkday(day)) continue;
+    if (!isWorkdayUTC(day)) continue;
     const inPlant = planted(day);
-    w.sdrs.forEach((sdr, si) => {
+    sdrs.forEach((sdr, si) => {
       const slow = inPlant && si === 1;
       const nCalls = Math.round(callsPerDay * (slow ? 0.35 : 1) * (0.9 + 0.2 * rand()));
       for (let c = 0; c < nCalls; c++) {
         const sec = rand() < 0.7 ? 60 + Math.floor(rand() * 300) : 5 + Math.floor(rand() * 54);
-        calls.push([date(at(day)), sdr, sec, w.out]);
+        calls.push([date(timeOn(day)), sdr, sec, w.out]);
       }
       const nLeads = Math.round(7 * (slow ? 0.4 : 1) * (0.85 + 0.3 * rand()));
       for (let k = 0; k < nLeads; k++) {
         const payments = inPlant && si === 2;
         const targeted = rand() < (payments ? 0.45 : 0.75);
-        const source = payments && rand() < 0.7 ? w.sources[3] : pick(w.sources.slice(0, 3));
-        const created = at(day);
+        const source = payments && rand() < 0.7 ? w.coldBase : pick(rand, sources);
+        const created = timeOn(day);
         const id = `${opts.lang.toUpperCase()}-${nextId++}`;
         const client = `${w.client} ${nextClient++}`;
         const amount = 1000 * Math.round(40 + rand() * 80);
@@ -209,7 +170,7 @@ export function generateRolesWorkbook(opts: RolesOptions): RolesWorkbook {
             "",
             source,
             client,
-            w.status[lost ? 1 : 2],
+            lost ? w.lost : w.open,
             "",
             "",
             "",
@@ -239,10 +200,10 @@ export function generateRolesWorkbook(opts: RolesOptions): RolesWorkbook {
           (x, i) => x === null && [true, confirms, holds, proposes, wins][i],
         );
         const seen = cut < 0 ? dates : dates.map((x, i) => (i < cut ? x : null));
-        const won = seen[4] !== null;
+        const won = at(seen, 4) !== null;
         const decided = cut < 0;
         const lost = decided && !won;
-        const hunter = pick(w.hunters);
+        const hunter = pick(rand, hunters);
         // Most bookings name the SDR; some leave it blank: the SDR still owns the deal (counts
         // for the SDR), or a hunter does (counts for the team without an SDR).
         const r = rand();
@@ -256,7 +217,7 @@ export function generateRolesWorkbook(opts: RolesOptions): RolesWorkbook {
           bookedBy,
           source,
           client,
-          w.status[won ? 0 : lost ? 1 : 2],
+          won ? w.won : lost ? w.lost : w.open,
           ...seen.map((x) => (x === null ? "" : date(x))),
           amount,
           targeted ? w.yes : w.no,
@@ -265,18 +226,18 @@ export function generateRolesWorkbook(opts: RolesOptions): RolesWorkbook {
     });
     // The farmer: repeat sales to clients who have bought before.
     if (wonClients.length > 5 && rand() < 0.7) {
-      const client = pick(wonClients.slice(0, -3));
-      const created = at(day);
+      const client = pick(rand, wonClients.slice(0, -3));
+      const created = timeOn(day);
       const paid = upTo(created + (1 + Math.floor(rand() * 5)) * DAY);
       const won = paid !== null && rand() < 0.75;
       deals.push([
         `${opts.lang.toUpperCase()}-${nextId++}`,
         date(created),
-        w.farmers[0],
+        w.farmerName,
         "",
-        w.sources[1],
+        w.referral,
         client,
-        w.status[won ? 0 : paid === null ? 2 : 1],
+        won ? w.won : paid === null ? w.open : w.lost,
         "",
         "",
         "",
@@ -288,30 +249,27 @@ export function generateRolesWorkbook(opts: RolesOptions): RolesWorkbook {
     }
     // Someone with no role makes a few calls: reported as now, not on the Roles sheet.
     for (let c = 0; c < 3; c++)
-      calls.push([date(at(day)), w.noRole, 30 + Math.floor(rand() * 200), w.out]);
+      calls.push([date(timeOn(day)), w.noRole, 30 + Math.floor(rand() * 200), w.out]);
   }
 
-  const pm = plant >= 0 ? new Date(plantFrom) : null;
   return {
     tabs: [
-      { name: w.tabs[0], values: team },
-      { name: w.tabs[1], values: calls },
-      { name: w.tabs[2], values: deals },
+      { name: w.tab, values: team },
+      { name: w.calls, values: calls },
+      { name: w.deals, values: deals },
     ],
     expected: {
-      sdrs: [...w.sdrs],
-      hunters: [...w.hunters],
-      farmers: [...w.farmers],
+      sdrs,
+      hunters,
+      farmers: [w.farmerName],
       noRole: w.noRole,
-      plantMonth: pm
-        ? `${pm.getUTCFullYear()}-${String(pm.getUTCMonth() + 1).padStart(2, "0")}`
-        : null,
+      plantMonth: plant >= 0 ? monthKeyUTC(plantFrom) : null,
       planted:
         plant >= 0
           ? [
-              { sdr: w.sdrs[0], situation: "bookedNotHeld" },
-              { sdr: w.sdrs[1], situation: "fewBooked" },
-              { sdr: w.sdrs[2], situation: "heldNotPaid" },
+              { sdr: at(sdrs, 0), situation: "bookedNotHeld" },
+              { sdr: at(sdrs, 1), situation: "fewBooked" },
+              { sdr: at(sdrs, 2), situation: "heldNotPaid" },
             ]
           : [],
     },

@@ -1,6 +1,8 @@
 /** A long stage-change log for benchmarks (fast enough for 1M rows). */
+
+import { at } from "../core/indexed";
 import type { RawTab } from "../model/types";
-import { DAY, pad, rng } from "./rng";
+import { DAY, pad, pick, rng } from "./rng";
 import { STAGE_DAYS, STEP } from "./shape";
 import { type GenLang, wordsFor } from "./words";
 
@@ -19,17 +21,17 @@ export function generateStageLog(rows: number, seed = 1, lang: GenLang = "en"): 
   while (n <= rows) {
     deal++;
     const id = `D-${pad(deal, 7)}`;
-    const rep = w.reps[Math.floor(r() * w.reps.length)];
-    const source = w.sources[Math.floor(r() * w.sources.length)];
+    const rep = pick(r, w.reps);
+    const source = pick(r, w.sources);
     let t = start + Math.floor(r() * 365) * DAY + Math.floor((540 + r() * 540) * 60_000);
     for (let k = 0; k < 4 && n <= rows; k++) {
       if (k > 0) {
-        if (r() >= STEP[k]) break;
-        t += Math.floor(Math.max(0.05, -Math.log(1 - r()) * STAGE_DAYS[k]) * DAY);
+        if (r() >= at(STEP, k)) break;
+        t += Math.floor(Math.max(0.05, -Math.log(1 - r()) * at(STAGE_DAYS, k)) * DAY);
       }
       out[n++] = [
         id,
-        w.stages[k],
+        at(w.stages, k),
         new Date(t),
         rep,
         source,

@@ -8,29 +8,13 @@
  * blank, so they count for the team without an SDR. Its randomness is a stream of its own: the
  * other tabs are what the same seed makes with the same call volumes.
  */
+import { inLang } from "../core/i18n";
+import { at } from "../core/indexed";
 import type { RawTab } from "../model/types";
 import type { GenDeal } from "./deals";
 import { rng } from "./rng";
+import { TEAM_WORDS } from "./teamWords";
 import type { GenLang } from "./words";
-
-const TEAM_WORDS = {
-  ru: {
-    tab: "Команда",
-    headers: ["Менеджер", "Роль"],
-    roles: ["Лидоруб", "Хантер"],
-    bookedBy: "Назначил встречу",
-    booked: "Встреча назначена",
-    confirmed: "Встреча подтверждена",
-  },
-  en: {
-    tab: "Team",
-    headers: ["Rep", "Role"],
-    roles: ["SDR", "Hunter"],
-    bookedBy: "Booked by",
-    booked: "Meeting booked",
-    confirmed: "Meeting confirmed",
-  },
-} as const;
 
 export interface TeamOut {
   team: RawTab;
@@ -64,14 +48,14 @@ export function addTeam(
   meetingSet: string,
   sources: string[],
 ): TeamOut {
-  const w = TEAM_WORDS[lang === "en" ? "en" : "ru"];
+  const w = inLang(TEAM_WORDS, lang);
   const r = rng(seed ^ 0x7ea3);
   const nSdr = sdrCount(reps.length);
   const sdrs = reps.slice(0, nSdr);
   const hunters = reps.slice(nSdr);
-  const team: unknown[][] = [[...w.headers]];
-  for (const s of sdrs) team.push([s, w.roles[0]]);
-  for (const h of hunters) team.push([h, w.roles[1]]);
+  const team: unknown[][] = [[w.rep, w.role]];
+  for (const s of sdrs) team.push([s, w.sdr]);
+  for (const h of hunters) team.push([h, w.hunter]);
 
   const callAt = new Map<string, unknown[]>();
   for (const row of callRows) {
@@ -79,11 +63,12 @@ export function addTeam(
     if (typeof id === "string" && id !== "" && row[0] instanceof Date)
       callAt.set(`${id}@${row[0].getTime()}`, row);
   }
-  dealRows[0].push(w.bookedBy);
+  // dealRows: the header, then one row per deal in the same order.
+  at(dealRows, 0).push(w.bookedBy);
   const log: unknown[][] = [];
   deals.forEach((d, i) => {
-    const row = dealRows[i + 1];
-    const held = d.dates.length > 1 ? d.dates[1] : null;
+    const row = at(dealRows, i + 1);
+    const held = d.dates[1] ?? null;
     const noShow = held === null && d.targeted && r() < NO_SHOW;
     if (held === null && !noShow) {
       row.push("");
@@ -104,10 +89,11 @@ export function addTeam(
     // An SDR's booking names the SDR (a few leave it blank: it still counts for the SDR who owns
     // the deal); a hunter who books a meeting for himself leaves it blank.
     const isSdr = d.rep < nSdr;
-    row.push(isSdr && r() >= 0.05 ? reps[d.rep] : "");
+    const rep = at(reps, d.rep);
+    row.push(isSdr && r() >= 0.05 ? rep : "");
     // Booked at the end of the call that took the lead.
-    const entry = (stage: string, at: number) =>
-      log.push([d.id, stage, new Date(at), reps[d.rep], sources[d.source], ""]);
+    const entry = (stage: string, time: number) =>
+      log.push([d.id, stage, new Date(time), rep, at(sources, d.source), ""]);
     entry(w.booked, d.created + 60_000);
     if (confirmedAt !== null) entry(w.confirmed, Math.round(confirmedAt / 60_000) * 60_000);
   });

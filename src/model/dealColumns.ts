@@ -5,6 +5,7 @@
  * with dates after the data's last activity. Every tempting column left out is reported with
  * the reason, for `--explain`.
  */
+import { at } from "../core/indexed";
 import { currencyOfAmount, isBlank, isDate, parseDate, parseNumber } from "../core/values";
 import { isWonStageName, ladderRank, STAGE_NOMINATIVE, statusOf, yesNo } from "./headers";
 import { bitrixStageName, isNotYetWord, neverStageReason, outcomeOf, stageKey } from "./pipelines";
@@ -126,16 +127,20 @@ export function dealColumns(
 ): DealColumns | null {
   const ctx: Ctx = { values, headerRow, end: Math.min(values.length, headerRow + 1 + SCAN_ROWS) };
   const passedOver: PassedOver[] = [];
+  // Dropping or moving a field that was not found does nothing.
   const drop = (field: string, reason: PassReason) => {
     const c = columns[field];
+    if (!c) return;
     const why = reason === "notValues" && neverStageReason(c.header) ? "system" : reason;
     passedOver.push({ index: c.index, header: c.header, field, reason: why });
     used.delete(c.index);
     delete columns[field];
   };
   const move = (from: string, to: string) => {
+    const c = columns[from];
+    if (!c) return;
     if (columns[to]) return drop(from, "notValues");
-    columns[to] = columns[from];
+    columns[to] = c;
     delete columns[from];
   };
   // Date fields named like a system or forecast column are not the deal's dates.
@@ -156,12 +161,13 @@ export function dealColumns(
     }
   }
   for (const f of ["won", "closedFlag"]) {
-    if (columns[f] && share(ctx, columns[f].index, isFlag) < 0.8) {
+    const c = columns[f];
+    if (c && share(ctx, c.index, isFlag) < 0.8) {
       if (
         f === "closedFlag" &&
         !columns.closed &&
-        !neverStageReason(columns[f].header) &&
-        share(ctx, columns[f].index, isDateCell) >= 0.8
+        !neverStageReason(c.header) &&
+        share(ctx, c.index, isDateCell) >= 0.8
       )
         move(f, "closed");
       else drop(f, "notValues");
@@ -210,7 +216,7 @@ export function dealColumns(
     let filled = 0;
     let future = 0;
     for (const r of open) {
-      const v = values[r][c];
+      const v = at(values, r)[c];
       if (isBlank(v) || isNotYetWord(v)) continue;
       const d = parseDate(v, { timeZone: "UTC" });
       if (d === null) continue;
@@ -225,9 +231,8 @@ export function dealColumns(
   };
 
   const stageColumns: (FoundColumn & { stage: string })[] = [];
-  for (let c = 0; c < headers.length; c++) {
-    if (used.has(c) || headers[c] === "") continue;
-    const header = headers[c];
+  for (const [c, header] of headers.entries()) {
+    if (used.has(c) || header === "") continue;
     let filled = 0;
     let dates = 0;
     let flags = 0;

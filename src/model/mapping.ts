@@ -348,7 +348,7 @@ export function withCorrections(base: WorkbookMapping, input: MappingCorrections
   for (const c of Array.isArray(input?.tabs) ? input.tabs : []) {
     if (!c || typeof c.name !== "string") continue;
     const i = byName.get(c.name);
-    const old = i === undefined ? null : out.tabs[i];
+    const old = i === undefined ? null : (out.tabs[i] ?? null);
     const kind = isKind(c.kind) ? c.kind : null;
     const same = old !== null && old.kind === kind;
     const next = cleanMapping({

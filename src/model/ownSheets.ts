@@ -1,12 +1,11 @@
 /** The add-on's own sheets: the settings tab and report sheets, never read as raw data. */
 import type { RawTab } from "./types";
 
-const SETTINGS_NAMES = ["Voronka settings", "Настройки Voronka", "Налаштування Voronka"];
 /** The settings tab's name in each language (English is the default). */
 export const SETTINGS_SHEET_NAMES: Record<"en" | "ru" | "uk", string> = {
-  en: SETTINGS_NAMES[0],
-  ru: SETTINGS_NAMES[1],
-  uk: SETTINGS_NAMES[2],
+  en: "Voronka settings",
+  ru: "Настройки Voronka",
+  uk: "Налаштування Voronka",
 };
 /** The first cell of the settings tab (its marker, whatever the tab is called). */
 export const SETTINGS_MARKER = "Voronka settings";

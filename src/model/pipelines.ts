@@ -141,8 +141,7 @@ const LATIN_LOOKALIKES: Record<string, string> = {
  */
 export function stageKey(v: unknown): string {
   let s = typeof v === "string" ? v.trim() : v === null || v === undefined ? "" : String(v);
-  const code = /^(?:C\d+:)?([A-Z_]+)$/.exec(s);
-  if (code && BITRIX_CODES[code[1]]) s = BITRIX_CODES[code[1]];
+  s = bitrixStageName(s) ?? s;
   let k = headerKey(s);
   if (/[\u0400-\u04ff]/.test(k) && /[a-z]/.test(k))
     k = k.replace(/[a-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch);
@@ -151,8 +150,8 @@ export function stageKey(v: unknown): string {
 
 /** The name a Bitrix24 stage code stands for ("C6:PREPARATION" → "Подготовка документов"). */
 export function bitrixStageName(v: string): string | null {
-  const code = /^(?:C\d+:)?([A-Z_]+)$/.exec(v.trim());
-  return code ? (BITRIX_CODES[code[1]] ?? null) : null;
+  const code = /^(?:C\d+:)?([A-Z_]+)$/.exec(v.trim())?.[1];
+  return code === undefined ? null : (BITRIX_CODES[code] ?? null);
 }
 
 const PIPELINE_INDEX: { crm: string; index: Map<string, number>; size: number }[] =

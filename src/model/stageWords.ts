@@ -109,8 +109,8 @@ export function isWonStageName(v: unknown): boolean {
 /** Rank of a stage name on the usual ladder (0 = top), or -1 when unknown. */
 export function ladderRank(v: unknown): number {
   const k = headerKey(v);
-  for (let i = 0; i < STAGE_LADDER.length; i++) {
-    for (const w of STAGE_LADDER[i]) if (k.startsWith(headerKey(w))) return i;
+  for (const [i, words] of STAGE_LADDER.entries()) {
+    for (const w of words) if (k.startsWith(headerKey(w))) return i;
   }
   return -1;
 }

@@ -3,6 +3,7 @@
  * "Other" row, then the row without a name (no rep, no source, no date), then the total. So
  * 100,000 distinct sources make N + 3 rows, and every column sums to the funnel.
  */
+import { addEach } from "../core/indexed";
 
 export interface Group<T> {
   label: string;
@@ -48,6 +49,6 @@ export function topN<T>(
 /** Adds histograms (or any equal-length count arrays). */
 export function addCounts(into: Int32Array | null, x: ArrayLike<number>): Int32Array {
   const out = into ?? new Int32Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] += x[i];
+  addEach(out, x);
   return out;
 }

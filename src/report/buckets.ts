@@ -5,6 +5,7 @@
 import { isoWeekKey, MS_PER_DAY, monthKey, weekStartDay } from "../core/calendar";
 import { DayCache } from "../core/dayCache";
 import type { Lang } from "../core/i18n";
+import { at } from "../core/indexed";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
 import { periodLabel } from "./periodLabel";
@@ -57,8 +58,18 @@ export class Periods {
   /** Period indexes in chronological order. */
   order(): number[] {
     return Array.from({ length: this.keys.length }, (_, i) => i).sort(
-      (a, b) => this.start[a] - this.start[b],
+      (a, b) => this.startOf(a) - this.startOf(b),
     );
+  }
+
+  /** First day of period i. */
+  startOf(i: number): number {
+    return at(this.start, i);
+  }
+
+  /** Day after the last of period i. */
+  endOf(i: number): number {
+    return at(this.end, i);
   }
 
   indexOfKey(key: string): number | undefined {
@@ -67,7 +78,7 @@ export class Periods {
 
   /** Display label in the report's language: "мар 2026", "Wk 9, 2026". */
   label(i: number): string {
-    return periodLabel(this.lang, this.kind, this.start[i]);
+    return periodLabel(this.lang, this.kind, this.startOf(i));
   }
 }
 
@@ -95,11 +106,16 @@ export class Names {
     return this.names.length;
   }
 
+  /** The name shown for index i. */
+  nameOf(i: number): string {
+    return at(this.names, i);
+  }
+
   /** Indexes in display order (by name, the blank name last). */
   order(): number[] {
     return Array.from({ length: this.names.length }, (_, i) => i).sort((a, b) => {
-      const x = this.names[a];
-      const y = this.names[b];
+      const x = this.nameOf(a);
+      const y = this.nameOf(b);
       if (x === "" || y === "") return x === "" ? (y === "" ? 0 : 1) : -1;
       return x < y ? -1 : x > y ? 1 : 0;
     });

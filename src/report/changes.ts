@@ -6,6 +6,8 @@
  * old on the data's last date are compared, so young deals are not judged. The first stage from
  * the top whose conversion fell by more than the threshold is named, with the checks of seed 002.
  */
+
+import { addAt, addEach, at } from "../core/indexed";
 import {
   type CohortCounts,
   cohortMature,
@@ -43,7 +45,7 @@ export function stageEntries(ctx: Context): Map<number, Float64Array> {
       a = new Float64Array(n);
       byPeriod.set(p, a);
     }
-    a[r.stage] += r.entries;
+    addAt(a, r.stage, r.entries);
   }
   return byPeriod;
 }
@@ -107,8 +109,8 @@ export function cohorts(ctx: Context): Cohorts {
     const within = window === null || (r.withinDays !== null && r.withinDays <= window);
     if (!within) continue;
     const p = ctx.periods.of(r.day);
-    get(byPeriod, p).reached[r.stage] += r.deals;
-    get(bySource, p * SRC_SPAN + ctx.sources.of(r.source)).reached[r.stage] += r.deals;
+    addAt(get(byPeriod, p).reached, r.stage, r.deals);
+    addAt(get(bySource, p * SRC_SPAN + ctx.sources.of(r.source)).reached, r.stage, r.deals);
   }
   return { window, windowFromData: fromData, dated, byPeriod, bySource, undated };
 }
@@ -120,10 +122,10 @@ export function planChanges(ctx: Context): SheetPlan | null {
   if (stages.length < 2 || lastDay === null) return null;
   const co = cohorts(ctx);
   const withCohort = ctx.periods.order().filter((p) => (co.byPeriod.get(p)?.size ?? 0) > 0);
-  const mature = withCohort.filter((p) => cohortMature(ctx.periods.end[p], co.window, lastDay));
+  const mature = withCohort.filter((p) => cohortMature(ctx.periods.endOf(p), co.window, lastDay));
   if (mature.length < 2) return null;
-  const last = mature[mature.length - 1];
-  const prev = mature[mature.length - 2];
+  const last = at(mature, mature.length - 1);
+  const prev = at(mature, mature.length - 2);
   const cp = co.byPeriod.get(prev) as CohortCounts;
   const cl = co.byPeriod.get(last) as CohortCounts;
   const sp = cohortStepConversions(cp);
@@ -135,15 +137,21 @@ export function planChanges(ctx: Context): SheetPlan | null {
   const highlights: Highlight[] = [];
   let flagged = -1;
   let flaggedRel = 0;
-  for (let k = 0; k < stages.length; k++) {
-    const abs = points(sp[k], sl[k]);
-    const rel =
-      sp[k] !== null && sl[k] !== null && (sp[k] as number) > 0
-        ? ((sl[k] as number) - (sp[k] as number)) / (sp[k] as number)
-        : null;
-    const label =
-      k > 0 && co.window !== null && !co.dated[k] ? `${stages[k]} (${soFar})` : stages[k];
-    rows.push([label, cp.reached[k], cl.reached[k], round(sp[k]), round(sl[k]), abs, round(rel)]);
+  for (const [k, stage] of stages.entries()) {
+    const before = at(sp, k);
+    const after = at(sl, k);
+    const abs = points(before, after);
+    const rel = before !== null && after !== null && before > 0 ? (after - before) / before : null;
+    const label = k > 0 && co.window !== null && !co.dated[k] ? `${stage} (${soFar})` : stage;
+    rows.push([
+      label,
+      at(cp.reached, k),
+      at(cl.reached, k),
+      round(before),
+      round(after),
+      abs,
+      round(rel),
+    ]);
     if (flagged < 0 && rel !== null && rel < -threshold - 1e-12) {
       flagged = k;
       flaggedRel = rel;
@@ -152,7 +160,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
   }
   const prevLabel = ctx.periods.label(prev);
   const lastLabel = ctx.periods.label(last);
-  const younger = withCohort.filter((p) => ctx.periods.start[p] > ctx.periods.start[last]);
+  const younger = withCohort.filter((p) => ctx.periods.startOf(p) > ctx.periods.startOf(last));
   const notes: string[] = [];
   notes.push(
     co.window === null
@@ -166,8 +174,8 @@ export function planChanges(ctx: Context): SheetPlan | null {
       t(lang, "changes.younger", {
         periods:
           younger.length === 1
-            ? ctx.periods.label(younger[0])
-            : `${ctx.periods.label(younger[0])} – ${ctx.periods.label(younger[younger.length - 1])}`,
+            ? ctx.periods.label(at(younger, 0))
+            : `${ctx.periods.label(at(younger, 0))} – ${ctx.periods.label(at(younger, younger.length - 1))}`,
         date: dayLabel(lang, lastDay),
         w: co.window ?? 0,
       }),
@@ -177,7 +185,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
   notes.push(
     flagged >= 0
       ? t(lang, "changes.drop", {
-          stage: stages[flagged],
+          stage: at(stages, flagged),
           pct: numberText(lang, pct(-flaggedRel)),
           thr: numberText(lang, pct(threshold)),
         })
@@ -208,7 +216,7 @@ export function planChanges(ctx: Context): SheetPlan | null {
   const entries = stageEntries(ctx);
   const flowPeriods = ctx.periods
     .order()
-    .filter((p) => entries.has(p) && ctx.periods.start[p] >= ctx.periods.start[prev]);
+    .filter((p) => entries.has(p) && ctx.periods.startOf(p) >= ctx.periods.startOf(prev));
   if (flowPeriods.length > 0) {
     blocks.push({
       id: "changes.entries",
@@ -254,7 +262,7 @@ function activityBlock(ctx: Context, prev: number, last: number): Block | null {
   for (const r of ctx.rows.repDays) {
     const s = periods.indexOf(ctx.periods.of(r.day));
     if (s < 0) continue;
-    const a = out[s];
+    const a = at(out, s);
     a.calls += r.calls;
     a.timed += r.timedCalls;
     a.sec += r.talkSeconds;
@@ -264,7 +272,7 @@ function activityBlock(ctx: Context, prev: number, last: number): Block | null {
     if (r.day === null) continue;
     const s = periods.indexOf(ctx.periods.of(r.day));
     if (s < 0) continue;
-    const a = out[s];
+    const a = at(out, s);
     a.leads += r.deals;
     if (r.targeted !== null) {
       a.graded += r.deals;
@@ -281,13 +289,13 @@ function activityBlock(ctx: Context, prev: number, last: number): Block | null {
   };
   if (ctx.hasCalls) {
     add(t(lang, "calls"), "integer", (a) => a.calls);
-    if (out[0].timed + out[1].timed > 0) {
+    if (out.some((a) => a.timed > 0)) {
       add(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), "integer", (a) => a.long);
       add(t(lang, "minutes"), "integer", (a) => Math.round(a.sec / 60));
     }
   }
   add(t(lang, "leads"), "integer", (a) => a.leads);
-  if (out[0].graded + out[1].graded > 0) {
+  if (out.some((a) => a.graded > 0)) {
     add(t(lang, "targeted"), "integer", (a) => a.targeted);
     add(t(lang, "targetedShare"), "percent", (a) => round(ratio(a.targeted, a.graded)));
   }
@@ -295,7 +303,7 @@ function activityBlock(ctx: Context, prev: number, last: number): Block | null {
     id: "changes.activity",
     title: t(lang, "changes.activity"),
     header,
-    rows: periods.map((p, i) => [ctx.periods.label(p), ...cols.map((c) => c(out[i]))]),
+    rows: periods.map((p, i) => [ctx.periods.label(p), ...cols.map((c) => c(at(out, i)))]),
     formats,
   };
 }
@@ -313,7 +321,7 @@ function sourcesBlock(
   const merge = (into: CohortCounts | null, x: CohortCounts): CohortCounts => {
     const o = into ?? empty();
     o.size += x.size;
-    for (let i = 0; i < x.reached.length; i++) o.reached[i] += x.reached[i];
+    addEach(o.reached, x.reached);
     return o;
   };
   const groups: { label: string; value: [CohortCounts, CohortCounts]; weight: number }[] = [];
@@ -323,10 +331,10 @@ function sourcesBlock(
     const b = co.bySource.get(last * SRC_SPAN + s);
     if (!a && !b) continue;
     const pair: [CohortCounts, CohortCounts] = [a ?? empty(), b ?? empty()];
-    if (ctx.sources.names[s] === "") blank = pair;
+    if (ctx.sources.nameOf(s) === "") blank = pair;
     else
       groups.push({
-        label: ctx.sources.names[s],
+        label: ctx.sources.nameOf(s),
         value: pair,
         weight: pair[0].size + pair[1].size,
       });
@@ -338,9 +346,12 @@ function sourcesBlock(
   ]);
   const rows: CellValue[][] = [];
   const line = (label: string, [a, b]: [CohortCounts, CohortCounts]) => {
-    const ca = ratio(a.reached[k], a.reached[k - 1]);
-    const cb = ratio(b.reached[k], b.reached[k - 1]);
-    rows.push([label, a.reached[k - 1], round(ca), b.reached[k - 1], round(cb), points(ca, cb)]);
+    // k ≥ 1: the flagged stage has one above it.
+    const aboveA = at(a.reached, k - 1);
+    const aboveB = at(b.reached, k - 1);
+    const ca = ratio(at(a.reached, k), aboveA);
+    const cb = ratio(at(b.reached, k), aboveB);
+    rows.push([label, aboveA, round(ca), aboveB, round(cb), points(ca, cb)]);
   };
   for (const g of shown) line(g.label, g.value);
   if (other) line(t(lang, "otherGroups", { n: other.count }), other.value);
@@ -355,12 +366,12 @@ function sourcesBlock(
   const lastLabel = ctx.periods.label(last);
   return {
     id: "changes.sources",
-    title: t(lang, "changes.sources", { stage: stages[k] }),
+    title: t(lang, "changes.sources", { stage: at(stages, k) }),
     header: [
       t(lang, "source"),
-      t(lang, "reachedStage", { stage: stages[k - 1], period: prevLabel }),
+      t(lang, "reachedStage", { stage: at(stages, k - 1), period: prevLabel }),
       `${t(lang, "stepConv")}, ${prevLabel}`,
-      t(lang, "reachedStage", { stage: stages[k - 1], period: lastLabel }),
+      t(lang, "reachedStage", { stage: at(stages, k - 1), period: lastLabel }),
       `${t(lang, "stepConv")}, ${lastLabel}`,
       t(lang, "absChange"),
     ],

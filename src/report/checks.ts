@@ -3,6 +3,7 @@
  * leads, lead quality, confirmations, source, listening to calls. Only checks the data can
  * answer, naming only stages the funnel has.
  */
+import { at } from "../core/indexed";
 import type { Context } from "./context";
 import { t } from "./i18n";
 import type { Block, CellValue } from "./types";
@@ -12,8 +13,9 @@ const CONFIRMED = /confirm|подтвер|підтвер/i;
 export function planChecks(ctx: Context, k: number): Block {
   const lang = ctx.opt.lang;
   const stages = ctx.model.stages;
-  const stage = stages[k];
-  const above = stages[k - 1];
+  // k ≥ 1: a stage with one above it.
+  const stage = at(stages, k);
+  const above = at(stages, k - 1);
   const rows: CellValue[][] = [];
   const hasCalls = ctx.hasCalls;
   if (hasCalls) {
@@ -25,9 +27,9 @@ export function planChecks(ctx: Context, k: number): Block {
     rows.push([t(lang, "check.quality", { above })]);
   const c = stages.findIndex((s, i) => i >= 1 && i <= k && CONFIRMED.test(s));
   if (c >= 1) {
-    rows.push([t(lang, "check.confirm", { from: stages[c - 1], to: stages[c] })]);
+    rows.push([t(lang, "check.confirm", { from: at(stages, c - 1), to: at(stages, c) })]);
   } else if (k >= 2) {
-    rows.push([t(lang, "check.stepBefore", { above, before: stages[k - 2] })]);
+    rows.push([t(lang, "check.stepBefore", { above, before: at(stages, k - 2) })]);
   }
   if (ctx.hasSource) rows.push([t(lang, "check.source", { stage })]);
   if (hasCalls) rows.push([t(lang, "check.listen", { above })]);

@@ -8,6 +8,7 @@
 import type { Aggregates } from "../aggregates/types";
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
+import { at } from "../core/indexed";
 import { dealDate } from "../core/metrics/dealDates";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
@@ -286,7 +287,7 @@ export function reachedCounts(hist: ArrayLike<number>, nStages: number): number[
   const out = new Array<number>(nStages).fill(0);
   let acc = 0;
   for (let k = nStages - 1; k >= 0; k--) {
-    acc += hist[k + 1];
+    acc += at(hist, k + 1);
     out[k] = acc;
   }
   return out;

@@ -1,6 +1,8 @@
 /** Funnel sheet: per stage count, step and overall conversion (reached semantics); per period, rep, source. */
+import { addAt, at } from "../core/indexed";
 import { ratio } from "../core/stats";
 import { addCounts, topN } from "./breakdown";
+import type { Names } from "./buckets";
 import { type Context, reachedCounts, round } from "./context";
 import { t } from "./i18n";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
@@ -27,7 +29,7 @@ function bump(
     h = new Int32Array(width);
     map.set(key, h);
   }
-  h[slot] += by;
+  addAt(h, slot, by);
 }
 
 export function aggregateFunnel(ctx: Context): FunnelAgg {
@@ -42,9 +44,9 @@ export function aggregateFunnel(ctx: Context): FunnelAgg {
   const { periods, reps, sources } = ctx;
   for (const r of ctx.rows.deals) {
     const slot = r.reached < 0 ? 0 : r.reached >= ctx.nStages ? ctx.nStages : r.reached + 1;
-    agg.all[slot] += r.deals;
+    addAt(agg.all, slot, r.deals);
     if (r.day !== null) bump(agg.byPeriod, periods.of(r.day), slot, width, r.deals);
-    else agg.undated[slot] += r.deals;
+    else addAt(agg.undated, slot, r.deals);
     bump(agg.byRep, reps.of(r.rep), slot, width, r.deals);
     bump(agg.bySource, sources.of(r.source), slot, width, r.deals);
   }
@@ -57,9 +59,20 @@ export function funnelRows(
   hist: ArrayLike<number>,
 ): { counts: number[]; step: (number | null)[]; overall: (number | null)[] } {
   const counts = reachedCounts(hist, stages.length);
-  const step = counts.map((c, k) => (k === 0 ? null : round(ratio(c, counts[k - 1]))));
-  const overall = counts.map((c) => round(ratio(c, counts[0])));
+  const step = counts.map((c, k) => {
+    const above = counts[k - 1];
+    return above === undefined ? null : round(ratio(c, above));
+  });
+  const [first = 0] = counts;
+  const overall = counts.map((c) => round(ratio(c, first)));
   return { counts, step, overall };
+}
+
+/** Deals in a histogram of `reached` (every slot, "none reached" included). */
+function dealsIn(hist: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < hist.length; i++) n += hist[i] ?? 0;
+  return n;
 }
 
 interface GroupRow {
@@ -89,10 +102,12 @@ function groupBlock(
   const highlights: Highlight[] = [];
   const line = (label: string, hist: ArrayLike<number>) => {
     const counts = reachedCounts(hist, stages.length);
-    rows.push([label, ...counts, round(ratio(counts[stages.length - 1], counts[0]))]);
+    const [first = 0] = counts;
+    const last = counts[counts.length - 1] ?? 0;
+    rows.push([label, ...counts, round(ratio(last, first))]);
   };
   const { shown, other } = topN(
-    groups.map((g) => ({ label: g.label, value: g.hist, weight: reachedCounts(g.hist, 1)[0] })),
+    groups.map((g) => ({ label: g.label, value: g.hist, weight: dealsIn(g.hist) })),
     limit,
     (into: ArrayLike<number> | null, x) => addCounts(into as Int32Array | null, x),
   );
@@ -111,19 +126,24 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
   const { counts, step, overall } = funnelRows(stages, agg.all);
   // The weakest step: the lowest step conversion below the first stage.
   let weakest = -1;
-  for (let k = 1; k < stages.length; k++) {
-    const s = step[k];
-    if (s !== null && (weakest < 0 || s < (step[weakest] as number))) weakest = k;
-  }
+  let weakestStep = Number.POSITIVE_INFINITY;
+  step.forEach((s, k) => {
+    if (k > 0 && s !== null && s < weakestStep) {
+      weakest = k;
+      weakestStep = s;
+    }
+  });
   const byStage: Block = {
     id: "funnel.byStage",
     title: t(lang, "funnel.byStage"),
     note:
       weakest > 0
-        ? t(lang, "funnel.byStage.note", { stage: `${stages[weakest - 1]} → ${stages[weakest]}` })
+        ? t(lang, "funnel.byStage.note", {
+            stage: `${at(stages, weakest - 1)} → ${at(stages, weakest)}`,
+          })
         : undefined,
     header: [t(lang, "stage"), t(lang, "count"), t(lang, "stepConv"), t(lang, "overallConv")],
-    rows: stages.map((s, k) => [s, counts[k], step[k], overall[k]]),
+    rows: stages.map((s, k) => [s, at(counts, k), at(step, k), at(overall, k)]),
     formats: ["text", "integer", "percent", "percent"],
     highlights: weakest > 0 ? [{ row: weakest, col: 2, style: "bad" }] : [],
     chart: { type: "bar", title: t(lang, "funnel.chart"), categoryCol: 0, seriesCols: [1] },
@@ -132,29 +152,28 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
 
   const periodOrder = ctx.periods.order().filter((p) => agg.byPeriod.has(p));
   if (periodOrder.length > 0) {
-    blocks.push(
-      groupBlock(
-        ctx,
-        "funnel.byPeriod",
-        t(lang, "funnel.byPeriod"),
-        t(lang, "period"),
-        periodOrder.map((p) => ({
-          label: ctx.periods.label(p),
-          hist: agg.byPeriod.get(p) as Int32Array,
-        })),
-        agg.undated.some((x) => x > 0) ? { label: t(lang, "noDate"), hist: agg.undated } : null,
-        agg.all,
-        Number.POSITIVE_INFINITY,
-      ),
+    const byPeriod = groupBlock(
+      ctx,
+      "funnel.byPeriod",
+      t(lang, "funnel.byPeriod"),
+      t(lang, "period"),
+      periodOrder.map((p) => ({
+        label: ctx.periods.label(p),
+        hist: agg.byPeriod.get(p) as Int32Array,
+      })),
+      agg.undated.some((x) => x > 0) ? { label: t(lang, "noDate"), hist: agg.undated } : null,
+      agg.all,
+      Number.POSITIVE_INFINITY,
     );
-    blocks[blocks.length - 1].note = t(lang, "funnel.byPeriod.note");
+    byPeriod.note = t(lang, "funnel.byPeriod.note");
+    blocks.push(byPeriod);
   }
-  const named = (order: number[], names: string[], map: Map<number, Int32Array>) =>
+  const named = (order: number[], names: Names, map: Map<number, Int32Array>) =>
     order
-      .filter((i) => names[i] !== "" && map.has(i))
-      .map((i) => ({ label: names[i], hist: map.get(i) as Int32Array }));
-  const blank = (order: number[], names: string[], map: Map<number, Int32Array>, label: string) => {
-    const i = order.find((x) => names[x] === "" && map.has(x));
+      .filter((i) => names.nameOf(i) !== "" && map.has(i))
+      .map((i) => ({ label: names.nameOf(i), hist: map.get(i) as Int32Array }));
+  const blank = (order: number[], names: Names, map: Map<number, Int32Array>, label: string) => {
+    const i = order.find((x) => names.nameOf(x) === "" && map.has(x));
     return i === undefined ? null : { label, hist: map.get(i) as Int32Array };
   };
   const group = (
@@ -162,7 +181,7 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
     column: "rep" | "source",
     none: "noRep" | "noSource",
     order: number[],
-    names: string[],
+    names: Names,
     map: Map<number, Int32Array>,
   ) =>
     groupBlock(
@@ -176,12 +195,12 @@ export function planFunnel(ctx: Context, agg: FunnelAgg): SheetPlan | null {
       ctx.opt.topN,
     );
   const repOrder = ctx.reps.order().filter((r) => agg.byRep.has(r));
-  if (repOrder.length > 1 || (repOrder.length === 1 && ctx.reps.names[repOrder[0]] !== "")) {
-    blocks.push(group("byRep", "rep", "noRep", repOrder, ctx.reps.names, agg.byRep));
+  if (repOrder.length > 1 || (repOrder.length === 1 && ctx.reps.nameOf(at(repOrder, 0)) !== "")) {
+    blocks.push(group("byRep", "rep", "noRep", repOrder, ctx.reps, agg.byRep));
   }
   if (ctx.hasSource) {
     const srcOrder = ctx.sources.order().filter((s) => agg.bySource.has(s));
-    blocks.push(group("bySource", "source", "noSource", srcOrder, ctx.sources.names, agg.bySource));
+    blocks.push(group("bySource", "source", "noSource", srcOrder, ctx.sources, agg.bySource));
   }
   return { key: "funnel", name: "", blocks };
 }

@@ -5,6 +5,7 @@
  * One pass over deals and calls accumulates per (day, rep); periods and plan ranges roll up from
  * those day groups.
  */
+import { at } from "../core/indexed";
 import { ratio } from "../core/stats";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
@@ -50,42 +51,46 @@ function columns(ctx: Context, agg: KpiAgg): Column[] {
   const add = (header: string, format: ColumnFormat, value: Column["value"], stage = false) =>
     cols.push({ header, format, value, stage });
   if (f.calls) {
-    add(t(lang, "calls"), "integer", (m) => m[CALLS]);
+    add(t(lang, "calls"), "integer", (m) => at(m, CALLS));
     if (f.duration) {
-      add(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), "integer", (m) => m[LONG]);
-      add(t(lang, "minutes"), "integer", (m) => Math.round(m[TALK_SEC] / 60));
+      add(t(lang, "longCalls", { sec: ctx.opt.longCallSeconds }), "integer", (m) => at(m, LONG));
+      add(t(lang, "minutes"), "integer", (m) => Math.round(at(m, TALK_SEC) / 60));
     }
   }
   if (f.deals) {
-    add(t(lang, "leads"), "integer", (m) => m[LEADS]);
+    add(t(lang, "leads"), "integer", (m) => at(m, LEADS));
     if (f.targeted) {
-      add(t(lang, "targeted"), "integer", (m) => m[TARGETED]);
-      add(t(lang, "nonTargeted"), "integer", (m) => m[NON_TARGETED]);
+      add(t(lang, "targeted"), "integer", (m) => at(m, TARGETED));
+      add(t(lang, "nonTargeted"), "integer", (m) => at(m, NON_TARGETED));
     }
     ctx.model.stages.forEach((s, k) => {
-      add(s, "integer", (m) => m[STAGE0 + k], true);
+      add(s, "integer", (m) => at(m, STAGE0 + k), true);
     });
-    add(t(lang, "sales"), "integer", (m) => m[SALES]);
+    add(t(lang, "sales"), "integer", (m) => at(m, SALES));
     const money: ColumnFormat = f.cents ? "moneyCents" : "money";
     const multi = agg.currencies.length > 0;
     if (f.amount && !multi) {
-      add(t(lang, "revenue"), money, (m) => round(m[REVENUE]));
-      add(t(lang, "avgCheck"), money, (m) => round(ratio(m[REVENUE], m[AMOUNT_N])));
+      add(t(lang, "revenue"), money, (m) => round(at(m, REVENUE)));
+      add(t(lang, "avgCheck"), money, (m) => round(ratio(at(m, REVENUE), at(m, AMOUNT_N))));
     }
     // Amounts in several currencies are never added together: revenue per currency.
     agg.currencies.forEach((cur, i) => {
       const slot = currencySlot(ctx.nStages, i);
       const name = cur || "?";
-      add(`${t(lang, "revenue")}, ${name}`, money, (m) => round(m[slot]));
-      add(`${t(lang, "avgCheck")}, ${name}`, money, (m) => round(ratio(m[slot], m[slot + 1])));
+      add(`${t(lang, "revenue")}, ${name}`, money, (m) => round(at(m, slot)));
+      add(`${t(lang, "avgCheck")}, ${name}`, money, (m) =>
+        round(ratio(at(m, slot), at(m, slot + 1))),
+      );
     });
     if (f.margin && !multi)
-      add(t(lang, "marginPct"), "percent", (m) => round(ratio(m[MARGIN], m[MARGIN_BASE])));
+      add(t(lang, "marginPct"), "percent", (m) => round(ratio(at(m, MARGIN), at(m, MARGIN_BASE))));
     if (f.client && f.amount && !multi) {
-      add(t(lang, "repeatShare"), "percent", (m) => round(ratio(m[REPEAT_REV], m[REVENUE])));
+      add(t(lang, "repeatShare"), "percent", (m) =>
+        round(ratio(at(m, REPEAT_REV), at(m, REVENUE))),
+      );
     }
     if (f.cycle)
-      add(t(lang, "cycle"), "days", (m) => round(ratio(m[CYCLE_SUM] / 24, m[CYCLE_N]), 4));
+      add(t(lang, "cycle"), "days", (m) => round(ratio(at(m, CYCLE_SUM) / 24, at(m, CYCLE_N)), 4));
   }
   return cols;
 }
@@ -98,12 +103,15 @@ function columns(ctx: Context, agg: KpiAgg): Column[] {
  */
 export function distinctColumns(cols: Column[], groups: Float64Array[]): Column[] {
   const values = cols.map((c) => groups.map((g) => c.value(g)));
-  const same = (a: number, b: number) => values[a].every((v, i) => v === values[b][i]);
+  const same = (a: number, b: number) => {
+    const other = at(values, b);
+    return at(values, a).every((v, i) => v === other[i]);
+  };
   const dropped = new Set<number>();
   for (let a = 0; a < cols.length; a++) {
     for (let b = a + 1; b < cols.length; b++) {
       if (dropped.has(a) || dropped.has(b) || !same(a, b)) continue;
-      dropped.add(cols[a].stage && !cols[b].stage ? a : b);
+      dropped.add(at(cols, a).stage && !at(cols, b).stage ? a : b);
     }
   }
   return cols.filter((_, i) => !dropped.has(i));
@@ -122,16 +130,16 @@ export function planKpi(ctx: Context): SheetPlan | null {
   const weight = new Map<number, number>();
   for (const [key, m] of agg.daily) {
     const rep = key - Math.floor(key / REP_SPAN) * REP_SPAN;
-    weight.set(rep, (weight.get(rep) ?? 0) + m[LEADS] + m[CALLS]);
+    weight.set(rep, (weight.get(rep) ?? 0) + at(m, LEADS) + at(m, CALLS));
   }
-  const named = ctx.reps.order().filter((r) => weight.has(r) && ctx.reps.names[r] !== "");
+  const named = ctx.reps.order().filter((r) => weight.has(r) && ctx.reps.nameOf(r) !== "");
   const kept = new Set(
     [...named]
       .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || a - b)
       .slice(0, ctx.opt.topN),
   );
   const others = named.length - kept.size;
-  const slotOf = (rep: number) => (ctx.reps.names[rep] === "" || kept.has(rep) ? rep : OTHER);
+  const slotOf = (rep: number) => (ctx.reps.nameOf(rep) === "" || kept.has(rep) ? rep : OTHER);
 
   // Roll the day groups up to (period, rep) and rep totals.
   const byPeriod = new Map<number, Map<number, Float64Array>>();
@@ -164,11 +172,11 @@ export function planKpi(ctx: Context): SheetPlan | null {
     addInto(pm, m);
   }
   const repName = (r: number) =>
-    r === OTHER ? t(lang, "otherGroups", { n: others }) : ctx.reps.names[r] || t(lang, "noRep");
+    r === OTHER ? t(lang, "otherGroups", { n: others }) : ctx.reps.nameOf(r) || t(lang, "noRep");
   const repOrder = ctx.reps.order().filter((r) => byRep.has(r));
   // "Other" goes after the named reps, before the row without a rep.
   if (byRep.has(OTHER)) {
-    const blank = repOrder.findIndex((r) => ctx.reps.names[r] === "");
+    const blank = repOrder.findIndex((r) => ctx.reps.nameOf(r) === "");
     repOrder.splice(blank < 0 ? repOrder.length : blank, 0, OTHER);
   }
   const groups: Float64Array[] = [...byRep.values()];

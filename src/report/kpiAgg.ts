@@ -3,6 +3,7 @@
  * KPI tables, the forecast and plan against fact roll up from these day groups.
  */
 
+import { addAt, addEach } from "../core/indexed";
 import type { Context } from "./context";
 
 // Metric slots in a group's Float64Array.
@@ -84,50 +85,50 @@ export function aggregateKpi(ctx: Context): KpiAgg {
 
   for (const r of rows.repDays) {
     const g = group(r.day, r.rep);
-    g[CALLS] += r.calls;
+    addAt(g, CALLS, r.calls);
     if (r.timedCalls > 0) {
       flags.duration = true;
-      g[TALK_SEC] += r.talkSeconds;
-      g[LONG] += r.longCalls;
+      addAt(g, TALK_SEC, r.talkSeconds);
+      addAt(g, LONG, r.longCalls);
     }
   }
   for (const r of rows.deals) {
     const g = group(r.day, r.rep);
-    g[LEADS] += r.deals;
+    addAt(g, LEADS, r.deals);
     if (r.targeted !== null) {
       flags.targeted = true;
-      g[r.targeted ? TARGETED : NON_TARGETED] += r.deals;
+      addAt(g, r.targeted ? TARGETED : NON_TARGETED, r.deals);
     }
   }
-  for (const r of rows.stageEntries) group(r.day, r.rep)[STAGE0 + r.stage] += r.entries;
+  for (const r of rows.stageEntries) addAt(group(r.day, r.rep), STAGE0 + r.stage, r.entries);
   for (const r of rows.sales) {
     const w = group(r.day, r.rep);
-    w[SALES] += r.sales;
+    addAt(w, SALES, r.sales);
     if (r.amounts === 0) continue;
     flags.amount = true;
-    w[REVENUE] += r.revenue;
-    w[AMOUNT_N] += r.amounts;
+    addAt(w, REVENUE, r.revenue);
+    addAt(w, AMOUNT_N, r.amounts);
     if (r.cents) flags.cents = true;
     const ci = curIndex.get(r.currency);
     if (ci !== undefined) {
-      w[currencySlot(n, ci)] += r.revenue;
-      w[currencySlot(n, ci) + 1] += r.amounts;
+      addAt(w, currencySlot(n, ci), r.revenue);
+      addAt(w, currencySlot(n, ci) + 1, r.amounts);
     }
     if (r.margins > 0) {
       flags.margin = true;
-      w[MARGIN] += r.margin;
-      w[MARGIN_BASE] += r.marginBase;
+      addAt(w, MARGIN, r.margin);
+      addAt(w, MARGIN_BASE, r.marginBase);
     }
-    w[REPEAT_REV] += r.repeatRevenue;
+    addAt(w, REPEAT_REV, r.repeatRevenue);
   }
   for (const r of rows.cycles) {
     const w = group(r.day, r.rep);
-    w[CYCLE_SUM] += r.hours * r.deals;
-    w[CYCLE_N] += r.deals;
+    addAt(w, CYCLE_SUM, r.hours * r.deals);
+    addAt(w, CYCLE_N, r.deals);
   }
   return { width, currencies, daily, flags };
 }
 
 export function addInto(target: Float64Array, src: Float64Array): void {
-  for (let i = 0; i < src.length; i++) target[i] += src[i];
+  addEach(target, src);
 }

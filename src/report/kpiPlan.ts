@@ -3,6 +3,7 @@
  * per plan row, with the fact per working day and the daily plan.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { at } from "../core/indexed";
 import { runRate, workingDays } from "../core/metrics/pace";
 import type { PlanMetric } from "../core/metrics/planMetric";
 import { ratio } from "../core/stats";
@@ -33,7 +34,7 @@ function currentPeriod(ctx: Context): number | null {
   const today = ctx.opt.todayDay;
   if (today === null || ctx.maxDay === null) return null;
   const p = ctx.periods.of(today);
-  if (ctx.maxDay < ctx.periods.start[p] || today >= ctx.periods.end[p] - 1) return null;
+  if (ctx.maxDay < ctx.periods.startOf(p) || today >= ctx.periods.endOf(p) - 1) return null;
   return p;
 }
 
@@ -50,8 +51,8 @@ export function currentForecast(
   const today = ctx.opt.todayDay as number;
   const reps = byPeriod.get(p);
   if (!reps) return null;
-  const start = ctx.periods.start[p];
-  const end = ctx.periods.end[p];
+  const start = ctx.periods.startOf(p);
+  const end = ctx.periods.endOf(p);
   const lang = ctx.opt.lang;
   const total = workingDays(start, end);
   const elapsed = workingDays(start, today + 1);
@@ -80,7 +81,10 @@ export function currentForecast(
   const team = new Float64Array(agg.width);
   const line = (label: string, v: Float64Array): CellValue[] => [
     label,
-    ...metrics.flatMap((m) => [round(v[m.slot]), whole(m, v[m.slot] * scale)]),
+    ...metrics.flatMap((m) => {
+      const fact = at(v, m.slot);
+      return [round(fact), whole(m, fact * scale)];
+    }),
   ];
   for (const r of repOrder) {
     const v = reps.get(r);
@@ -126,7 +130,7 @@ function metricSlot(
   }
   const stages = ctx.model.stages;
   const idx = stages.findIndex((s) => nameKey(s) === nameKey(plan.metricText));
-  if (idx >= 0) return { slot: STAGE0 + idx, scale: 1, label: stages[idx] };
+  if (idx >= 0) return { slot: STAGE0 + idx, scale: 1, label: at(stages, idx) };
   if (metric === "meetings") {
     const m = stages.findIndex((s) => MEETING.test(s));
     if (m >= 0) return { slot: STAGE0 + m, scale: 1, label: t(lang, "metric.meetings") };
@@ -175,7 +179,7 @@ export function planVsFact(ctx: Context, agg: KpiAgg): Block | null {
         for (let d = start; d < end; d++) {
           const list = days.get(d);
           if (!list) continue;
-          for (const x of list) if (rep === -1 || x.rep === rep) fact += x.m[ms.slot];
+          for (const x of list) if (rep === -1 || x.rep === rep) fact += at(x.m, ms.slot);
         }
       }
       fact = round(fact * ms.scale, 6);

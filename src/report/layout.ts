@@ -59,9 +59,9 @@ export function columnWidths(blocks: readonly Block[]): number[] {
       header[i] = Math.max(header[i] ?? 0, Math.ceil(h.length * BOLD));
     });
     for (const r of b.rows) {
-      for (let i = 0; i < r.length; i++) {
-        widths[i] = Math.max(widths[i] ?? MIN_WIDTH, displayLength(r[i], b.formats[i] ?? "text"));
-      }
+      r.forEach((v, i) => {
+        widths[i] = Math.max(widths[i] ?? MIN_WIDTH, displayLength(v, b.formats[i] ?? "text"));
+      });
     }
   }
   return widths.map((w, i) => {

@@ -2,11 +2,23 @@
  * Quality sheet (seed 004): average checklist score per rep and criterion, and per criterion in
  * won against lost deals.
  */
+import { addAt, addEach, at } from "../core/indexed";
 import { ratio } from "../core/stats";
 import { Names } from "./buckets";
 import { type Context, passes, round } from "./context";
 import { t } from "./i18n";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
+
+/** Score sums as [sum, count] per criterion c at 2c, 2c + 1: adds one score. */
+function addScore(acc: Float64Array, c: number, score: number): void {
+  addAt(acc, 2 * c, score);
+  addAt(acc, 2 * c + 1);
+}
+
+/** The mean score of criterion c, or null when none was graded. */
+function meanScore(acc: Float64Array, c: number): number | null {
+  return ratio(at(acc, 2 * c), at(acc, 2 * c + 1));
+}
 
 export function planQuality(ctx: Context): SheetPlan | null {
   const lang = ctx.opt.lang;
@@ -15,18 +27,17 @@ export function planQuality(ctx: Context): SheetPlan | null {
   // The N most graded criteria keep their columns; the rest are averaged as one "Other".
   const graded0 = all.map(() => 0);
   for (const g of ctx.model.grades) {
-    for (let c = 0; c < g.scores.length; c++) {
-      const v = g.scores[c];
-      if (v !== null && v !== undefined) graded0[c]++;
-    }
+    g.scores.forEach((v, c) => {
+      if (v !== null && v !== undefined) addAt(graded0, c);
+    });
   }
   const top = all
     .map((_, c) => c)
-    .sort((a, b) => graded0[b] - graded0[a] || a - b)
+    .sort((a, b) => at(graded0, b) - at(graded0, a) || a - b)
     .slice(0, ctx.opt.topN)
     .sort((a, b) => a - b);
   const rest = all.length - top.length;
-  const criteria = top.map((c) => all[c]);
+  const criteria = top.map((c) => at(all, c));
   if (rest > 0) criteria.push(t(lang, "otherGroups", { n: rest }));
   const slot = all.map(() => criteria.length - 1);
   top.forEach((c, i) => {
@@ -36,7 +47,10 @@ export function planQuality(ctx: Context): SheetPlan | null {
   const reps = new Names();
   // Per rep: [sum, count] per criterion, then overall.
   const sums = new Map<number, Float64Array>();
-  const outcome = [new Float64Array(2 * nc), new Float64Array(2 * nc)]; // won, lost
+  const outcome: [won: Float64Array, lost: Float64Array] = [
+    new Float64Array(2 * nc),
+    new Float64Array(2 * nc),
+  ];
   const graded = new Map<number, number>();
   let anyOutcome = false;
   for (const g of ctx.model.grades) {
@@ -52,19 +66,13 @@ export function planQuality(ctx: Context): SheetPlan | null {
     graded.set(r, (graded.get(r) ?? 0) + 1);
     const o = deal?.status === "won" ? outcome[0] : deal?.status === "lost" ? outcome[1] : null;
     if (o) anyOutcome = true;
-    for (let raw = 0; raw < g.scores.length; raw++) {
-      const v = g.scores[raw];
-      if (v === null || v === undefined) continue;
-      const c = slot[raw];
-      s[2 * c] += v;
-      s[2 * c + 1]++;
-      s[2 * nc] += v;
-      s[2 * nc + 1]++;
-      if (o) {
-        o[2 * c] += v;
-        o[2 * c + 1]++;
-      }
-    }
+    g.scores.forEach((v, raw) => {
+      if (v === null || v === undefined) return;
+      const c = at(slot, raw);
+      addScore(s, c, v);
+      addScore(s, nc, v);
+      if (o) addScore(o, c, v);
+    });
   }
   if (sums.size === 0) return null;
   const team = new Float64Array(2 * (nc + 1));
@@ -72,16 +80,16 @@ export function planQuality(ctx: Context): SheetPlan | null {
   const line = (label: string, s: Float64Array, n: number): CellValue[] => [
     label,
     n,
-    ...criteria.map((_, c) => round(ratio(s[2 * c], s[2 * c + 1]))),
-    round(ratio(s[2 * nc], s[2 * nc + 1])),
+    ...criteria.map((_, c) => round(meanScore(s, c))),
+    round(meanScore(s, nc)),
   ];
   let total = 0;
   for (const r of reps.order()) {
     const s = sums.get(r) as Float64Array;
-    for (let i = 0; i < s.length; i++) team[i] += s[i];
+    addEach(team, s);
     const n = graded.get(r) ?? 0;
     total += n;
-    rows.push(line(reps.names[r] || t(lang, "noRep"), s, n));
+    rows.push(line(reps.nameOf(r) || t(lang, "noRep"), s, n));
   }
   rows.push(line(t(lang, "team"), team, total));
   const blocks: Block[] = [
@@ -100,8 +108,8 @@ export function planQuality(ctx: Context): SheetPlan | null {
     let worst = -1;
     let worstGap = 0;
     criteria.forEach((name, c) => {
-      const w = ratio(won[2 * c], won[2 * c + 1]);
-      const l = ratio(lost[2 * c], lost[2 * c + 1]);
+      const w = meanScore(won, c);
+      const l = meanScore(lost, c);
       const diff = w !== null && l !== null ? w - l : null;
       if (diff !== null && diff > worstGap) {
         worstGap = diff;

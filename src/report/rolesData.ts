@@ -311,8 +311,8 @@ export function rolesData(ctx: Context): RolesData | null {
     p < 0
       ? workdaysBetween(minDay, endDay)
       : workdaysBetween(
-          Math.max(ctx.periods.start[p], minDay),
-          Math.min(ctx.periods.end[p], endDay),
+          Math.max(ctx.periods.startOf(p), minDay),
+          Math.min(ctx.periods.endOf(p), endDay),
         );
   return {
     roles,

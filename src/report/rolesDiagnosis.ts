@@ -7,6 +7,7 @@
  * says chance alone would rarely give such a fall (z ≥ 2.33, about 1%).
  */
 
+import { at } from "../core/indexed";
 import { cohortMature } from "../core/metrics/cohort";
 import {
   addBooking,
@@ -67,16 +68,16 @@ export function comparedPeriods(
   const order = ctx.periods.order();
   let li = -1;
   for (let i = order.length - 1; i >= 0; i--) {
-    if (cohortMature(ctx.periods.end[order[i]], window, maxDay)) {
+    if (cohortMature(ctx.periods.endOf(at(order, i)), window, maxDay)) {
       li = i;
       break;
     }
   }
   if (li < 0) return null;
-  const last = order[li];
-  const prev = ctx.periods.of(ctx.periods.start[last] - 1);
-  if (ctx.minDay === null || ctx.periods.end[prev] - 1 < ctx.minDay) return null;
-  return { window, last, prev, newer: li + 1 < order.length ? order[li + 1] : -1 };
+  const last = at(order, li);
+  const prev = ctx.periods.of(ctx.periods.startOf(last) - 1);
+  if (ctx.minDay === null || ctx.periods.endOf(prev) - 1 < ctx.minDay) return null;
+  return { window, last, prev, newer: order[li + 1] ?? -1 };
 }
 
 /** The diagnosis for every SDR with bookings or calls in the two periods, then the team. */
@@ -95,12 +96,14 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
     slots.forEach((p, i) => {
       const g = data.sdr.get(p, s);
       if (!g) return;
+      const own = at(pair, i);
+      const all = at(team, i);
       for (const k of ["calls", "longCalls", "talkSec", "timed", "leads", "targeted"] as const) {
-        pair[i][k] = g[k];
-        team[i][k] += g[k];
+        own[k] = g[k];
+        all[k] += g[k];
       }
-      pair[i].nonTargeted = g.nonTargeted;
-      team[i].nonTargeted += g.nonTargeted;
+      own.nonTargeted = g.nonTargeted;
+      all.nonTargeted += g.nonTargeted;
     });
     counts.set(nameKey(s), pair);
   }

@@ -3,6 +3,7 @@
  * shares, and a warning when the "misc" category grows from one period to the next.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { addAt } from "../core/indexed";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
 import { Names } from "./buckets";
@@ -49,7 +50,7 @@ export function planTime(ctx: Context): SheetPlan | null {
       m = grown;
       minutes.set(r, m);
     }
-    m[c] += e.minutes;
+    addAt(m, c, e.minutes);
     const p = ctx.periods.of(day);
     let pm = byPeriod.get(p);
     if (!pm) {
@@ -65,7 +66,7 @@ export function planTime(ctx: Context): SheetPlan | null {
   const selling = cats.names.map((c) => isSelling(c));
   const header = [
     t(lang, "rep"),
-    ...catOrder.map((c) => cats.names[c]),
+    ...catOrder.map((c) => cats.nameOf(c)),
     t(lang, "totalHours"),
     t(lang, "sellingShare"),
     t(lang, "nonSellingShare"),
@@ -90,8 +91,9 @@ export function planTime(ctx: Context): SheetPlan | null {
   const rows: CellValue[][] = [];
   for (const r of reps.order()) {
     const m = minutes.get(r) as Float64Array;
-    for (let c = 0; c < cats.size; c++) team[c] += m[c] ?? 0;
-    rows.push(line(reps.names[r] || t(lang, "noRep"), m));
+    // A rep's list stops at the last category it has minutes in.
+    for (let c = 0; c < cats.size; c++) addAt(team, c, m[c] ?? 0);
+    rows.push(line(reps.nameOf(r) || t(lang, "noRep"), m));
   }
   rows.push(line(t(lang, "team"), team));
   const blocks: Block[] = [
@@ -105,9 +107,9 @@ export function planTime(ctx: Context): SheetPlan | null {
     },
   ];
 
-  const miscIdx = catOrder.find((c) => isMisc(cats.names[c]));
+  const miscIdx = catOrder.find((c) => isMisc(cats.nameOf(c)));
   if (miscIdx !== undefined) {
-    const misc = cats.names[miscIdx];
+    const misc = cats.nameOf(miscIdx);
     const prow: CellValue[][] = [];
     const highlights: Highlight[] = [];
     let prevShare: number | null = null;

@@ -4,6 +4,7 @@
  */
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { DayCache } from "../core/dayCache";
+import { addAt, at } from "../core/indexed";
 import { quantileSorted, ratio } from "../core/stats";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
@@ -40,7 +41,7 @@ interface Stat {
 function stat(b: Buf): Stat {
   const s = b.sorted();
   let sum = 0;
-  for (let i = 0; i < s.length; i++) sum += s[i];
+  for (let i = 0; i < s.length; i++) sum += s[i] as number;
   return {
     count: s.length,
     avg: round(ratio(sum, s.length), 4),
@@ -82,20 +83,20 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   for (const r of ctx.rows.transitions) {
     if (r.step >= nT) continue;
     const days = r.hours / 24;
-    bufs[r.step].push(days, r.transitions);
+    at(bufs, r.step).push(days, r.transitions);
     const s = slotOf(r.day);
-    sums[s][r.step] += r.hours * r.transitions;
-    counts[s][r.step] += r.transitions;
+    addAt(at(sums, s), r.step, r.hours * r.transitions);
+    addAt(at(counts, s), r.step, r.transitions);
   }
   for (const r of ctx.rows.cycles) cycle.push(r.hours / 24, r.deals);
   const total = bufs.reduce((s, b) => s + b.n, 0);
   if (total === 0 && cycle.n === 0) return null;
 
   const rows: CellValue[][] = [];
-  for (let k = 0; k < nT; k++) {
-    if (bufs[k].n === 0) continue;
-    const s = stat(bufs[k]);
-    rows.push([`${stages[k]} → ${stages[k + 1]}`, s.count, s.avg, s.median, s.p90]);
+  for (const [k, b] of bufs.entries()) {
+    if (b.n === 0) continue;
+    const s = stat(b);
+    rows.push([`${at(stages, k)} → ${at(stages, k + 1)}`, s.count, s.avg, s.median, s.p90]);
   }
   if (cycle.n > 0) {
     const s = stat(cycle);
@@ -127,6 +128,12 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   return { key: "velocity", name: "", blocks };
 }
 
+/** "2026-03" → [2026, 3]. */
+function yearMonth(key: string): [number, number] {
+  const [y = "", m = ""] = key.split("-");
+  return [Number(y), Number(m)];
+}
+
 /**
  * The monthly trend (SPEC §4): a transition belongs to the month its later stage was entered;
  * the month's funnel time is the sum of its transitions' average days; its goal is the month
@@ -143,7 +150,7 @@ function trendBlock(
   const stages = ctx.model.stages;
   const lang = ctx.opt.lang;
   const nT = bufs.length;
-  const used = Array.from({ length: nT }, (_, k) => bufs[k].n > 0);
+  const used = bufs.map((b) => b.n > 0);
   const share = ctx.opt.velocityGoal;
   const lastDay = ctx.maxDay ?? Number.POSITIVE_INFINITY;
   const index = new Map(months.map((m, i) => [m, i]));
@@ -151,8 +158,8 @@ function trendBlock(
   const trows: CellValue[][] = [];
   const highlights: Highlight[] = [];
   // Every calendar month from the first to the last, gaps included (a gap breaks the goal chain).
-  const [y0, m0] = sorted[0].split("-").map(Number);
-  const [y1, m1] = sorted[sorted.length - 1].split("-").map(Number);
+  const [y0, m0] = yearMonth(at(sorted, 0));
+  const [y1, m1] = yearMonth(at(sorted, sorted.length - 1));
   let before: number | null = null;
   const count = (y1 - y0) * 12 + (m1 - m0) + 1;
   for (let i = 0; i < count; i++) {
@@ -167,9 +174,11 @@ function trendBlock(
     const avgs: (number | null)[] = [];
     let funnel = 0;
     let any = false;
+    const monthSums = s === undefined ? null : at(sums, s);
+    const monthCounts = s === undefined ? null : at(counts, s);
     for (let k = 0; k < nT; k++) {
       if (!used[k]) continue;
-      const a = s === undefined ? null : ratio(sums[s][k] / 24, counts[s][k]);
+      const a = monthSums && monthCounts ? ratio(at(monthSums, k) / 24, at(monthCounts, k)) : null;
       avgs.push(round(a, 4));
       if (a !== null) {
         funnel += a;

@@ -3,6 +3,8 @@
  * standard SQL both accept. The BigQuery side never uses DuckDB-only syntax (`::`, `epoch(`,
  * `strftime`, `read_csv`, `quantile_cont`…): a test checks the emitted text.
  */
+import { at } from "../core/indexed";
+
 export type DialectName = "duckdb" | "bigquery";
 
 export interface Dialect {
@@ -64,7 +66,7 @@ const duckdb: Dialect = {
     `${desc ? "arg_max" : "arg_min"}(${v}, ${order}) FILTER (WHERE ${where})`,
   boolOr: (x) => `bool_or(${x})`,
   replaceAll: (x, p, by) => `regexp_replace(${x}, '${p}', '${by}', 'g')`,
-  minOf: (xs) => (xs.length === 1 ? xs[0] : `LEAST(${xs.join(", ")})`),
+  minOf: (xs) => (xs.length === 1 ? at(xs, 0) : `LEAST(${xs.join(", ")})`),
   rowOrder: () => "rowid",
   orderOf: (ts) => `epoch_ms(${ts})`,
   types: {
@@ -99,7 +101,8 @@ const bigquery: Dialect = {
     `ARRAY_AGG(IF(${where}, ${v}, NULL) IGNORE NULLS ORDER BY ${order}${desc ? " DESC" : ""} LIMIT 1)[SAFE_OFFSET(0)]`,
   boolOr: (x) => `LOGICAL_OR(${x})`,
   replaceAll: (x, p, by) => `REGEXP_REPLACE(${x}, r'${p}', '${by}')`,
-  minOf: (xs) => (xs.length === 1 ? xs[0] : `(SELECT MIN(x) FROM UNNEST([${xs.join(", ")}]) AS x)`),
+  minOf: (xs) =>
+    xs.length === 1 ? at(xs, 0) : `(SELECT MIN(x) FROM UNNEST([${xs.join(", ")}]) AS x)`,
   rowOrder: (fallback) => fallback,
   orderOf: (ts) => `UNIX_MILLIS(${ts})`,
   types: { text: "STRING", timestamp: "TIMESTAMP", number: "FLOAT64", int: "INT64", bool: "BOOL" },

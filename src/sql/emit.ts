@@ -3,7 +3,9 @@
  * stage named after it), `voronka_rep_days` and the aggregate views of src/aggregates/views.ts,
  * by the definitions of the in-memory engine (src/aggregates/memory.ts), row for row.
  */
+
 import { META_VIEW, viewOf } from "../aggregates/views";
+import { at } from "../core/indexed";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
 import type { SqlSource } from "./source";
@@ -55,7 +57,7 @@ function dealsTable(e: Emit): string {
     ...FIXED_COLUMNS.slice(0, 13),
     "src AS origin",
     "ord AS origin_order",
-    ...range(n).map((k) => `${stageCol(k)} AS ${q.ident(names[k])}`),
+    ...range(n).map((k) => `${stageCol(k)} AS ${q.ident(at(names, k))}`),
   ];
   const { ctes, select } = dealsQuery(e);
   const withs = [...ctes, `merged AS (\n${select}\n)`];
@@ -66,7 +68,7 @@ function dealsTable(e: Emit): string {
 function facts(e: Emit): string {
   const { q, n } = e;
   const names = stageColumnNames(e.src.stages);
-  const s = range(n).map((k) => q.ident(names[k]));
+  const s = range(n).map((k) => q.ident(at(names, k)));
   const own = `COALESCE(created${s.map((x) => `, ${x}`).join("")}, closed)`;
   const sale = `COALESCE(closed${[...s]
     .reverse()
@@ -112,7 +114,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   const dayOfStage = (k: number) => q.day(stageCol(k));
   const out: string[] = [];
   const datedOf = (k: number) =>
-    `(SELECT COUNT(${q.ident(stageColumnNames(src.stages)[k])}) FROM ${e.out(DEALS_TABLE)}) > 0`;
+    `(SELECT COUNT(${q.ident(at(stageColumnNames(src.stages), k))}) FROM ${e.out(DEALS_TABLE)}) > 0`;
   out.push(
     view(
       e,
@@ -191,7 +193,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
     // k on (stages past the furthest carry none); NULL when there is none.
     const names = stageColumnNames(src.stages);
     const undated = range(n)
-      .map((k) => `CASE WHEN COUNT(${q.ident(names[k])}) > 0 THEN 0 ELSE 1 END AS u${k}`)
+      .map((k) => `CASE WHEN COUNT(${q.ident(at(names, k))}) > 0 THEN 0 ELSE 1 END AS u${k}`)
       .join(", ");
     const earliest = caseOf("p.k", n, (k) => q.minOf(range(n - k).map((j) => dayOfStage(k + j))));
     const anyUndated = greatest(
@@ -209,7 +211,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
       ),
     );
   }
-  const steps = range(Math.max(0, n - 1)).filter((k) => !src.stages[k].sameSourceNext);
+  const steps = range(Math.max(0, n - 1)).filter((k) => !at(src.stages, k).sameSourceNext);
   if (steps.length > 0) {
     const a = caseOf("p.k", n - 1, (k) => stageCol(k));
     const b = caseOf("p.k", n - 1, (k) => stageCol(k + 1));
@@ -226,8 +228,8 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   }
   const meta = META_VIEW;
   out.push(
-    `${q.createView} ${e.out(meta.view)} AS\nSELECT ${longCallSeconds} AS ${meta.columns[0].column}, ` +
-      `COALESCE((SELECT ${q.boolOr("client <> ''")} FROM ${e.out(DEALS_TABLE)}), FALSE) AS ${meta.columns[1].column}`,
+    `${q.createView} ${e.out(meta.view)} AS\nSELECT ${longCallSeconds} AS ${at(meta.columns, 0).column}, ` +
+      `COALESCE((SELECT ${q.boolOr("client <> ''")} FROM ${e.out(DEALS_TABLE)}), FALSE) AS ${at(meta.columns, 1).column}`,
   );
   return out;
 }

@@ -4,6 +4,7 @@
  * id wins), its stage columns, current stage and status; a stage log's earliest entry per stage;
  * the log completing the deals the table has and adding the ones it has not.
  */
+import { at } from "../core/indexed";
 import type { Dialect } from "./dialect";
 import type { DealsSource, KeyedStage, SqlSource, StageLogSource } from "./source";
 
@@ -87,7 +88,8 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
       `${q.timestamp(raw(e, s.column))} AS c${i}_at`,
     ]),
   ];
-  const marked = (i: number) => `(c${i}_key <> '' AND NOT ${inList(`c${i}_key`, scs[i].skip, e)})`;
+  const marked = (i: number) =>
+    `(c${i}_key <> '' AND NOT ${inList(`c${i}_key`, at(scs, i).skip, e)})`;
   // Per stage, its contributions in the order the build applies them (the last one wins).
   const contributions = range(n).map((k) => {
     const out: { marked: string; at: string }[] = [];
@@ -98,7 +100,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
     return out;
   });
   const stageDate = (k: number) => {
-    const cs = contributions[k];
+    const cs = at(contributions, k);
     if (cs.length === 0) return "CAST(NULL AS TIMESTAMP)";
     return `CASE ${[...cs]
       .reverse()
@@ -106,10 +108,12 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
       .join(" ")} END`;
   };
   const hit = range(n)
-    .filter((k) => contributions[k].length > 0)
+    .filter((k) => at(contributions, k).length > 0)
     .map(
       (k) =>
-        `CASE WHEN ${contributions[k].map((x) => x.marked).join(" OR ")} THEN ${k} ELSE -1 END`,
+        `CASE WHEN ${at(contributions, k)
+          .map((x) => x.marked)
+          .join(" OR ")} THEN ${k} ELSE -1 END`,
     );
   const hasOutcome = has("status") || has("won") || has("stage") || has("closedFlag");
   const outcome = hasOutcome
@@ -213,7 +217,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
  * own chain (names suffixed _1, _2…), then the first row of an id over all of them wins.
  */
 function allDealsCtes(e: Emit, tables: DealsSource[]): string[] {
-  if (tables.length === 1) return dealsCtes(e, tables[0]);
+  if (tables.length === 1) return dealsCtes(e, at(tables, 0));
   const suffixed = (sql: string, t: number) =>
     sql.replace(/\b(deals_(?:raw|first|read|dated|status|final)|ordered\d+)\b/g, `$1_${t + 1}`);
   const cols = [

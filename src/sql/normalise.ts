@@ -13,6 +13,7 @@ import {
   parseDate,
   parseDurationSeconds,
   parseNumber,
+  withTimeOfDay,
 } from "../core/values";
 import { dateOf, looksLikeDate } from "../model/build/layout";
 import { yesNo } from "../model/headers";
@@ -153,16 +154,8 @@ function cleanCalls(tab: RawTab, m: TabMapping): CleanTable {
   function* rows() {
     for (const row of dataRows(tab, m)) {
       let when = dateOf(at(row, c.date), UTC);
-      if (when !== null && cTime !== undefined && when % 86_400_000 === 0) {
-        const tv = row[cTime];
-        const t =
-          typeof tv === "number"
-            ? tv < 1
-              ? Math.round(tv * 86_400)
-              : null
-            : parseDurationSeconds(tv, "UTC");
-        if (t !== null && t >= 0 && t < 86_400) when += t * 1000;
-      }
+      if (when !== null && cTime !== undefined)
+        when = withTimeOfDay(when, row[cTime], UTC.timeZone);
       yield fields.map((f) => {
         const v = at(row, c[f]);
         if (f === "date") return when === null ? "" : isoOf(when);

@@ -5,6 +5,7 @@
  */
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { inLang, type Lang, type Localized, l } from "../core/i18n";
+import { at } from "../core/indexed";
 import type { TabKind } from "../model/types";
 
 export type ListKey =
@@ -191,11 +192,11 @@ const [SDR, HUNTER] = [0, 1];
 export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
   const w = templateWords(lang);
   const stages = w.stage.slice(0, -1);
-  const lostStatus = w.stage[stages.length]!;
+  const lostStatus = at(w.stage, stages.length);
   const [yes, no] = w.yesNo as [string, string];
   const id = (i: number) => `D-${101 + i}`;
-  const rep = (i: number) => w.rep[i % w.rep.length]!;
-  const source = (i: number) => w.source[i % w.source.length]!;
+  const rep = (i: number) => at(w.rep, i % w.rep.length);
+  const source = (i: number) => at(w.source, i % w.source.length);
   const rows: Record<TemplateKind, TemplateCell[][]> = {
     calls: [],
     deals: [],
@@ -208,26 +209,26 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
 
   DEALS.forEach(([reached, lost, amount, cost, back], i) => {
     const start = todayDay - back;
-    const current = lost ? lostStatus : stages[reached]!;
+    const current = lost ? lostStatus : at(stages, reached);
     // A booked meeting: the SDR booked it, the hunter owns the deal from then on.
-    const booked = reached >= MEETING[0]!;
-    const owner = booked ? w.rep[HUNTER]! : rep(i);
+    const booked = reached >= at(MEETING, 0);
+    const owner = booked ? at(w.rep, HUNTER) : rep(i);
     const when = (s: number) => stamp(start + s * 2, 10 + s, 0);
     rows.deals.push([
       id(i),
       stamp(start),
       owner,
       source(i),
-      w.client[i]!,
+      at(w.client, i),
       current,
       amount,
       cost,
       i === 5 ? no : yes,
-      booked ? w.rep[SDR]! : "",
+      booked ? at(w.rep, SDR) : "",
       ...MEETING.map((s) => (reached >= s ? when(s) : "")),
     ]);
     for (let s = 0; s <= reached; s++) {
-      rows.stageLog.push([id(i), stages[s]!, when(s), owner, source(i)]);
+      rows.stageLog.push([id(i), at(stages, s), when(s), owner, source(i)]);
     }
   });
 
@@ -235,11 +236,11 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
   for (let i = 0; i < 8; i++) {
     const deal = i % DEALS.length;
     rows.calls.push([
-      stamp(todayDay - DEALS[deal]![4] + (i > 5 ? 1 : 0), 9 + i, 15),
+      stamp(todayDay - at(DEALS, deal)[4] + (i > 5 ? 1 : 0), 9 + i, 15),
       rep(deal),
-      durations[i % durations.length]!,
-      w.direction[i % 3 === 2 ? 1 : 0]!,
-      w.result[i % w.result.length]!,
+      at(durations, i % durations.length),
+      at(w.direction, i % 3 === 2 ? 1 : 0),
+      at(w.result, i % w.result.length),
       id(deal),
       source(deal),
     ]);
@@ -249,7 +250,7 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
     rows.timeLog.push([
       rep(i),
       stamp(todayDay - 1 - Math.floor(i / 2)),
-      w.category[i % 5]!,
+      at(w.category, i % 5),
       30 + 15 * i,
     ]);
   }
@@ -283,19 +284,43 @@ export function templatePlan(lang: Lang, todayDay: number): TemplatePlan {
   return {
     lang,
     stages,
-    formulasName: w.tabs[TABS.length + 1]!,
+    formulasName: at(w.tabs, TABS.length + 1),
     lists: {
-      name: w.tabs[TABS.length]!,
-      columns: LISTS.map((key, i) => ({ key, header: w.lists[i]!, values: w[key] })),
+      name: at(w.tabs, TABS.length),
+      columns: LISTS.map((key, i) => ({ key, header: at(w.lists, i), values: w[key] })),
     },
     tabs: TABS.map(([kind, dropdowns], i) => ({
       kind,
-      name: w.tabs[i]!,
+      name: at(w.tabs, i),
       header: w[kind],
       rows: rows[kind],
       dropdowns: Object.entries(dropdowns).map(([col, list]) => ({ col: Number(col), list })),
     })),
   };
+}
+
+/** The lists tab as a table: a column per list, blanks below a shorter list. */
+export function listsTable(lists: TemplatePlan["lists"]): {
+  header: string[];
+  rows: TemplateCell[][];
+} {
+  const height = Math.max(0, ...lists.columns.map((c) => c.values.length));
+  return {
+    header: lists.columns.map((c) => c.header),
+    rows: Array.from({ length: height }, (_, r) => lists.columns.map((c) => c.values[r] ?? "")),
+  };
+}
+
+/** Every dropdown of the raw tabs: the tab's index, its column and the lists tab's column it offers (0-based). */
+export function dropdownSources(
+  plan: TemplatePlan,
+): { tab: number; col: number; listCol: number }[] {
+  return plan.tabs.flatMap((tab, i) =>
+    tab.dropdowns.flatMap((d) => {
+      const listCol = plan.lists.columns.findIndex((c) => c.key === d.list);
+      return listCol < 0 ? [] : [{ tab: i, col: d.col, listCol }];
+    }),
+  );
 }
 
 /** `base`, or `base (2)`, `base (3)`… — the first name not in `taken` (case-insensitive). */

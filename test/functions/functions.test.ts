@@ -292,6 +292,10 @@ describe("SALES_VELOCITY", () => {
     expect(errorOf("SALES_VELOCITY", ["x", 0.25, 2000, 1])).toMatch(
       /^SALES_VELOCITY: argument opportunities/,
     );
+    // The win rate is read as REQUIRED_CALLS reads its rates: text is not a rate.
+    expect(errorOf("SALES_VELOCITY", [40, "x", 2000, 1])).toMatch(
+      /^SALES_VELOCITY: argument win_rate.*rate between 0 and 1/,
+    );
     expect(errorOf("SALES_VELOCITY", [col(1, 2), 0.25, 2000, 1])).toMatch(/single value.*2×1/);
   });
 });

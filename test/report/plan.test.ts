@@ -579,3 +579,24 @@ describe("planReport: amounts in several currencies", () => {
     expect(c.formats[col(c, "Revenue")]).toBe("moneyCents");
   });
 });
+
+describe("planReport: top N ranks groups by all their deals", () => {
+  it("keeps the rep with the most deals, not the most stuck at the first stage", () => {
+    const stages = ["Lead", "Meeting", "Paid"];
+    const deals = [
+      ...Array.from({ length: 5 }, (_, i) =>
+        deal({ id: `a${i}`, rep: "Anna", created: day("2026-03-02"), reached: 2, status: "won" }),
+      ),
+      ...Array.from({ length: 3 }, (_, i) =>
+        deal({ id: `b${i}`, rep: "Boris", created: day("2026-03-02"), reached: 0 }),
+      ),
+    ];
+    const plan = planReport(emptyModel({ stages, deals }), {
+      lang: "en",
+      period: "month",
+      topN: 1,
+    });
+    const byRep = block(plan, "funnel", "funnel.byRep");
+    expect(byRep.rows.map((r) => r[0])).toEqual(["Anna", "Other (1)", "Total"]);
+  });
+});

@@ -203,9 +203,9 @@ export function swapIn(ss: Spreadsheet, buildId: string, plan: ReportPlan): Buil
       built.push({ key: s.key, name, sheetId });
     }
   } catch (e) {
-    for (let i = undo.length - 1; i >= 0; i--) {
+    for (const step of undo.reverse()) {
       try {
-        undo[i]();
+        step();
       } catch {
         // keep undoing the rest
       }

@@ -6,10 +6,18 @@
  */
 import { dayNumber, instantToWall } from "../../core/calendar";
 import type { Lang } from "../../core/i18n";
+import { at } from "../../core/indexed";
 import { FUNCTIONS } from "../../functions/registry";
 import type { TabKind } from "../../model/types";
 import { type FormulaRow, formulaRows, formulasHeader } from "../../template/formulas";
-import { freeName, type TemplateCell, type TemplatePlan, templatePlan } from "../../template/plan";
+import {
+  dropdownSources,
+  freeName,
+  listsTable,
+  type TemplateCell,
+  type TemplatePlan,
+  templatePlan,
+} from "../../template/plan";
 import { roleFormulaRows, roleRefs } from "../../template/roleFormulas";
 import { inertCell, TEXT_FORMAT } from "./text";
 
@@ -91,7 +99,7 @@ export function writeTemplate(
   const written: Sheet[] = [];
 
   const rawSheets = plan.tabs.map((tab, i) => {
-    const sheet = add(names.tabs[i]!);
+    const sheet = add(at(names.tabs, i));
     writeBlock(sheet, tab.header, tab.rows);
     written.push(sheet);
     return sheet;
@@ -99,29 +107,19 @@ export function writeTemplate(
 
   const lists = add(names.lists);
   written.push(lists);
-  const cols = plan.lists.columns;
-  const height = Math.max(...cols.map((c) => c.values.length));
-  const listRows: TemplateCell[][] = [];
-  for (let r = 0; r < height; r++) listRows.push(cols.map((c) => c.values[r] ?? ""));
-  writeBlock(
-    lists,
-    cols.map((c) => c.header),
-    listRows,
-  );
+  const table = listsTable(plan.lists);
+  writeBlock(lists, table.header, table.rows);
 
-  plan.tabs.forEach((tab, i) => {
-    const sheet = rawSheets[i]!;
-    for (const d of tab.dropdowns) {
-      const listCol = cols.findIndex((c) => c.key === d.list);
-      if (listCol < 0) continue;
-      const source = lists.getRange(2, listCol + 1, DROPDOWN_ROWS, 1);
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInRange(source, true)
-        .setAllowInvalid(true)
-        .build();
-      sheet.getRange(2, d.col + 1, DROPDOWN_ROWS, 1).setDataValidation(rule);
-    }
-  });
+  for (const d of dropdownSources(plan)) {
+    const source = lists.getRange(2, d.listCol + 1, DROPDOWN_ROWS, 1);
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInRange(source, true)
+      .setAllowInvalid(true)
+      .build();
+    at(rawSheets, d.tab)
+      .getRange(2, d.col + 1, DROPDOWN_ROWS, 1)
+      .setDataValidation(rule);
+  }
 
   const f = add(names.formulas);
   written.push(f);
@@ -148,7 +146,11 @@ export function templateRun(
   const plan = templatePlan(lang, dayNumber(instantToWall(now, timeZone)));
   return writeTemplate(ss, plan, (names) => {
     /** The name a raw tab of `kind` was actually created under. */
-    const tab = (kind: TabKind) => names.tabs[plan.tabs.findIndex((t) => t.kind === kind)]!;
+    const tab = (kind: TabKind) =>
+      at(
+        names.tabs,
+        plan.tabs.findIndex((t) => t.kind === kind),
+      );
     return {
       header: formulasHeader(lang),
       rows: [

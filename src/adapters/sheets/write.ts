@@ -7,14 +7,8 @@
  */
 
 import { columnWidths } from "../../report/layout";
-import {
-  CHANGE_BAD,
-  CHANGE_GOOD,
-  HEADER_COLOR,
-  HIGHLIGHT_COLORS,
-  NOTE_COLOR,
-  NUMBER_FORMATS,
-} from "../../report/style";
+// The palette both writers share, as one namespace: style.HEADER_COLOR reads as what it is.
+import * as style from "../../report/style";
 import type { Block, CellValue, HighlightStyle, SheetPlan } from "../../report/types";
 import { inertCell, TEXT_FORMAT } from "./text";
 
@@ -100,7 +94,7 @@ export function blockMatrices(l: BlockLayout): {
   formats.push(new Array(width).fill(TEXT_FORMAT));
   const colFormats = Array.from(
     { length: width },
-    (_, i) => NUMBER_FORMATS[block.formats[i] ?? "text"] ?? TEXT_FORMAT,
+    (_, i) => style.NUMBER_FORMATS[block.formats[i] ?? "text"] ?? TEXT_FORMAT,
   );
   for (const r of block.rows) {
     const line: (string | number | boolean)[] = new Array(width);
@@ -176,24 +170,25 @@ export function writeSheet(sheet: Sheet, plan: SheetPlan): SheetLayout {
   if (bold.length > 0) sheet.getRangeList(bold).setFontWeight("bold");
   if (headers.length > 0) {
     const list = sheet.getRangeList(headers);
-    list.setBackground(HEADER_COLOR);
+    list.setBackground(style.HEADER_COLOR);
     list.setWrap(true);
   }
-  if (notes.length > 0) sheet.getRangeList(notes).setFontColor(NOTE_COLOR);
-  for (const style of ["total", "warn", "bad", "good"] as HighlightStyle[]) {
-    const list = styled.get(style);
-    if (list && list.length > 0) sheet.getRangeList(list).setBackground(HIGHLIGHT_COLORS[style]);
+  if (notes.length > 0) sheet.getRangeList(notes).setFontColor(style.NOTE_COLOR);
+  for (const highlight of ["total", "warn", "bad", "good"] as HighlightStyle[]) {
+    const list = styled.get(highlight);
+    if (list && list.length > 0)
+      sheet.getRangeList(list).setBackground(style.HIGHLIGHT_COLORS[highlight]);
   }
   if (signRanges.length > 0) {
     const rules = [
       SpreadsheetApp.newConditionalFormatRule()
         .whenNumberLessThan(0)
-        .setFontColor(CHANGE_BAD)
+        .setFontColor(style.CHANGE_BAD)
         .setRanges(signRanges)
         .build(),
       SpreadsheetApp.newConditionalFormatRule()
         .whenNumberGreaterThan(0)
-        .setFontColor(CHANGE_GOOD)
+        .setFontColor(style.CHANGE_GOOD)
         .setRanges(signRanges)
         .build(),
     ];

@@ -46,7 +46,7 @@ export function detectDelimiter(text: string): string {
       }
     }
     if (n > 0 || counts.length === 0) counts.push(n);
-    const first = counts[0];
+    const [first = 0] = counts;
     if (first === 0) continue;
     const consistent = counts.filter((c) => c === first).length / counts.length;
     const score = first * consistent;

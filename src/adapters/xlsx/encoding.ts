@@ -4,6 +4,7 @@
  * Latin-1 (Windows-1252: Spanish, French, German…).
  */
 import { isUtf8 } from "node:buffer";
+import { at } from "../../core/indexed";
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1251" | "windows-1252";
 
@@ -34,10 +35,11 @@ export function singleByteEncoding(bytes: Uint8Array): "windows-1251" | "windows
   let cyrillicLike = 0;
   let latinLike = 0;
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+    const b = at(bytes, i);
     if (!isHighLetter(b)) continue;
-    const prev = i > 0 ? bytes[i - 1] : 0x20;
-    const next = i + 1 < bytes.length ? bytes[i + 1] : 0x20;
+    // Before the first byte and after the last one: as if a space.
+    const prev = bytes[i - 1] ?? 0x20;
+    const next = bytes[i + 1] ?? 0x20;
     if (isHighLetter(prev) || isHighLetter(next)) cyrillicLike++;
     else if (isAsciiLetter(prev) || isAsciiLetter(next)) latinLike++;
   }
@@ -49,7 +51,7 @@ export function wholeUtf8Prefix(bytes: Uint8Array): Uint8Array {
   const end = bytes.length;
   // Step back over at most 3 continuation bytes to the lead byte of the last character.
   for (let k = 1; k <= 4 && end - k >= 0; k++) {
-    const b = bytes[end - k];
+    const b = at(bytes, end - k);
     if ((b & 0xc0) === 0x80) continue;
     const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     return need > k ? bytes.subarray(0, end - k) : bytes;

@@ -109,7 +109,7 @@ export class TabBuilder {
   /** The tab: trailing blank rows dropped, every row padded to the widest. */
   finish(): RawTab {
     const values = this.values;
-    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
+    while (values[values.length - 1]?.length === 0) values.pop();
     for (const row of values) while (row.length < this.width) row.push("");
     const header = values[0] ?? [];
     for (const n of this.notes) n.header = n.row > 1 ? String(header[n.column - 1] ?? "") : "";

@@ -9,11 +9,17 @@
  * Like the menu, it adds the settings tab with the lists tab switched off (it is no raw data).
  */
 import ExcelJS from "exceljs";
+import { at } from "../../core/indexed";
 import { SETTINGS_SHEET_NAMES } from "../../model/detect";
 import { MAPPING_VERSION, mappingToRows } from "../../model/mapping";
 import type { formulaRows } from "../../template/formulas";
 import { ref } from "../../template/formulas";
-import type { TemplateCell, TemplatePlan } from "../../template/plan";
+import {
+  dropdownSources,
+  listsTable,
+  type TemplateCell,
+  type TemplatePlan,
+} from "../../template/plan";
 
 /** Rows the dropdowns cover below the header, as in the add-on. */
 export const DROPDOWN_ROWS = 999;
@@ -93,34 +99,23 @@ export function templateWorkbook(plan: TemplatePlan, formulas: OfflineFormulas):
     return ws;
   });
 
-  const cols = plan.lists.columns;
   const lists = wb.addWorksheet(plan.lists.name);
-  const height = Math.max(...cols.map((c) => c.values.length));
-  const listRows: TemplateCell[][] = [];
-  for (let r = 0; r < height; r++) listRows.push(cols.map((c) => c.values[r] ?? ""));
-  writeTable(
-    lists,
-    cols.map((c) => c.header),
-    listRows,
-  );
+  const table = listsTable(plan.lists);
+  writeTable(lists, table.header, table.rows);
 
   // A dropdown per column, offering its list's column (edit the list and the dropdown follows);
   // a value not in the list is allowed with a warning, as in the add-on.
-  plan.tabs.forEach((tab, i) => {
-    for (const d of tab.dropdowns) {
-      const listCol = cols.findIndex((c) => c.key === d.list);
-      if (listCol < 0) continue;
-      const L = letters(listCol + 1);
-      const C = letters(d.col + 1);
-      withRangeValidations(raw[i]!).dataValidations.add(`${C}2:${C}${DROPDOWN_ROWS + 1}`, {
-        type: "list",
-        allowBlank: true,
-        formulae: [ref(plan.lists.name, `$${L}$2:$${L}$${DROPDOWN_ROWS + 1}`)],
-        showErrorMessage: true,
-        errorStyle: "warning",
-      });
-    }
-  });
+  for (const d of dropdownSources(plan)) {
+    const L = letters(d.listCol + 1);
+    const C = letters(d.col + 1);
+    withRangeValidations(at(raw, d.tab)).dataValidations.add(`${C}2:${C}${DROPDOWN_ROWS + 1}`, {
+      type: "list",
+      allowBlank: true,
+      formulae: [ref(plan.lists.name, `$${L}$2:$${L}$${DROPDOWN_ROWS + 1}`)],
+      showErrorMessage: true,
+      errorStyle: "warning",
+    });
+  }
 
   const fx = wb.addWorksheet(plan.formulasName);
   fx.getCell(1, 1).value = formulas.note;

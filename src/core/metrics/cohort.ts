@@ -5,6 +5,7 @@
  *
  * All days are whole day numbers (wall-clock ms ÷ MS_PER_DAY, floored).
  */
+import { addEach, at } from "../indexed";
 import { quantileSorted } from "../stats";
 
 /** The share of won deals' creation-to-sale days that sets the window (SPEC: 80th percentile). */
@@ -56,8 +57,8 @@ export function reachWindows(
   let earliest = Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   for (let k = last; k >= 0; k--) {
-    const at = deal.stageDays[k];
-    if (at !== null && at !== undefined && at < earliest) earliest = at;
+    const day = deal.stageDays[k];
+    if (day !== null && day !== undefined && day < earliest) earliest = day;
     const here = !dated[k] ? 0 : Math.max(0, earliest - deal.start);
     if (here < best) best = here;
     out[k] = best;
@@ -77,8 +78,10 @@ export function reachedWithin(
   out: Uint8Array = new Uint8Array(nStages),
 ): Uint8Array {
   const w = reachWindows(deal, nStages, dated);
-  for (let k = 0; k < nStages; k++)
-    out[k] = w[k] !== NOT_REACHED && (window === null || w[k] <= window) ? 1 : 0;
+  for (let k = 0; k < nStages; k++) {
+    const days = at(w, k);
+    out[k] = days !== NOT_REACHED && (window === null || days <= window) ? 1 : 0;
+  }
   return out;
 }
 
@@ -101,7 +104,7 @@ export function cohortCounts(
     if (d.start === null) continue;
     size++;
     reachedWithin(d, nStages, dated, window, buf);
-    for (let k = 0; k < nStages; k++) reached[k] += buf[k];
+    addEach(reached, buf);
   }
   return { size, reached };
 }
@@ -109,9 +112,8 @@ export function cohortCounts(
 /** Step conversions of a cohort (stage k over stage k−1; null for the first stage or 0 above). */
 export function cohortStepConversions(c: CohortCounts): (number | null)[] {
   return c.reached.map((n, k) => {
-    if (k === 0) return null;
     const above = c.reached[k - 1];
-    return above === 0 ? null : n / above;
+    return above === undefined || above === 0 ? null : n / above;
   });
 }
 

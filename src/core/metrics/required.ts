@@ -2,6 +2,7 @@
  * Reverse-funnel arithmetic: how many first-step activities reach a target, rounded up without
  * letting floating-point noise add one (50 ÷ (0.15 × 1/3) is 1000, not 1001).
  */
+import { at } from "../indexed";
 
 /**
  * `x` rounded up to a whole number, except that a value within a relative 1e-9 of a whole number
@@ -47,7 +48,7 @@ export function requiredPerStage(target: number, rates: readonly number[]): numb
   let p = 1;
   out[n] = ceilClean(target);
   for (let i = n - 1; i >= 0; i--) {
-    p *= rates[i];
+    p *= at(rates, i);
     if (!(p > 0)) return null;
     out[i] = ceilClean(target / p);
   }

@@ -72,16 +72,17 @@ export class RoleBook {
   /** Whether the rep's role never changes (one role, or none). */
   isFixed(rep: string): boolean {
     const list = this.byRep.get(nameKey(rep));
-    return !list || list.every((e) => e.role === list[0].role);
+    const first = list?.[0];
+    return !first || list.every((e) => e.role === first.role);
   }
 
   /** The rep's role on `day` (NaN: any day, the latest role); the earliest one before it starts. */
   roleOf(rep: string, day: Day = Number.NaN): RoleName | null {
     const list = this.byRep.get(nameKey(rep));
     if (!list) return null;
-    if (Number.isNaN(day)) return list[list.length - 1].role;
-    let role = list[0].role;
-    for (const e of list) if (e.since <= day) role = e.role;
+    // Sorted by `since`: the first entry, then the last that started by `day` (any, for NaN).
+    let role: RoleName | null = null;
+    for (const e of list) if (role === null || Number.isNaN(day) || e.since <= day) role = e.role;
     return role;
   }
 
@@ -143,7 +144,7 @@ export function saleDayOf(d: RoleDeal): Day {
   if (d.closed !== null) return dayOf(d.closed);
   for (let k = d.stageDates.length - 1; k > 0; k--) {
     const x = d.stageDates[k];
-    if (x !== null) return dayOf(x);
+    if (x !== null && x !== undefined) return dayOf(x);
   }
   return Number.NaN;
 }

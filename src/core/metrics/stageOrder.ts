@@ -10,6 +10,8 @@
  * which comes first whatever the rest of its history looks like.
  */
 
+import { addAt, at } from "../indexed";
+
 /** One deal's first entry into each stage it entered: stage index → first date (any unit). */
 export type FirstEntries = ReadonlyMap<number, number>;
 
@@ -26,13 +28,13 @@ export function precedenceOrder(
   const entries: [number, number][] = [];
   for (const deal of deals) {
     entries.length = 0;
-    for (const [s, at] of deal) if (s >= 0 && s < stageCount) entries.push([s, at]);
+    for (const [s, day] of deal) if (s >= 0 && s < stageCount) entries.push([s, day]);
     for (let i = 0; i < entries.length; i++) {
-      const [a, ta] = entries[i] as [number, number];
+      const [a, ta] = at(entries, i);
       for (let j = i + 1; j < entries.length; j++) {
-        const [b, tb] = entries[j] as [number, number];
-        if (ta < tb) votes[a * stageCount + b] += 1;
-        else if (tb < ta) votes[b * stageCount + a] += 1;
+        const [b, tb] = at(entries, j);
+        if (ta < tb) addAt(votes, a * stageCount + b);
+        else if (tb < ta) addAt(votes, b * stageCount + a);
       }
     }
   }
@@ -41,17 +43,14 @@ export function precedenceOrder(
   for (let a = 0; a < stageCount; a++) {
     for (let b = 0; b < stageCount; b++) {
       if (a === b) continue;
-      const d = (votes[a * stageCount + b] ?? 0) - (votes[b * stageCount + a] ?? 0);
-      if (d > 0) points[a] = (points[a] ?? 0) + 1;
-      margin[a] = (margin[a] ?? 0) + d;
+      const d = at(votes, a * stageCount + b) - at(votes, b * stageCount + a);
+      if (d > 0) addAt(points, a);
+      addAt(margin, a, d);
     }
   }
   const mean = (s: number) => (meanEntry ? (meanEntry[s] ?? 0) : 0);
   return Array.from({ length: stageCount }, (_, s) => s).sort(
     (a, b) =>
-      (points[b] ?? 0) - (points[a] ?? 0) ||
-      (margin[b] ?? 0) - (margin[a] ?? 0) ||
-      mean(a) - mean(b) ||
-      a - b,
+      at(points, b) - at(points, a) || at(margin, b) - at(margin, a) || mean(a) - mean(b) || a - b,
   );
 }

@@ -7,6 +7,7 @@ import {
   parseDate,
   parseDurationSeconds,
   parseNumber,
+  withTimeOfDay,
 } from "../../core/values";
 import { directionOf, yesNo } from "../headers";
 import type { Call, Grade, TimeEntry } from "../types";
@@ -38,17 +39,7 @@ export function readCalls(l: Layout, tz: string, out: Call[], issues: Issues): v
       continue;
     }
     // A date and a time in two columns.
-    if (cTime >= 0 && at % 86_400_000 === 0) {
-      const tv = row[cTime];
-      // A time serial (a fraction of a day) or a clock time.
-      const t =
-        typeof tv === "number"
-          ? tv < 1
-            ? Math.round(tv * 86_400)
-            : null
-          : parseDurationSeconds(tv, tz);
-      if (t !== null && t >= 0 && t < 86_400) at += t * 1000;
-    }
+    if (cTime >= 0) at = withTimeOfDay(at, row[cTime], tz);
     let rep = "";
     if (cRep >= 0) {
       const rv = row[cRep];

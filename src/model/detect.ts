@@ -3,6 +3,8 @@
  * header (a title above the table is fine), matches header cells against the synonyms of every
  * kind, and uses a sample of the data below only to tell date/checkbox columns and repeated ids.
  */
+
+import { InternalError } from "../core/indexed";
 import {
   DATE_LIKE,
   entryStageName,
@@ -108,12 +110,18 @@ function candidateFor(
     return p;
   };
   const repeats = (c: number) => idRepeats(values, headerRow, c);
+  const header = (c: number): string => headers[c] ?? "";
+  /** A column the requirements below have made sure of. */
+  const required = (key: string): FoundColumn => {
+    const found = columns[key];
+    if (!found) throw new InternalError(`detect: ${kind} has no ${key} column after its checks`);
+    return found;
+  };
   // Greedy: best (score) pairs of field and column first.
   const pairs: { field: FieldDef; col: number; score: number }[] = [];
-  for (let c = 0; c < hits.length; c++) {
-    for (const h of hits[c])
-      if (h.kind === kind) pairs.push({ field: h.field, col: c, score: h.score });
-  }
+  hits.forEach((hs, c) => {
+    for (const h of hs) if (h.kind === kind) pairs.push({ field: h.field, col: c, score: h.score });
+  });
   pairs.sort((a, b) => b.score - a.score || a.col - b.col);
   const columns: Record<string, FoundColumn> = {};
   const used = new Set<number>();
@@ -123,8 +131,8 @@ function candidateFor(
     if (columns[p.field.key] || used.has(p.col)) continue;
     // A system or forecast date ("Expected close date", "Дата начала") is not the deal's date.
     if (kind === "deals" && p.field.key in OUTCOME_REASONS) {
-      const why = neverStageReason(headers[p.col]);
-      if (why && !OUTCOME_REASONS[p.field.key].includes(why)) continue;
+      const why = neverStageReason(header(p.col));
+      if (why && !OUTCOME_REASONS[p.field.key]?.includes(why)) continue;
     }
     // With two id columns, a stage log's deal is the one that repeats (OpportunityId, not the
     // row's own Id); a deals table's is the one that does not (LEADID, not a repeated name).
@@ -137,13 +145,13 @@ function candidateFor(
             q.col !== p.col &&
             !used.has(q.col) &&
             repeats(q.col) === wantRepeat &&
-            (wantRepeat || isIdHeader(headers[q.col])),
+            (wantRepeat || isIdHeader(header(q.col))),
         );
         if (other) continue;
       }
     }
     if (p.field.group && groupsFilled.has(p.field.group)) continue;
-    columns[p.field.key] = { index: p.col, header: headers[p.col] };
+    columns[p.field.key] = { index: p.col, header: header(p.col) };
     used.add(p.col);
     if (p.field.group) groupsFilled.add(p.field.group);
     score += p.score * (p.field.required ? 2 : 1);
@@ -164,11 +172,11 @@ function candidateFor(
     // then the user maps it, rather than the calls going to the whole team.
     const used = new Set(Object.values(columns).map((c) => c.index));
     for (let c = 0; c < headers.length; c++)
-      if (!used.has(c) && headers[c] !== "" && looksLikeNames(profile(c))) return null;
+      if (!used.has(c) && header(c) !== "" && looksLikeNames(profile(c))) return null;
     teamOnly = true;
   }
   // A stage log never has a call's duration or direction.
-  if (kind === "stageLog" && headers.some((h, c) => isCallColumn(h, hits[c]))) return null;
+  if (kind === "stageLog" && headers.some((h, c) => isCallColumn(h, hits[c] ?? []))) return null;
   // Requirements.
   const groups = new Map<string, boolean>();
   for (const f of fields) {
@@ -180,12 +188,12 @@ function candidateFor(
   for (const ok of groups.values()) if (!ok) return null;
   // A calls summary counts calls: its calls column holds numbers.
   if (kind === "callsSummary") {
-    const p = profile(columns.calls.index);
+    const p = profile(required("calls").index);
     if (p.filled > 0 && p.numbers < 0.8 * p.filled) return null;
   }
   // A stage log's stages look like a pipeline: a few values, each repeated.
   if (kind === "stageLog") {
-    const sp = profile(columns.stage.index);
+    const sp = profile(required("stage").index);
     if (sp.filled >= 20 && sp.distinct.size > Math.max(30, 0.5 * sp.filled)) return null;
   }
 
@@ -205,36 +213,38 @@ function candidateFor(
     if (stageColumns.length > 0 || (!columns.stage && dc.wonStage)) {
       entryStage = columns.created
         ? stageNameFromHeader(columns.created.header)
-        : entryStageName(idIsClient ? null : columns.id.header, cyr);
+        : entryStageName(idIsClient ? null : required("id").header, cyr);
     }
-    const last = stageColumns.length ? stageColumns[stageColumns.length - 1].stage : "";
+    const last = stageColumns[stageColumns.length - 1]?.stage ?? "";
     if (dc.wonStage && !isWonStageName(last)) wonStage = dc.wonStage;
   }
   if (kind === "checklist") {
-    for (let c = 0; c < headers.length; c++) {
-      if (used.has(c) || headers[c] === "" || DATE_LIKE.test(headers[c])) continue;
+    headers.forEach((h, c) => {
+      if (used.has(c) || h === "" || DATE_LIKE.test(h)) return;
       const p = profile(c);
-      if (p.filled > 0 && p.bools + p.numbers < 0.6 * p.filled) continue;
-      criteria.push({ index: c, header: headers[c], name: headers[c].trim() });
-    }
+      if (p.filled > 0 && p.bools + p.numbers < 0.6 * p.filled) return;
+      criteria.push({ index: c, header: h, name: h.trim() });
+    });
     const withData = criteria.filter((c) => profile(c.index).filled > 0).length;
     if (criteria.length < 2 || (withData < 2 && !tabNameBonus(tabName, kind))) return null;
     score += Math.min(criteria.length, 4) * 0.3;
   }
   if (kind === "deals" && columns.stage) {
     // A repeating deal id next to the row's own id: a stage log, however many fields it has.
+    const idIndex = required("id").index;
     const logId = hits.some(
       (hs, c) =>
-        c !== columns.id.index &&
-        isIdHeader(headers[c]) &&
+        c !== idIndex &&
+        isIdHeader(header(c)) &&
         hs.some((h) => h.kind === "deals" && h.field.key === "id") &&
         repeats(c),
     );
-    if (logId && !repeats(columns.id.index)) score -= 5;
+    if (logId && !repeats(idIndex)) score -= 5;
   }
   if (kind === "stageLog" || kind === "deals") {
-    const idp = profile(columns.id.index);
-    const repeated = repeats(columns.id.index);
+    const idIndex = required("id").index;
+    const idp = profile(idIndex);
+    const repeated = repeats(idIndex);
     // One row per id is a deals table (a stage log repeats ids, one row per stage entered).
     if (kind === "stageLog") score += repeated ? 1 : idp.filled >= 2 ? -3 : 0;
     else score += repeated ? -1 : 0.5;

@@ -3,7 +3,8 @@
  * numbers, statuses, repeats; and stage names read from stage-date headers.
  */
 import { isBlank, isDate, parseNumber } from "../core/values";
-import { headerKey, STAGE_NOMINATIVE, statusOf, yesNo } from "./headers";
+import { yesNo } from "./cellWords";
+import { headerKey, STAGE_NOMINATIVE, statusOf } from "./headers";
 
 export interface Profile {
   filled: number;

@@ -7,7 +7,8 @@
  */
 import { at } from "../core/indexed";
 import { currencyOfAmount, isBlank, isDate, parseDate, parseNumber } from "../core/values";
-import { isWonStageName, ladderRank, STAGE_NOMINATIVE, statusOf, yesNo } from "./headers";
+import { yesNo } from "./cellWords";
+import { isWonStageName, ladderRank, STAGE_NOMINATIVE, statusOf } from "./headers";
 import { bitrixStageName, isNotYetWord, neverStageReason, outcomeOf, stageKey } from "./pipelines";
 
 export interface FoundColumn {

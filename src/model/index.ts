@@ -10,6 +10,7 @@ export {
   type StageOrderSource,
   type StageSource,
 } from "./build/index";
+export { directionOf, yesNo } from "./cellWords";
 export {
   detectTab,
   detectTabs,
@@ -23,7 +24,7 @@ export {
   TAB_KINDS,
   type TabDetection,
 } from "./detect";
-export { directionOf, headerKey, KIND_FIELDS, statusOf, yesNo } from "./headers";
+export { headerKey, KIND_FIELDS, statusOf } from "./headers";
 export {
   cleanMapping,
   emptyMapping,

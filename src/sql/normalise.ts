@@ -16,7 +16,7 @@ import {
   withTimeOfDay,
 } from "../core/values";
 import { dateOf, looksLikeDate } from "../model/build/layout";
-import { yesNo } from "../model/headers";
+import { yesNo } from "../model/cellWords";
 import type { TabMapping } from "../model/mapping";
 import { isNotYetWord } from "../model/pipelines";
 import type { RawTab } from "../model/types";

@@ -9,7 +9,7 @@ import {
   parseNumber,
   withTimeOfDay,
 } from "../../core/values";
-import { directionOf, yesNo } from "../headers";
+import { directionOf, yesNo } from "../cellWords";
 import type { Call, Grade, TimeEntry } from "../types";
 import { personName } from "./deals";
 import { col, dateOf, type Issues, type Layout, rowBlank } from "./layout";

@@ -9,8 +9,9 @@ import {
   parseDate,
   parseNumber,
 } from "../../core/values";
+import { yesNo } from "../cellWords";
 import { rowOutcome } from "../dealColumns";
-import { statusOf, yesNo } from "../headers";
+import { statusOf } from "../headers";
 import { isNotYetWord } from "../pipelines";
 import type { Deal } from "../types";
 import { col, dateOf, type Issues, type Layout, looksLikeDate, rowBlank } from "./layout";

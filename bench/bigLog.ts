@@ -25,16 +25,11 @@ import { parseSize, STAGES, sizeLabel } from "./data";
 import { figureQueries, figuresFromRows, stagesTableSql } from "./duck";
 import type { Figures } from "./figures";
 import { type Phase, type Timed, timed, timedPhases } from "./measure";
-import { errText, now, RESULT_TAG } from "./util";
+import { errText, flagOf, now, RESULT_TAG } from "./util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const hit = argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
-  if (hit === undefined) return undefined;
-  const i = hit.indexOf("=");
-  return i < 0 ? "" : hit.slice(i + 1);
-};
+const flag = (name: string): string | undefined => flagOf(argv, name);
 
 const GOAL_SECONDS = 120;
 const GOAL_RSS_MIB = 2048;

@@ -31,7 +31,7 @@ import type { FnResult } from "./functions";
 import type { PipelineResult } from "./pipeline";
 import { profileWorker } from "./profile";
 import type { ServicesResult } from "./services";
-import { RESULT_TAG } from "./util";
+import { flagOf, RESULT_TAG } from "./util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -39,12 +39,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Flags
 
 const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const hit = argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
-  if (hit === undefined) return undefined;
-  const i = hit.indexOf("=");
-  return i < 0 ? "" : hit.slice(i + 1);
-};
+const flag = (name: string): string | undefined => flagOf(argv, name);
 if (flag("help") !== undefined) {
   console.log(
     readFileSync(fileURLToPath(import.meta.url), "utf8")

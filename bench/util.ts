@@ -138,3 +138,11 @@ export async function profiled<T>(f: () => Promise<T> | T): Promise<T> {
     s.disconnect();
   }
 }
+
+/** A command-line flag: `--name=value` → "value", `--name` → "", absent → undefined. */
+export function flagOf(argv: readonly string[], name: string): string | undefined {
+  const hit = argv.find((x) => x === `--${name}` || x.startsWith(`--${name}=`));
+  if (hit === undefined) return undefined;
+  const i = hit.indexOf("=");
+  return i < 0 ? "" : hit.slice(i + 1);
+}

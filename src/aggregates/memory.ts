@@ -8,7 +8,7 @@ import { addAt, at } from "../core/indexed";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
-import { nameKey } from "../core/values";
+import { dealLookup } from "../model/dealLookup";
 import type { CallDay, Deal, Model } from "../model/types";
 import {
   cohortRows,
@@ -225,21 +225,11 @@ const TIMED = 3;
 
 function aggregateCalls(model: Model, groups: Groups, longCallSeconds: number): RepDayRow[] {
   if (model.calls.length === 0 && !model.callDays?.length) return [];
-  let sourceById: Map<string, string> | null = null;
-  const dealSource = (id: string): string => {
-    if (!sourceById) {
-      sourceById = new Map();
-      for (const d of model.deals) {
-        if (d.id && !sourceById.has(d.id)) sourceById.set(d.id, d.source);
-        const k = nameKey(d.id);
-        if (k && !sourceById.has(`\u0000${k}`)) sourceById.set(`\u0000${k}`, d.source);
-      }
-    }
-    return sourceById.get(id) ?? sourceById.get(`\u0000${nameKey(id)}`) ?? "";
-  };
+  const dealById = dealLookup(model.deals);
+
   const acc = new Map<number, Float64Array>();
   for (const c of model.calls) {
-    const source = c.source || (c.dealId ? dealSource(c.dealId) : "");
+    const source = c.source || (c.dealId ? (dealById(c.dealId)?.source ?? "") : "");
     const g = slots(acc, groups.of(groups.pairs.of(c.rep, source), dayOf(c.at)), 4);
     addAt(g, CALLS);
     if (c.durationSec !== null) {

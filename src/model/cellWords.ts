@@ -1,10 +1,5 @@
 /** What a cell says in words: yes or no (checkboxes too), a call's direction. */
-import { headerKey } from "./headers";
-
-/** A list of single-word synonyms written as one block of text, split at whitespace. */
-function words(text: string): string[] {
-  return text.split(/\s+/).filter((w) => w !== "");
-}
+import { headerKey, words } from "./headers";
 
 const YES = new Set(words(`yes y true да д так истина 1 + v x ✓ ✔ ok`));
 const NO = new Set(words(`no n false нет н ні ложь хибність 0 - — –`));

@@ -8,7 +8,7 @@ import { BOOKED_BY_FIELD, ROLE_FIELD, TEAM_FIELDS, TEAM_TAB_WORDS } from "./team
 import type { TabKind } from "./types";
 
 /** A list of single-word synonyms written as one block of text, split at whitespace. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text.trim().split(/\s+/);
 }
 

@@ -12,6 +12,7 @@ import { at } from "../core/indexed";
 import { dealDate } from "../core/metrics/dealDates";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
+import { dealLookup } from "../model/dealLookup";
 import type { Call, Deal, Model } from "../model/types";
 import { Names, Periods } from "./buckets";
 import { DEFAULT_OPTIONS, type ReportOptions } from "./options";
@@ -106,28 +107,6 @@ export interface Context {
   dealById: (id: string) => Deal | undefined;
   /** The model's deals and calls passing the filters, computed on first use. */
   filtered: () => FilteredModel;
-}
-
-/** Lazy id lookup: no per-deal string work unless someone asks. */
-function dealLookup(deals: readonly Deal[]): (id: string) => Deal | undefined {
-  let exact: Map<string, Deal> | null = null;
-  let keyed: Map<string, Deal> | null = null;
-  return (id: string) => {
-    if (!exact) {
-      exact = new Map();
-      for (const d of deals) if (d.id && !exact.has(d.id)) exact.set(d.id, d);
-    }
-    const hit = exact.get(id);
-    if (hit) return hit;
-    if (!keyed) {
-      keyed = new Map();
-      for (const d of deals) {
-        const k = nameKey(d.id);
-        if (k && !keyed.has(k)) keyed.set(k, d);
-      }
-    }
-    return keyed.get(nameKey(id));
-  };
 }
 
 export function inRange(opt: ResolvedOptions, day: number): boolean {

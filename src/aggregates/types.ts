@@ -1,7 +1,9 @@
 /**
  * The aggregates contract (ARCHITECTURE.md, SPEC §8): everything the Funnel, KPI, Velocity and
  * Changes sheets need, grouped by day, rep and source, so that the report can be planned from
- * rows whose number grows with days × reps × sources, not with deals or events. Two engines
+ * rows whose number grows with days × reps × sources, not with deals or events: durations and
+ * cohort reach are kept as counts per bucket and per week part (core/metrics/spread.ts), never
+ * one row per distinct value. Two engines
  * produce it: the in-memory one (`memory.ts`, from a Model) and SQL (`src/sql/`, DuckDB or
  * BigQuery views of the same names). The rows do not depend on report options: filters by rep,
  * source and date, and week/month buckets, are applied by the report to these rows.
@@ -61,31 +63,50 @@ export interface SaleRow {
   repeatRevenue: number;
 }
 
-/** Won deals with a created date and a known sale date: the sales cycle, in whole hours. */
+/**
+ * Won deals with a created date and a known sale date, by the day of the sale: the sales cycle's
+ * count and total (each deal's cycle in whole hours, rounded). Averages divide the two.
+ */
 export interface CycleRow {
-  /** Day of the sale. */
   day: number;
   rep: string;
   source: string;
-  hours: number;
   deals: number;
+  totalHours: number;
 }
 
-/** Won deals' days from the cohort day to the sale day (whole days), for the cohort window W. */
-export interface SpanRow {
-  /** The cohort day (the deal's date). */
+/**
+ * The same deals by their cycle's bucket (core/metrics/spread.ts), for the median and p90. `day`
+ * is the first day of the sale day's week part (`weekPartStart`): the spreads are kept per week
+ * part, so that they stay small whatever the number of deals.
+ */
+export interface CycleSpreadRow {
   day: number;
   rep: string;
   source: string;
-  days: number;
+  /** The bucket's first whole hour (`hoursBucket`). */
+  fromHours: number;
   deals: number;
 }
 
 /**
- * Cohort reach (SPEC §4): deals of cohort day `day` that reached `stage`. `withinDays` is the
- * smallest window W (days, ≥ 0) for which the deal counts as reaching the stage within W days
- * of its cohort day (core/metrics/cohort.ts `reachWindows`); null: reached, but no date at or
- * after the stage, so it counts only as "reached so far".
+ * Won deals with a cohort day and a known sale day, by the window (core/metrics/cohort.ts
+ * `windowAtLeast` of the days from one to the other), for the cohort window W. `day` is the
+ * first day of the cohort day's week part.
+ */
+export interface SpanRow {
+  day: number;
+  rep: string;
+  source: string;
+  windowDays: number;
+  deals: number;
+}
+
+/**
+ * Cohort reach (SPEC §4): deals whose cohort day lies in the week part starting `day` that
+ * reached `stage`. `withinDays` is the shortest window W (`windowAtLeast`) within which the deal
+ * counts as reaching the stage (core/metrics/cohort.ts `reachWindows`); null: reached, but no date
+ * at or after the stage, so it counts only as "reached so far".
  */
 export interface CohortRow {
   day: number;
@@ -96,14 +117,27 @@ export interface CohortRow {
   deals: number;
 }
 
-/** Transitions from stage `step` to `step + 1` by the day the later stage was entered. */
+/**
+ * Transitions from stage `step` to `step + 1` by the day the later stage was entered: how many,
+ * and their total in whole hours (each rounded). Averages and the monthly trend divide the two.
+ */
 export interface TransitionRow {
   day: number;
   rep: string;
   source: string;
   step: number;
-  /** Duration in whole hours (rounded). */
-  hours: number;
+  transitions: number;
+  totalHours: number;
+}
+
+/** The same transitions by duration bucket, per week part of the later stage's day (medians). */
+export interface TransitionSpreadRow {
+  day: number;
+  rep: string;
+  source: string;
+  step: number;
+  /** The bucket's first whole hour (`hoursBucket`). */
+  fromHours: number;
   transitions: number;
 }
 
@@ -131,8 +165,10 @@ export interface Aggregates {
   stageEntries: StageEntryRow[];
   sales: SaleRow[];
   cycles: CycleRow[];
+  cycleSpread: CycleSpreadRow[];
   spans: SpanRow[];
   cohorts: CohortRow[];
   transitions: TransitionRow[];
+  transitionSpread: TransitionSpreadRow[];
   repDays: RepDayRow[];
 }

@@ -72,9 +72,18 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "cycles",
     view: "voronka_agg_cycles",
-    columns: cols("day rep source hours:int deals:int"),
+    columns: cols("day rep source deals:int totalHours:int"),
   },
-  { table: "spans", view: "voronka_agg_spans", columns: cols("day rep source days:int deals:int") },
+  {
+    table: "cycleSpread",
+    view: "voronka_agg_cycle_spread",
+    columns: cols("day rep source fromHours:int deals:int"),
+  },
+  {
+    table: "spans",
+    view: "voronka_agg_spans",
+    columns: cols("day rep source windowDays:int deals:int"),
+  },
   {
     table: "cohorts",
     view: "voronka_agg_cohorts",
@@ -83,7 +92,12 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "transitions",
     view: "voronka_agg_transitions",
-    columns: cols("day rep source step:int hours:int transitions:int"),
+    columns: cols("day rep source step:int transitions:int totalHours:int"),
+  },
+  {
+    table: "transitionSpread",
+    view: "voronka_agg_transition_spread",
+    columns: cols("day rep source step:int fromHours:int transitions:int"),
   },
   {
     table: "repDays",

@@ -23,6 +23,8 @@ export interface Dialect {
   squeeze(x: string): string;
   /** Day (DATE) of a timestamp. */
   day(ts: string): string;
+  /** First day (DATE) of a date's week part: its ISO week (Monday first) cut at month starts. */
+  weekPart(day: string): string;
   /** Midnight of a timestamp's day, as a timestamp. */
   dayStart(ts: string): string;
   /** Whole days from date a to date b. */
@@ -59,6 +61,8 @@ const duckdb: Dialect = {
   number: (x) => `TRY_CAST(${x} AS DOUBLE)`,
   squeeze: (x) => `regexp_replace(${x}, '\\s+', ' ', 'g')`,
   day: (ts) => `CAST(${ts} AS DATE)`,
+  weekPart: (d) =>
+    `GREATEST(CAST(date_trunc('week', ${d}) AS DATE), CAST(date_trunc('month', ${d}) AS DATE))`,
   dayStart: (ts) => `date_trunc('day', ${ts})`,
   daysBetween: (a, b) => `date_diff('day', ${a}, ${b})`,
   msBetween: (a, b) => `(epoch_ms(${b}) - epoch_ms(${a}))`,
@@ -94,6 +98,8 @@ const bigquery: Dialect = {
   number: (x) => `SAFE_CAST(${x} AS FLOAT64)`,
   squeeze: (x) => `REGEXP_REPLACE(${x}, r'\\s+', ' ')`,
   day: (ts) => `DATE(${ts})`,
+  // ISOWEEK starts on Monday; WEEK would start on Sunday.
+  weekPart: (d) => `GREATEST(DATE_TRUNC(${d}, ISOWEEK), DATE_TRUNC(${d}, MONTH))`,
   dayStart: (ts) => `TIMESTAMP_TRUNC(${ts}, DAY)`,
   daysBetween: (a, b) => `DATE_DIFF(${b}, ${a}, DAY)`,
   msBetween: (a, b) => `TIMESTAMP_DIFF(${b}, ${a}, MILLISECOND)`,

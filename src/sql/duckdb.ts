@@ -72,9 +72,15 @@ export async function runAggregates(
       .getRows()
       .map((r) => String(r[0])),
   );
-  // Column by column, each text value interned: aggregates of big logs hold millions of rows
-  // naming the same few reps and sources.
+  // Column by column (no closure per cell), each text value interned: the views name the same
+  // few reps and sources over and over.
   const texts = new Map<string, string>();
+  const intern = (v: string): string => {
+    const known = texts.get(v);
+    if (known !== undefined) return known;
+    texts.set(v, v);
+    return v;
+  };
   const read = async (
     view: string,
     columns: readonly { field: string; column: string; type: string; nullable?: boolean }[],
@@ -90,19 +96,18 @@ export async function runAggregates(
     const cols = (await con.runAndReadAll(`SELECT ${sel.join(", ")} FROM ${view}`)).getColumnsJS();
     const n = cols[0]?.length ?? 0;
     const rows: Record<string, unknown>[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const o: Record<string, unknown> = {};
-      columns.forEach((c, j) => {
-        let v = cols[j]?.[i] ?? null;
-        if (v === null && !c.nullable && c.type === "text") v = "";
-        if (typeof v === "string") {
-          const known = texts.get(v);
-          if (known === undefined) texts.set(v, v);
-          else v = known;
+    for (let i = 0; i < n; i++) rows[i] = {};
+    for (const [j, c] of columns.entries()) {
+      const values = cols[j] ?? [];
+      const field = c.field;
+      if (c.type === "text") {
+        const empty = c.nullable ? null : "";
+        for (let i = 0; i < n; i++) {
+          const v = values[i];
+          (rows[i] as Record<string, unknown>)[field] = typeof v === "string" ? intern(v) : empty;
         }
-        o[c.field] = v;
-      });
-      rows[i] = o;
+      } else
+        for (let i = 0; i < n; i++) (rows[i] as Record<string, unknown>)[field] = values[i] ?? null;
     }
     return rows;
   };

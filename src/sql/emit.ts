@@ -8,6 +8,7 @@ import { META_VIEW, viewOf } from "../aggregates/views";
 import { at } from "../core/indexed";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
+import { hoursBucketSql, windowAtLeastSql } from "./ladders";
 import type { SqlSource } from "./source";
 
 export const DEALS_TABLE = "voronka_deals";
@@ -168,29 +169,45 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   );
   const hours = (a: string, b: string) =>
     `CAST(ROUND(${q.msBetween(a, b)} / 3600000.0) AS ${T.int})`;
+  const bucket = hoursBucketSql("hours");
+  const windowOf = (d: string) => windowAtLeastSql(d, T.int);
+  // Durations: count and total per day, and counts per bucket per week part (spread.ts).
+  const cycled =
+    `${F},\nc AS (\n  SELECT ${q.day("known_at")} AS sale_day, rep, source, ${hours("created", "known_at")} AS hours\n` +
+    `  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created\n)`;
   out.push(
     view(
       e,
       "cycles",
-      `${F}\nSELECT ${q.day("known_at")} AS day, rep, source, ${hours("created", "known_at")} AS hours, COUNT(*) AS deals\n` +
-        `FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created\n` +
-        `GROUP BY ${q.day("known_at")}, rep, source, ${hours("created", "known_at")}`,
+      `${cycled}\nSELECT sale_day AS day, rep, source, COUNT(*) AS deals, SUM(hours) AS total_hours\n` +
+        `FROM c GROUP BY sale_day, rep, source`,
     ),
   );
+  out.push(
+    view(
+      e,
+      "cycleSpread",
+      `${cycled},\nbucketed AS (\n  SELECT ${q.weekPart("sale_day")} AS part, rep, source,\n    ${bucket} AS from_hours\n  FROM c\n)\n` +
+        `SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals\nFROM bucketed GROUP BY part, rep, source, from_hours`,
+    ),
+  );
+  // Spans: won deals by the window (cohort.ts windowAtLeast) their cohort day to the sale takes.
   const spanDays = q.daysBetween("own_day", q.day("known_at"));
   out.push(
     view(
       e,
       "spans",
-      `${F}\nSELECT own_day AS day, rep, source, ${spanDays} AS days, COUNT(*) AS deals\n` +
-        `FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL\n` +
-        `GROUP BY own_day, rep, source, ${spanDays}`,
+      `${F},\ns AS (\n  SELECT ${q.weekPart("own_day")} AS part, rep, source, ${spanDays} AS days\n` +
+        `  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL\n),\n` +
+        `w AS (\n  SELECT part, rep, source, ${windowOf("days")} AS window_days\n  FROM s\n)\n` +
+        `SELECT part AS day, rep, source, window_days, COUNT(*) AS deals\nFROM w GROUP BY part, rep, source, window_days`,
     ),
   );
   if (n > 0) {
     // withinDays (memory.ts, reachWindows): 0 when some stage from k to the deal's furthest has
     // no dates in the whole data; else days from the cohort day to the earliest stage date from
-    // k on (stages past the furthest carry none); NULL when there is none.
+    // k on (stages past the furthest carry none); NULL when there is none. Then the shortest
+    // window at least that long (NULL stays NULL: no WHEN holds, and CEIL(NULL) is NULL).
     const names = stageColumnNames(src.stages);
     const undated = range(n)
       .map((k) => `CASE WHEN COUNT(${q.ident(at(names, k))}) > 0 THEN 0 ELSE 1 END AS u${k}`)
@@ -206,8 +223,9 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
         `${F}${K},\ndz AS (SELECT ${undated} FROM ${e.out(DEALS_TABLE)}),\n` +
           `r AS (\n  SELECT f.own_day, f.rep, f.source, p.k, ${earliest} AS earliest, ${anyUndated} AS any_undated\n` +
           `  FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL\n),\n` +
-          `c AS (\n  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, ${q.daysBetween("own_day", "earliest")}) END AS within_days FROM r\n)\n` +
-          `SELECT own_day AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals\nFROM c GROUP BY own_day, rep, source, k, within_days`,
+          `c AS (\n  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, ${q.daysBetween("own_day", "earliest")}) END AS within_days FROM r\n),\n` +
+          `w AS (\n  SELECT ${q.weekPart("own_day")} AS part, rep, source, k, ${windowOf("within_days")} AS within_days\n  FROM c\n)\n` +
+          `SELECT part AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals\nFROM w GROUP BY part, rep, source, k, within_days`,
       ),
     );
   }
@@ -215,14 +233,25 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   if (steps.length > 0) {
     const a = caseOf("p.k", n - 1, (k) => stageCol(k));
     const b = caseOf("p.k", n - 1, (k) => stageCol(k + 1));
+    const moved =
+      `${F},\np AS (${steps.map((k) => `SELECT ${k} AS k`).join(" UNION ALL ")}),\n` +
+      `t AS (\n  SELECT f.rep, f.source, p.k, ${a} AS a, ${b} AS b FROM f JOIN p ON p.k < f.reached\n),\n` +
+      `h AS (\n  SELECT ${q.day("b")} AS moved_day, rep, source, k, ${hours("a", "b")} AS hours\n` +
+      `  FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a\n)`;
     out.push(
       view(
         e,
         "transitions",
-        `${F},\np AS (${steps.map((k) => `SELECT ${k} AS k`).join(" UNION ALL ")}),\n` +
-          `t AS (\n  SELECT f.rep, f.source, p.k, ${a} AS a, ${b} AS b FROM f JOIN p ON p.k < f.reached\n)\n` +
-          `SELECT ${q.day("b")} AS day, rep, source, k AS step, ${hours("a", "b")} AS hours, COUNT(*) AS transitions\n` +
-          `FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a\nGROUP BY ${q.day("b")}, rep, source, k, ${hours("a", "b")}`,
+        `${moved}\nSELECT moved_day AS day, rep, source, k AS step, COUNT(*) AS transitions, SUM(hours) AS total_hours\n` +
+          `FROM h GROUP BY moved_day, rep, source, k`,
+      ),
+    );
+    out.push(
+      view(
+        e,
+        "transitionSpread",
+        `${moved},\nbucketed AS (\n  SELECT ${q.weekPart("moved_day")} AS part, rep, source, k,\n    ${bucket} AS from_hours\n  FROM h\n)\n` +
+          `SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions\nFROM bucketed GROUP BY part, rep, source, k, from_hours`,
       ),
     );
   }

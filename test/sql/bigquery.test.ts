@@ -86,6 +86,9 @@ describe("BigQuery SQL", () => {
       expect(DUCKDB_ONLY.filter(([, re]) => re.test(duckdb)).length).toBeGreaterThan(3);
       // Identifiers in backticks, the raw tables by the names given.
       for (const t of Object.values(s.tables).flat()) expect(bigquery).toContain(`FROM \`${t}\``);
+      // Week parts start on Mondays: ISOWEEK, never WEEK (which starts on Sunday in BigQuery).
+      expect(bigquery).toContain("DATE_TRUNC(own_day, ISOWEEK)");
+      expect(/DATE_TRUNC\([^()]*,\s*WEEK\b/i.exec(bigquery)?.[0] ?? null).toBeNull();
       for (const v of [
         "voronka_deals",
         "voronka_rep_days",

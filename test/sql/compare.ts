@@ -32,9 +32,11 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "stageEntries",
     "sales",
     "cycles",
+    "cycleSpread",
     "spans",
     "cohorts",
     "transitions",
+    "transitionSpread",
     "repDays",
   ] as const;
   for (const list of lists) {

@@ -127,10 +127,59 @@ WITH f AS (
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
+),
+c AS (
+  SELECT DATE(known_at) AS sale_day, rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64) AS hours
+  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created
 )
-SELECT DATE(known_at) AS day, rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64) AS hours, COUNT(*) AS deals
-FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created
-GROUP BY DATE(known_at), rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64);
+SELECT sale_day AS day, rep, source, COUNT(*) AS deals, SUM(hours) AS total_hours
+FROM c GROUP BY sale_day, rep, source;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_cycle_spread` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+),
+c AS (
+  SELECT DATE(known_at) AS sale_day, rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64) AS hours
+  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created
+),
+b AS (
+  SELECT GREATEST(DATE_TRUNC(sale_day, ISOWEEK), DATE_TRUNC(sale_day, MONTH)) AS part, rep, source,
+    CASE WHEN hours < 16 THEN hours
+    WHEN hours < 32 THEN hours - MOD(hours, 2)
+    WHEN hours < 64 THEN hours - MOD(hours, 4)
+    WHEN hours < 128 THEN hours - MOD(hours, 8)
+    WHEN hours < 256 THEN hours - MOD(hours, 16)
+    WHEN hours < 512 THEN hours - MOD(hours, 32)
+    WHEN hours < 1024 THEN hours - MOD(hours, 64)
+    WHEN hours < 2048 THEN hours - MOD(hours, 128)
+    WHEN hours < 4096 THEN hours - MOD(hours, 256)
+    WHEN hours < 8192 THEN hours - MOD(hours, 512)
+    WHEN hours < 16384 THEN hours - MOD(hours, 1024)
+    WHEN hours < 32768 THEN hours - MOD(hours, 2048)
+    WHEN hours < 65536 THEN hours - MOD(hours, 4096)
+    WHEN hours < 131072 THEN hours - MOD(hours, 8192)
+    WHEN hours < 262144 THEN hours - MOD(hours, 16384)
+    WHEN hours < 524288 THEN hours - MOD(hours, 32768)
+    WHEN hours < 1048576 THEN hours - MOD(hours, 65536)
+    WHEN hours < 2097152 THEN hours - MOD(hours, 131072)
+    WHEN hours < 4194304 THEN hours - MOD(hours, 262144)
+    WHEN hours < 8388608 THEN hours - MOD(hours, 524288)
+    WHEN hours < 16777216 THEN hours - MOD(hours, 1048576)
+    WHEN hours < 33554432 THEN hours - MOD(hours, 2097152)
+    WHEN hours < 67108864 THEN hours - MOD(hours, 4194304)
+    WHEN hours < 134217728 THEN hours - MOD(hours, 8388608)
+    WHEN hours < 268435456 THEN hours - MOD(hours, 16777216)
+    WHEN hours < 536870912 THEN hours - MOD(hours, 33554432)
+    WHEN hours < 1073741824 THEN hours - MOD(hours, 67108864)
+    ELSE 1073741824 END AS from_hours
+  FROM c
+)
+SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals
+FROM b GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_spans` AS
 WITH f AS (
@@ -138,10 +187,18 @@ WITH f AS (
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
+),
+s AS (
+  SELECT GREATEST(DATE_TRUNC(own_day, ISOWEEK), DATE_TRUNC(own_day, MONTH)) AS part, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY) AS days
+  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL
+),
+w AS (
+  SELECT part, rep, source, CASE WHEN days <= 0 THEN 0 WHEN days <= 1 THEN 1 WHEN days <= 2 THEN 2 WHEN days <= 3 THEN 3 WHEN days <= 4 THEN 4 WHEN days <= 5 THEN 5 WHEN days <= 6 THEN 6 WHEN days <= 7 THEN 7 WHEN days <= 10 THEN 10 WHEN days <= 14 THEN 14 WHEN days <= 21 THEN 21 WHEN days <= 30 THEN 30 WHEN days <= 45 THEN 45 WHEN days <= 60 THEN 60 WHEN days <= 90 THEN 90 WHEN days <= 120 THEN 120 WHEN days <= 180 THEN 180 WHEN days <= 270 THEN 270 WHEN days <= 365 THEN 365
+    ELSE CAST(CEIL(days / 365.0) AS INT64) * 365 END AS window_days
+  FROM s
 )
-SELECT own_day AS day, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY) AS days, COUNT(*) AS deals
-FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL
-GROUP BY own_day, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY);
+SELECT part AS day, rep, source, window_days, COUNT(*) AS deals
+FROM w GROUP BY part, rep, source, window_days;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_cohorts` AS
 WITH f AS (
@@ -157,9 +214,14 @@ r AS (
 ),
 c AS (
   SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM r
+),
+w AS (
+  SELECT GREATEST(DATE_TRUNC(own_day, ISOWEEK), DATE_TRUNC(own_day, MONTH)) AS part, rep, source, k, CASE WHEN within_days <= 0 THEN 0 WHEN within_days <= 1 THEN 1 WHEN within_days <= 2 THEN 2 WHEN within_days <= 3 THEN 3 WHEN within_days <= 4 THEN 4 WHEN within_days <= 5 THEN 5 WHEN within_days <= 6 THEN 6 WHEN within_days <= 7 THEN 7 WHEN within_days <= 10 THEN 10 WHEN within_days <= 14 THEN 14 WHEN within_days <= 21 THEN 21 WHEN within_days <= 30 THEN 30 WHEN within_days <= 45 THEN 45 WHEN within_days <= 60 THEN 60 WHEN within_days <= 90 THEN 90 WHEN within_days <= 120 THEN 120 WHEN within_days <= 180 THEN 180 WHEN within_days <= 270 THEN 270 WHEN within_days <= 365 THEN 365
+    ELSE CAST(CEIL(within_days / 365.0) AS INT64) * 365 END AS within_days
+  FROM c
 )
-SELECT own_day AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals
-FROM c GROUP BY own_day, rep, source, k, within_days;
+SELECT part AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals
+FROM w GROUP BY part, rep, source, k, within_days;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_transitions` AS
 WITH f AS (
@@ -171,10 +233,63 @@ WITH f AS (
 p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k),
 t AS (
   SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 END AS b FROM f JOIN p ON p.k < f.reached
+),
+h AS (
+  SELECT DATE(b) AS moved_day, rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours
+  FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a
 )
-SELECT DATE(b) AS day, rep, source, k AS step, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours, COUNT(*) AS transitions
-FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a
-GROUP BY DATE(b), rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64);
+SELECT moved_day AS day, rep, source, k AS step, COUNT(*) AS transitions, SUM(hours) AS total_hours
+FROM h GROUP BY moved_day, rep, source, k;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_transition_spread` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+),
+p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k),
+t AS (
+  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 END AS b FROM f JOIN p ON p.k < f.reached
+),
+h AS (
+  SELECT DATE(b) AS moved_day, rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours
+  FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a
+),
+b AS (
+  SELECT GREATEST(DATE_TRUNC(moved_day, ISOWEEK), DATE_TRUNC(moved_day, MONTH)) AS part, rep, source, k,
+    CASE WHEN hours < 16 THEN hours
+    WHEN hours < 32 THEN hours - MOD(hours, 2)
+    WHEN hours < 64 THEN hours - MOD(hours, 4)
+    WHEN hours < 128 THEN hours - MOD(hours, 8)
+    WHEN hours < 256 THEN hours - MOD(hours, 16)
+    WHEN hours < 512 THEN hours - MOD(hours, 32)
+    WHEN hours < 1024 THEN hours - MOD(hours, 64)
+    WHEN hours < 2048 THEN hours - MOD(hours, 128)
+    WHEN hours < 4096 THEN hours - MOD(hours, 256)
+    WHEN hours < 8192 THEN hours - MOD(hours, 512)
+    WHEN hours < 16384 THEN hours - MOD(hours, 1024)
+    WHEN hours < 32768 THEN hours - MOD(hours, 2048)
+    WHEN hours < 65536 THEN hours - MOD(hours, 4096)
+    WHEN hours < 131072 THEN hours - MOD(hours, 8192)
+    WHEN hours < 262144 THEN hours - MOD(hours, 16384)
+    WHEN hours < 524288 THEN hours - MOD(hours, 32768)
+    WHEN hours < 1048576 THEN hours - MOD(hours, 65536)
+    WHEN hours < 2097152 THEN hours - MOD(hours, 131072)
+    WHEN hours < 4194304 THEN hours - MOD(hours, 262144)
+    WHEN hours < 8388608 THEN hours - MOD(hours, 524288)
+    WHEN hours < 16777216 THEN hours - MOD(hours, 1048576)
+    WHEN hours < 33554432 THEN hours - MOD(hours, 2097152)
+    WHEN hours < 67108864 THEN hours - MOD(hours, 4194304)
+    WHEN hours < 134217728 THEN hours - MOD(hours, 8388608)
+    WHEN hours < 268435456 THEN hours - MOD(hours, 16777216)
+    WHEN hours < 536870912 THEN hours - MOD(hours, 33554432)
+    WHEN hours < 1073741824 THEN hours - MOD(hours, 67108864)
+    ELSE 1073741824 END AS from_hours
+  FROM h
+)
+SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions
+FROM b GROUP BY part, rep, source, k, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `crm.voronka_deals`), FALSE) AS has_client;

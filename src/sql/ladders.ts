@@ -3,9 +3,10 @@
  * TypeScript that defines them (core/metrics/spread.ts, cohort.ts) so both engines agree to the
  * row: integer arithmetic and comparisons only (no floating LOG), the same in DuckDB and BigQuery.
  */
-import { bucketWidthLadder, EXACT_HOURS } from "../core/metrics/spread";
-import { COHORT_WINDOWS } from "../core/metrics/cohort";
+
 import { at } from "../core/indexed";
+import { COHORT_WINDOWS } from "../core/metrics/cohort";
+import { bucketWidthLadder, EXACT_HOURS } from "../core/metrics/spread";
 
 /**
  * `hoursBucket` of `h`, a whole number of hours ≥ 0 (an integer column): exact below

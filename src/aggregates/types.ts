@@ -76,7 +76,8 @@ export interface CycleRow {
 }
 
 /**
- * The same deals by their cycle's bucket (core/metrics/spread.ts), for the median and p90. `day`
+ * The same deals by their cycle's bucket (core/metrics/spread.ts; hours above MAX_SPREAD_HOURS
+ * count as MAX_SPREAD_HOURS), for the median and p90. `day`
  * is the first day of the sale day's week part (`weekPartStart`): the spreads are kept per week
  * part, so that they stay small whatever the number of deals.
  */
@@ -87,10 +88,13 @@ export interface CycleSpreadRow {
   /** The bucket's first whole hour (`hoursBucket`). */
   fromHours: number;
   deals: number;
+  /** The shortest and longest cycle in the bucket, whole hours. */
+  minHours: number;
+  maxHours: number;
 }
 
 /**
- * Won deals with a cohort day and a known sale day, by the window (core/metrics/cohort.ts
+ * Won deals with a cohort day and a known sale day on or after it, by the window (core/metrics/cohort.ts
  * `windowAtLeast` of the days from one to the other), for the cohort window W. `day` is the
  * first day of the cohort day's week part.
  */
@@ -139,6 +143,9 @@ export interface TransitionSpreadRow {
   /** The bucket's first whole hour (`hoursBucket`). */
   fromHours: number;
   transitions: number;
+  /** The shortest and longest transition in the bucket, whole hours. */
+  minHours: number;
+  maxHours: number;
 }
 
 /** Calls of a rep's day (also what a telephony dashboard's "calls summary" tab gives). */

@@ -77,7 +77,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "cycleSpread",
     view: "voronka_agg_cycle_spread",
-    columns: cols("day rep source fromHours:int deals:int"),
+    columns: cols("day rep source fromHours:int deals:int minHours:int maxHours:int"),
   },
   {
     table: "spans",
@@ -97,7 +97,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "transitionSpread",
     view: "voronka_agg_transition_spread",
-    columns: cols("day rep source step:int fromHours:int transitions:int"),
+    columns: cols("day rep source step:int fromHours:int transitions:int minHours:int maxHours:int"),
   },
   {
     table: "repDays",

@@ -4,9 +4,9 @@
  * bucket with these rules (the SQL emitter writes the same ladder), so they agree to the row.
  *
  * Buckets of whole hours: exact below 16 hours, then 8 per doubling (16–17, 18–19 … 32–35 …),
- * so a bucket is at most 1/8 of its values wide. A quantile is read by spreading each bucket's
- * count evenly over its whole hours: typically within 1–2 % of the exact figure, and never
- * outside the bucket the exact figure falls in.
+ * so a bucket is at most 1/8 of its values wide. Each keeps its count, shortest and longest; a
+ * quantile spreads a bucket's durations evenly between those two: exact when a bucket holds one
+ * value, typically within 1–2 % otherwise, and never off by more than a bucket's width.
  */
 import { MS_PER_DAY, weekStartDay } from "../calendar";
 import { at } from "../indexed";
@@ -16,8 +16,9 @@ export const EXACT_HOURS = 16;
 /** Buckets per doubling above EXACT_HOURS. */
 export const BUCKETS_PER_DOUBLING = 8;
 
-/** Largest value a bucket is computed for (2^30 hours ≈ 122,000 years): larger ones clamp. */
-const MAX_HOURS = 2 ** 30;
+/** Longest duration a spread keeps (≈ 119 years; a typo'd year, not a sale): longer ones count as it. */
+export const MAX_SPREAD_HOURS = 2 ** 20 - 1;
+const MAX_HOURS = MAX_SPREAD_HOURS;
 
 /** The width in hours of the bucket that holds `hours` (a whole number ≥ 0). */
 export function bucketWidth(hours: number): number {
@@ -44,40 +45,50 @@ export function bucketWidthLadder(): { from: number; width: number }[] {
   return out;
 }
 
-/** One bucket: its first whole hour and how many durations fell in it. */
+/** One bucket: its first whole hour, how many durations fell in it, the shortest and longest. */
 export interface SpreadBucket {
   fromHours: number;
   count: number;
+  minHours: number;
+  maxHours: number;
 }
 
 /**
  * The `q`-quantile (0…1) in hours of durations given as bucket counts, by the rule of
- * stats.ts `quantileSorted` (linear between closest ranks) over the durations a bucket of
- * width w and count c stands for: its j-th (0-based) is `from + (w − 1) · (j + ½) / c`.
- * Null when there are none. `buckets` need not be sorted or merged.
+ * stats.ts `quantileSorted` (linear between closest ranks) over the durations a bucket stands
+ * for: its c durations spread evenly from its shortest to its longest (one: the shortest). A
+ * bucket holding one distinct value (dates without times: whole days) is exact. Null when there
+ * are none. `buckets` need not be sorted or merged (rows of several days, reps, sources).
  */
 export function spreadQuantile(buckets: readonly SpreadBucket[], q: number): number | null {
-  const merged = new Map<number, number>();
+  const merged = new Map<number, SpreadBucket>();
   let n = 0;
   for (const b of buckets) {
     if (!(b.count > 0)) continue;
-    merged.set(b.fromHours, (merged.get(b.fromHours) ?? 0) + b.count);
+    const m = merged.get(b.fromHours);
+    if (m) {
+      m.count += b.count;
+      m.minHours = Math.min(m.minHours, b.minHours);
+      m.maxHours = Math.max(m.maxHours, b.maxHours);
+    } else merged.set(b.fromHours, { ...b });
     n += b.count;
   }
   if (n === 0) return null;
-  const sorted = [...merged].sort((a, b) => a[0] - b[0]);
+  const sorted = [...merged.values()].sort((a, b) => a.fromHours - b.fromHours);
   const h = (n - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(h);
   const valueAt = (rank: number): number => {
     let before = 0;
-    for (const [from, count] of sorted) {
-      if (rank < before + count) {
-        const w = bucketWidth(from);
-        return from + ((w - 1) * (rank - before + 0.5)) / count;
+    for (const b of sorted) {
+      if (rank < before + b.count) {
+        const j = rank - before;
+        return b.count === 1
+          ? b.minHours
+          : b.minHours + ((b.maxHours - b.minHours) * j) / (b.count - 1);
       }
-      before += count;
+      before += b.count;
     }
-    return at(sorted, sorted.length - 1)[0];
+    return at(sorted, sorted.length - 1).maxHours;
   };
   const low = valueAt(lo);
   return lo + 1 >= n ? low : low + (h - lo) * (valueAt(lo + 1) - low);
@@ -97,4 +108,29 @@ export function weekPartStart(day: number): number {
     ) / MS_PER_DAY,
   );
   return Math.max(weekStartDay(day), monthStart);
+}
+
+/** Buckets below EXACT_HOURS, one per whole hour; the rest are numbered on from here. */
+const EXACT_BUCKETS = EXACT_HOURS;
+
+/** A bucket's number (0, 1, 2 … in order of hours): small, for packing into counters. */
+export function bucketIndex(hours: number): number {
+  const from = hoursBucket(hours);
+  if (from < EXACT_HOURS) return from;
+  const top = 31 - Math.clz32(from);
+  const w = bucketWidth(from);
+  return (
+    EXACT_BUCKETS +
+    (top - Math.log2(EXACT_HOURS)) * BUCKETS_PER_DOUBLING +
+    (from / w - BUCKETS_PER_DOUBLING)
+  );
+}
+
+/** The first whole hour of bucket number `index` (bucketIndex's inverse). */
+export function bucketStart(index: number): number {
+  if (index < EXACT_BUCKETS) return index;
+  const i = index - EXACT_BUCKETS;
+  const top = Math.floor(i / BUCKETS_PER_DOUBLING) + Math.log2(EXACT_HOURS);
+  const w = 2 ** (top - Math.log2(BUCKETS_PER_DOUBLING));
+  return (BUCKETS_PER_DOUBLING + (i % BUCKETS_PER_DOUBLING)) * w;
 }

@@ -31,7 +31,7 @@ export async function loadDuckdb(): Promise<DuckApi | null> {
 /** DuckDB's memory limit: past it, it spills to the temporary folder. */
 export const DUCKDB_MEMORY = "1GB";
 
-const TABLES: Record<SqlKind, string> = {
+export const TABLES: Record<SqlKind, string> = {
   deals: "raw_deals",
   stageLog: "raw_stage_log",
   calls: "raw_calls",
@@ -161,6 +161,19 @@ async function withAllWords(
 }
 
 /**
+ * A DuckDB with the engine's settings: a database file in `dir` and its spill folder there, so
+ * that DuckDB can work past its memory limit (the bench's baseline opens the same).
+ */
+export async function openDuckdb(dir: string): Promise<import("@duckdb/node-api").DuckDBInstance> {
+  const duck = await loadDuckdb();
+  if (!duck) throw new Error("@duckdb/node-api is not installed");
+  return duck.DuckDBInstance.create(join(dir, "voronka.duckdb"), {
+    memory_limit: process.env.VORONKA_DUCKDB_MEMORY ?? DUCKDB_MEMORY,
+    temp_directory: join(dir, "spill"),
+  });
+}
+
+/**
  * Opens an in-memory DuckDB and loads the deals, stage log and calls tabs `built` maps: a tab
  * in `direct` (a UTF-8 CSV whose values DuckDB reads as we do) straight from its file by
  * DuckDB's reader, any other through a clean UTF-8 file of its rows (normalise.ts). Runs `fn`
@@ -173,14 +186,8 @@ export async function withCleanTables<T>(
   fn: (con: DuckConnection, src: SqlSource) => Promise<T>,
   direct: ReadonlyMap<string, CsvHead> = new Map(),
 ): Promise<T> {
-  const duck = await loadDuckdb();
-  if (!duck) throw new Error("@duckdb/node-api is not installed");
   const dir = await mkdtemp(join(tmpdir(), "voronka-duckdb-"));
-  // A database file in the temporary folder, so DuckDB can work past its memory limit.
-  const instance = await duck.DuckDBInstance.create(join(dir, "voronka.duckdb"), {
-    memory_limit: process.env.VORONKA_DUCKDB_MEMORY ?? DUCKDB_MEMORY,
-    temp_directory: join(dir, "spill"),
-  });
+  const instance = await openDuckdb(dir);
   const con = await instance.connect();
   try {
     const seen = [...tabs];

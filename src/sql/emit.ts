@@ -6,6 +6,7 @@
 
 import { META_VIEW, viewOf } from "../aggregates/views";
 import { at } from "../core/indexed";
+import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
 import { hoursBucketSql, windowAtLeastSql } from "./ladders";
@@ -169,7 +170,9 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   );
   const hours = (a: string, b: string) =>
     `CAST(ROUND(${q.msBetween(a, b)} / 3600000.0) AS ${T.int})`;
-  const bucket = hoursBucketSql("hours");
+  // Spreads count hours past MAX_SPREAD_HOURS (a typo'd year) as that many; totals do not.
+  const spreadHours = `LEAST(hours, ${MAX_SPREAD_HOURS})`;
+  const bucket = hoursBucketSql("spread_hours");
   const windowOf = (d: string) => windowAtLeastSql(d, T.int);
   // Durations: count and total per day, and counts per bucket per week part (spread.ts).
   const cycled =
@@ -187,18 +190,21 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
     view(
       e,
       "cycleSpread",
-      `${cycled},\nbucketed AS (\n  SELECT ${q.weekPart("sale_day")} AS part, rep, source,\n    ${bucket} AS from_hours\n  FROM c\n)\n` +
-        `SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals\nFROM bucketed GROUP BY part, rep, source, from_hours`,
+      `${cycled},\nclamped AS (SELECT sale_day, rep, source, ${spreadHours} AS spread_hours FROM c),\n` +
+        `bucketed AS (\n  SELECT ${q.weekPart("sale_day")} AS part, rep, source, spread_hours,\n    ${bucket} AS from_hours\n  FROM clamped\n)\n` +
+        `SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours\n` +
+        `FROM bucketed GROUP BY part, rep, source, from_hours`,
     ),
   );
-  // Spans: won deals by the window (cohort.ts windowAtLeast) their cohort day to the sale takes.
+  // Spans: won deals sold on or after their cohort day, by the window (cohort.ts windowAtLeast)
+  // from the one to the other.
   const spanDays = q.daysBetween("own_day", q.day("known_at"));
   out.push(
     view(
       e,
       "spans",
       `${F},\ns AS (\n  SELECT ${q.weekPart("own_day")} AS part, rep, source, ${spanDays} AS days\n` +
-        `  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL\n),\n` +
+        `  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL AND ${q.day("known_at")} >= own_day\n),\n` +
         `w AS (\n  SELECT part, rep, source, ${windowOf("days")} AS window_days\n  FROM s\n)\n` +
         `SELECT part AS day, rep, source, window_days, COUNT(*) AS deals\nFROM w GROUP BY part, rep, source, window_days`,
     ),
@@ -250,8 +256,10 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
       view(
         e,
         "transitionSpread",
-        `${moved},\nbucketed AS (\n  SELECT ${q.weekPart("moved_day")} AS part, rep, source, k,\n    ${bucket} AS from_hours\n  FROM h\n)\n` +
-          `SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions\nFROM bucketed GROUP BY part, rep, source, k, from_hours`,
+        `${moved},\nclamped AS (SELECT moved_day, rep, source, k, ${spreadHours} AS spread_hours FROM h),\n` +
+          `bucketed AS (\n  SELECT ${q.weekPart("moved_day")} AS part, rep, source, k, spread_hours,\n    ${bucket} AS from_hours\n  FROM clamped\n)\n` +
+          `SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours\n` +
+          `FROM bucketed GROUP BY part, rep, source, k, from_hours`,
       ),
     );
   }

@@ -6,20 +6,24 @@
 
 import { at } from "../core/indexed";
 import { COHORT_WINDOWS } from "../core/metrics/cohort";
-import { bucketWidthLadder, EXACT_HOURS } from "../core/metrics/spread";
+import {
+  bucketWidthLadder,
+  EXACT_HOURS,
+  hoursBucket,
+  MAX_SPREAD_HOURS,
+} from "../core/metrics/spread";
 
 /**
  * `hoursBucket` of `h`, a whole number of hours ≥ 0 (an integer column): exact below
- * EXACT_HOURS, then `h` rounded down to its bucket's width; past the ladder, its top.
+ * EXACT_HOURS, then `h` rounded down to its bucket's width; past MAX_SPREAD_HOURS, its bucket.
  */
 export function hoursBucketSql(h: string): string {
   const ladder = bucketWidthLadder();
-  const last = at(ladder, ladder.length - 1);
-  const top = last.from * 2;
   const steps = ladder.map(
-    (s, i) => `WHEN ${h} < ${ladder[i + 1]?.from ?? top} THEN ${h} - MOD(${h}, ${s.width})`,
+    (s, i) =>
+      `WHEN ${h} < ${ladder[i + 1]?.from ?? MAX_SPREAD_HOURS + 1} THEN ${h} - MOD(${h}, ${s.width})`,
   );
-  return `CASE WHEN ${h} < ${EXACT_HOURS} THEN ${h}\n    ${steps.join("\n    ")}\n    ELSE ${top} END`;
+  return `CASE WHEN ${h} < ${EXACT_HOURS} THEN ${h}\n    ${steps.join("\n    ")}\n    ELSE ${hoursBucket(MAX_SPREAD_HOURS)} END`;
 }
 
 /** `windowAtLeast` of `d`, whole days (an integer; negative counts as 0). */

@@ -146,40 +146,31 @@ c AS (
   SELECT DATE(known_at) AS sale_day, rep, source, CAST(ROUND(TIMESTAMP_DIFF(known_at, created, MILLISECOND) / 3600000.0) AS INT64) AS hours
   FROM f WHERE status = 'won' AND known_at IS NOT NULL AND created IS NOT NULL AND known_at >= created
 ),
-b AS (
-  SELECT GREATEST(DATE_TRUNC(sale_day, ISOWEEK), DATE_TRUNC(sale_day, MONTH)) AS part, rep, source,
-    CASE WHEN hours < 16 THEN hours
-    WHEN hours < 32 THEN hours - MOD(hours, 2)
-    WHEN hours < 64 THEN hours - MOD(hours, 4)
-    WHEN hours < 128 THEN hours - MOD(hours, 8)
-    WHEN hours < 256 THEN hours - MOD(hours, 16)
-    WHEN hours < 512 THEN hours - MOD(hours, 32)
-    WHEN hours < 1024 THEN hours - MOD(hours, 64)
-    WHEN hours < 2048 THEN hours - MOD(hours, 128)
-    WHEN hours < 4096 THEN hours - MOD(hours, 256)
-    WHEN hours < 8192 THEN hours - MOD(hours, 512)
-    WHEN hours < 16384 THEN hours - MOD(hours, 1024)
-    WHEN hours < 32768 THEN hours - MOD(hours, 2048)
-    WHEN hours < 65536 THEN hours - MOD(hours, 4096)
-    WHEN hours < 131072 THEN hours - MOD(hours, 8192)
-    WHEN hours < 262144 THEN hours - MOD(hours, 16384)
-    WHEN hours < 524288 THEN hours - MOD(hours, 32768)
-    WHEN hours < 1048576 THEN hours - MOD(hours, 65536)
-    WHEN hours < 2097152 THEN hours - MOD(hours, 131072)
-    WHEN hours < 4194304 THEN hours - MOD(hours, 262144)
-    WHEN hours < 8388608 THEN hours - MOD(hours, 524288)
-    WHEN hours < 16777216 THEN hours - MOD(hours, 1048576)
-    WHEN hours < 33554432 THEN hours - MOD(hours, 2097152)
-    WHEN hours < 67108864 THEN hours - MOD(hours, 4194304)
-    WHEN hours < 134217728 THEN hours - MOD(hours, 8388608)
-    WHEN hours < 268435456 THEN hours - MOD(hours, 16777216)
-    WHEN hours < 536870912 THEN hours - MOD(hours, 33554432)
-    WHEN hours < 1073741824 THEN hours - MOD(hours, 67108864)
-    ELSE 1073741824 END AS from_hours
-  FROM c
+clamped AS (SELECT sale_day, rep, source, LEAST(hours, 1048575) AS spread_hours FROM c),
+bucketed AS (
+  SELECT GREATEST(DATE_TRUNC(sale_day, ISOWEEK), DATE_TRUNC(sale_day, MONTH)) AS part, rep, source, spread_hours,
+    CASE WHEN spread_hours < 16 THEN spread_hours
+    WHEN spread_hours < 32 THEN spread_hours - MOD(spread_hours, 2)
+    WHEN spread_hours < 64 THEN spread_hours - MOD(spread_hours, 4)
+    WHEN spread_hours < 128 THEN spread_hours - MOD(spread_hours, 8)
+    WHEN spread_hours < 256 THEN spread_hours - MOD(spread_hours, 16)
+    WHEN spread_hours < 512 THEN spread_hours - MOD(spread_hours, 32)
+    WHEN spread_hours < 1024 THEN spread_hours - MOD(spread_hours, 64)
+    WHEN spread_hours < 2048 THEN spread_hours - MOD(spread_hours, 128)
+    WHEN spread_hours < 4096 THEN spread_hours - MOD(spread_hours, 256)
+    WHEN spread_hours < 8192 THEN spread_hours - MOD(spread_hours, 512)
+    WHEN spread_hours < 16384 THEN spread_hours - MOD(spread_hours, 1024)
+    WHEN spread_hours < 32768 THEN spread_hours - MOD(spread_hours, 2048)
+    WHEN spread_hours < 65536 THEN spread_hours - MOD(spread_hours, 4096)
+    WHEN spread_hours < 131072 THEN spread_hours - MOD(spread_hours, 8192)
+    WHEN spread_hours < 262144 THEN spread_hours - MOD(spread_hours, 16384)
+    WHEN spread_hours < 524288 THEN spread_hours - MOD(spread_hours, 32768)
+    WHEN spread_hours < 1048576 THEN spread_hours - MOD(spread_hours, 65536)
+    ELSE 983040 END AS from_hours
+  FROM clamped
 )
-SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals
-FROM b GROUP BY part, rep, source, from_hours;
+SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
+FROM bucketed GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_spans` AS
 WITH f AS (
@@ -190,7 +181,7 @@ WITH f AS (
 ),
 s AS (
   SELECT GREATEST(DATE_TRUNC(own_day, ISOWEEK), DATE_TRUNC(own_day, MONTH)) AS part, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY) AS days
-  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL
+  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL AND DATE(known_at) >= own_day
 ),
 w AS (
   SELECT part, rep, source, CASE WHEN days <= 0 THEN 0 WHEN days <= 1 THEN 1 WHEN days <= 2 THEN 2 WHEN days <= 3 THEN 3 WHEN days <= 4 THEN 4 WHEN days <= 5 THEN 5 WHEN days <= 6 THEN 6 WHEN days <= 7 THEN 7 WHEN days <= 10 THEN 10 WHEN days <= 14 THEN 14 WHEN days <= 21 THEN 21 WHEN days <= 30 THEN 30 WHEN days <= 45 THEN 45 WHEN days <= 60 THEN 60 WHEN days <= 90 THEN 90 WHEN days <= 120 THEN 120 WHEN days <= 180 THEN 180 WHEN days <= 270 THEN 270 WHEN days <= 365 THEN 365
@@ -256,40 +247,31 @@ h AS (
   SELECT DATE(b) AS moved_day, rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours
   FROM t WHERE a IS NOT NULL AND b IS NOT NULL AND b >= a
 ),
-b AS (
-  SELECT GREATEST(DATE_TRUNC(moved_day, ISOWEEK), DATE_TRUNC(moved_day, MONTH)) AS part, rep, source, k,
-    CASE WHEN hours < 16 THEN hours
-    WHEN hours < 32 THEN hours - MOD(hours, 2)
-    WHEN hours < 64 THEN hours - MOD(hours, 4)
-    WHEN hours < 128 THEN hours - MOD(hours, 8)
-    WHEN hours < 256 THEN hours - MOD(hours, 16)
-    WHEN hours < 512 THEN hours - MOD(hours, 32)
-    WHEN hours < 1024 THEN hours - MOD(hours, 64)
-    WHEN hours < 2048 THEN hours - MOD(hours, 128)
-    WHEN hours < 4096 THEN hours - MOD(hours, 256)
-    WHEN hours < 8192 THEN hours - MOD(hours, 512)
-    WHEN hours < 16384 THEN hours - MOD(hours, 1024)
-    WHEN hours < 32768 THEN hours - MOD(hours, 2048)
-    WHEN hours < 65536 THEN hours - MOD(hours, 4096)
-    WHEN hours < 131072 THEN hours - MOD(hours, 8192)
-    WHEN hours < 262144 THEN hours - MOD(hours, 16384)
-    WHEN hours < 524288 THEN hours - MOD(hours, 32768)
-    WHEN hours < 1048576 THEN hours - MOD(hours, 65536)
-    WHEN hours < 2097152 THEN hours - MOD(hours, 131072)
-    WHEN hours < 4194304 THEN hours - MOD(hours, 262144)
-    WHEN hours < 8388608 THEN hours - MOD(hours, 524288)
-    WHEN hours < 16777216 THEN hours - MOD(hours, 1048576)
-    WHEN hours < 33554432 THEN hours - MOD(hours, 2097152)
-    WHEN hours < 67108864 THEN hours - MOD(hours, 4194304)
-    WHEN hours < 134217728 THEN hours - MOD(hours, 8388608)
-    WHEN hours < 268435456 THEN hours - MOD(hours, 16777216)
-    WHEN hours < 536870912 THEN hours - MOD(hours, 33554432)
-    WHEN hours < 1073741824 THEN hours - MOD(hours, 67108864)
-    ELSE 1073741824 END AS from_hours
-  FROM h
+clamped AS (SELECT moved_day, rep, source, k, LEAST(hours, 1048575) AS spread_hours FROM h),
+bucketed AS (
+  SELECT GREATEST(DATE_TRUNC(moved_day, ISOWEEK), DATE_TRUNC(moved_day, MONTH)) AS part, rep, source, k, spread_hours,
+    CASE WHEN spread_hours < 16 THEN spread_hours
+    WHEN spread_hours < 32 THEN spread_hours - MOD(spread_hours, 2)
+    WHEN spread_hours < 64 THEN spread_hours - MOD(spread_hours, 4)
+    WHEN spread_hours < 128 THEN spread_hours - MOD(spread_hours, 8)
+    WHEN spread_hours < 256 THEN spread_hours - MOD(spread_hours, 16)
+    WHEN spread_hours < 512 THEN spread_hours - MOD(spread_hours, 32)
+    WHEN spread_hours < 1024 THEN spread_hours - MOD(spread_hours, 64)
+    WHEN spread_hours < 2048 THEN spread_hours - MOD(spread_hours, 128)
+    WHEN spread_hours < 4096 THEN spread_hours - MOD(spread_hours, 256)
+    WHEN spread_hours < 8192 THEN spread_hours - MOD(spread_hours, 512)
+    WHEN spread_hours < 16384 THEN spread_hours - MOD(spread_hours, 1024)
+    WHEN spread_hours < 32768 THEN spread_hours - MOD(spread_hours, 2048)
+    WHEN spread_hours < 65536 THEN spread_hours - MOD(spread_hours, 4096)
+    WHEN spread_hours < 131072 THEN spread_hours - MOD(spread_hours, 8192)
+    WHEN spread_hours < 262144 THEN spread_hours - MOD(spread_hours, 16384)
+    WHEN spread_hours < 524288 THEN spread_hours - MOD(spread_hours, 32768)
+    WHEN spread_hours < 1048576 THEN spread_hours - MOD(spread_hours, 65536)
+    ELSE 983040 END AS from_hours
+  FROM clamped
 )
-SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions
-FROM b GROUP BY part, rep, source, k, from_hours;
+SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
+FROM bucketed GROUP BY part, rep, source, k, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `crm.voronka_deals`), FALSE) AS has_client;

@@ -15,6 +15,7 @@ import type { RawTab } from "../model/types";
 import type { CsvHead } from "./direct";
 import { emitStatements } from "./emit";
 import { type CleanTable, cleanSource, cleanTable } from "./normalise";
+import { readViews } from "./readViews";
 import { headersOf, type SqlKind, type SqlSource, sqlSourceOf } from "./source";
 
 type DuckApi = typeof import("@duckdb/node-api");
@@ -67,53 +68,10 @@ export async function runAggregates(
   longCallSeconds: number,
 ): Promise<Aggregates> {
   for (const s of emitStatements(src, "duckdb", { longCallSeconds })) await con.run(s);
-  const existing = new Set(
-    (await con.runAndReadAll("SELECT table_name FROM information_schema.tables"))
-      .getRows()
-      .map((r) => String(r[0])),
-  );
-  // Column by column (no closure per cell), each text value interned: the views name the same
-  // few reps and sources over and over.
-  const texts = new Map<string, string>();
-  const intern = (v: string): string => {
-    const known = texts.get(v);
-    if (known !== undefined) return known;
-    texts.set(v, v);
-    return v;
-  };
-  const read = async (
-    view: string,
-    columns: readonly { field: string; column: string; type: string; nullable?: boolean }[],
-  ): Promise<Record<string, unknown>[]> => {
-    if (!existing.has(view)) return [];
-    const sel = columns.map((c) => {
-      const x = `"${c.column}"`;
-      if (c.type === "day")
-        return `CAST(date_diff('day', DATE '1970-01-01', ${x}) AS DOUBLE) AS ${x}`;
-      if (c.type === "int" || c.type === "number") return `CAST(${x} AS DOUBLE) AS ${x}`;
-      return x;
-    });
-    const cols = (await con.runAndReadAll(`SELECT ${sel.join(", ")} FROM ${view}`)).getColumnsJS();
-    const n = cols[0]?.length ?? 0;
-    const rows: Record<string, unknown>[] = new Array(n);
-    for (let i = 0; i < n; i++) rows[i] = {};
-    for (const [j, c] of columns.entries()) {
-      const values = cols[j] ?? [];
-      const field = c.field;
-      if (c.type === "text") {
-        const empty = c.nullable ? null : "";
-        for (let i = 0; i < n; i++) {
-          const v = values[i];
-          (rows[i] as Record<string, unknown>)[field] = typeof v === "string" ? intern(v) : empty;
-        }
-      } else
-        for (let i = 0; i < n; i++) (rows[i] as Record<string, unknown>)[field] = values[i] ?? null;
-    }
-    return rows;
-  };
+  const read = await readViews(con, [...VIEWS, META_VIEW]);
   const out: Record<string, unknown> = {};
-  for (const v of VIEWS) out[v.table] = await read(v.view, v.columns);
-  const meta = (await read(META_VIEW.view, META_VIEW.columns))[0] ?? {};
+  for (const v of VIEWS) out[v.table] = read.get(v.view) ?? [];
+  const meta = read.get(META_VIEW.view)?.[0] ?? {};
   return {
     ...(out as unknown as Omit<Aggregates, "longCallSeconds" | "hasClient">),
     stages: ((out.stages as Aggregates["stages"]) ?? []).sort((a, b) => a.position - b.position),

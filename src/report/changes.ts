@@ -12,7 +12,7 @@ import {
   type CohortCounts,
   cohortMature,
   cohortStepConversions,
-  cohortWindow,
+  cohortWindowOfCounts,
 } from "../core/metrics/cohort";
 import { ratio } from "../core/stats";
 import { topN } from "./breakdown";
@@ -71,11 +71,13 @@ export interface Cohorts {
 export function cohortWindowOf(ctx: Context): { window: number | null; fromData: boolean } {
   const anyDated = ctx.agg.stages.some((s, k) => s.dated && k > 0);
   if (!anyDated) return { window: null, fromData: ctx.opt.cohortWindowDays === null };
-  const spans: number[] = [];
-  for (const r of ctx.rows.spans) for (let i = 0; i < r.deals; i++) spans.push(r.days);
+  const asked = ctx.opt.cohortWindowDays;
   return {
-    window: ctx.opt.cohortWindowDays ?? cohortWindow(spans),
-    fromData: ctx.opt.cohortWindowDays === null,
+    window:
+      asked === null
+        ? cohortWindowOfCounts(ctx.rows.spans.map((r) => ({ days: r.windowDays, deals: r.deals })))
+        : asked,
+    fromData: asked === null,
   };
 }
 
@@ -95,7 +97,7 @@ export function cohorts(ctx: Context): Cohorts {
     return c;
   };
   let undated = 0;
-  for (const r of ctx.rows.deals) {
+  for (const r of ctx.cohortDeals) {
     if (r.day === null) {
       undated += r.deals;
       continue;

@@ -109,28 +109,3 @@ export function weekPartStart(day: number): number {
   );
   return Math.max(weekStartDay(day), monthStart);
 }
-
-/** Buckets below EXACT_HOURS, one per whole hour; the rest are numbered on from here. */
-const EXACT_BUCKETS = EXACT_HOURS;
-
-/** A bucket's number (0, 1, 2 … in order of hours): small, for packing into counters. */
-export function bucketIndex(hours: number): number {
-  const from = hoursBucket(hours);
-  if (from < EXACT_HOURS) return from;
-  const top = 31 - Math.clz32(from);
-  const w = bucketWidth(from);
-  return (
-    EXACT_BUCKETS +
-    (top - Math.log2(EXACT_HOURS)) * BUCKETS_PER_DOUBLING +
-    (from / w - BUCKETS_PER_DOUBLING)
-  );
-}
-
-/** The first whole hour of bucket number `index` (bucketIndex's inverse). */
-export function bucketStart(index: number): number {
-  if (index < EXACT_BUCKETS) return index;
-  const i = index - EXACT_BUCKETS;
-  const top = Math.floor(i / BUCKETS_PER_DOUBLING) + Math.log2(EXACT_HOURS);
-  const w = 2 ** (top - Math.log2(BUCKETS_PER_DOUBLING));
-  return (BUCKETS_PER_DOUBLING + (i % BUCKETS_PER_DOUBLING)) * w;
-}

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  COHORT_WINDOWS,
   type CohortDeal,
   cohortCounts,
   cohortMature,
   cohortStepConversions,
-  COHORT_WINDOWS,
   cohortWindow,
   cohortWindowOfCounts,
   reachedWithin,

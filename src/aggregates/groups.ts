@@ -201,8 +201,8 @@ export function transitionRows(m: Map<number, Float64Array>, groups: Groups): Tr
 
 export function spanRows(h: Histogram, groups: Groups): SpanRow[] {
   const rows: SpanRow[] = [];
-  h.forEach((g, windowDays, deals) => {
-    rows.push({ ...head(groups, g), windowDays, deals });
+  h.forEach((g, days, deals) => {
+    rows.push({ ...head(groups, g), days, deals });
   });
   return rows;
 }

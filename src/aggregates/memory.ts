@@ -6,7 +6,7 @@
 import { MS_PER_DAY } from "../core/calendar";
 import { DayCache } from "../core/dayCache";
 import { addAt, at } from "../core/indexed";
-import { reachWindows, windowAtLeast } from "../core/metrics/cohort";
+import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
 import { MAX_SPREAD_HOURS, weekPartStart } from "../core/metrics/spread";
@@ -173,7 +173,7 @@ export function aggregate(
       const part = groups.of(pair, parts.of(own));
       for (let k = 0; k <= reached; k++) {
         const within = at(windows, k);
-        cohorts.add(part * STAGE_SPAN + k, within === Infinity ? -1 : windowAtLeast(within));
+        cohorts.add(part * STAGE_SPAN + k, within === Infinity ? -1 : within);
       }
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
@@ -261,8 +261,7 @@ function addSale(
     totals[1] = (totals[1] ?? 0) + hours;
     cycleSpread.add(groups.of(pair, parts.of(kday)), spreadHours(hours));
   }
-  if (own !== null && kday >= own)
-    spans.add(groups.of(pair, parts.of(own)), windowAtLeast(kday - own));
+  if (own !== null && kday >= own) spans.add(groups.of(pair, parts.of(own)), kday - own);
 }
 
 /** A call group's counters, in its slots. */

@@ -82,7 +82,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "spans",
     view: "voronka_agg_spans",
-    columns: cols("day rep source windowDays:int deals:int"),
+    columns: cols("day rep source days:int deals:int"),
   },
   {
     table: "cohorts",

@@ -12,7 +12,7 @@ import {
   type CohortCounts,
   cohortMature,
   cohortStepConversions,
-  cohortWindowOfCounts,
+  cohortWindow,
 } from "../core/metrics/cohort";
 import { ratio } from "../core/stats";
 import { topN } from "./breakdown";
@@ -71,13 +71,11 @@ export interface Cohorts {
 export function cohortWindowOf(ctx: Context): { window: number | null; fromData: boolean } {
   const anyDated = ctx.agg.stages.some((s, k) => s.dated && k > 0);
   if (!anyDated) return { window: null, fromData: ctx.opt.cohortWindowDays === null };
-  const asked = ctx.opt.cohortWindowDays;
+  const spans: number[] = [];
+  for (const r of ctx.rows.spans) for (let i = 0; i < r.deals; i++) spans.push(r.days);
   return {
-    window:
-      asked === null
-        ? cohortWindowOfCounts(ctx.rows.spans.map((r) => ({ days: r.windowDays, deals: r.deals })))
-        : asked,
-    fromData: asked === null,
+    window: ctx.opt.cohortWindowDays ?? cohortWindow(spans),
+    fromData: ctx.opt.cohortWindowDays === null,
   };
 }
 

@@ -9,7 +9,6 @@ import type { Aggregates, DealRow } from "../aggregates/types";
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
 import { at } from "../core/indexed";
-import { windowAtLeast } from "../core/metrics/cohort";
 import { dealDate } from "../core/metrics/dealDates";
 import { weekPartStart } from "../core/metrics/spread";
 import type { Period } from "../core/period";
@@ -31,7 +30,7 @@ export interface ResolvedOptions {
   velocityGoal: number;
   dropThreshold: number;
   todayDay: number | null;
-  /** Cohort window W in days, when the user set one (rounded up: `windowAtLeast`). */
+  /** Cohort window W in days, when the user set one. */
   cohortWindowDays: number | null;
   topN: number;
 }
@@ -67,7 +66,7 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
       typeof o.cohortWindowDays === "number" &&
       Number.isFinite(o.cohortWindowDays) &&
       o.cohortWindowDays >= 0
-        ? windowAtLeast(o.cohortWindowDays)
+        ? Math.round(o.cohortWindowDays)
         : null,
     topN:
       typeof o.topN === "number" && Number.isFinite(o.topN) && o.topN >= 1

@@ -37,14 +37,14 @@ export const ANALYSIS_LABELS = {
     "Порівняння когорт: {last} і {prev}",
   ),
   "changes.cohortWindow": l(
-    "A cohort is the deals created in a period (by created date, else by the first stage's date). A stage counts when the deal reached it within {w} days of creation: the shortest of the windows 0–7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270 and 365 days within which 80% of won deals reached the sale (the window is a report option).",
-    "Когорта — сделки, созданные в периоде (по дате создания, а без неё — по дате первого этапа). Этап засчитывается, если сделка дошла до него не позже чем через {w} дн. после создания: это самое короткое из окон 0–7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270 и 365 дн., за которое до продажи доходят 80% выигранных сделок (окно — параметр отчёта).",
-    "Когорта — угоди, створені в періоді (за датою створення, а без неї — за датою першого етапу). Етап зараховується, якщо угода дійшла до нього не пізніше ніж через {w} дн. після створення: це найкоротше з вікон 0–7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270 і 365 дн., за яке до продажу доходять 80% виграних угод (вікно — параметр звіту).",
+    "A cohort is the deals created in a period (by created date, else by the first stage's date). A stage counts when the deal reached it within {w} days of creation: 80% of won deals reached the sale within that many days (the window is a report option).",
+    "Когорта — сделки, созданные в периоде (по дате создания, а без неё — по дате первого этапа). Этап засчитывается, если сделка дошла до него не позже чем через {w} дн. после создания: за столько дней до продажи доходят 80% выигранных сделок (окно — параметр отчёта).",
+    "Когорта — угоди, створені в періоді (за датою створення, а без неї — за датою першого етапу). Етап зараховується, якщо угода дійшла до нього не пізніше ніж через {w} дн. після створення: за стільки днів до продажу доходять 80% виграних угод (вікно — параметр звіту).",
   ),
   "changes.cohortWindowSet": l(
-    "A cohort is the deals created in a period (by created date, else by the first stage's date). A stage counts when the deal reached it within {w} days of creation (the window set in the report options, rounded up to one of 0–7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270 and 365 days).",
-    "Когорта — сделки, созданные в периоде (по дате создания, а без неё — по дате первого этапа). Этап засчитывается, если сделка дошла до него не позже чем через {w} дн. после создания (окно задано в параметрах отчёта и округлено вверх до одного из 0–7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270 и 365 дн.).",
-    "Когорта — угоди, створені в періоді (за датою створення, а без неї — за датою першого етапу). Етап зараховується, якщо угода дійшла до нього не пізніше ніж через {w} дн. після створення (вікно задано в параметрах звіту й округлено вгору до одного з 0–7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270 і 365 дн.).",
+    "A cohort is the deals created in a period (by created date, else by the first stage's date). A stage counts when the deal reached it within {w} days of creation (the window set in the report options).",
+    "Когорта — сделки, созданные в периоде (по дате создания, а без неё — по дате первого этапа). Этап засчитывается, если сделка дошла до него не позже чем через {w} дн. после создания (окно задано в параметрах отчёта).",
+    "Когорта — угоди, створені в періоді (за датою створення, а без неї — за датою першого етапу). Етап зараховується, якщо угода дійшла до нього не пізніше ніж через {w} дн. після створення (вікно задано в параметрах звіту).",
   ),
   "changes.cohortSoFar": l(
     "A cohort is the deals created in a period. The stages have no dates, so each share is what the cohort has reached by the data's last date, without a window.",

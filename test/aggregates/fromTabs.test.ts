@@ -285,7 +285,7 @@ describe("tabsToAggregates: property", () => {
             minHours: count,
             maxHours: count,
           }),
-          spans: rowsOf({ day, rep: text, source: text, windowDays: count, deals: count }),
+          spans: rowsOf({ day, rep: text, source: text, days: count, deals: count }),
           cohorts: rowsOf({
             day,
             rep: text,

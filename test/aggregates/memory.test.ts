@@ -164,12 +164,13 @@ describe("aggregate: deals, entries, sales", () => {
     );
   });
 
-  it("spans: won deals by the window (of the ladder) from the deal's date to the sale", () => {
-    // 9 days → the 10-day window; 1 day → 1.
-    expect(agg.spans.map((r) => [r.windowDays, r.deals]).sort()).toEqual([
-      [1, 1],
-      [10, 1],
-    ]);
+  it("spans: won deals by the days from the deal's date to the sale, per week part", () => {
+    expect(agg.spans.map((r) => [r.day, r.days, r.deals]).sort()).toEqual(
+      [
+        [d0("2026-03-01"), 9, 1],
+        [d0("2026-04-01"), 1, 1],
+      ].sort(),
+    );
   });
 
   it("transitions between consecutive dated stages, by the later stage's day, in hours", () => {

@@ -1,67 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  COHORT_WINDOWS,
   type CohortDeal,
   cohortCounts,
   cohortMature,
   cohortStepConversions,
   cohortWindow,
-  cohortWindowOfCounts,
   reachedWithin,
-  windowAtLeast,
 } from "../../src/core/metrics/cohort";
 
 describe("cohortWindow", () => {
-  it("is the shortest window of the ladder within which 80% of won deals were sold", () => {
-    // 1..10: 8 of 10 deals need 8 days; the ladder's next window is 10.
-    expect(cohortWindow([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(10);
-    // 1..5: 4 of 5 within 4 days (a window of the ladder itself).
-    expect(cohortWindow([1, 2, 3, 4, 5])).toBe(4);
+  it("is the 80th percentile of won deals' days, rounded up", () => {
+    // 1..10: h = 9 × 0.8 = 7.2 → 8 + 0.2 × 1 = 8.2 → 9 days.
+    expect(cohortWindow([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(9);
     expect(cohortWindow([5, 5, 5])).toBe(5);
     expect(cohortWindow([0])).toBe(0);
-    expect(cohortWindow([400, 400])).toBe(730);
   });
   it("ignores negative and non-finite spans; none left: null", () => {
     expect(cohortWindow([-3, Number.NaN, 4])).toBe(4);
     expect(cohortWindow([])).toBeNull();
     expect(cohortWindow([-1])).toBeNull();
-  });
-  it("counts by window give the same W as the spans one by one", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 900 }), { minLength: 1 }), (spans) => {
-        const counts = new Map<number, number>();
-        for (const d of spans) counts.set(d, (counts.get(d) ?? 0) + 1);
-        const w = cohortWindowOfCounts([...counts].map(([days, deals]) => ({ days, deals })));
-        expect(w).toBe(cohortWindow(spans));
-        // At least 80% within W, and fewer within the window below it.
-        const within = (x: number) => spans.filter((d) => d <= x).length;
-        expect(within(w as number)).toBeGreaterThanOrEqual(0.8 * spans.length - 1e-9);
-        const below = [...COHORT_WINDOWS].reverse().find((x) => x < (w as number));
-        if (below !== undefined && (w as number) <= 365)
-          expect(within(below)).toBeLessThan(0.8 * spans.length);
-      }),
-    );
-  });
-});
-
-describe("windowAtLeast", () => {
-  it("rounds up to the ladder, then to whole years", () => {
-    expect([0, 1, 7, 8, 10, 11, 31, 364, 365, 366, 800].map(windowAtLeast)).toEqual([
-      0, 1, 7, 10, 10, 14, 45, 365, 365, 730, 1095,
-    ]);
-    expect(windowAtLeast(-5)).toBe(0);
-    expect(windowAtLeast(2.5)).toBe(3);
-  });
-  it("is the smallest window at least as long, and a window is its own", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5000 }), (d) => {
-        const w = windowAtLeast(d);
-        expect(w).toBeGreaterThanOrEqual(d);
-        expect(windowAtLeast(w)).toBe(w);
-        if (d > 0) expect(windowAtLeast(d - 1)).toBeLessThanOrEqual(w);
-      }),
-    );
   });
 });
 

@@ -361,7 +361,7 @@ describe("planReport: changes", () => {
     const plan = planReport(m, { lang: "en", period: "month", cohortWindowDays: 0 });
     const b = block(plan, "changes", "changes.byStage");
     expect(b.title).toBe("Cohorts compared: Apr 2026 against Mar 2026");
-    expect(b.note).toContain("within 0 days of creation (the window set in the report options");
+    expect(b.note).toContain("within 0 days of creation (the window set in the report options)");
   });
 });
 

@@ -114,9 +114,11 @@ function emptyAggregates(): Aggregates {
     stageEntries: [],
     sales: [],
     cycles: [],
+    cycleSpread: [],
     spans: [],
     cohorts: [],
     transitions: [],
+    transitionSpread: [],
     repDays: [],
   };
 }

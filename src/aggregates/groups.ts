@@ -4,8 +4,19 @@
  */
 import { DayCache } from "../core/dayCache";
 import { InternalError } from "../core/indexed";
+import { hoursBucket } from "../core/metrics/spread";
 import type { Histogram } from "./histogram";
-import type { CohortRow, DealRow, SaleRow, StageEntryRow, TransitionRow } from "./types";
+import type {
+  CohortRow,
+  CycleRow,
+  CycleSpreadRow,
+  DealRow,
+  SaleRow,
+  SpanRow,
+  StageEntryRow,
+  TransitionRow,
+  TransitionSpreadRow,
+} from "./types";
 
 /** Stages per funnel a (group, stage) key has room for. */
 export const STAGE_SPAN = 1 << 8;
@@ -157,21 +168,41 @@ export function saleRows(m: Map<number, Map<string, SaleAcc>>, groups: Groups): 
   return rows;
 }
 
-export function countRows<F extends "hours" | "days">(
-  h: Histogram,
-  groups: Groups,
-  field: F,
-): ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] {
-  const rows: ({ day: number; rep: string; source: string; deals: number } & Record<F, number>)[] =
-    [];
-  h.forEach((g, value, deals) => {
-    rows.push({
-      day: groups.datedDay(g),
-      rep: groups.rep(g),
-      source: groups.source(g),
-      [field]: value,
-      deals,
-    } as { day: number; rep: string; source: string; deals: number } & Record<F, number>);
+/** A group's day, rep and source: the start of every row. */
+function head(groups: Groups, g: number): { day: number; rep: string; source: string } {
+  return { day: groups.datedDay(g), rep: groups.rep(g), source: groups.source(g) };
+}
+
+/** Cycle totals, per group: [deals, total hours]. */
+export function cycleRows(m: Map<number, Float64Array>, groups: Groups): CycleRow[] {
+  const rows: CycleRow[] = [];
+  for (const [g, [deals = 0, totalHours = 0]] of m)
+    rows.push({ ...head(groups, g), deals, totalHours });
+  return rows;
+}
+
+/** Transition totals, per group: [count, total hours] per step. */
+export function transitionRows(m: Map<number, Float64Array>, groups: Groups): TransitionRow[] {
+  const rows: TransitionRow[] = [];
+  for (const [g, totals] of m) {
+    for (let step = 0; 2 * step < totals.length; step++) {
+      const transitions = totals[2 * step] ?? 0;
+      if (transitions > 0)
+        rows.push({
+          ...head(groups, g),
+          step,
+          transitions,
+          totalHours: totals[2 * step + 1] ?? 0,
+        });
+    }
+  }
+  return rows;
+}
+
+export function spanRows(h: Histogram, groups: Groups): SpanRow[] {
+  const rows: SpanRow[] = [];
+  h.forEach((g, days, deals) => {
+    rows.push({ ...head(groups, g), days, deals });
   });
   return rows;
 }
@@ -179,11 +210,8 @@ export function countRows<F extends "hours" | "days">(
 export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
   const rows: CohortRow[] = [];
   h.forEach((slot, within, deals) => {
-    const g = Math.floor(slot / STAGE_SPAN);
     rows.push({
-      day: groups.datedDay(g),
-      rep: groups.rep(g),
-      source: groups.source(g),
+      ...head(groups, Math.floor(slot / STAGE_SPAN)),
       stage: slot % STAGE_SPAN,
       withinDays: within < 0 ? null : within,
       deals,
@@ -192,17 +220,55 @@ export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
   return rows;
 }
 
-export function transitionRows(h: Histogram, groups: Groups): TransitionRow[] {
-  const rows: TransitionRow[] = [];
-  h.forEach((slot, hours, transitions) => {
-    const g = Math.floor(slot / STAGE_SPAN);
+/**
+ * Durations counted per key (in order of key, then hours: Histogram.forEach) gathered into
+ * buckets (hoursBucket) with their count, shortest and longest.
+ */
+function buckets(
+  h: Histogram,
+  out: (key: number, fromHours: number, count: number, min: number, max: number) => void,
+): void {
+  let key = -1;
+  let from = -1;
+  let count = 0;
+  let min = 0;
+  let max = 0;
+  const flush = () => {
+    if (count > 0) out(key, from, count, min, max);
+  };
+  h.forEach((k, hours, n) => {
+    const b = hoursBucket(hours);
+    if (k !== key || b !== from) {
+      flush();
+      key = k;
+      from = b;
+      count = 0;
+      min = hours;
+    }
+    count += n;
+    max = hours;
+  });
+  flush();
+}
+
+export function cycleSpreadRows(h: Histogram, groups: Groups): CycleSpreadRow[] {
+  const rows: CycleSpreadRow[] = [];
+  buckets(h, (g, fromHours, deals, minHours, maxHours) => {
+    rows.push({ ...head(groups, g), fromHours, deals, minHours, maxHours });
+  });
+  return rows;
+}
+
+export function transitionSpreadRows(h: Histogram, groups: Groups): TransitionSpreadRow[] {
+  const rows: TransitionSpreadRow[] = [];
+  buckets(h, (slot, fromHours, transitions, minHours, maxHours) => {
     rows.push({
-      day: groups.datedDay(g),
-      rep: groups.rep(g),
-      source: groups.source(g),
+      ...head(groups, Math.floor(slot / STAGE_SPAN)),
       step: slot % STAGE_SPAN,
-      hours,
+      fromHours,
       transitions,
+      minHours,
+      maxHours,
     });
   });
   return rows;

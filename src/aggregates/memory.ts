@@ -4,15 +4,18 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
+import { DayCache } from "../core/dayCache";
 import { addAt, at } from "../core/indexed";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
+import { MAX_SPREAD_HOURS, weekPartStart } from "../core/metrics/spread";
 import { dealLookup } from "../model/dealLookup";
 import type { CallDay, Deal, Model } from "../model/types";
 import {
   cohortRows,
-  countRows,
+  cycleRows,
+  cycleSpreadRows,
   dealRows,
   entryRows,
   Groups,
@@ -20,7 +23,9 @@ import {
   type SaleAcc,
   STAGE_SPAN,
   saleRows,
+  spanRows,
   transitionRows,
+  transitionSpreadRows,
 } from "./groups";
 import { Histogram } from "./histogram";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
@@ -33,6 +38,26 @@ export const DEFAULT_LONG_CALL_SECONDS = 60;
 
 function dayOf(ms: number | null): number | null {
   return ms === null ? null : Math.floor(ms / MS_PER_DAY);
+}
+
+/** weekPartStart per day, cached (one Date per distinct day, not per event). */
+class WeekParts {
+  // day − its part's first day (0…6): DayCache keeps non-negative values.
+  private cache = new DayCache();
+
+  of(day: number): number {
+    let back = this.cache.get(day);
+    if (back === undefined) {
+      back = day - weekPartStart(day);
+      this.cache.set(day, back);
+    }
+    return day - back;
+  }
+}
+
+/** Whole hours between two instants, for a spread (clamped: MAX_SPREAD_HOURS). */
+function spreadHours(hours: number): number {
+  return Math.min(hours, MAX_SPREAD_HOURS);
 }
 
 function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
@@ -113,12 +138,17 @@ export function aggregate(
   const deals = new Map<number, Float64Array>();
   const entries = new Map<number, Float64Array>();
   const sales = new Map<number, Map<string, SaleAcc>>();
-  // Group → hours (cycles) or days (spans); (group × STAGE_SPAN + stage) → withinDays (−1 for
-  // null) or hours (transitions).
-  const cycles = new Histogram();
+  // Totals per (pair, day) group: transitions (count, hours per step) and cycles (deals, hours).
+  const transitionTotals = new Map<number, Float64Array>();
+  const cycleTotals = new Map<number, Float64Array>();
+  // Per (pair, week part) group: (group × STAGE_SPAN + step) → hours (transitions), group →
+  // hours (cycles) or window (spans), (group × STAGE_SPAN + stage) → window, −1 for none (cohorts).
+  const transitionSpread = new Histogram();
+  const cycleSpread = new Histogram();
   const spans = new Histogram();
   const cohorts = new Histogram();
-  const transitions = new Histogram();
+  const parts = new WeekParts();
+  const spread: Spread = { groups, parts, cycleTotals, cycleSpread, spans };
   const nT = Math.max(0, n - 1);
   let hasClient = false;
   const stageDays: (number | null)[] = new Array(n).fill(null);
@@ -140,9 +170,10 @@ export function aggregate(
     if (own !== null && reached >= 0) {
       for (let k = 0; k < n; k++) stageDays[k] = dayOf(d.stageDates[k] ?? null);
       reachWindows({ start: own, reached, stageDays }, n, dated, windows);
+      const part = groups.of(pair, parts.of(own));
       for (let k = 0; k <= reached; k++) {
         const within = at(windows, k);
-        cohorts.add(key * STAGE_SPAN + k, within === Infinity ? -1 : within);
+        cohorts.add(part * STAGE_SPAN + k, within === Infinity ? -1 : within);
       }
     }
     for (let k = 0; k < Math.min(reached, nT); k++) {
@@ -150,13 +181,15 @@ export function aggregate(
       const a = d.stageDates[k] ?? null;
       const b = d.stageDates[k + 1] ?? null;
       if (a === null || b === null || b < a) continue;
-      transitions.add(
-        groups.of(pair, dayOf(b)) * STAGE_SPAN + k,
-        Math.round((b - a) / MS_PER_HOUR),
-      );
+      const hours = Math.round((b - a) / MS_PER_HOUR);
+      const bday = dayOf(b) as number;
+      const totals = slots(transitionTotals, groups.of(pair, bday), 2 * nT);
+      totals[2 * k] = (totals[2 * k] ?? 0) + 1;
+      totals[2 * k + 1] = (totals[2 * k + 1] ?? 0) + hours;
+      transitionSpread.add(groups.of(pair, parts.of(bday)) * STAGE_SPAN + k, spreadHours(hours));
     }
 
-    if (d.status === "won") addSale(d, pair, own, repeat.has(d), groups, sales, cycles, spans);
+    if (d.status === "won") addSale(d, pair, own, repeat.has(d), sales, spread);
   }
 
   const repDays = aggregateCalls(model, groups, longCallSeconds);
@@ -167,12 +200,23 @@ export function aggregate(
     deals: dealRows(deals, groups),
     stageEntries: entryRows(entries, groups),
     sales: saleRows(sales, groups),
-    cycles: countRows(cycles, groups, "hours"),
-    spans: countRows(spans, groups, "days"),
+    cycles: cycleRows(cycleTotals, groups),
+    cycleSpread: cycleSpreadRows(cycleSpread, groups),
+    spans: spanRows(spans, groups),
     cohorts: cohortRows(cohorts, groups),
-    transitions: transitionRows(transitions, groups),
+    transitions: transitionRows(transitionTotals, groups),
+    transitionSpread: transitionSpreadRows(transitionSpread, groups),
     repDays,
   };
+}
+
+/** What a won deal adds to besides its sale row. */
+interface Spread {
+  groups: Groups;
+  parts: WeekParts;
+  cycleTotals: Map<number, Float64Array>;
+  cycleSpread: Histogram;
+  spans: Histogram;
 }
 
 function addSale(
@@ -180,10 +224,8 @@ function addSale(
   pair: number,
   own: number | null,
   isRepeat: boolean,
-  groups: Groups,
   sales: Map<number, Map<string, SaleAcc>>,
-  cycles: Histogram,
-  spans: Histogram,
+  { groups, parts, cycleTotals, cycleSpread, spans }: Spread,
 ): void {
   const sday = dayOf(saleDate(d));
   const byCurrency = getOr(sales, groups.of(pair, sday), () => new Map<string, SaleAcc>());
@@ -212,9 +254,14 @@ function addSale(
   const known = knownSaleDate(d);
   if (known === null) return;
   const kday = dayOf(known) as number;
-  if (d.created !== null && known >= d.created)
-    cycles.add(groups.of(pair, kday), Math.round((known - d.created) / MS_PER_HOUR));
-  if (own !== null) spans.add(groups.of(pair, own), kday - own);
+  if (d.created !== null && known >= d.created) {
+    const hours = Math.round((known - d.created) / MS_PER_HOUR);
+    const totals = slots(cycleTotals, groups.of(pair, kday), 2);
+    totals[0] = (totals[0] ?? 0) + 1;
+    totals[1] = (totals[1] ?? 0) + hours;
+    cycleSpread.add(groups.of(pair, parts.of(kday)), spreadHours(hours));
+  }
+  if (own !== null && kday >= own) spans.add(groups.of(pair, parts.of(own)), kday - own);
 }
 
 /** A call group's counters, in its slots. */

@@ -94,23 +94,22 @@ export interface CycleSpreadRow {
 }
 
 /**
- * Won deals with a cohort day and a known sale day on or after it, by the window (core/metrics/cohort.ts
- * `windowAtLeast` of the days from one to the other), for the cohort window W. `day` is the
- * first day of the cohort day's week part.
+ * Won deals with a cohort day and a known sale day on or after it, by the whole days from one to
+ * the other, for the cohort window W. `day` is the first day of the cohort day's week part.
  */
 export interface SpanRow {
   day: number;
   rep: string;
   source: string;
-  windowDays: number;
+  days: number;
   deals: number;
 }
 
 /**
  * Cohort reach (SPEC §4): deals whose cohort day lies in the week part starting `day` that
- * reached `stage`. `withinDays` is the shortest window W (`windowAtLeast`) within which the deal
- * counts as reaching the stage (core/metrics/cohort.ts `reachWindows`); null: reached, but no date
- * at or after the stage, so it counts only as "reached so far".
+ * reached `stage`. `withinDays` is the smallest window W (days, ≥ 0) within which the deal counts
+ * as reaching the stage (core/metrics/cohort.ts `reachWindows`); null: reached, but no date at or
+ * after the stage, so it counts only as "reached so far".
  */
 export interface CohortRow {
   day: number;

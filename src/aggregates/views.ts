@@ -82,7 +82,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "spans",
     view: "voronka_agg_spans",
-    columns: cols("day rep source windowDays:int deals:int"),
+    columns: cols("day rep source days:int deals:int"),
   },
   {
     table: "cohorts",
@@ -97,7 +97,9 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "transitionSpread",
     view: "voronka_agg_transition_spread",
-    columns: cols("day rep source step:int fromHours:int transitions:int minHours:int maxHours:int"),
+    columns: cols(
+      "day rep source step:int fromHours:int transitions:int minHours:int maxHours:int",
+    ),
   },
   {
     table: "repDays",

@@ -95,7 +95,7 @@ export function cohorts(ctx: Context): Cohorts {
     return c;
   };
   let undated = 0;
-  for (const r of ctx.rows.deals) {
+  for (const r of ctx.cohortDeals) {
     if (r.day === null) {
       undated += r.deals;
       continue;

@@ -5,11 +5,12 @@
  * calls are filtered only when a planner asks (`filtered()`: the Roles sheet).
  */
 
-import type { Aggregates } from "../aggregates/types";
+import type { Aggregates, DealRow } from "../aggregates/types";
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
 import { at } from "../core/indexed";
 import { dealDate } from "../core/metrics/dealDates";
+import { weekPartStart } from "../core/metrics/spread";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
 import { dealLookup } from "../model/dealLookup";
@@ -91,6 +92,11 @@ export interface Context {
   opt: ResolvedOptions;
   nStages: number;
   rows: Rows;
+  /**
+   * Deal rows passing the filters by their week part's first day, like the cohort rows they are
+   * the sizes of (the same as `rows.deals` without a date filter).
+   */
+  cohortDeals: DealRow[];
   /** Deals passing the filters. */
   dealCount: number;
   hasCalls: boolean;
@@ -119,9 +125,12 @@ export function passes(set: Set<string> | null, name: string): boolean {
   return set === null || set.has(nameKey(name));
 }
 
-/** Rows passing the filters: rep and source by name key, the day within the dates (a row
- * without a day passes only when no dates are set). Calls without a source pass a source filter. */
-function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows {
+/**
+ * Rows passing the filters: rep and source by name key, the day within the dates (a row
+ * without a day passes only when no dates are set). Calls without a source pass a source filter.
+ * Rows keyed by week part (spreads, spans, cohorts) pass by the part's first day.
+ */
+function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals: DealRow[] } {
   const dated = opt.fromDay !== null || opt.toDay !== null;
   const memo = (set: Set<string> | null) => {
     const seen = new Map<string, boolean>();
@@ -148,14 +157,29 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows {
   const all = opt.reps === null && opt.sources === null && !dated;
   const pick = <R extends { day: number | null; rep: string; source: string }>(rows: R[]) =>
     all ? rows : rows.filter((r) => ok(r));
+  const deals = pick(agg.deals);
+  const parts = new Map<number, number>();
+  const partOf = (day: number) => {
+    let p = parts.get(day);
+    if (p === undefined) {
+      p = weekPartStart(day);
+      parts.set(day, p);
+    }
+    return p;
+  };
   return {
-    deals: pick(agg.deals),
+    deals,
+    cohortDeals: dated
+      ? agg.deals.filter((r) => r.day !== null && ok({ ...r, day: partOf(r.day) }))
+      : deals,
     stageEntries: pick(agg.stageEntries),
     sales: pick(agg.sales),
     cycles: pick(agg.cycles),
+    cycleSpread: pick(agg.cycleSpread),
     spans: pick(agg.spans),
     cohorts: pick(agg.cohorts),
     transitions: pick(agg.transitions),
+    transitionSpread: pick(agg.transitionSpread),
     repDays: all ? agg.repDays : agg.repDays.filter((r) => ok(r, true)),
   };
 }
@@ -194,7 +218,7 @@ function filterModel(
 export function buildContext(model: Model, agg: Aggregates, options: ReportOptions): Context {
   // Long calls were counted by the engine: its threshold is the one the sheets name.
   const opt = { ...resolveOptions(options), longCallSeconds: agg.longCallSeconds };
-  const rows = filterRows(agg, opt);
+  const { cohortDeals, ...rows } = filterRows(agg, opt);
   let minDay = Number.POSITIVE_INFINITY;
   let maxDay = Number.NEGATIVE_INFINITY;
   const see = (day: number | null) => {
@@ -226,6 +250,7 @@ export function buildContext(model: Model, agg: Aggregates, options: ReportOptio
     opt,
     nStages: agg.stages.length,
     rows,
+    cohortDeals,
     dealCount,
     hasCalls: rows.repDays.length > 0,
     periods: new Periods(opt.period, opt.lang),

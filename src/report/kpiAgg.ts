@@ -123,7 +123,7 @@ export function aggregateKpi(ctx: Context): KpiAgg {
   }
   for (const r of rows.cycles) {
     const w = group(r.day, r.rep);
-    addAt(w, CYCLE_SUM, r.hours * r.deals);
+    addAt(w, CYCLE_SUM, r.totalHours);
     addAt(w, CYCLE_N, r.deals);
   }
   return { width, currencies, daily, flags };

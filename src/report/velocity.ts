@@ -5,30 +5,18 @@
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { DayCache } from "../core/dayCache";
 import { addAt, at } from "../core/indexed";
-import { quantileSorted, ratio } from "../core/stats";
+import { type SpreadBucket, spreadQuantile } from "../core/metrics/spread";
+import { ratio } from "../core/stats";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
 import { numberText, periodLabel } from "./periodLabel";
 import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 
-/** A growable Float64Array. */
-class Buf {
-  a = new Float64Array(64);
-  n = 0;
-  /** Appends `x` `times` times. */
-  push(x: number, times = 1): void {
-    if (this.n + times > this.a.length) {
-      const b = new Float64Array(Math.max(this.a.length * 2, this.n + times));
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a.fill(x, this.n, this.n + times);
-    this.n += times;
-  }
-  /** The values sorted in place (the buffer is not pushed to afterwards): no copy. */
-  sorted(): Float64Array {
-    return this.a.subarray(0, this.n).sort();
-  }
+/** Durations of one transition (or the sales cycle): exact count and total, and the spread. */
+class Durations {
+  count = 0;
+  totalHours = 0;
+  buckets: SpreadBucket[] = [];
 }
 
 interface Stat {
@@ -38,15 +26,14 @@ interface Stat {
   p90: number | null;
 }
 
-function stat(b: Buf): Stat {
-  const s = b.sorted();
-  let sum = 0;
-  for (let i = 0; i < s.length; i++) sum += s[i] as number;
+/** Days: the average from the exact total, the median and p90 from the buckets. */
+function stat(d: Durations): Stat {
+  const days = (hours: number | null) => (hours === null ? null : hours / 24);
   return {
-    count: s.length,
-    avg: round(ratio(sum, s.length), 4),
-    median: round(quantileSorted(s, 0.5), 4),
-    p90: round(quantileSorted(s, 0.9), 4),
+    count: d.count,
+    avg: round(days(ratio(d.totalHours, d.count)), 4),
+    median: round(days(spreadQuantile(d.buckets, 0.5)), 4),
+    p90: round(days(spreadQuantile(d.buckets, 0.9)), 4),
   };
 }
 
@@ -54,8 +41,8 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   const stages = ctx.model.stages;
   const lang = ctx.opt.lang;
   const nT = Math.max(0, stages.length - 1);
-  const bufs = Array.from({ length: nT }, () => new Buf());
-  const cycle = new Buf();
+  const bufs = Array.from({ length: nT }, () => new Durations());
+  const cycle = new Durations();
   // Month trend: per month key, per transition the sum of whole hours (integers: exact in any
   // row order) and the count.
   const monthIdx = new DayCache(); // day → month slot
@@ -82,23 +69,30 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   // Transitions sharing a source column never reach the rows (aggregates/memory.ts).
   for (const r of ctx.rows.transitions) {
     if (r.step >= nT) continue;
-    const days = r.hours / 24;
-    at(bufs, r.step).push(days, r.transitions);
+    const d = at(bufs, r.step);
+    d.count += r.transitions;
+    d.totalHours += r.totalHours;
     const s = slotOf(r.day);
-    addAt(at(sums, s), r.step, r.hours * r.transitions);
+    addAt(at(sums, s), r.step, r.totalHours);
     addAt(at(counts, s), r.step, r.transitions);
   }
-  for (const r of ctx.rows.cycles) cycle.push(r.hours / 24, r.deals);
-  const total = bufs.reduce((s, b) => s + b.n, 0);
-  if (total === 0 && cycle.n === 0) return null;
+  for (const r of ctx.rows.transitionSpread)
+    if (r.step < nT) at(bufs, r.step).buckets.push({ ...r, count: r.transitions });
+  for (const r of ctx.rows.cycles) {
+    cycle.count += r.deals;
+    cycle.totalHours += r.totalHours;
+  }
+  for (const r of ctx.rows.cycleSpread) cycle.buckets.push({ ...r, count: r.deals });
+  const total = bufs.reduce((s, b) => s + b.count, 0);
+  if (total === 0 && cycle.count === 0) return null;
 
   const rows: CellValue[][] = [];
   for (const [k, b] of bufs.entries()) {
-    if (b.n === 0) continue;
+    if (b.count === 0) continue;
     const s = stat(b);
     rows.push([`${at(stages, k)} → ${at(stages, k + 1)}`, s.count, s.avg, s.median, s.p90]);
   }
-  if (cycle.n > 0) {
+  if (cycle.count > 0) {
     const s = stat(cycle);
     rows.push([t(lang, "createdToWon"), s.count, s.avg, s.median, s.p90]);
   }
@@ -145,12 +139,12 @@ function trendBlock(
   months: string[],
   sums: Float64Array[],
   counts: Float64Array[],
-  bufs: Buf[],
+  bufs: Durations[],
 ): Block {
   const stages = ctx.model.stages;
   const lang = ctx.opt.lang;
   const nT = bufs.length;
-  const used = bufs.map((b) => b.n > 0);
+  const used = bufs.map((b) => b.count > 0);
   const share = ctx.opt.velocityGoal;
   const lastDay = ctx.maxDay ?? Number.POSITIVE_INFINITY;
   const index = new Map(months.map((m, i) => [m, i]));

@@ -145,23 +145,48 @@ describe("aggregate: deals, entries, sales", () => {
     expect(agg.hasClient).toBe(true);
   });
 
-  it("cycles in whole hours from created to the known sale; spans in days from the deal's date", () => {
-    expect(agg.cycles.map((r) => [r.day, r.hours]).sort()).toEqual(
+  it("cycles: count and total hours by the sale day; spread by bucket and week part", () => {
+    expect(agg.cycles.map((r) => [r.day, r.deals, r.totalHours]).sort()).toEqual(
       [
-        [d0("2026-03-10"), 9 * 24],
-        [d0("2026-04-02"), 24],
+        [d0("2026-03-10"), 1, 9 * 24],
+        [d0("2026-04-02"), 1, 24],
       ].sort(),
     );
-    expect(agg.spans.map((r) => r.days).sort()).toEqual([1, 9]);
+    // Tue Mar 10 is in the week part from Mon Mar 9; Thu Apr 2 in the one from Wed Apr 1 (the
+    // week of Mon Mar 30 is cut at the month's end). 216 h (9 days) is its own whole-day bucket.
+    expect(
+      agg.cycleSpread.map((r) => [r.day, r.fromHours, r.deals, r.minHours, r.maxHours]).sort(),
+    ).toEqual(
+      [
+        [d0("2026-03-09"), 216, 1, 216, 216],
+        [d0("2026-04-01"), 24, 1, 24, 24],
+      ].sort(),
+    );
+  });
+
+  it("spans: won deals by the days from the deal's date to the sale, per week part", () => {
+    expect(agg.spans.map((r) => [r.day, r.days, r.deals]).sort()).toEqual(
+      [
+        [d0("2026-03-01"), 9, 1],
+        [d0("2026-04-01"), 1, 1],
+      ].sort(),
+    );
   });
 
   it("transitions between consecutive dated stages, by the later stage's day, in hours", () => {
-    expect(agg.transitions.map((r) => [r.step, r.day, r.hours]).sort()).toEqual(
+    expect(agg.transitions.map((r) => [r.step, r.day, r.transitions, r.totalHours]).sort()).toEqual(
       [
-        [0, d0("2026-03-03"), 58],
-        [0, d0("2026-03-06"), 24],
+        [0, d0("2026-03-03"), 1, 58],
+        [0, d0("2026-03-06"), 1, 24],
       ].sort(),
     );
+    // Both in the week part from Mon Mar 2; 58 h in the bucket 56–59.
+    expect(
+      agg.transitionSpread.map((r) => [r.step, r.day, r.fromHours, r.transitions, r.minHours]),
+    ).toEqual([
+      [0, d0("2026-03-02"), 24, 1, 24],
+      [0, d0("2026-03-02"), 56, 1, 58],
+    ]);
   });
 
   it("cohort windows: the smallest W within which each stage counts", () => {

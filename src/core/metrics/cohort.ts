@@ -6,6 +6,7 @@
  * All days are whole day numbers (wall-clock ms ÷ MS_PER_DAY, floored).
  */
 import { addEach, at } from "../indexed";
+import { quantileSorted } from "../stats";
 
 /** The share of won deals' creation-to-sale days that sets the window (SPEC: 80th percentile). */
 export const COHORT_WINDOW_QUANTILE = 0.8;
@@ -21,57 +22,17 @@ export interface CohortDeal {
 }
 
 /**
- * The windows W may take, in days: each day of the first week, then steps that widen with the
- * length (SPEC §4); past the last, whole years. Cohort reach is kept per window (aggregates), so
- * a window between two of these could not be told apart from the next one up.
+ * The window W: the `q`-quantile of the days won deals took from creation to the sale, rounded
+ * up to whole days; null when no won deal has both dates. Negative spans are ignored.
  */
-export const COHORT_WINDOWS: readonly number[] = [
-  0, 1, 2, 3, 4, 5, 6, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365,
-];
-
-/** The shortest window of COHORT_WINDOWS (past a year: whole years) at least `days` long. */
-export function windowAtLeast(days: number): number {
-  const d = Math.max(0, Math.ceil(days - 1e-9));
-  for (const w of COHORT_WINDOWS) if (d <= w) return w;
-  return Math.ceil(d / 365) * 365;
-}
-
-/**
- * The window W from counts of won deals by their days from creation to the sale: the shortest
- * window (windowAtLeast) within which at least the share `q` of them were sold; null when no won
- * deal has both dates. Negative spans are ignored.
- */
-export function cohortWindowOfCounts(
-  spans: Iterable<{ days: number; deals: number }>,
-  q: number = COHORT_WINDOW_QUANTILE,
-): number | null {
-  const byWindow = new Map<number, number>();
-  let n = 0;
-  for (const s of spans) {
-    if (!Number.isFinite(s.days) || s.days < 0 || !(s.deals > 0)) continue;
-    const w = windowAtLeast(s.days);
-    byWindow.set(w, (byWindow.get(w) ?? 0) + s.deals);
-    n += s.deals;
-  }
-  if (n === 0) return null;
-  const need = Math.ceil(q * n - 1e-9);
-  let sold = 0;
-  for (const [w, count] of [...byWindow].sort((a, b) => a[0] - b[0])) {
-    sold += count;
-    if (sold >= need) return w;
-  }
-  return null;
-}
-
-/** cohortWindowOfCounts over one span per won deal. */
 export function cohortWindow(
   spans: readonly number[],
   q: number = COHORT_WINDOW_QUANTILE,
 ): number | null {
-  return cohortWindowOfCounts(
-    spans.map((days) => ({ days, deals: 1 })),
-    q,
-  );
+  const ok = spans.filter((x) => Number.isFinite(x) && x >= 0);
+  if (ok.length === 0) return null;
+  const v = quantileSorted(Float64Array.from(ok).sort(), q);
+  return v === null ? null : Math.max(0, Math.ceil(v - 1e-9));
 }
 
 /** `reachWindows` value of a stage the deal did not reach (or a deal in no cohort). */

@@ -3,46 +3,46 @@
  * from counts per duration bucket and per week part, not from every duration. Both engines
  * bucket with these rules (the SQL emitter writes the same ladder), so they agree to the row.
  *
- * Buckets of whole hours: exact below 16 hours, then 8 per doubling (16–17, 18–19 … 32–35 …),
- * so a bucket is at most 1/8 of its values wide. Each keeps its count, shortest and longest; a
- * quantile spreads a bucket's durations evenly between those two: exact when a bucket holds one
- * value, typically within 1–2 % otherwise, and never off by more than a bucket's width.
+ * Buckets of whole hours, each starting at a multiple of its width: every hour below 16 hours,
+ * then 2, 4, 8 and 16 hours wide up to 8 days, whole days up to 360 days, 30 days beyond. Each
+ * keeps its count, shortest and longest; a quantile spreads a bucket's durations evenly between
+ * those two. Dates without times (whole days) are therefore exact up to 360 days, and a figure
+ * is never off by more than the bucket's width (a day at most below 360 days).
  */
 import { MS_PER_DAY, weekStartDay } from "../calendar";
 import { at } from "../indexed";
 
-/** Below this many hours every whole hour is its own bucket. */
-export const EXACT_HOURS = 16;
-/** Buckets per doubling above EXACT_HOURS. */
-export const BUCKETS_PER_DOUBLING = 8;
+/** From which hours each bucket width applies (the SQL emitter's CASE ladder). */
+const LADDER: readonly { from: number; width: number }[] = [
+  { from: 0, width: 1 },
+  { from: 16, width: 2 },
+  { from: 32, width: 4 },
+  { from: 64, width: 8 },
+  { from: 128, width: 16 },
+  { from: 192, width: 24 },
+  { from: 360 * 24, width: 30 * 24 },
+];
 
 /** Longest duration a spread keeps (≈ 119 years; a typo'd year, not a sale): longer ones count as it. */
 export const MAX_SPREAD_HOURS = 2 ** 20 - 1;
-const MAX_HOURS = MAX_SPREAD_HOURS;
+
+/** The bucket widths and the hours from which each applies, shortest first. */
+export function bucketWidthLadder(): { from: number; width: number }[] {
+  return LADDER.map((x) => ({ ...x }));
+}
 
 /** The width in hours of the bucket that holds `hours` (a whole number ≥ 0). */
 export function bucketWidth(hours: number): number {
-  if (hours < EXACT_HOURS) return 1;
-  const top = 31 - Math.clz32(Math.min(hours, MAX_HOURS));
-  return 2 ** (top - Math.log2(BUCKETS_PER_DOUBLING));
+  let w = 1;
+  for (const step of LADDER) if (hours >= step.from) w = step.width;
+  return w;
 }
 
-/** The first whole hour of the bucket that holds `hours` (rounded, clamped at 0). */
+/** The first whole hour of the bucket that holds `hours` (rounded, clamped to 0…MAX_SPREAD_HOURS). */
 export function hoursBucket(hours: number): number {
-  const h = Math.max(0, Math.min(MAX_HOURS, Math.round(hours)));
+  const h = Math.max(0, Math.min(MAX_SPREAD_HOURS, Math.round(hours)));
   const w = bucketWidth(h);
   return Math.floor(h / w) * w;
-}
-
-/**
- * Powers of two that are bucket widths, smallest first, with the hours from which each applies:
- * what the SQL emitter turns into its CASE ladder.
- */
-export function bucketWidthLadder(): { from: number; width: number }[] {
-  const out: { from: number; width: number }[] = [];
-  for (let from = EXACT_HOURS; from < MAX_HOURS; from *= 2)
-    out.push({ from, width: bucketWidth(from) });
-  return out;
 }
 
 /** One bucket: its first whole hour, how many durations fell in it, the shortest and longest. */
@@ -108,29 +108,4 @@ export function weekPartStart(day: number): number {
     ) / MS_PER_DAY,
   );
   return Math.max(weekStartDay(day), monthStart);
-}
-
-/** Buckets below EXACT_HOURS, one per whole hour; the rest are numbered on from here. */
-const EXACT_BUCKETS = EXACT_HOURS;
-
-/** A bucket's number (0, 1, 2 … in order of hours): small, for packing into counters. */
-export function bucketIndex(hours: number): number {
-  const from = hoursBucket(hours);
-  if (from < EXACT_HOURS) return from;
-  const top = 31 - Math.clz32(from);
-  const w = bucketWidth(from);
-  return (
-    EXACT_BUCKETS +
-    (top - Math.log2(EXACT_HOURS)) * BUCKETS_PER_DOUBLING +
-    (from / w - BUCKETS_PER_DOUBLING)
-  );
-}
-
-/** The first whole hour of bucket number `index` (bucketIndex's inverse). */
-export function bucketStart(index: number): number {
-  if (index < EXACT_BUCKETS) return index;
-  const i = index - EXACT_BUCKETS;
-  const top = Math.floor(i / BUCKETS_PER_DOUBLING) + Math.log2(EXACT_HOURS);
-  const w = 2 ** (top - Math.log2(BUCKETS_PER_DOUBLING));
-  return (BUCKETS_PER_DOUBLING + (i % BUCKETS_PER_DOUBLING)) * w;
 }

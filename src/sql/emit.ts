@@ -9,7 +9,7 @@ import { at } from "../core/indexed";
 import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
-import { hoursBucketSql, windowAtLeastSql } from "./ladders";
+import { hoursBucketSql } from "./ladders";
 import type { SqlSource } from "./source";
 
 export const DEALS_TABLE = "voronka_deals";
@@ -173,7 +173,6 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
   // Spreads count hours past MAX_SPREAD_HOURS (a typo'd year) as that many; totals do not.
   const spreadHours = `LEAST(hours, ${MAX_SPREAD_HOURS})`;
   const bucket = hoursBucketSql("spread_hours");
-  const windowOf = (d: string) => windowAtLeastSql(d, T.int);
   // Durations: count and total per day, and counts per bucket per week part (spread.ts).
   const cycled =
     `${F},\nc AS (\n  SELECT ${q.day("known_at")} AS sale_day, rep, source, ${hours("created", "known_at")} AS hours\n` +
@@ -196,24 +195,21 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
         `FROM bucketed GROUP BY part, rep, source, from_hours`,
     ),
   );
-  // Spans: won deals sold on or after their cohort day, by the window (cohort.ts windowAtLeast)
-  // from the one to the other.
+  // Spans: won deals sold on or after their cohort day, by the whole days from one to the other.
   const spanDays = q.daysBetween("own_day", q.day("known_at"));
   out.push(
     view(
       e,
       "spans",
       `${F},\ns AS (\n  SELECT ${q.weekPart("own_day")} AS part, rep, source, ${spanDays} AS days\n` +
-        `  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL AND ${q.day("known_at")} >= own_day\n),\n` +
-        `w AS (\n  SELECT part, rep, source, ${windowOf("days")} AS window_days\n  FROM s\n)\n` +
-        `SELECT part AS day, rep, source, window_days, COUNT(*) AS deals\nFROM w GROUP BY part, rep, source, window_days`,
+        `  FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL AND ${q.day("known_at")} >= own_day\n)\n` +
+        `SELECT part AS day, rep, source, days, COUNT(*) AS deals\nFROM s GROUP BY part, rep, source, days`,
     ),
   );
   if (n > 0) {
     // withinDays (memory.ts, reachWindows): 0 when some stage from k to the deal's furthest has
     // no dates in the whole data; else days from the cohort day to the earliest stage date from
-    // k on (stages past the furthest carry none); NULL when there is none. Then the shortest
-    // window at least that long (NULL stays NULL: no WHEN holds, and CEIL(NULL) is NULL).
+    // k on (stages past the furthest carry none); NULL when there is none.
     const names = stageColumnNames(src.stages);
     const undated = range(n)
       .map((k) => `CASE WHEN COUNT(${q.ident(at(names, k))}) > 0 THEN 0 ELSE 1 END AS u${k}`)
@@ -229,9 +225,8 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
         `${F}${K},\ndz AS (SELECT ${undated} FROM ${e.out(DEALS_TABLE)}),\n` +
           `r AS (\n  SELECT f.own_day, f.rep, f.source, p.k, ${earliest} AS earliest, ${anyUndated} AS any_undated\n` +
           `  FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL\n),\n` +
-          `c AS (\n  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, ${q.daysBetween("own_day", "earliest")}) END AS within_days FROM r\n),\n` +
-          `w AS (\n  SELECT ${q.weekPart("own_day")} AS part, rep, source, k, ${windowOf("within_days")} AS within_days\n  FROM c\n)\n` +
-          `SELECT part AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals\nFROM w GROUP BY part, rep, source, k, within_days`,
+          `c AS (\n  SELECT ${q.weekPart("own_day")} AS part, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, ${q.daysBetween("own_day", "earliest")}) END AS within_days FROM r\n)\n` +
+          `SELECT part AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals\nFROM c GROUP BY part, rep, source, k, within_days`,
       ),
     );
   }

@@ -153,20 +153,10 @@ bucketed AS (
     WHEN spread_hours < 32 THEN spread_hours - MOD(spread_hours, 2)
     WHEN spread_hours < 64 THEN spread_hours - MOD(spread_hours, 4)
     WHEN spread_hours < 128 THEN spread_hours - MOD(spread_hours, 8)
-    WHEN spread_hours < 256 THEN spread_hours - MOD(spread_hours, 16)
-    WHEN spread_hours < 512 THEN spread_hours - MOD(spread_hours, 32)
-    WHEN spread_hours < 1024 THEN spread_hours - MOD(spread_hours, 64)
-    WHEN spread_hours < 2048 THEN spread_hours - MOD(spread_hours, 128)
-    WHEN spread_hours < 4096 THEN spread_hours - MOD(spread_hours, 256)
-    WHEN spread_hours < 8192 THEN spread_hours - MOD(spread_hours, 512)
-    WHEN spread_hours < 16384 THEN spread_hours - MOD(spread_hours, 1024)
-    WHEN spread_hours < 32768 THEN spread_hours - MOD(spread_hours, 2048)
-    WHEN spread_hours < 65536 THEN spread_hours - MOD(spread_hours, 4096)
-    WHEN spread_hours < 131072 THEN spread_hours - MOD(spread_hours, 8192)
-    WHEN spread_hours < 262144 THEN spread_hours - MOD(spread_hours, 16384)
-    WHEN spread_hours < 524288 THEN spread_hours - MOD(spread_hours, 32768)
-    WHEN spread_hours < 1048576 THEN spread_hours - MOD(spread_hours, 65536)
-    ELSE 983040 END AS from_hours
+    WHEN spread_hours < 192 THEN spread_hours - MOD(spread_hours, 16)
+    WHEN spread_hours < 8640 THEN spread_hours - MOD(spread_hours, 24)
+    WHEN spread_hours < 1048576 THEN spread_hours - MOD(spread_hours, 720)
+    ELSE 1048320 END AS from_hours
   FROM clamped
 )
 SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
@@ -182,14 +172,9 @@ WITH f AS (
 s AS (
   SELECT GREATEST(DATE_TRUNC(own_day, ISOWEEK), DATE_TRUNC(own_day, MONTH)) AS part, rep, source, DATE_DIFF(DATE(known_at), own_day, DAY) AS days
   FROM f WHERE status = 'won' AND known_at IS NOT NULL AND own_day IS NOT NULL AND DATE(known_at) >= own_day
-),
-w AS (
-  SELECT part, rep, source, CASE WHEN days <= 0 THEN 0 WHEN days <= 1 THEN 1 WHEN days <= 2 THEN 2 WHEN days <= 3 THEN 3 WHEN days <= 4 THEN 4 WHEN days <= 5 THEN 5 WHEN days <= 6 THEN 6 WHEN days <= 7 THEN 7 WHEN days <= 10 THEN 10 WHEN days <= 14 THEN 14 WHEN days <= 21 THEN 21 WHEN days <= 30 THEN 30 WHEN days <= 45 THEN 45 WHEN days <= 60 THEN 60 WHEN days <= 90 THEN 90 WHEN days <= 120 THEN 120 WHEN days <= 180 THEN 180 WHEN days <= 270 THEN 270 WHEN days <= 365 THEN 365
-    ELSE CAST(CEIL(days / 365.0) AS INT64) * 365 END AS window_days
-  FROM s
 )
-SELECT part AS day, rep, source, window_days, COUNT(*) AS deals
-FROM w GROUP BY part, rep, source, window_days;
+SELECT part AS day, rep, source, days, COUNT(*) AS deals
+FROM s GROUP BY part, rep, source, days;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_cohorts` AS
 WITH f AS (
@@ -204,15 +189,10 @@ r AS (
   FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL
 ),
 c AS (
-  SELECT own_day, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM r
-),
-w AS (
-  SELECT GREATEST(DATE_TRUNC(own_day, ISOWEEK), DATE_TRUNC(own_day, MONTH)) AS part, rep, source, k, CASE WHEN within_days <= 0 THEN 0 WHEN within_days <= 1 THEN 1 WHEN within_days <= 2 THEN 2 WHEN within_days <= 3 THEN 3 WHEN within_days <= 4 THEN 4 WHEN within_days <= 5 THEN 5 WHEN within_days <= 6 THEN 6 WHEN within_days <= 7 THEN 7 WHEN within_days <= 10 THEN 10 WHEN within_days <= 14 THEN 14 WHEN within_days <= 21 THEN 21 WHEN within_days <= 30 THEN 30 WHEN within_days <= 45 THEN 45 WHEN within_days <= 60 THEN 60 WHEN within_days <= 90 THEN 90 WHEN within_days <= 120 THEN 120 WHEN within_days <= 180 THEN 180 WHEN within_days <= 270 THEN 270 WHEN within_days <= 365 THEN 365
-    ELSE CAST(CEIL(within_days / 365.0) AS INT64) * 365 END AS within_days
-  FROM c
+  SELECT GREATEST(DATE_TRUNC(own_day, ISOWEEK), DATE_TRUNC(own_day, MONTH)) AS part, rep, source, k, CASE WHEN any_undated = 1 THEN 0 WHEN earliest IS NULL THEN NULL ELSE GREATEST(0, DATE_DIFF(earliest, own_day, DAY)) END AS within_days FROM r
 )
 SELECT part AS day, rep, source, k AS stage, within_days, COUNT(*) AS deals
-FROM w GROUP BY part, rep, source, k, within_days;
+FROM c GROUP BY part, rep, source, k, within_days;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_transitions` AS
 WITH f AS (
@@ -254,20 +234,10 @@ bucketed AS (
     WHEN spread_hours < 32 THEN spread_hours - MOD(spread_hours, 2)
     WHEN spread_hours < 64 THEN spread_hours - MOD(spread_hours, 4)
     WHEN spread_hours < 128 THEN spread_hours - MOD(spread_hours, 8)
-    WHEN spread_hours < 256 THEN spread_hours - MOD(spread_hours, 16)
-    WHEN spread_hours < 512 THEN spread_hours - MOD(spread_hours, 32)
-    WHEN spread_hours < 1024 THEN spread_hours - MOD(spread_hours, 64)
-    WHEN spread_hours < 2048 THEN spread_hours - MOD(spread_hours, 128)
-    WHEN spread_hours < 4096 THEN spread_hours - MOD(spread_hours, 256)
-    WHEN spread_hours < 8192 THEN spread_hours - MOD(spread_hours, 512)
-    WHEN spread_hours < 16384 THEN spread_hours - MOD(spread_hours, 1024)
-    WHEN spread_hours < 32768 THEN spread_hours - MOD(spread_hours, 2048)
-    WHEN spread_hours < 65536 THEN spread_hours - MOD(spread_hours, 4096)
-    WHEN spread_hours < 131072 THEN spread_hours - MOD(spread_hours, 8192)
-    WHEN spread_hours < 262144 THEN spread_hours - MOD(spread_hours, 16384)
-    WHEN spread_hours < 524288 THEN spread_hours - MOD(spread_hours, 32768)
-    WHEN spread_hours < 1048576 THEN spread_hours - MOD(spread_hours, 65536)
-    ELSE 983040 END AS from_hours
+    WHEN spread_hours < 192 THEN spread_hours - MOD(spread_hours, 16)
+    WHEN spread_hours < 8640 THEN spread_hours - MOD(spread_hours, 24)
+    WHEN spread_hours < 1048576 THEN spread_hours - MOD(spread_hours, 720)
+    ELSE 1048320 END AS from_hours
   FROM clamped
 )
 SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours

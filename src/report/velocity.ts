@@ -116,6 +116,7 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     {
       id: "velocity.byTransition",
       title: t(lang, "velocity.byTransition"),
+      note: t(lang, "velocity.byTransition.note"),
       header: [
         t(lang, "transition"),
         t(lang, "count"),

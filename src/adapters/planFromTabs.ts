@@ -5,6 +5,7 @@
  * else from the model the raw tabs make.
  */
 import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
+import { callRepDays } from "../aggregates/memory";
 import type { Aggregates, RepDayRow } from "../aggregates/types";
 import { MS_PER_DAY } from "../core/calendar";
 import type { BuildResult } from "../model/index";
@@ -38,7 +39,11 @@ export function readAggregatesTabs(
   // Rep-days alone (voronka_rep_days beside raw deals) are a calls summary.
   if (read.repDays?.length)
     model = { ...model, callDays: [...(model.callDays ?? []), ...read.repDays.map(callDayOf)] };
-  const agg = read.agg;
+  let agg = read.agg;
+  // Views without calls (a CRM's warehouse) beside call tabs (a telephony export, a calls
+  // summary): the calls come from the tabs, counted with the views' long-call threshold.
+  if (agg && agg.repDays.length === 0 && (model.calls.length > 0 || model.callDays?.length))
+    agg = { ...agg, repDays: callRepDays(model, agg.longCallSeconds) };
   if (!agg)
     return { model, agg: null, built, stagesMissing: read.views.length > 0 && !read.repDays };
   const shown: BuildResult = {

@@ -168,16 +168,17 @@ export function saleRows(m: Map<number, Map<string, SaleAcc>>, groups: Groups): 
   return rows;
 }
 
-/** A group's day, rep and source: the start of every row. */
-function head(groups: Groups, g: number): { day: number; rep: string; source: string } {
-  return { day: groups.datedDay(g), rep: groups.rep(g), source: groups.source(g) };
-}
-
 /** Cycle totals, per group: [deals, total hours]. */
 export function cycleRows(m: Map<number, Float64Array>, groups: Groups): CycleRow[] {
   const rows: CycleRow[] = [];
   for (const [g, [deals = 0, totalHours = 0]] of m)
-    rows.push({ ...head(groups, g), deals, totalHours });
+    rows.push({
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
+      deals,
+      totalHours,
+    });
   return rows;
 }
 
@@ -189,7 +190,9 @@ export function transitionRows(m: Map<number, Float64Array>, groups: Groups): Tr
       const transitions = totals[2 * step] ?? 0;
       if (transitions > 0)
         rows.push({
-          ...head(groups, g),
+          day: groups.datedDay(g),
+          rep: groups.rep(g),
+          source: groups.source(g),
           step,
           transitions,
           totalHours: totals[2 * step + 1] ?? 0,
@@ -202,7 +205,13 @@ export function transitionRows(m: Map<number, Float64Array>, groups: Groups): Tr
 export function spanRows(h: Histogram, groups: Groups): SpanRow[] {
   const rows: SpanRow[] = [];
   h.forEach((g, days, deals) => {
-    rows.push({ ...head(groups, g), days, deals });
+    rows.push({
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
+      days,
+      deals,
+    });
   });
   return rows;
 }
@@ -210,8 +219,11 @@ export function spanRows(h: Histogram, groups: Groups): SpanRow[] {
 export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
   const rows: CohortRow[] = [];
   h.forEach((slot, within, deals) => {
+    const g = Math.floor(slot / STAGE_SPAN);
     rows.push({
-      ...head(groups, Math.floor(slot / STAGE_SPAN)),
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
       stage: slot % STAGE_SPAN,
       withinDays: within < 0 ? null : within,
       deals,
@@ -254,7 +266,15 @@ function buckets(
 export function cycleSpreadRows(h: Histogram, groups: Groups): CycleSpreadRow[] {
   const rows: CycleSpreadRow[] = [];
   buckets(h, (g, fromHours, deals, minHours, maxHours) => {
-    rows.push({ ...head(groups, g), fromHours, deals, minHours, maxHours });
+    rows.push({
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
+      fromHours,
+      deals,
+      minHours,
+      maxHours,
+    });
   });
   return rows;
 }
@@ -262,8 +282,11 @@ export function cycleSpreadRows(h: Histogram, groups: Groups): CycleSpreadRow[] 
 export function transitionSpreadRows(h: Histogram, groups: Groups): TransitionSpreadRow[] {
   const rows: TransitionSpreadRow[] = [];
   buckets(h, (slot, fromHours, transitions, minHours, maxHours) => {
+    const g = Math.floor(slot / STAGE_SPAN);
     rows.push({
-      ...head(groups, Math.floor(slot / STAGE_SPAN)),
+      day: groups.datedDay(g),
+      rep: groups.rep(g),
+      source: groups.source(g),
       step: slot % STAGE_SPAN,
       fromHours,
       transitions,

@@ -264,6 +264,14 @@ function addSale(
   if (own !== null && kday >= own) spans.add(groups.of(pair, parts.of(own)), kday - own);
 }
 
+/**
+ * The rep-days of a model's calls and calls summaries alone: what a workbook's call tabs add to
+ * aggregates brought in from elsewhere (a warehouse's views without calls).
+ */
+export function callRepDays(model: Model, longCallSeconds: number): RepDayRow[] {
+  return aggregateCalls(model, new Groups(new Pairs()), longCallSeconds);
+}
+
 /** A call group's counters, in its slots. */
 const CALLS = 0;
 const LONG = 1;

@@ -10,7 +10,8 @@ import { planTabs, readAggregatesTabs } from "../adapters/planFromTabs";
 import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
-import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
+import { callRepDays, DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
+import type { Aggregates } from "../aggregates/types";
 import type { Lang } from "../core/i18n";
 import { at } from "../core/indexed";
 import { mappingToBuild } from "../model/corrections";
@@ -64,6 +65,16 @@ function modelIsEmpty(m: Model): boolean {
     m.plans.length === 0 &&
     m.grades.length === 0
   );
+}
+
+/**
+ * DuckDB counts the raw calls; a calls summary tab (a telephony dashboard's rep-days, small and
+ * read whole into the model) adds its rep-days as the in-memory engine adds them.
+ */
+function withCallSummaries(agg: Aggregates, model: Model): Aggregates {
+  if (!model.callDays?.length) return agg;
+  const summaries = callRepDays({ ...model, calls: [] }, agg.longCallSeconds);
+  return { ...agg, repDays: [...agg.repDays, ...summaries] };
 }
 
 function headersOf(tab: RawTab, lang: Lang): string {
@@ -225,7 +236,10 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   // Aggregates tabs already hold what an engine computes: DuckDB runs only without them.
   const sqlAgg =
     engine === "duckdb" && !read.agg
-      ? await duckdbAggregates(tabs, built, DEFAULT_LONG_CALL_SECONDS, direct)
+      ? withCallSummaries(
+          await duckdbAggregates(tabs, built, DEFAULT_LONG_CALL_SECONDS, direct),
+          model,
+        )
       : null;
   const agg = sqlAgg ?? read.agg;
   // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the

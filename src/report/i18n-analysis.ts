@@ -18,6 +18,11 @@ export const ANALYSIS_LABELS = {
     "Динамика по месяцам: среднее число дней, цель — на {goal}% меньше, чем в прошлом месяце",
     "Динаміка за місяцями: середня кількість днів, мета — на {goal}% менше, ніж минулого місяця",
   ),
+  "velocity.byTransition.note": l(
+    "Averages are exact. Medians and p90 are read from durations counted by bucket: exact for dates without times up to 360 days; with times, off by less than a bucket (at most a day).",
+    "Средние точные. Медиана и p90 считаются по длительностям, сгруппированным по интервалам: для дат без времени — точно (до 360 дней); для дат со временем — с ошибкой меньше интервала (не больше суток).",
+    "Середні точні. Медіана й p90 рахуються за тривалостями, згрупованими за інтервалами: для дат без часу — точно (до 360 днів); для дат із часом — з похибкою меншою за інтервал (не більше доби).",
+  ),
   "velocity.trend.note": l(
     "A transition counts in the month its later stage was entered. Funnel time is the sum of the transitions' averages; the goal is the month before's funnel time minus the share above. The first month and a month after one without data have no goal; the month the data ends in is not judged.",
     "Переход относится к месяцу, в котором сделка перешла на более поздний этап. Время воронки — сумма средних по переходам; цель — время воронки прошлого месяца минус указанная доля. У первого месяца и у месяца после месяца без данных цели нет; месяц, на котором заканчиваются данные, не оценивается.",

@@ -16,7 +16,22 @@ import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 class Durations {
   count = 0;
   totalHours = 0;
-  buckets: SpreadBucket[] = [];
+  private byBucket = new Map<number, SpreadBucket>();
+
+  /** Adds a spread row's bucket (rows of other days, reps and sources merge). */
+  addBucket(fromHours: number, count: number, minHours: number, maxHours: number): void {
+    const b = this.byBucket.get(fromHours);
+    if (b === undefined) this.byBucket.set(fromHours, { fromHours, count, minHours, maxHours });
+    else {
+      b.count += count;
+      if (minHours < b.minHours) b.minHours = minHours;
+      if (maxHours > b.maxHours) b.maxHours = maxHours;
+    }
+  }
+
+  get buckets(): SpreadBucket[] {
+    return [...this.byBucket.values()];
+  }
 }
 
 interface Stat {
@@ -77,12 +92,13 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     addAt(at(counts, s), r.step, r.transitions);
   }
   for (const r of ctx.rows.transitionSpread)
-    if (r.step < nT) at(bufs, r.step).buckets.push({ ...r, count: r.transitions });
+    if (r.step < nT) at(bufs, r.step).addBucket(r.fromHours, r.transitions, r.minHours, r.maxHours);
   for (const r of ctx.rows.cycles) {
     cycle.count += r.deals;
     cycle.totalHours += r.totalHours;
   }
-  for (const r of ctx.rows.cycleSpread) cycle.buckets.push({ ...r, count: r.deals });
+  for (const r of ctx.rows.cycleSpread)
+    cycle.addBucket(r.fromHours, r.deals, r.minHours, r.maxHours);
   const total = bufs.reduce((s, b) => s + b.count, 0);
   if (total === 0 && cycle.count === 0) return null;
 
@@ -100,6 +116,7 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     {
       id: "velocity.byTransition",
       title: t(lang, "velocity.byTransition"),
+      note: t(lang, "velocity.byTransition.note"),
       header: [
         t(lang, "transition"),
         t(lang, "count"),

@@ -102,6 +102,33 @@ describe("the report from aggregates tabs", () => {
     expect(sheets(fromAgg, leaveOut)).toEqual(sheets(fromRaw, leaveOut));
   });
 
+  it("views without calls beside the workbook's calls tab: the calls come from the tab", async () => {
+    const tabs = await readXlsx(readFileSync(DEMO));
+    const { model } = buildModel(tabs, { timeZone: "UTC" });
+    expect(model.calls.length).toBeGreaterThan(0);
+    const kinds = new Set([...SMALL, "calls"]);
+    const kept = tabs.filter((t) => isSettingsTab(t) || kinds.has(detectTab(t)?.kind ?? ""));
+    // A warehouse that holds the CRM but not the telephony: voronka_rep_days is empty.
+    const views = aggregatesToTabs(aggregate({ ...model, calls: [], callDays: [] }), "sheets");
+    const path = join(dir, "demo-views-and-calls.xlsx");
+    await writeWorkbook(path, [...views, ...kept]);
+    const fromRaw = await report([DEMO], "raw-calls");
+    const fromAgg = await report([path], "agg-calls");
+    const kpi = (p: ReportPlan) => p.sheets.find((s) => s.key === "kpi");
+    const callsCol = (p: ReportPlan) => {
+      const b = kpi(p)?.blocks[0];
+      const c = b?.header.indexOf("Calls") ?? -1;
+      return b?.rows.map((r) => [r[0], r[c]]);
+    };
+    expect(callsCol(fromRaw)?.length).toBeGreaterThan(0);
+    expect(callsCol(fromAgg)).toEqual(callsCol(fromRaw));
+    // Without the calls tab the same views give no calls at all.
+    const bare = join(dir, "demo-views-only.xlsx");
+    await writeWorkbook(bare, [...views, ...kept.filter((t) => detectTab(t)?.kind !== "calls")]);
+    const noCalls = await report([bare], "agg-no-calls");
+    expect(kpi(noCalls)?.blocks[0]?.header).not.toContain("Calls");
+  });
+
   it.runIf(existsSync(MAVEN))(
     "the Maven export, views as CSV files: the whole report equals the raw one",
     async () => {

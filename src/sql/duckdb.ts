@@ -132,7 +132,7 @@ export async function openDuckdb(dir: string): Promise<import("@duckdb/node-api"
 }
 
 /**
- * Opens an in-memory DuckDB and loads the deals, stage log and calls tabs `built` maps: a tab
+ * Opens a DuckDB (openDuckdb, in a temporary folder) and loads the deals, stage log and calls tabs `built` maps: a tab
  * in `direct` (a UTF-8 CSV whose values DuckDB reads as we do) straight from its file by
  * DuckDB's reader, any other through a clean UTF-8 file of its rows (normalise.ts). Runs `fn`
  * with the connection and the source the tables follow, then closes it all. `built` is the

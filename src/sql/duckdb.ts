@@ -135,9 +135,9 @@ export async function openDuckdb(dir: string): Promise<import("@duckdb/node-api"
  * Opens a DuckDB (openDuckdb, in a temporary folder) and loads the deals, stage log and calls
  * tabs `built` maps: a tab in `direct` (a UTF-8 CSV whose values DuckDB reads as we do) straight
  * from its file by DuckDB's reader, any other through a clean UTF-8 file of its rows
- * (normalise.ts). Runs `fn`
- * with the connection and the source the tables follow, then closes it all. `built` is the
- * model build on these tabs (or on a sample of them): the mapping and the stages.
+ * (normalise.ts). Runs `fn` with the connection and the source the tables follow, then closes it
+ * all. `built` is the model build on these tabs (or on a sample of them): the mapping and the
+ * stages.
  */
 export async function withCleanTables<T>(
   tabs: readonly RawTab[],

@@ -8,12 +8,21 @@ export interface Timed {
   wallMs: number;
   /** Largest RSS of the process (and the children it waited for), MiB. */
   maxRssMiB: number;
+  /** CPU time (user + system) of the process and its children, ms: less swayed by other load. */
+  cpuMs: number;
   status: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs a command under `/usr/bin/time -v`: wall time, peak RSS. */
+/** User + system seconds from time -v's report, in ms. */
+function cpuOf(report: string): number {
+  const secs = (what: string) =>
+    Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(report)?.[1] ?? Number.NaN);
+  return (secs("User") + secs("System")) * 1000;
+}
+
+/** Runs a command under `/usr/bin/time -v`: wall time, peak RSS, CPU time. */
 export function timed(cmd: string[], cwd: string): Timed {
   const t0 = now();
   const r = spawnSync("/usr/bin/time", ["-v", ...cmd], {
@@ -29,7 +38,14 @@ export function timed(cmd: string[], cwd: string): Timed {
     err.split(
       /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
     )[0] ?? "";
-  return { wallMs, maxRssMiB: kb / 1024, status: r.status, stdout: r.stdout ?? "", stderr: own };
+  return {
+    wallMs,
+    maxRssMiB: kb / 1024,
+    cpuMs: cpuOf(err),
+    status: r.status,
+    stdout: r.stdout ?? "",
+    stderr: own,
+  };
 }
 
 /** RSS (MiB) of `root` and its descendants now, from /proc (Linux); one entry per process. */
@@ -125,7 +141,15 @@ export function timedPhases(cmd: string[], cwd: string): Promise<Timed & { phase
           /\n\s*(?:Command exited with non-zero status \d+\s*)?\n?\s*Command being timed:/,
         )[0] ?? "";
       phases.push({ at: wallMs / 1000, line: "(exit)", rssMiB: sinceLast });
-      done({ wallMs, maxRssMiB: kb / 1024, status, stdout, stderr: own, phases });
+      done({
+        wallMs,
+        maxRssMiB: kb / 1024,
+        cpuMs: cpuOf(stderr),
+        status,
+        stdout,
+        stderr: own,
+        phases,
+      });
     });
   });
 }

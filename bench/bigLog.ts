@@ -301,11 +301,11 @@ async function main(): Promise<void> {
     console.log();
     console.log("Goals (issue 15; 2-core machine)");
     console.log(table(["goal", "now", "status"], goals));
-    // Wall time swings with other processes' load on 2 cores; CPU time much less.
+    // Context only: CPU time swings too (DuckDB's waiting threads spin), but other way than wall.
     const cpuRatio = has ? (ours as Timed).cpuMs / s.cpuMs : null;
     if (cpuRatio !== null && Number.isFinite(cpuRatio))
       console.log(
-        `context, less swayed by other load: CPU time spawn to exit, ours ${sec((ours as Timed).cpuMs)} vs the baseline's process ${sec(s.cpuMs)} = ${cpuRatio.toFixed(2)}×`,
+        `context: CPU time spawn to exit (user + system, DuckDB's threads included), ours ${sec((ours as Timed).cpuMs)} vs the baseline's process ${sec(s.cpuMs)} = ${cpuRatio.toFixed(2)}×`,
       );
     out.goals = goals;
     const load1 = loadavg()[0] ?? 0;

@@ -9,6 +9,7 @@ import { fill } from "../src/core/i18n";
 import type { Period } from "../src/core/period";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
+import { OPTION_KEYS, type OptionKey, readOption } from "../src/shared/options";
 import type { BuiltSheet, SidebarState, WireTab } from "../src/shared/wire";
 import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
@@ -16,8 +17,11 @@ import { call } from "./rpc";
 import {
   anythingRecognised,
   app,
+  firstInvalidOption,
   NORM_KEYS,
   type NormKey,
+  OPTIONS_OPEN,
+  optionProblem,
   ROLES_OPEN,
   request,
   sentence,
@@ -109,6 +113,14 @@ export function applyState(state: SidebarState, keepChoices: boolean): void {
   }
   const s = state.settings;
   if (!keepChoices || !previous) {
+    app.options = { ...(s.options ?? {}) };
+    app.optionInvalid.clear();
+    for (const k of OPTION_KEYS) {
+      const v = app.options[k];
+      app.optionText[k] = v === undefined ? "" : String(v);
+    }
+    // Shown open when an option is set: the report does not use the usual values.
+    if (Object.keys(app.options).length > 0) app.open.add(OPTIONS_OPEN);
     app.period = s.period ?? "month";
     setDate("from", s.from ?? "");
     setDate("to", s.to ?? "");
@@ -226,6 +238,44 @@ export function typeNorm(key: NormKey, text: string): void {
   scheduleSave();
 }
 
+/**
+ * A report option typed in the Options group. While typing only the text is kept; when the box
+ * is left (or Enter pressed) it is read by the shared rules: a value is remembered, a value that
+ * cannot be read is marked and said in the status region, and focus stays in the box.
+ */
+export function typeOption(
+  key: OptionKey,
+  text: string,
+  commit: boolean,
+  /** The browser could not read the box as a number ("1e"): its value reads as "". */
+  unreadable = false,
+): void {
+  app.optionText[key] = text;
+  if (commit) {
+    const read = unreadable ? ({ ok: false } as const) : readOption(key, text);
+    const wasSaid = app.optionInvalid.has(key) && app.status === optionProblem(key);
+    if (read.ok) {
+      app.optionInvalid.delete(key);
+      if (read.value === null) delete app.options[key];
+      else app.options[key] = read.value;
+      if (wasSaid) app.status = "";
+      scheduleSave();
+    } else {
+      app.optionInvalid.add(key);
+      app.status = optionProblem(key);
+    }
+  }
+  update();
+}
+
+/** The Options group opened or closed (by its summary: click, Enter or Space). */
+export function setOptionsOpen(open: boolean): void {
+  if (open === app.open.has(OPTIONS_OPEN)) return;
+  if (open) app.open.add(OPTIONS_OPEN);
+  else app.open.delete(OPTIONS_OPEN);
+  update();
+}
+
 export function toggleRoles(): void {
   if (app.open.has(ROLES_OPEN)) app.open.delete(ROLES_OPEN);
   else app.open.add(ROLES_OPEN);
@@ -262,6 +312,14 @@ async function saveChoices(): Promise<void> {
 export async function build(): Promise<void> {
   // A second press while a build runs does nothing: the flag is set before the first await.
   if (app.building || !anythingRecognised()) return;
+  // An option box that cannot be read: say which rather than build with another value.
+  const invalid = firstInvalidOption();
+  if (invalid) {
+    app.open.add(OPTIONS_OPEN);
+    app.status = optionProblem(invalid);
+    update();
+    return;
+  }
   app.building = true;
   app.built = null;
   app.error = null;

@@ -6,6 +6,7 @@
 import { inLang, type Lang, type Localized, l } from "../src/core/i18n";
 import { FIELD_LABELS, type FieldKey } from "../src/model/fields";
 import type { TabKind } from "../src/model/types";
+import type { OptionKey } from "../src/shared/options";
 
 export const SIDEBAR_TEXTS = {
   title: l("Voronka", "Воронка", "Воронка"),
@@ -48,7 +49,7 @@ export const SIDEBAR_TEXTS = {
     "Нормы лидоруба в рабочий день (пусто — обычные)",
     "Норми лідоруба за робочий день (порожньо — звичайні)",
   ),
-  normCalls: l("Calls ≥ 60 s", "Звонки ≥ 60 с", "Дзвінки ≥ 60 с"),
+  normCalls: l("Calls ≥ {sec} s", "Звонки ≥ {sec} с", "Дзвінки ≥ {sec} с"),
   normBooked: l("Meetings booked", "Назначено встреч", "Призначено зустрічей"),
   normHeld: l("Meetings held", "Проведено встреч", "Проведено зустрічей"),
   normFrom: l("from", "от", "від"),
@@ -101,6 +102,18 @@ export const SIDEBAR_TEXTS = {
     "Данные с {from} по {to}; оставьте даты пустыми, чтобы взять все.",
     "Дані з {from} по {to}; залиште дати порожніми, щоб узяти все.",
   ),
+  options: l("Options", "Параметры", "Параметри"),
+  optionsHint: l(
+    "Leave a box empty for the usual value.",
+    "Оставьте поле пустым, чтобы взять обычное значение.",
+    "Залиште поле порожнім, щоб узяти звичайне значення.",
+  ),
+  optionRange: l("From {min} to {max}.", "От {min} до {max}.", "Від {min} до {max}."),
+  optionInvalid: l(
+    "{label}: type {what} from {min} to {max}.",
+    "{label}: введите {what} от {min} до {max}.",
+    "{label}: введіть {what} від {min} до {max}.",
+  ),
   reps: l("Reps", "Менеджеры", "Менеджери"),
   sources: l("Sources", "Источники", "Джерела"),
   all: l("All", "Все", "Усі"),
@@ -141,6 +154,52 @@ export const SIDEBAR_TEXTS = {
   ),
 };
 
+/** The report options' boxes (the unit is part of the label). */
+export const OPTION_LABELS = {
+  cohortWindowDays: l("Cohort window, days", "Окно когорты, дней", "Вікно когорти, днів"),
+  velocityGoalPercent: l(
+    "Velocity goal, % a month",
+    "Цель по скорости, % в месяц",
+    "Мета зі швидкості, % на місяць",
+  ),
+  dropThresholdPercent: l("Drop threshold, %", "Порог падения, %", "Поріг падіння, %"),
+  longCallSeconds: l(
+    "Long calls from, seconds",
+    "Длинные звонки от, секунд",
+    "Довгі дзвінки від, секунд",
+  ),
+  topN: l("Rows per breakdown", "Строк в разбивке", "Рядків у розбивці"),
+} satisfies Record<OptionKey, Localized>;
+
+/** What each option does, and what an empty box means. */
+export const OPTION_HINTS = {
+  cohortWindowDays: l(
+    "Changes: a stage counts when reached within this many days of creation. Empty: from the data, the days 80% of won deals took to the sale.",
+    "«Изменения»: этап засчитывается, если сделка дошла до него за столько дней после создания. Пусто — по данным: за столько дней до продажи доходят 80% выигранных сделок.",
+    "«Зміни»: етап зараховується, якщо угода дійшла до нього за стільки днів після створення. Порожньо — за даними: за стільки днів до продажу доходять 80% виграних угод.",
+  ),
+  velocityGoalPercent: l(
+    "Velocity: each month's goal is the month before's funnel time minus this share. Usually 20.",
+    "«Скорость»: цель месяца — время воронки прошлого месяца минус эта доля. Обычно 20.",
+    "«Швидкість»: мета місяця — час воронки минулого місяця мінус ця частка. Зазвичай 20.",
+  ),
+  dropThresholdPercent: l(
+    "Changes names the first stage whose conversion fell by more than this. Usually 10.",
+    "«Изменения» называют первый этап, где конверсия упала больше чем на столько. Обычно 10.",
+    "«Зміни» називають перший етап, де конверсія впала більше ніж на стільки. Зазвичай 10.",
+  ),
+  longCallSeconds: l(
+    "KPI, Changes and Roles count calls at least this long. Usually 60.",
+    "«KPI», «Изменения» и «Роли» считают звонки не короче этого. Обычно 60.",
+    "«KPI», «Зміни» і «Ролі» рахують дзвінки, не коротші за це. Зазвичай 60.",
+  ),
+  topN: l(
+    "Reps, sources or criteria named in a breakdown; the rest go to “Other”. Usually 50.",
+    "Сколько менеджеров, источников или критериев показать по имени; остальные — в «Остальные». Обычно 50.",
+    "Скільки менеджерів, джерел або критеріїв показати за ім’ям; решта — в «Інші». Зазвичай 50.",
+  ),
+} satisfies Record<OptionKey, Localized>;
+
 /** The raw tab kinds, as the tab's kind picker names them. */
 export const KIND_LABELS = {
   calls: l("Calls", "Звонки", "Дзвінки"),
@@ -157,6 +216,8 @@ export const KIND_LABELS = {
 type Strings = Record<keyof typeof SIDEBAR_TEXTS, string> & {
   kinds: Record<TabKind, string>;
   fields: Record<FieldKey, string>;
+  optionLabels: Record<OptionKey, string>;
+  optionHints: Record<OptionKey, string>;
 };
 
 /** Each language by its own name (not "UK", which reads as the United Kingdom). */
@@ -171,6 +232,8 @@ function strings(lang: Lang): Strings {
     ...inLang(SIDEBAR_TEXTS, lang),
     kinds: inLang(KIND_LABELS, lang),
     fields: inLang(FIELD_LABELS, lang),
+    optionLabels: inLang(OPTION_LABELS, lang),
+    optionHints: inLang(OPTION_HINTS, lang),
   };
 }
 

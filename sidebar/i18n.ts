@@ -174,29 +174,25 @@ export const OPTION_LABELS = {
 /** What each option does, and what an empty box means. */
 export const OPTION_HINTS = {
   cohortWindowDays: l(
-    "Changes: a stage counts when reached within this many days of creation. Empty: from the data, the days 80% of won deals took to the sale.",
-    "«Изменения»: этап засчитывается, если сделка дошла до него за столько дней после создания. Пусто — по данным: за столько дней до продажи доходят 80% выигранных сделок.",
-    "«Зміни»: етап зараховується, якщо угода дійшла до нього за стільки днів після створення. Порожньо — за даними: за стільки днів до продажу доходять 80% виграних угод.",
+    "Changes. Empty: the days 80% of won deals took to the sale.",
+    "«Изменения». Пусто — за сколько дней продаются 80% выигранных сделок.",
+    "«Зміни». Порожньо — за скільки днів продаються 80% виграних угод.",
   ),
   velocityGoalPercent: l(
-    "Velocity: each month's goal is the month before's funnel time minus this share. Usually 20.",
-    "«Скорость»: цель месяца — время воронки прошлого месяца минус эта доля. Обычно 20.",
-    "«Швидкість»: мета місяця — час воронки минулого місяця мінус ця частка. Зазвичай 20.",
+    "Velocity: the cut in funnel time. Usually 20.",
+    "«Скорость»: сокращение времени воронки. Обычно 20.",
+    "«Швидкість»: скорочення часу воронки. Зазвичай 20.",
   ),
   dropThresholdPercent: l(
-    "Changes names the first stage whose conversion fell by more than this. Usually 10.",
-    "«Изменения» называют первый этап, где конверсия упала больше чем на столько. Обычно 10.",
-    "«Зміни» називають перший етап, де конверсія впала більше ніж на стільки. Зазвичай 10.",
+    "Changes: a fall in conversion worth naming. Usually 10.",
+    "«Изменения»: падение конверсии, о котором сказать. Обычно 10.",
+    "«Зміни»: падіння конверсії, про яке сказати. Зазвичай 10.",
   ),
-  longCallSeconds: l(
-    "KPI, Changes and Roles count calls at least this long. Usually 60.",
-    "«KPI», «Изменения» и «Роли» считают звонки не короче этого. Обычно 60.",
-    "«KPI», «Зміни» і «Ролі» рахують дзвінки, не коротші за це. Зазвичай 60.",
-  ),
+  longCallSeconds: l("Usually 60.", "Обычно 60.", "Зазвичай 60."),
   topN: l(
-    "Reps, sources or criteria named in a breakdown; the rest go to “Other”. Usually 50.",
-    "Сколько менеджеров, источников или критериев показать по имени; остальные — в «Остальные». Обычно 50.",
-    "Скільки менеджерів, джерел або критеріїв показати за ім’ям; решта — в «Інші». Зазвичай 50.",
+    "Named reps or sources; the rest go to “Other”. Usually 50.",
+    "Менеджеры или источники по имени; остальные — в «Остальные». Обычно 50.",
+    "Менеджери або джерела за ім’ям; решта — в «Інші». Зазвичай 50.",
   ),
 } satisfies Record<OptionKey, Localized>;
 

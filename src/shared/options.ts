@@ -73,7 +73,7 @@ export type OptionReading =
   { ok: true; value: number | null } | { ok: false; key: OptionKey; rule: OptionRule };
 
 /**
- * One option as typed or stored: a number, or text such as "20", "12,5", "20 %" or "". Blank
+ * One option as typed or stored: a number, or text such as "20", "12,5", "20 %", "1e2" or "". Blank
  * means the default; anything else is a finite number within the rule's range (whole where the
  * rule says so), or an error naming the option.
  */
@@ -86,8 +86,8 @@ export function readOption(key: OptionKey, raw: unknown): OptionReading {
   else if (typeof raw === "string") {
     const text = raw.trim().replace(/\s*%$/, "").replace(",", ".");
     if (text === "") return { ok: true, value: null };
-    // Number("") is 0 and Number("0x10") is 16: only plain decimals are read.
-    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return bad;
+    // Number("") is 0 and Number("0x10") is 16: only decimals (as a number box gives them) are read.
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return bad;
     n = Number(text);
   } else return bad;
   if (!Number.isFinite(n) || n < rule.min || n > rule.max) return bad;

@@ -74,7 +74,7 @@ describe.skipIf(!present)("voronka report: the filters and options as flags", ()
       .flatMap((r) => [r.engage, r.close])
       .filter(Boolean)
       .sort()
-      .at(-1)!;
+      .pop()!;
     const [y, m] = last.split("-").map(Number) as [number, number];
     const prev = m === 1 ? `Dec ${y - 1}` : `${MONTHS[m - 2]} ${y}`;
     expect(block(plan, "changes.byStage").title).toBe(
@@ -104,7 +104,7 @@ describe.skipIf(!present)("voronka report: the filters and options as flags", ()
     );
     const byStage = block(plan, "funnel.byStage").rows;
     expect(byStage[0]?.[1]).toBe(mine.length);
-    expect(byStage.at(-1)?.[1]).toBe(mine.filter((r) => r.stage === "Won").length);
+    expect(byStage[byStage.length - 1]?.[1]).toBe(mine.filter((r) => r.stage === "Won").length);
     expect(block(plan, "funnel.byRep").rows.map((r) => r[0])).toEqual(["Darcel Schlecht", "Total"]);
   });
 

@@ -10,8 +10,9 @@ import { planTabs, readAggregatesTabs } from "../adapters/planFromTabs";
 import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
-import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
+import { callRepDays, DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import { withAggregatesSummary } from "../aggregates/summary";
+import type { Aggregates } from "../aggregates/types";
 import type { Lang } from "../core/i18n";
 import { at } from "../core/indexed";
 import { nameKey } from "../core/values";
@@ -69,6 +70,16 @@ function modelIsEmpty(m: Model): boolean {
     m.plans.length === 0 &&
     m.grades.length === 0
   );
+}
+
+/**
+ * DuckDB counts the raw calls; a calls summary tab (a telephony dashboard's rep-days, small and
+ * read whole into the model) adds its rep-days as the in-memory engine adds them.
+ */
+function withCallSummaries(agg: Aggregates, model: Model): Aggregates {
+  if (!model.callDays?.length) return agg;
+  const summaries = callRepDays({ ...model, calls: [] }, agg.longCallSeconds);
+  return { ...agg, repDays: [...agg.repDays, ...summaries] };
 }
 
 function headersOf(tab: RawTab, lang: Lang): string {
@@ -250,7 +261,10 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   // Aggregates tabs already hold what an engine computes: DuckDB runs only without them.
   const sqlAgg =
     engine === "duckdb" && !read.agg
-      ? await duckdbAggregates(tabs, built, longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS, direct)
+      ? withCallSummaries(
+          await duckdbAggregates(tabs, built, longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS, direct),
+          model,
+        )
       : null;
   const agg = sqlAgg ?? read.agg;
   if (!cmd.quiet) {

@@ -10,12 +10,15 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { settingsToRows } from "../../src/adapters/sheets/settings";
+import { parseCsv } from "../../src/adapters/xlsx/read";
+import { aggregate } from "../../src/aggregates/memory";
 import { parseCli } from "../../src/cli/args";
 import { main } from "../../src/cli/main";
 import { type Io, runReport } from "../../src/cli/report";
 import { buildModel, MAPPING_VERSION, SETTINGS_SHEET_NAMES } from "../../src/model/index";
 import { planReport } from "../../src/report/plan";
 import type { Block, ReportPlan } from "../../src/report/types";
+import { aggregatesToTabs } from "../support/aggregateTabs";
 
 const CSV = "/work/shared/datasets/maven-crm/sales_pipeline.csv";
 const present = existsSync(CSV);
@@ -245,5 +248,45 @@ describe("voronka report: a bad value is one sentence and exit code 2", () => {
     ).toMatchObject({
       longCallSeconds: 90,
     });
+  });
+});
+
+/** The views a SQL engine computes, one CSV file each (as BigQuery's "Save results" gives them). */
+async function viewFiles(name: string, inputs: string[]): Promise<string[]> {
+  const tabs = await Promise.all(
+    inputs.map(async (f, i) => parseCsv(readFileSync(f, "utf8"), `t${i}`)),
+  );
+  const { model } = buildModel(tabs, { timeZone: "UTC" });
+  return aggregatesToTabs(aggregate(model), "text").map((t) => {
+    const path = join(dir, `${name}-${t.name}.csv`);
+    writeFileSync(path, Papa.unparse(t.values as unknown[][]));
+    return path;
+  });
+}
+
+const teamLongCalls = (plan: ReportPlan, seconds: number) => {
+  const kpi = block(plan, "kpi.byRep");
+  const col = kpi.header.indexOf(`Calls ≥ ${seconds} s`);
+  return col < 0 ? undefined : kpi.rows.find((r) => r[0] === "Team")?.[col];
+};
+
+describe.skipIf(!present)("voronka report --long-call beside aggregates tabs", () => {
+  it("views without calls beside a calls file: the calls are counted with --long-call", async () => {
+    const { path, durations } = callsCsv();
+    const views = await viewFiles("deals-only", [CSV]);
+    const { plan, err } = await report(["--long-call", "90", path, ...views.slice(1)], views[0]);
+    expect(teamLongCalls(plan, 90)).toBe(durations.filter((d) => d >= 90).length);
+    expect(err.join("\n")).not.toContain("long calls are counted from");
+  });
+
+  it("views that counted the calls keep their threshold, and the command says so", async () => {
+    const { durations } = callsCsv();
+    const views = await viewFiles("with-calls", [CSV, join(dir, "calls.csv")]);
+    const { plan, err } = await report(["--long-call", "90", ...views.slice(1)], views[0]);
+    expect(teamLongCalls(plan, 90)).toBeUndefined();
+    expect(teamLongCalls(plan, 60)).toBe(durations.filter((d) => d >= 60).length);
+    expect(err).toContain(
+      "long calls are counted from 60 s, as the aggregates tabs counted them, not from 90 s (voronka sql --long-call 90 writes views that do)",
+    );
   });
 });

@@ -10,9 +10,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuildRequest } from "../../src/shared/wire";
 import { callTop, ensureBuilt } from "../server/dist";
-import { axeViolations, focused } from "./a11y";
+import { axeViolations, brokenWords, focused } from "./a11y";
 import { launch } from "./bridge";
-import { mavenPipeline } from "./fixtures";
+import { mavenPipeline, stageLog } from "./fixtures";
 import {
   ARTIFACTS,
   close,
@@ -162,4 +162,37 @@ describe("the Options group", () => {
       await close(o);
     }
   });
+
+  for (const [lang, locale, label] of [
+    ["ru", "ru_RU", "Порог падения, %"],
+    ["uk", "uk_UA", "Поріг падіння, %"],
+  ] as const) {
+    it(`${lang}: open, an invalid value said in the language, words whole at 300 px and 200%`, async () => {
+      for (const zoom of [1, 2] as const) {
+        const world = makeWorld(
+          { Pipeline: stageLog(["A", "B", "C"], ["Anna"], ["Web"]) },
+          { locale },
+        );
+        const o = await openSidebar(browser, world, "sidebar", { zoom });
+        const { page } = o;
+        try {
+          await ready(page);
+          await page.locator("[data-testid=options-summary]").click();
+          const box = page.getByLabel(label);
+          await box.fill("120");
+          await box.press("Enter");
+          await expect
+            .poll(() => status(page))
+            .toMatch(new RegExp(`^${label.replace("%", "%")}: `));
+          expect(await status(page)).toContain("100");
+          await expectNoHorizontalScroll(page);
+          expect(await brokenWords(page), `words broken at zoom ${zoom}`).toEqual([]);
+          expect(await axeViolations(page), `axe, ${lang}`).toEqual([]);
+          await shot(page, `options-${lang}-zoom${zoom}`);
+        } finally {
+          await close(o);
+        }
+      }
+    });
+  }
 });

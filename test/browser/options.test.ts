@@ -181,9 +181,7 @@ describe("the Options group", () => {
           const box = page.getByLabel(label);
           await box.fill("120");
           await box.press("Enter");
-          await expect
-            .poll(() => status(page))
-            .toMatch(new RegExp(`^${label.replace("%", "%")}: `));
+          await expect.poll(async () => (await status(page))?.startsWith(`${label}: `)).toBe(true);
           expect(await status(page)).toContain("100");
           await expectNoHorizontalScroll(page);
           expect(await brokenWords(page), `words broken at zoom ${zoom}`).toEqual([]);

@@ -9,7 +9,7 @@ import { fill } from "../src/core/i18n";
 import type { Period } from "../src/core/period";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
-import { OPTION_KEYS, type OptionKey, readOption } from "../src/shared/options";
+import { OPTION_KEYS } from "../src/shared/options";
 import type { BuiltSheet, SidebarState, WireTab } from "../src/shared/wire";
 import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
@@ -238,44 +238,6 @@ export function typeNorm(key: NormKey, text: string): void {
   scheduleSave();
 }
 
-/**
- * A report option typed in the Options group. While typing only the text is kept; when the box
- * is left (or Enter pressed) it is read by the shared rules: a value is remembered, a value that
- * cannot be read is marked and said in the status region, and focus stays in the box.
- */
-export function typeOption(
-  key: OptionKey,
-  text: string,
-  commit: boolean,
-  /** The browser could not read the box as a number ("1e"): its value reads as "". */
-  unreadable = false,
-): void {
-  app.optionText[key] = text;
-  if (commit) {
-    const read = unreadable ? ({ ok: false } as const) : readOption(key, text);
-    const wasSaid = app.optionInvalid.has(key) && app.status === optionProblem(key);
-    if (read.ok) {
-      app.optionInvalid.delete(key);
-      if (read.value === null) delete app.options[key];
-      else app.options[key] = read.value;
-      if (wasSaid) app.status = "";
-      scheduleSave();
-    } else {
-      app.optionInvalid.add(key);
-      app.status = optionProblem(key);
-    }
-  }
-  update();
-}
-
-/** The Options group opened or closed (by its summary: click, Enter or Space). */
-export function setOptionsOpen(open: boolean): void {
-  if (open === app.open.has(OPTIONS_OPEN)) return;
-  if (open) app.open.add(OPTIONS_OPEN);
-  else app.open.delete(OPTIONS_OPEN);
-  update();
-}
-
 export function toggleRoles(): void {
   if (app.open.has(ROLES_OPEN)) app.open.delete(ROLES_OPEN);
   else app.open.add(ROLES_OPEN);
@@ -289,7 +251,7 @@ export function toggleColumns(tab: WireTab): void {
 }
 
 /** Remembers the choices a moment after the last change (one write for a burst of clicks). */
-function scheduleSave(): void {
+export function scheduleSave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     saveTimer = undefined;

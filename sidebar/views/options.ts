@@ -6,16 +6,9 @@
 import { fill } from "../../src/core/i18n";
 import type { Period } from "../../src/core/period";
 import { OPTION_KEYS, OPTION_RULES, type OptionKey } from "../../src/shared/options";
-import {
-  chooseAll,
-  moveStage,
-  setOptionsOpen,
-  setPeriod,
-  toggleChoice,
-  typeDate,
-  typeOption,
-} from "../actions";
+import { chooseAll, moveStage, setPeriod, toggleChoice, typeDate } from "../actions";
 import { DATE_PATTERN, formatDate } from "../dates";
+import { setOptionsOpen, typeOption } from "../reportOptions";
 import { app, OPTIONS_OPEN, t, update } from "../state";
 import { h, type VNode } from "./h";
 

@@ -271,11 +271,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     // Views that counted the calls themselves keep their threshold: say so when it differs.
     if (agg && longCallSeconds !== undefined && agg.longCallSeconds !== longCallSeconds)
       io.err(say("longCallFixed", { used: agg.longCallSeconds, asked: longCallSeconds }));
-    for (const line of unknownNames(
-      cmd,
-      agg ? withAggregatesSummary(modelSummary(model), agg) : modelSummary(model),
-    ))
-      io.err(line);
+    if (cmd.reps || cmd.sources) {
+      const known = modelSummary(model);
+      for (const line of unknownNames(cmd, agg ? withAggregatesSummary(known, agg) : known))
+        io.err(line);
+    }
   }
   // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
   // Roles sheet (which needs every deal) is left out rather than counted on the sample.

@@ -7,6 +7,7 @@
 import { cellText, isBlank } from "../../core/values";
 import { yesNo } from "../cellWords";
 import { headerKey } from "../headers";
+import type { TabMapping } from "../mapping";
 import { isWonStageName, statusOf } from "../stageWords";
 import type { Deal } from "../types";
 import type { DealStore } from "./deals";
@@ -31,6 +32,12 @@ export interface LeadLink {
 const LEAD_ID_HEADERS = new Set(["leadid", "idлида", "idліда", "лидid", "лідid", "idлид"]);
 const DEAL_ID_HEADERS = new Set(["convertedopportunityid", "converteddealid", "convertedpotentialid"]);
 const LEADISH = /lead|лид|лід/;
+
+/** A header that can link a leads table and a deals table (normalise.ts keeps its column). */
+export function isLinkHeader(h: unknown): boolean {
+  const k = headerKey(h);
+  return LEAD_ID_HEADERS.has(k) || DEAL_ID_HEADERS.has(k);
+}
 
 function columnWhere(l: Layout, ok: (key: string) => boolean): number {
   return l.headers.findIndex((h) => ok(headerKey(h)));
@@ -71,6 +78,7 @@ export function findLeadLink(dealsTabs: Layout[]): LeadLink | null {
       if (deals === leads || isLeadsTab(deals)) continue;
       const pairs: [number, number][] = [];
       const dealLead = columnWhere(deals, (k) => LEAD_ID_HEADERS.has(k));
+      // The lead's id column; its header may be a plain "ID" (Bitrix24) or "LEADID" (Zoho).
       if (leadId >= 0 && dealLead >= 0) pairs.push([leadId, dealLead]);
       const leadDeal = columnWhere(leads, (k) => DEAL_ID_HEADERS.has(k));
       const dealId = col(deals, "id");
@@ -85,12 +93,16 @@ export function findLeadLink(dealsTabs: Layout[]): LeadLink | null {
 
 /** The leads tab as read here: its won column is the conversion flag, not an outcome. */
 export function leadsLayout(link: LeadLink): Layout {
-  const l = link.leads;
-  const columns = { ...l.m.columns };
+  return { ...link.leads, m: withoutWon(link.leads.m) };
+}
+
+/** A linked leads tab's mapping as read: no won column, no won stage. */
+export function withoutWon(m: TabMapping): TabMapping {
+  const columns = { ...m.columns };
   delete columns.won;
-  const m = { ...l.m, columns };
-  delete m.wonStage;
-  return { ...l, m };
+  const out = { ...m, columns };
+  delete out.wonStage;
+  return out;
 }
 
 /** Lead statuses (outcomes aside), Converted, then the deals table's pipeline and its sale. */

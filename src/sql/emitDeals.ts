@@ -276,12 +276,16 @@ function linkedCtes(e: Emit, leads: number, deals: number): string[] {
     "CASE WHEN l.source <> '' OR d.id IS NULL THEN l.source ELSE d.source END AS source",
     "CASE WHEN l.client <> '' OR d.id IS NULL THEN l.client ELSE d.client END AS client",
     "l.booked_by",
-    ...["amount", "currency", "margin", "status", "closed"].map((c) => `${withD(`d.${c}`, `l.${c}`)} AS ${c}`),
+    ...["amount", "currency", "margin"].map((c) => `${withD(`d.${c}`, `l.${c}`)} AS ${c}`),
+    // A lead's own won word (status "Converted") is the conversion, not a sale.
+    `${withD("d.status", "CASE WHEN l.status = 'won' THEN 'open' ELSE l.status END")} AS status`,
+    `${withD("d.closed", "CASE WHEN l.status = 'won' THEN NULL ELSE l.closed END")} AS closed`,
     "COALESCE(l.targeted, d.targeted) AS targeted",
-    `${withD(`GREATEST(d.reached, ${C})`, `CASE WHEN ${flagged} THEN GREATEST(l.reached, ${C}) ELSE l.reached END`)} AS reached`,
+    `${withD(`GREATEST(d.reached, ${C})`, `CASE WHEN l.status = 'won' THEN ${C} WHEN ${flagged} THEN GREATEST(l.reached, ${C}) ELSE l.reached END`)} AS reached`,
     ...range(e.n).map((k) => {
       const s = stageCol(k);
-      return k < C ? `l.${s} AS ${s}` : `${withD(`d.${s}`, `l.${s}`)} AS ${s}`;
+      const lead = `CASE WHEN l.status = 'won' THEN NULL ELSE l.${s} END`;
+      return k < C ? `l.${s} AS ${s}` : `${withD(`d.${s}`, lead)} AS ${s}`;
     }),
   ];
   const lone = [

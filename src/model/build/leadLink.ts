@@ -15,8 +15,11 @@ import { readDealsTab } from "./deals";
 import { col, type Issues, type Layout } from "./layout";
 import { currentStageValues, lookupStage, type StageTable } from "./stages";
 
-/** The step between the lead statuses and the deal's pipeline. */
-export const CONVERTED_STAGE = "Converted";
+/**
+ * The step between the lead statuses and the deal's pipeline. Not "Converted": that word is a
+ * won word (X-Education's Converted column), and this step is never a sale.
+ */
+export const CONVERTED_STAGE = "Converted lead";
 
 export interface LeadLink {
   leads: Layout;
@@ -30,7 +33,11 @@ export interface LeadLink {
 
 /** A deals table's column holding the lead's id; a leads table's column holding the deal's id. */
 const LEAD_ID_HEADERS = new Set(["leadid", "idлида", "idліда", "лидid", "лідid", "idлид"]);
-const DEAL_ID_HEADERS = new Set(["convertedopportunityid", "converteddealid", "convertedpotentialid"]);
+const DEAL_ID_HEADERS = new Set([
+  "convertedopportunityid",
+  "converteddealid",
+  "convertedpotentialid",
+]);
 const LEADISH = /lead|лид|лід/;
 
 /** A header that can link a leads table and a deals table (normalise.ts keeps its column). */
@@ -70,7 +77,9 @@ function mostlyIn(a: Set<string>, b: Set<string>): boolean {
 
 /** The first leads/deals pair among the deals tabs whose keys match, tabs taken by name. */
 export function findLeadLink(dealsTabs: Layout[]): LeadLink | null {
-  const tabs = [...dealsTabs].sort((a, b) => (a.tab.name < b.tab.name ? -1 : a.tab.name > b.tab.name ? 1 : 0));
+  const tabs = [...dealsTabs].sort((a, b) =>
+    a.tab.name < b.tab.name ? -1 : a.tab.name > b.tab.name ? 1 : 0,
+  );
   for (const leads of tabs) {
     if (!isLeadsTab(leads)) continue;
     const leadId = col(leads, "id");
@@ -153,7 +162,13 @@ export function readLinked(
       continue;
     }
     const flagged = link.flag >= 0 && !isBlank(row[link.flag]) && yesNo(row[link.flag]) === true;
-    if (flagged && conv > lead.reached) lead.reached = conv;
+    if (lead.status === "won") {
+      // A lead's own won word (status "Converted") is the conversion, not a sale.
+      lead.status = "open";
+      lead.reached = conv;
+      lead.closed = null;
+      for (let k = conv; k < lead.stageDates.length; k++) lead.stageDates[k] = null;
+    } else if (flagged && conv > lead.reached) lead.reached = conv;
     add(lead);
   }
   for (const d of deals.deals) {

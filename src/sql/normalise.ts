@@ -16,8 +16,8 @@ import {
   withTimeOfDay,
 } from "../core/values";
 import { dateOf, looksLikeDate } from "../model/build/layout";
-import { yesNo } from "../model/cellWords";
 import { isLinkHeader } from "../model/build/leadLink";
+import { yesNo } from "../model/cellWords";
 import type { TabMapping } from "../model/mapping";
 import { isNotYetWord } from "../model/pipelines";
 import type { RawTab } from "../model/types";

@@ -145,6 +145,7 @@ describe("leads + deals merge rules", () => {
     ["L4", "Bob", "Ads", "Contacted", "2024-01-05", "Yes"], // flag yes, no deal in the export
     ["L5", "Bob", "Ads", "Junk Lead", "2024-01-06", "Yes"], // lost lead whose deal is open
     ["L6", "Ann", "Web", "Not Contacted", "2024-01-07", "No"], // deal lost
+    ["L7", "Ann", "Web", "Converted", "2024-01-08", "No"], // a won word as a status, no deal
   ];
   const dealRows = [
     ["D1", "Carl", "Closed Won", "1000", "2024-02-01", "2024-01-10", "L1"],
@@ -165,7 +166,7 @@ describe("leads + deals merge rules", () => {
       "Closed Won",
     ]);
     const by = new Map(model.deals.map((d) => [d.id, d]));
-    expect([...by.keys()]).toEqual(["L1", "L2", "L3", "L4", "L5", "L6", "D9"]);
+    expect([...by.keys()]).toEqual(["L1", "L2", "L3", "L4", "L5", "L6", "L7", "D9"]);
     const view = (id: string) => {
       const d = by.get(id);
       return d && [model.stages[d.reached], d.status, d.rep, d.source, d.amount];
@@ -176,6 +177,7 @@ describe("leads + deals merge rules", () => {
     expect(view("L4")).toEqual(["Converted lead", "open", "Bob", "Ads", null]);
     expect(view("L5")).toEqual(["Qualification", "open", "Dina", "Ads", 500]);
     expect(view("L6")).toEqual(["Converted lead", "lost", "Carl", "Web", 700]);
+    expect(view("L7")).toEqual(["Converted lead", "open", "Ann", "Web", null]);
     expect(view("D9")).toEqual(["Prospect", "open", "Dina", "", 300]);
     expect(by.get("L1")?.created).toBe(Date.UTC(2024, 0, 2));
     expect(by.get("L1")?.closed).toBe(Date.UTC(2024, 1, 1));

@@ -19,6 +19,7 @@ const LEADS = [
   ["L5", "Bob", "Ads", "Junk Lead", "2024-01-06", "Yes"], // lost lead, open deal
   ["L6", "Ann", "Web", "Not Contacted", "2024-01-07", "No"], // deal lost
   ["L7", "Ann", "Web", "Contacted", "2024-01-08", "Yes"], // deal won
+  ["L8", "Ann", "Web", "Converted", "2024-01-09", "No"], // a won word as a status, no deal
 ];
 /** Deal id, lead id, owner, stage, amount, close date, created. */
 const DEALS = [

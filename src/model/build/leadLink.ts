@@ -54,7 +54,7 @@ function columnWhere(l: Layout, ok: (key: string) => boolean): number {
 function isLeadsTab(l: Layout): boolean {
   const c = col(l, "stage");
   const stageHeader = c >= 0 ? headerKey(l.headers[c]) : "";
-  return LEADISH.test(headerKey(l.tab.name)) || LEADISH.test(stageHeader.replace(/source/g, ""));
+  return LEADISH.test(headerKey(l.tab.name)) || LEADISH.test(stageHeader);
 }
 
 function keysOf(l: Layout, c: number): Set<string> {

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 
 /** Makes text safe inside an inline <script>/<style>: no closing tag, no comment opener. */
 export function inlineSafe(code: string, tag: "script" | "style"): string {
@@ -27,13 +27,12 @@ export async function bundleSidebar(root: string): Promise<string> {
     charset: "utf8",
   });
   const js = inlineSafe(result.outputFiles[0]!.text, "script");
-  // The base look, then the sidebar's parts (one <style>).
-  const css = inlineSafe(
-    ["styles.css", "layout.css"]
-      .map((f) => readFileSync(join(root, "sidebar", f), "utf8"))
-      .join("\n"),
-    "style",
-  );
+  // The base look, then the sidebar's parts (one <style>), minified: the page has a size budget.
+  const source = ["styles.css", "layout.css"]
+    .map((f) => readFileSync(join(root, "sidebar", f), "utf8"))
+    .join("\n");
+  const minified = await transform(source, { loader: "css", minify: true, charset: "utf8" });
+  const css = inlineSafe(minified.code, "style");
   const html = readFileSync(join(root, "sidebar/index.html"), "utf8");
   const out = html
     .replace("<!-- voronka:styles -->", () => `<style>\n${css}</style>`)

@@ -9,6 +9,7 @@ import { fill } from "../src/core/i18n";
 import type { Period } from "../src/core/period";
 import { formulaHelpFor } from "../src/functions/help";
 import type { TabKind } from "../src/model/types";
+import { OPTION_KEYS } from "../src/shared/options";
 import type { BuiltSheet, SidebarState, WireTab } from "../src/shared/wire";
 import { carry, keepOrder, pick } from "./choices";
 import { formatDate, parseDate } from "./dates";
@@ -16,8 +17,11 @@ import { call } from "./rpc";
 import {
   anythingRecognised,
   app,
+  firstInvalidOption,
   NORM_KEYS,
   type NormKey,
+  OPTIONS_OPEN,
+  optionProblem,
   ROLES_OPEN,
   request,
   sentence,
@@ -109,6 +113,14 @@ export function applyState(state: SidebarState, keepChoices: boolean): void {
   }
   const s = state.settings;
   if (!keepChoices || !previous) {
+    app.options = { ...(s.options ?? {}) };
+    app.optionInvalid.clear();
+    for (const k of OPTION_KEYS) {
+      const v = app.options[k];
+      app.optionText[k] = v === undefined ? "" : String(v);
+    }
+    // Shown open when an option is set: the report does not use the usual values.
+    if (Object.keys(app.options).length > 0) app.open.add(OPTIONS_OPEN);
     app.period = s.period ?? "month";
     setDate("from", s.from ?? "");
     setDate("to", s.to ?? "");
@@ -239,7 +251,7 @@ export function toggleColumns(tab: WireTab): void {
 }
 
 /** Remembers the choices a moment after the last change (one write for a burst of clicks). */
-function scheduleSave(): void {
+export function scheduleSave(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
@@ -262,6 +274,14 @@ async function saveChoices(): Promise<void> {
 export async function build(): Promise<void> {
   // A second press while a build runs does nothing: the flag is set before the first await.
   if (app.building || !anythingRecognised()) return;
+  // An option box that cannot be read: say which rather than build with another value.
+  const invalid = firstInvalidOption();
+  if (invalid) {
+    app.open.add(OPTIONS_OPEN);
+    app.status = optionProblem(invalid);
+    update();
+    return;
+  }
   app.building = true;
   app.built = null;
   app.error = null;

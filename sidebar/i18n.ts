@@ -6,6 +6,7 @@
 import { inLang, type Lang, type Localized, l } from "../src/core/i18n";
 import { FIELD_LABELS, type FieldKey } from "../src/model/fields";
 import type { TabKind } from "../src/model/types";
+import type { OptionKey } from "../src/shared/options";
 
 export const SIDEBAR_TEXTS = {
   title: l("Voronka", "Воронка", "Воронка"),
@@ -48,7 +49,7 @@ export const SIDEBAR_TEXTS = {
     "Нормы лидоруба в рабочий день (пусто — обычные)",
     "Норми лідоруба за робочий день (порожньо — звичайні)",
   ),
-  normCalls: l("Calls ≥ 60 s", "Звонки ≥ 60 с", "Дзвінки ≥ 60 с"),
+  normCalls: l("Calls ≥ {sec} s", "Звонки ≥ {sec} с", "Дзвінки ≥ {sec} с"),
   normBooked: l("Meetings booked", "Назначено встреч", "Призначено зустрічей"),
   normHeld: l("Meetings held", "Проведено встреч", "Проведено зустрічей"),
   normFrom: l("from", "от", "від"),
@@ -101,6 +102,18 @@ export const SIDEBAR_TEXTS = {
     "Данные с {from} по {to}; оставьте даты пустыми, чтобы взять все.",
     "Дані з {from} по {to}; залиште дати порожніми, щоб узяти все.",
   ),
+  options: l("Options", "Параметры", "Параметри"),
+  optionsHint: l(
+    "Leave a box empty for the usual value.",
+    "Оставьте поле пустым, чтобы взять обычное значение.",
+    "Залиште поле порожнім, щоб узяти звичайне значення.",
+  ),
+  optionRange: l("From {min} to {max}.", "От {min} до {max}.", "Від {min} до {max}."),
+  optionInvalid: l(
+    "{label}: type {what} from {min} to {max}.",
+    "{label}: введите {what} от {min} до {max}.",
+    "{label}: введіть {what} від {min} до {max}.",
+  ),
   reps: l("Reps", "Менеджеры", "Менеджери"),
   sources: l("Sources", "Источники", "Джерела"),
   all: l("All", "Все", "Усі"),
@@ -141,6 +154,48 @@ export const SIDEBAR_TEXTS = {
   ),
 };
 
+/** The report options' boxes (the unit is part of the label). */
+export const OPTION_LABELS = {
+  cohortWindowDays: l("Cohort window, days", "Окно когорты, дней", "Вікно когорти, днів"),
+  velocityGoalPercent: l(
+    "Velocity goal, % a month",
+    "Цель по скорости, % в месяц",
+    "Мета зі швидкості, % на місяць",
+  ),
+  dropThresholdPercent: l("Drop threshold, %", "Порог падения, %", "Поріг падіння, %"),
+  longCallSeconds: l(
+    "Long calls from, seconds",
+    "Длинные звонки от, секунд",
+    "Довгі дзвінки від, секунд",
+  ),
+  topN: l("Rows per breakdown", "Строк в разбивке", "Рядків у розбивці"),
+} satisfies Record<OptionKey, Localized>;
+
+/** What each option does, and what an empty box means. */
+export const OPTION_HINTS = {
+  cohortWindowDays: l(
+    "Changes. Empty: the days 80% of won deals took to the sale.",
+    "«Изменения». Пусто — за сколько дней продаются 80% выигранных сделок.",
+    "«Зміни». Порожньо — за скільки днів продаються 80% виграних угод.",
+  ),
+  velocityGoalPercent: l(
+    "Velocity: the cut in funnel time. Usually 20.",
+    "«Скорость»: сокращение времени воронки. Обычно 20.",
+    "«Швидкість»: скорочення часу воронки. Зазвичай 20.",
+  ),
+  dropThresholdPercent: l(
+    "Changes: a fall in conversion worth naming. Usually 10.",
+    "«Изменения»: падение конверсии, о котором сказать. Обычно 10.",
+    "«Зміни»: падіння конверсії, про яке сказати. Зазвичай 10.",
+  ),
+  longCallSeconds: l("Usually 60.", "Обычно 60.", "Зазвичай 60."),
+  topN: l(
+    "Named reps or sources; the rest go to “Other”. Usually 50.",
+    "Менеджеры или источники по имени; остальные — в «Остальные». Обычно 50.",
+    "Менеджери або джерела за ім’ям; решта — в «Інші». Зазвичай 50.",
+  ),
+} satisfies Record<OptionKey, Localized>;
+
 /** The raw tab kinds, as the tab's kind picker names them. */
 export const KIND_LABELS = {
   calls: l("Calls", "Звонки", "Дзвінки"),
@@ -157,6 +212,8 @@ export const KIND_LABELS = {
 type Strings = Record<keyof typeof SIDEBAR_TEXTS, string> & {
   kinds: Record<TabKind, string>;
   fields: Record<FieldKey, string>;
+  optionLabels: Record<OptionKey, string>;
+  optionHints: Record<OptionKey, string>;
 };
 
 /** Each language by its own name (not "UK", which reads as the United Kingdom). */
@@ -171,6 +228,8 @@ function strings(lang: Lang): Strings {
     ...inLang(SIDEBAR_TEXTS, lang),
     kinds: inLang(KIND_LABELS, lang),
     fields: inLang(FIELD_LABELS, lang),
+    optionLabels: inLang(OPTION_LABELS, lang),
+    optionHints: inLang(OPTION_HINTS, lang),
   };
 }
 

@@ -9,6 +9,12 @@ import { DEFAULT_ROLE_NORMS } from "../src/core/metrics/roles";
 import type { Period } from "../src/core/period";
 import { isFieldKey } from "../src/model/fields";
 import type { TabKind } from "../src/model/types";
+import {
+  OPTION_KEYS,
+  OPTION_RULES,
+  type OptionKey,
+  type OptionValues,
+} from "../src/shared/options";
 import type {
   BuildRequest,
   BuiltSheet,
@@ -46,6 +52,10 @@ export interface App {
   /** The SDR norms' boxes as typed ("" = the default), and whether the user changed one. */
   norms: Record<NormKey, string>;
   normsSet: boolean;
+  /** The report options' boxes as typed ("" = the default), the values read from them, and the boxes that could not be read. */
+  optionText: Record<OptionKey, string>;
+  options: OptionValues;
+  optionInvalid: Set<OptionKey>;
   period: Period;
   reps: Set<string>;
   sources: Set<string>;
@@ -89,6 +99,15 @@ export const app: App = {
   rolesSet: false,
   norms: { longCallsMin: "", longCallsMax: "", bookedMin: "", bookedMax: "", heldMin: "" },
   normsSet: false,
+  optionText: {
+    cohortWindowDays: "",
+    velocityGoalPercent: "",
+    dropThresholdPercent: "",
+    longCallSeconds: "",
+    topN: "",
+  },
+  options: {},
+  optionInvalid: new Set(),
   period: "month",
   reps: new Set(),
   sources: new Set(),
@@ -141,8 +160,29 @@ export function settings(): SidebarSettings {
     from: app.from || undefined,
     to: app.to || undefined,
     ...(app.normsSet || hasNorms() ? { roleNorms: normsToSend() } : {}),
+    // Once the saved options are read, {} says "none set" (before, they are kept as saved).
+    ...(st ? { options: { ...app.options } } : {}),
   };
 }
+
+/** The sentence for an option box that could not be read, naming the box and its range. */
+export function optionProblem(key: OptionKey): string {
+  const rule = OPTION_RULES[key];
+  return fill(t().optionInvalid, {
+    label: t().optionLabels[key],
+    what: rule.what[app.lang],
+    min: rule.min,
+    max: rule.max,
+  });
+}
+
+/** The first option box that could not be read, in the order shown. */
+export function firstInvalidOption(): OptionKey | null {
+  return OPTION_KEYS.find((k) => app.optionInvalid.has(k)) ?? null;
+}
+
+/** The key of the Options group in `app.open`. */
+export const OPTIONS_OPEN = "\u0000options";
 
 export const NORM_KEYS = [
   "longCallsMin",

@@ -1,10 +1,15 @@
-/** The funnel's stages (reorderable) and the report's options: period, dates, reps, sources. */
+/**
+ * The funnel's stages (reorderable) and the report's choices: period, dates, reps, sources and the
+ * Options group (window, goal, threshold, long calls, rows per breakdown).
+ */
 
 import { fill } from "../../src/core/i18n";
 import type { Period } from "../../src/core/period";
+import { OPTION_KEYS, OPTION_RULES, type OptionKey } from "../../src/shared/options";
 import { chooseAll, moveStage, setPeriod, toggleChoice, typeDate } from "../actions";
 import { DATE_PATTERN, formatDate } from "../dates";
-import { app, t, update } from "../state";
+import { setOptionsOpen, typeOption } from "../reportOptions";
+import { app, OPTIONS_OPEN, t, update } from "../state";
 import { h, type VNode } from "./h";
 
 /** A list this long gets a filter box (the list itself never scrolls inside the page). */
@@ -91,6 +96,70 @@ export function optionsView(): VNode {
     ),
     checklist("reps", s.reps, st.reps, app.reps),
     checklist("sources", s.sources, st.sources, app.sources),
+    reportOptionsView(),
+  );
+}
+
+/**
+ * The report options behind a native disclosure (closed unless one is set): a number box each,
+ * labelled with its unit, its range and meaning read with it. A box is checked when left; what
+ * cannot be read is marked here and said in the status region, and focus stays in the box.
+ */
+function reportOptionsView(): VNode {
+  const s = t();
+  return h(
+    "details",
+    {
+      class: "report-options",
+      open: app.open.has(OPTIONS_OPEN),
+      "data-testid": "report-options",
+      onToggle: (ev: Event) => setOptionsOpen((ev.currentTarget as HTMLDetailsElement).open),
+    },
+    h("summary", { "data-testid": "options-summary", "data-focus": "options-summary" }, s.options),
+    h("p", { class: "hint" }, s.optionsHint),
+    ...OPTION_KEYS.map((key) => optionBox(key)),
+  );
+}
+
+function optionBox(key: OptionKey): VNode {
+  const s = t();
+  const rule = OPTION_RULES[key];
+  const id = `option-${key}`;
+  const hintId = `${id}-hint`;
+  const invalid = app.optionInvalid.has(key);
+  const read = (ev: Event, commit: boolean) => {
+    const box = ev.currentTarget as HTMLInputElement;
+    typeOption(key, box.value, commit, box.validity.badInput);
+  };
+  return h(
+    "div",
+    { class: "option", key },
+    h("label", { for: id, class: "label" }, s.optionLabels[key]),
+    h("input", {
+      id,
+      type: "number",
+      min: rule.min,
+      max: rule.max,
+      step: rule.whole ? 1 : "any",
+      inputMode: rule.whole ? "numeric" : "decimal",
+      autoComplete: "off",
+      value: app.optionText[key],
+      placeholder: rule.fallback === null ? "" : String(rule.fallback),
+      disabled: app.building,
+      "aria-invalid": invalid ? "true" : undefined,
+      "aria-describedby": hintId,
+      "data-option": key,
+      "data-focus": `option:${key}`,
+      onInput: (ev: Event) => read(ev, false),
+      onChange: (ev: Event) => read(ev, true),
+    }),
+    h(
+      "p",
+      { class: "hint", id: hintId },
+      fill(s.optionRange, { min: rule.min, max: rule.max }),
+      " ",
+      s.optionHints[key],
+    ),
   );
 }
 

@@ -6,6 +6,7 @@
 
 import { fill } from "../../src/core/i18n";
 import { DEFAULT_ROLE_NORMS } from "../../src/core/metrics/roles";
+import { OPTION_RULES } from "../../src/shared/options";
 import { setRole, toggleRoles, typeNorm } from "../actions";
 import { app, type NormKey, rolesOpen, rolesReps, t } from "../state";
 import { h, type VNode } from "./h";
@@ -97,7 +98,13 @@ function normsView(): VNode {
     "div",
     { "data-testid": "norms", role: "group", "aria-label": s.normsTitle },
     h("p", { class: "hint" }, s.normsTitle),
-    line(s.normCalls, "longCallsMin", "longCallsMax"),
+    line(
+      fill(s.normCalls, {
+        sec: app.options.longCallSeconds ?? OPTION_RULES.longCallSeconds.fallback ?? 60,
+      }),
+      "longCallsMin",
+      "longCallsMax",
+    ),
     line(s.normBooked, "bookedMin", "bookedMax"),
     line(s.normHeld, "heldMin", null),
   );

@@ -25,11 +25,15 @@ export interface TabsModel {
   stagesMissing: boolean;
 }
 
-/** The aggregates tabs of a workbook read beside its model. */
+/**
+ * The aggregates tabs of a workbook read beside its model. `longCallSeconds` (the user's option)
+ * counts the calls that come from call tabs; calls the views counted keep the views' threshold.
+ */
 export function readAggregatesTabs(
   tabs: readonly RawTab[],
   built: BuildResult,
   timeZone: string,
+  longCallSeconds?: number,
 ): TabsModel {
   const read = aggregatesOfBuild(tabs, built.mapping, timeZone);
   let model: Model =
@@ -41,9 +45,12 @@ export function readAggregatesTabs(
     model = { ...model, callDays: [...(model.callDays ?? []), ...read.repDays.map(callDayOf)] };
   let agg = read.agg;
   // Views without calls (a CRM's warehouse) beside call tabs (a telephony export, a calls
-  // summary): the calls come from the tabs, counted with the views' long-call threshold.
-  if (agg && agg.repDays.length === 0 && (model.calls.length > 0 || model.callDays?.length))
-    agg = { ...agg, repDays: callRepDays(model, agg.longCallSeconds) };
+  // summary): the calls come from the tabs, counted with the user's long-call threshold, else
+  // the views'.
+  if (agg && agg.repDays.length === 0 && (model.calls.length > 0 || model.callDays?.length)) {
+    const seconds = longCallSeconds ?? agg.longCallSeconds;
+    agg = { ...agg, longCallSeconds: seconds, repDays: callRepDays(model, seconds) };
+  }
   if (!agg)
     return { model, agg: null, built, stagesMissing: read.views.length > 0 && !read.repDays };
   const shown: BuildResult = {

@@ -5,6 +5,14 @@ import { CatalogError } from "../adapters/xlsx/errors";
 import { MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS } from "../adapters/xlsx/limits";
 import { isLang, type Lang } from "../core/i18n";
 import { isPeriod, type Period } from "../core/period";
+import {
+  isIsoDay,
+  OPTION_KEYS,
+  OPTION_RULES,
+  type OptionKey,
+  type OptionValues,
+  readOption,
+} from "../shared/options";
 import { HEAP_LIMIT_MB } from "./guard";
 import { firstLine, systemLang } from "./terminal";
 
@@ -47,6 +55,14 @@ export type Command =
       explain?: boolean;
       /** The engine asked for; absent: memory, or DuckDB above ENGINE_AUTO_ROWS. */
       engine?: Engine;
+      /** Only these reps / sources (--rep, --source, repeatable); absent: all. */
+      reps?: string[];
+      sources?: string[];
+      /** ISO dates, inclusive (--from, --to); absent: open. */
+      from?: string;
+      to?: string;
+      /** The report options given as flags: they win over the settings tab's. */
+      options?: OptionValues;
     }
   | {
       kind: "sql";
@@ -55,6 +71,8 @@ export type Command =
       /** Table name per kind (deals, stage_log, calls); more deals tables in order. */
       tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] };
       lang: Lang;
+      /** --long-call: voronka_rep_days counts calls of at least this many seconds as long. */
+      longCallSeconds?: number;
     }
   | {
       kind: "template";
@@ -72,10 +90,29 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** Report options by flag: the flag's name is the one the messages and --help use. */
+export const OPTION_FLAGS: Record<OptionKey, string> = {
+  cohortWindowDays: "window",
+  velocityGoalPercent: "velocity-goal",
+  dropThresholdPercent: "drop-threshold",
+  longCallSeconds: "long-call",
+  topN: "top",
+};
+
+const OPTION_FALLBACK = Object.fromEntries(
+  OPTION_KEYS.map((k) => [k, OPTION_RULES[k].fallback]),
+) as Record<OptionKey, number | null>;
+
+function rangeOf(key: OptionKey): string {
+  return `${OPTION_RULES[key].min}–${OPTION_RULES[key].max}`;
+}
+
 export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force] [--explain]
-        [--engine memory|duckdb]
-  voronka sql <sample files…> --dialect duckdb|bigquery [--table KIND=NAME…]
+        [--engine memory|duckdb] [--from yyyy-mm-dd] [--to yyyy-mm-dd] [--rep NAME…] [--source NAME…]
+        [--window DAYS] [--velocity-goal PERCENT] [--drop-threshold PERCENT] [--long-call SECONDS]
+        [--top ROWS]
+  voronka sql <sample files…> --dialect duckdb|bigquery [--table KIND=NAME…] [--long-call SECONDS]
   voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
@@ -107,10 +144,31 @@ Options:
       --engine <e>     memory or duckdb (default: memory; duckdb by itself above
                        ${thousands(ENGINE_AUTO_ROWS)} rows of deals, stage log and calls, when
                        @duckdb/node-api is installed)
+      --from <date>    report: only what happened from this day, yyyy-mm-dd (default: all)
+      --to <date>      report: only what happened up to this day, inclusive
+      --rep <name>     report: only this rep (name as in the data, any case); repeatable
+      --source <name>  report: only this source; repeatable
+      --window <days>  report: the cohort window of the Changes sheet, ${rangeOf("cohortWindowDays")}
+                       (default: from the data, the days 80% of won deals took to the sale)
+      --velocity-goal <percent>
+                       report: Velocity's monthly goal, the cut in funnel time, ${rangeOf("velocityGoalPercent")}
+                       (default: ${OPTION_FALLBACK.velocityGoalPercent})
+      --drop-threshold <percent>
+                       report: a conversion falling by more than this is named on Changes,
+                       ${rangeOf("dropThresholdPercent")} (default: ${OPTION_FALLBACK.dropThresholdPercent})
+      --long-call <seconds>
+                       report, sql: calls of at least this long count as long calls, ${rangeOf("longCallSeconds")}
+                       (default: ${OPTION_FALLBACK.longCallSeconds})
+      --top <rows>     report: named rows per breakdown before the rest go to "Other",
+                       ${rangeOf("topN")} (default: ${OPTION_FALLBACK.topN})
       --dialect <d>    sql: duckdb or bigquery
       --table <k=name> sql: the table of a kind (deals, stage_log, calls); repeatable
   -h, --help           show this help
   -v, --version        show the version
+
+The report options (--window, --velocity-goal, --drop-threshold, --long-call, --top) that a
+workbook's Voronka settings tab keeps (set in the sidebar's Options) apply too; a flag wins over
+them. The filters (--from, --to, --rep, --source) come from flags only.
 
 Limits: ${MAX_FILE_BYTES / 1024 / 1024 / 1024} GiB per file, ${thousands(MAX_ROWS)} rows in all, a ${HEAP_LIMIT_MB / 1024} GB heap;
 cells are cut at ${thousands(MAX_CELL_CHARS)} characters (listed on the Data check sheet).`;
@@ -154,6 +212,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const engine = values.engine?.toLowerCase();
   if (engine !== undefined && engine !== "memory" && engine !== "duckdb")
     throw new UsageError("badEngine", { value: values.engine ?? "" });
+  const from = dateOption(values.from, "from");
+  const to = dateOption(values.to, "to");
+  if (from && to && from > to) throw new UsageError("fromAfterTo", { from, to });
+  const reps = namesOption(values.rep, "rep");
+  const sources = namesOption(values.source, "source");
+  const options = optionValues(values, lang);
   return {
     kind: "report",
     files,
@@ -165,10 +229,59 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     quiet: values.quiet === true,
     ...(values.explain === true ? { explain: true } : {}),
     ...(engine ? { engine } : {}),
+    ...(reps ? { reps } : {}),
+    ...(sources ? { sources } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    ...(Object.keys(options).length > 0 ? { options } : {}),
   };
 }
 
 type Options = ReturnType<typeof parse>["values"];
+
+/** --from / --to: a real day as yyyy-mm-dd. */
+function dateOption(value: string | undefined, flag: "from" | "to"): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (!isIsoDay(text)) throw new UsageError("badDateFlag", { flag: `--${flag}`, value });
+  return text;
+}
+
+/** --rep / --source, each given once per name; a blank name is an error. */
+function namesOption(values: string[] | undefined, flag: "rep" | "source"): string[] | undefined {
+  if (!values?.length) return undefined;
+  return values.map((v) => {
+    const name = v.trim();
+    if (name === "") throw new UsageError("blankName", { flag: `--${flag}` });
+    return name;
+  });
+}
+
+/** The report options given as flags, each read by the rules the sidebar uses. */
+function optionValues(values: Options, lang: Lang): OptionValues {
+  const out: OptionValues = {};
+  for (const key of OPTION_KEYS) {
+    const flag = OPTION_FLAGS[key];
+    const raw = values[flag as keyof Options];
+    if (typeof raw !== "string") continue;
+    const read = readOption(key, raw);
+    // Blank is the default for a sidebar box, but a flag given must say something.
+    if (!read.ok || read.value === null) throw badOption(key, raw, lang);
+    out[key] = read.value;
+  }
+  return out;
+}
+
+function badOption(key: OptionKey, value: string, lang: Lang): UsageError {
+  const rule = OPTION_RULES[key];
+  return new UsageError("badOption", {
+    flag: `--${OPTION_FLAGS[key]}`,
+    what: rule.what[lang],
+    min: rule.min,
+    max: rule.max,
+    value,
+  });
+}
 
 /** --lang, else the system's language. */
 function langOption(values: Options, env: NodeJS.ProcessEnv): Lang {
@@ -184,6 +297,14 @@ function outOption(values: Options, fallback: string): string {
   return out;
 }
 
+/** The report's filters and options given to another command: one sentence naming the flag. */
+function reportOnly(values: Options, command: string, allowed: string[]): void {
+  for (const flag of ["from", "to", "rep", "source", ...Object.values(OPTION_FLAGS)]) {
+    if (allowed.includes(flag) || values[flag as keyof Options] === undefined) continue;
+    throw new UsageError("reportOnlyFlag", { flag: `--${flag}`, command });
+  }
+}
+
 function sqlCommand(
   values: Options,
   files: string[],
@@ -191,6 +312,7 @@ function sqlCommand(
 ): Command & { kind: "sql" } {
   if (files.length === 0) throw new UsageError("sqlNoFiles");
   const lang = langOption(values, env);
+  reportOnly(values, "sql", ["long-call"]);
   const dialect = (values.dialect ?? "").toLowerCase();
   if (dialect !== "duckdb" && dialect !== "bigquery")
     throw new UsageError("badDialect", { value: values.dialect ?? "" });
@@ -205,7 +327,21 @@ function sqlCommand(
       tables.moreDeals = [...(tables.moreDeals ?? []), name];
     else tables[kind] = name;
   }
-  return { kind: "sql", files, dialect, tables, lang };
+  const longCall = values["long-call"];
+  let longCallSeconds: number | undefined;
+  if (longCall !== undefined) {
+    const read = readOption("longCallSeconds", longCall);
+    if (!read.ok || read.value === null) throw badOption("longCallSeconds", longCall, lang);
+    longCallSeconds = read.value;
+  }
+  return {
+    kind: "sql",
+    files,
+    dialect,
+    tables,
+    lang,
+    ...(longCallSeconds !== undefined ? { longCallSeconds } : {}),
+  };
 }
 
 function templateCommand(
@@ -215,6 +351,7 @@ function templateCommand(
 ): Command & { kind: "template" } {
   if (extra.length > 0) throw new UsageError("templateNoFiles", { value: extra[0] ?? "" });
   if (values.period !== undefined) throw new UsageError("templateNoPeriod");
+  reportOnly(values, "template", []);
   return {
     kind: "template",
     // In this order: a wrong language is reported before a wrong file name.
@@ -240,6 +377,15 @@ function parse(argv: string[]) {
       engine: { type: "string" },
       dialect: { type: "string" },
       table: { type: "string", multiple: true },
+      from: { type: "string" },
+      to: { type: "string" },
+      rep: { type: "string", multiple: true },
+      source: { type: "string", multiple: true },
+      window: { type: "string" },
+      "velocity-goal": { type: "string" },
+      "drop-threshold": { type: "string" },
+      "long-call": { type: "string" },
+      top: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

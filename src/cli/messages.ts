@@ -248,6 +248,46 @@ export const MESSAGES = {
     "{rows} строк сделок, истории этапов и звонков (больше {limit}): считаю в памяти, DuckDB не установлен (npm install @duckdb/node-api)",
     "{rows} рядків угод, історії етапів і дзвінків (понад {limit}): рахую в пам'яті, DuckDB не встановлено (npm install @duckdb/node-api)",
   ),
+  badOption: l(
+    '{flag} must be {what} from {min} to {max}, not "{value}"',
+    "{flag}: нужно {what} от {min} до {max}, а не «{value}»",
+    "{flag}: потрібно {what} від {min} до {max}, а не «{value}»",
+  ),
+  badDateFlag: l(
+    '{flag} must be a date as yyyy-mm-dd, not "{value}"',
+    "{flag}: нужна дата в виде гггг-мм-дд (yyyy-mm-dd), а не «{value}»",
+    "{flag}: потрібна дата у вигляді рррр-мм-дд (yyyy-mm-dd), а не «{value}»",
+  ),
+  fromAfterTo: l(
+    "--from {from} is after --to {to}: the range is empty",
+    "--from {from} позже, чем --to {to}: в этот промежуток ничего не попадает",
+    "--from {from} пізніше, ніж --to {to}: у цей проміжок нічого не потрапляє",
+  ),
+  blankName: l(
+    "{flag} needs a name, not an empty one",
+    "{flag}: нужно имя, а не пустая строка",
+    "{flag}: потрібне ім’я, а не порожній рядок",
+  ),
+  reportOnlyFlag: l(
+    "{flag} applies to report, not {command}",
+    "{flag} относится к report, а не к {command}",
+    "{flag} стосується report, а не {command}",
+  ),
+  optionsFromSettings: l(
+    "options from the settings tab: {options} (a flag overrides them)",
+    "параметры из вкладки настроек: {options} (флаг их переопределяет)",
+    "параметри з вкладки налаштувань: {options} (прапорець їх перевизначає)",
+  ),
+  longCallFixed: l(
+    "long calls are counted from {used} s, as the aggregates tabs counted them, not from {asked} s (voronka sql --long-call {asked} writes views that do)",
+    "длинными считаются звонки от {used} с, как их посчитали вкладки с агрегатами, а не от {asked} с (voronka sql --long-call {asked} даст такие представления)",
+    "довгими вважаються дзвінки від {used} с, як їх порахували вкладки з агрегатами, а не від {asked} с (voronka sql --long-call {asked} дасть такі подання)",
+  ),
+  unknownName: l(
+    '{flag} "{name}": nothing of that name in the data ({names})',
+    "{flag} «{name}»: такого имени в данных нет ({names})",
+    "{flag} «{name}»: такого імені в даних немає ({names})",
+  ),
   badOut: l(
     '--out must name an .xlsx file, not "{value}"',
     "--out должен указывать файл .xlsx, а не «{value}»",

@@ -11,17 +11,22 @@ import { settingsFromRows } from "../adapters/sheets/settings";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { writeReport } from "../adapters/xlsx/write";
 import { callRepDays, DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
+import { withAggregatesSummary } from "../aggregates/summary";
 import type { Aggregates } from "../aggregates/types";
 import type { Lang } from "../core/i18n";
 import { at } from "../core/indexed";
+import { nameKey } from "../core/values";
 import { mappingToBuild } from "../model/corrections";
 import { buildModel, isSettingsTab } from "../model/index";
+import { type ModelSummary, modelSummary } from "../model/summary";
 import type { Model, RawTab } from "../model/types";
+import type { ReportOptions } from "../report/options";
 import { planReportFrom } from "../report/plan";
 import type { ReportPlan } from "../report/types";
+import { OPTION_KEYS, toReportOptions } from "../shared/options";
 import { cleanSettings } from "../shared/settings";
 import type { CsvHead } from "../sql/direct";
-import type { Command } from "./args";
+import { type Command, OPTION_FLAGS } from "./args";
 import {
   bigTabs,
   chooseEngine,
@@ -174,8 +179,18 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const settingsTab = tabs.find(isSettingsTab);
   const stored = settingsTab ? settingsFromRows(settingsTab.values) : null;
   const saved = stored?.mapping ?? null;
-  // The Roles sheet's norms set in the settings tab (by hand or in the sidebar) hold here too.
-  const { roleNorms } = cleanSettings(stored?.sidebar);
+  // The Roles sheet's norms and the report options set in the settings tab (by hand or in the
+  // sidebar) hold here too; a flag wins over an option. Filters come from flags only.
+  const { roleNorms, options: tabOptions = {} } = cleanSettings(stored?.sidebar);
+  const optionValues = { ...tabOptions, ...cmd.options };
+  const fromTab = OPTION_KEYS.filter(
+    (k) => tabOptions[k] !== undefined && cmd.options?.[k] === undefined,
+  );
+  if (fromTab.length > 0 && !cmd.quiet) {
+    const list = fromTab.map((k) => `--${OPTION_FLAGS[k]} ${tabOptions[k]}`).join(", ");
+    io.err(say("optionsFromSettings", { options: list }));
+  }
+  const longCallSeconds = optionValues.longCallSeconds;
   const buildTabs = engine === "duckdb" ? sampleTabs(tabs, big) : tabs;
   // In memory nothing reads a data row after the build: the model drops the rows once read and,
   // where the child runs with --expose-gc (guard.ts), collects them before it makes the deals.
@@ -189,7 +204,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   });
   const { detections } = built;
   // Aggregates tabs (SPEC §8: views a SQL engine computed), when there are some, plan the report.
-  const read = readAggregatesTabs(tabs, built, "UTC");
+  const read = readAggregatesTabs(tabs, built, "UTC", longCallSeconds);
   const { model } = read;
   if (cmd.explain) io.out(`${explainLines(tabs, read.built, lang).join("\n")}\n`);
   const recognised = recognisedTabs(detections, tabs);
@@ -232,16 +247,36 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
   const today = new Date().toISOString().slice(0, 10);
-  const options = { lang: cmd.lang, period: cmd.period, today, roleNorms };
+  const options: ReportOptions = {
+    lang: cmd.lang,
+    period: cmd.period,
+    today,
+    roleNorms,
+    ...(cmd.reps ? { reps: cmd.reps } : {}),
+    ...(cmd.sources ? { sources: cmd.sources } : {}),
+    ...(cmd.from ? { from: cmd.from } : {}),
+    ...(cmd.to ? { to: cmd.to } : {}),
+    ...toReportOptions(optionValues),
+  };
   // Aggregates tabs already hold what an engine computes: DuckDB runs only without them.
   const sqlAgg =
     engine === "duckdb" && !read.agg
       ? withCallSummaries(
-          await duckdbAggregates(tabs, built, DEFAULT_LONG_CALL_SECONDS, direct),
+          await duckdbAggregates(tabs, built, longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS, direct),
           model,
         )
       : null;
   const agg = sqlAgg ?? read.agg;
+  if (!cmd.quiet) {
+    // Views that counted the calls themselves keep their threshold: say so when it differs.
+    if (agg && longCallSeconds !== undefined && agg.longCallSeconds !== longCallSeconds)
+      io.err(say("longCallFixed", { used: agg.longCallSeconds, asked: longCallSeconds }));
+    if (cmd.reps || cmd.sources) {
+      const known = modelSummary(model);
+      for (const line of unknownNames(cmd, agg ? withAggregatesSummary(known, agg) : known))
+        io.err(line);
+    }
+  }
   // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
   // Roles sheet (which needs every deal) is left out rather than counted on the sample.
   const sampled = direct.size > 0 || buildTabs.some((t, i) => t !== tabs[i]);
@@ -291,6 +326,23 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     );
   }
   return { plan, model, outPath };
+}
+
+/** A line for each --rep or --source that names nobody in the data (a typo filters out all). */
+function unknownNames(cmd: ReportCommand, known: ModelSummary): string[] {
+  const lines: string[] = [];
+  for (const [flag, asked, names] of [
+    ["--rep", cmd.reps, known.reps],
+    ["--source", cmd.sources, known.sources],
+  ] as const) {
+    const keys = new Set(names.map((n) => nameKey(n)));
+    for (const name of asked ?? []) {
+      if (keys.has(nameKey(name))) continue;
+      const shown = names.slice(0, 8).join(", ") + (names.length > 8 ? ", …" : "");
+      lines.push(message(cmd.lang, "unknownName", { flag, name, names: shown || "—" }));
+    }
+  }
+  return lines;
 }
 
 /**

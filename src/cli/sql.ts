@@ -52,7 +52,9 @@ export async function runSql(cmd: SqlCommand, io: Io): Promise<void> {
       throw new InputError("sqlSeveral", { kind: KIND_NAMES[e.kind] });
     throw new InputError("sqlNothing");
   }
-  const sql = emitSql(src, cmd.dialect, { longCallSeconds: DEFAULT_LONG_CALL_SECONDS });
+  const sql = emitSql(src, cmd.dialect, {
+    longCallSeconds: cmd.longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS,
+  });
   for (const line of [...preamble(cmd, built.model.stages), "", ...sql.trimEnd().split("\n")])
     io.out(line);
 }

@@ -28,9 +28,9 @@ const R = {
     "Лідоруби: за робочий день проти норми",
   ),
   "block.daily.note": l(
-    "Norms: {callsMin}–{callsMax} calls ≥ {sec} s, {bookedMin}–{bookedMax} meetings booked and {heldMin} held from own bookings a working day (Monday–Friday within the data). Change them in the report options.",
-    "Нормы: {callsMin}–{callsMax} звонков ≥ {sec} с, {bookedMin}–{bookedMax} назначенных встреч и {heldMin} проведённых из своих назначений в рабочий день (пн–пт в пределах данных). Нормы меняются в настройках отчёта.",
-    "Норми: {callsMin}–{callsMax} дзвінків ≥ {sec} с, {bookedMin}–{bookedMax} призначених зустрічей і {heldMin} проведених зі своїх призначень за робочий день (пн–пт у межах даних). Норми змінюються в налаштуваннях звіту.",
+    "Norms: {callsMin}–{callsMax} calls ≥ {sec} s, {bookedMin}–{bookedMax} meetings booked and {heldMin} held from own bookings a working day (Monday–Friday within the data). Change them under Roles in the sidebar (or in the settings tab).",
+    "Нормы: {callsMin}–{callsMax} звонков ≥ {sec} с, {bookedMin}–{bookedMax} назначенных встреч и {heldMin} проведённых из своих назначений в рабочий день (пн–пт в пределах данных). Нормы меняются в разделе «Роли» боковой панели (или на вкладке настроек).",
+    "Норми: {callsMin}–{callsMax} дзвінків ≥ {sec} с, {bookedMin}–{bookedMax} призначених зустрічей і {heldMin} проведених зі своїх призначень за робочий день (пн–пт у межах даних). Норми змінюються в розділі «Ролі» бічної панелі (або на вкладці налаштувань).",
   ),
   "block.sources": l(
     "Meetings booked by source",

@@ -5,7 +5,8 @@ import { writeSettings } from "../adapters/sheets/settings";
 import { corrections } from "../model/chosenMapping";
 import { detectTabs } from "../model/index";
 import type { ReportOptions } from "../report/options";
-import { cleanSettings, withStoredNorms } from "../shared/settings";
+import { toReportOptions } from "../shared/options";
+import { cleanSettings, keepStored } from "../shared/settings";
 import type { BuildRequest, BuildStart, BuildStepResult } from "../shared/wire";
 import { parseJson, rpc } from "./call";
 import { fail } from "./errors";
@@ -17,7 +18,7 @@ export const startBuild = rpc((call, requestJson: string): BuildStart => {
   if (!req || typeof req !== "object" || !Array.isArray(req.tabs)) fail("badRequest", call.lang);
   const tabs = readTabs(ss);
   const saved = call.saved();
-  const sidebar = withStoredNorms(cleanSettings(req.settings), saved.sidebar);
+  const sidebar = keepStored(cleanSettings(req.settings), saved.sidebar);
   if (sidebar.lang) call.lang = sidebar.lang;
   const mapping = corrections(tabs, detectTabs(tabs), saved.mapping, req);
   writeSettings(ss, { mapping, sidebar }, call.lang);
@@ -29,6 +30,8 @@ export const startBuild = rpc((call, requestJson: string): BuildStart => {
     from: sidebar.from,
     to: sidebar.to,
     roleNorms: sidebar.roleNorms,
+    // The window, goal, threshold, long-call seconds and rows per breakdown the user set.
+    ...toReportOptions(sidebar.options ?? {}),
   };
   const started = startReportBuild(ss, { options, mapping });
   return { buildId: String(started.buildId), steps: started.steps.map(String) };

@@ -23,7 +23,7 @@ import {
 } from "../model/index";
 import { latestRoles, modelSummary } from "../model/summary";
 import type { RawTab } from "../model/types";
-import { cleanSettings, withStoredNorms } from "../shared/settings";
+import { cleanSettings, keepStored } from "../shared/settings";
 import type { BuildRequest, MappingInput, SidebarSettings, SidebarState } from "../shared/wire";
 import { parseJson, rpc, timeZoneOf } from "./call";
 
@@ -56,7 +56,7 @@ export const saveSettings = rpc((call, settingsJson: string): { ok: true } => {
     const tabs = readTabs(ss);
     mapping = corrections(tabs, detectTabs(tabs), saved.mapping, raw as BuildRequest);
   }
-  writeSettings(ss, { mapping, sidebar: withStoredNorms(parsed, saved.sidebar) }, call.lang);
+  writeSettings(ss, { mapping, sidebar: keepStored(parsed, saved.sidebar) }, call.lang);
   return { ok: true as const };
 });
 

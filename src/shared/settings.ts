@@ -1,6 +1,7 @@
 /** The sidebar's settings as kept in the settings tab (read by the add-on and the command): only well-formed values. */
 import { isLang } from "../core/i18n";
 import { isPeriod } from "../core/period";
+import { cleanOptions } from "./options";
 import type { SidebarSettings } from "./wire";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,6 +24,7 @@ export function cleanSettings(v: unknown): SidebarSettings {
   if (typeof o.to === "string" && ISO.test(o.to)) out.to = o.to;
   const norms = cleanRoleNorms(o.roleNorms);
   if (norms) out.roleNorms = norms;
+  if (o.options && typeof o.options === "object") out.options = cleanOptions(o.options);
   return out;
 }
 
@@ -40,7 +42,13 @@ export function cleanRoleNorms(v: unknown): SidebarSettings["roleNorms"] | null 
   return Object.keys(out).length > 0 ? out : null;
 }
 
-/** Settings to store: the sidebar's, keeping norms edited in the settings tab it does not send. */
-export function withStoredNorms(next: SidebarSettings, saved: SidebarSettings): SidebarSettings {
-  return next.roleNorms || !saved.roleNorms ? next : { ...next, roleNorms: saved.roleNorms };
+/**
+ * Settings to store: the sidebar's, keeping the norms and options kept in the settings tab that
+ * it does not send (norms edited by hand; options before the sidebar has read them).
+ */
+export function keepStored(next: SidebarSettings, saved: SidebarSettings): SidebarSettings {
+  const out = { ...next };
+  if (!out.roleNorms && saved.roleNorms) out.roleNorms = saved.roleNorms;
+  if (!out.options && saved.options) out.options = saved.options;
+  return out;
 }

@@ -8,6 +8,7 @@ import type { Lang } from "../core/i18n";
 import type { Period } from "../core/period";
 import type { MappingChoice } from "../model/chosenMapping";
 import type { TabKind } from "../model/types";
+import type { OptionValues } from "./options";
 
 /** One field of a tab kind, e.g. calls → "rep". */
 export interface WireField {
@@ -50,6 +51,11 @@ export interface SidebarSettings {
   roleNorms?: Partial<
     Record<"longCallsMin" | "longCallsMax" | "bookedMin" | "bookedMax" | "heldMin", number>
   >;
+  /**
+   * The report options (window, velocity goal, drop threshold, long calls, rows per breakdown) in
+   * the user's units; {} once the sidebar has loaded and none is set.
+   */
+  options?: OptionValues;
 }
 
 export interface SidebarState {

@@ -129,7 +129,7 @@ export async function weakBorders(page: Page): Promise<string[]> {
     };
     const out: string[] = [];
     for (const e of document.querySelectorAll(
-      "select, input[type=text], input[type=search], button.icon, .segs",
+      "select, input[type=text], input[type=number], input[type=search], button.icon, .segs",
     )) {
       if ((e as HTMLInputElement).disabled) continue;
       const border = rgb(getComputedStyle(e).borderTopColor).slice(0, 3);

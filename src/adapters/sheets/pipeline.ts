@@ -38,7 +38,7 @@ export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared 
   // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
   const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));
   // From aggregates tabs when there are some (SPEC §8), else from the model.
-  const read = readAggregatesTabs(tabs, built, timeZone);
+  const read = readAggregatesTabs(tabs, built, timeZone, request.options.longCallSeconds);
   const plan = planTabs(read, { ...request.options, today });
   return { plan, issues: read.model.issues.length };
 }

@@ -4,6 +4,8 @@
  * over — in the report's language. Also the sentence for a tab nothing recognised.
  */
 import { type Lang, type Localized, l, translate } from "../core/i18n";
+import { cellText } from "../core/values";
+import { CONVERTED_STAGE } from "../model/build/leadLink";
 import type { PassReason } from "../model/dealColumns";
 import type { BuildResult, TabDetection } from "../model/index";
 import { hasNoHeaderRow, type ReferenceKind, referenceKindOf } from "../model/reference";
@@ -79,6 +81,16 @@ export const EXPLAIN_WORDS = {
   entry: l("entry stage", "первый этап", "перший етап"),
   won: l("won stage", "этап продажи", "етап продажу"),
   stages: l("Stages", "Этапы", "Етапи"),
+  leadLink: l(
+    "{leads} + {deals}: one deal per lead, linked by {leadKey} = {dealKey}; the lead's statuses, then {converted}, then the deal's stages; the deal's owner sells",
+    "{leads} + {deals}: одна сделка на лид, связь {leadKey} = {dealKey}; статусы лида, затем {converted}, затем этапы сделки; продаёт ответственный сделки",
+    "{leads} + {deals}: одна угода на лід, зв'язок {leadKey} = {dealKey}; статуси ліда, потім {converted}, потім етапи угоди; продає відповідальний угоди",
+  ),
+  leadFlag: l(
+    "  {flag} marks the conversion ({converted}), never a sale",
+    "  {flag} отмечает конверсию ({converted}), а не продажу",
+    "  {flag} позначає конверсію ({converted}), а не продаж",
+  ),
   teamOnly: l(
     "no rep column (Agent, Owner, Manager, Сотрудник…): calls are counted for the whole team",
     "нет столбца менеджера (Менеджер, Сотрудник, Agent, Owner…): звонки считаются по всей команде",
@@ -139,8 +151,37 @@ export function explainLines(tabs: RawTab[], built: BuildResult, lang: Lang): st
     const fallback = EXPLAIN_WORDS.notRecognised[lang];
     out.push(`${quoted(tab.name, lang)}: ${why.text ?? fallback}`);
   }
+  out.push(...leadLinkLines(tabs, built, lang));
   out.push(`${EXPLAIN_WORDS.stages[lang]}: ${stageSourceSentence(built.stageSource, lang)}`);
   if (built.model.stages.length)
     out.push(`  ${built.model.stages.map((s) => quoted(s, lang)).join(" → ")}`);
+  return out;
+}
+
+/** How a linked leads tab and deals tab make one deal per lead (model/build/leadLink.ts). */
+function leadLinkLines(tabs: RawTab[], built: BuildResult, lang: Lang): string[] {
+  const link = built.leadLink;
+  if (!link) return [];
+  const q = (s: string) => quoted(s, lang);
+  const header = (name: string, c: number) => {
+    const t = tabs.find((x) => x.name === name);
+    const m = built.mapping.tabs.find((x) => x.name === name);
+    return cellText(t?.values[m?.headerRow ?? 0]?.[c]);
+  };
+  const words = { converted: q(CONVERTED_STAGE), leads: q(link.leads), deals: q(link.deals) };
+  const out = [
+    translate(EXPLAIN_WORDS, lang, "leadLink", {
+      ...words,
+      leadKey: q(header(link.leads, link.leadKey)),
+      dealKey: q(header(link.deals, link.dealKey)),
+    }),
+  ];
+  if (link.flag >= 0)
+    out.push(
+      translate(EXPLAIN_WORDS, lang, "leadFlag", {
+        ...words,
+        flag: q(header(link.leads, link.flag)),
+      }),
+    );
   return out;
 }

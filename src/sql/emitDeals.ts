@@ -57,8 +57,15 @@ const least2 = (a: string, b: string) =>
 
 const greatestOf = (xs: string[]) => (xs.length === 1 ? xs[0] : `GREATEST(${xs.join(", ")})`);
 
+/** A raw expression carried through to `deals_final` under its name (a linked table's key). */
+interface Extra {
+  name: string;
+  expr: string;
+}
+
 /** CTEs of the deals table, ending in `deals_final`. */
-function dealsCtes(e: Emit, d: DealsSource): string[] {
+function dealsCtes(e: Emit, d: DealsSource, extras: Extra[] = []): string[] {
+  const more = extras.map((x) => `, ${x.name}`).join("");
   const { q, n } = e;
   const c = d.columns;
   const has = (f: keyof typeof c) => c[f] !== undefined;
@@ -87,6 +94,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
       `${keyOf(e, s.column)} AS c${i}_key`,
       `${q.timestamp(raw(e, s.column))} AS c${i}_at`,
     ]),
+    ...extras.map((x) => `${x.expr} AS ${x.name}`),
   ];
   const marked = (i: number) =>
     `(c${i}_key <> '' AND NOT ${inList(`c${i}_key`, at(scs, i).skip, e)})`;
@@ -144,7 +152,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
       "    FROM deals_raw WHERE id <> ''\n  ) AS t WHERE copy = 1\n)",
   );
   ctes.push(
-    `deals_read AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency,\n` +
+    `deals_read AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency${more},\n` +
       `    ${num(margin)} AS margin,\n` +
       `    CASE WHEN ${inList("targeted_key", d.targetedYes, e)} THEN TRUE WHEN ${inList("targeted_key", d.targetedNo, e)} THEN FALSE END AS targeted,\n` +
       `    outcome,\n` +
@@ -189,7 +197,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
     return `CASE WHEN ${lostCut} THEN NULL ELSE k${k} END`;
   };
   ctes.push(
-    `deals_status AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted,\n` +
+    `deals_status AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted${more},\n` +
       `    ${status} AS status, ${n > 0 ? `GREATEST(${reached2}, 0)` : reached2} AS reached, closed3 AS closed,\n` +
       range(n)
         .map((k) => `    ${finalDate(k)} AS ${stageCol(k)}`)
@@ -202,7 +210,7 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
         .join(" ")} END`
     : tsNull;
   ctes.push(
-    `deals_final AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,\n` +
+    `deals_final AS (\n  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached${more},\n` +
       `    CASE WHEN status = 'won' AND closed IS NULL THEN ${atReached} ELSE closed END AS closed${range(
         n,
       )
@@ -214,22 +222,84 @@ function dealsCtes(e: Emit, d: DealsSource): string[] {
 
 /**
  * CTEs of the deals tables, ending in `deals_final`. Several tables are read in turn: each its
- * own chain (names suffixed _1, _2…), then the first row of an id over all of them wins.
+ * own chain (names suffixed _1, _2…), a linked leads + deals pair made one deal per lead first
+ * (linkedCtes), then the first row of an id over all of them wins.
  */
 function allDealsCtes(e: Emit, tables: DealsSource[]): string[] {
-  if (tables.length === 1) return dealsCtes(e, at(tables, 0));
+  const link = e.src.leadLink;
+  if (tables.length === 1 && !link) return dealsCtes(e, at(tables, 0));
   const suffixed = (sql: string, t: number) =>
     sql.replace(/\b(deals_(?:raw|first|read|dated|status|final)|ordered\d+)\b/g, `$1_${t + 1}`);
   const cols = [
     "id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed",
     ...range(e.n).map(stageCol),
   ].join(", ");
-  const union = tables
-    .map((_, t) => `SELECT ord + ${t} * 1000000000000 AS ord, ${cols} FROM deals_final_${t + 1}`)
-    .join("\n    UNION ALL ");
+  const extrasOf = (t: number): Extra[] => {
+    if (!link) return [];
+    if (t === link.leads)
+      return [
+        { name: "link_key", expr: textOf(e, link.leadKey) },
+        { name: "flag_key", expr: keyOf(e, link.flag) },
+      ];
+    return t === link.deals ? [{ name: "link_key", expr: textOf(e, link.dealKey) }] : [];
+  };
+  const units: string[] = [];
+  if (link) units.push(`SELECT ord, ${cols} FROM linked_deals`);
+  tables.forEach((_, t) => {
+    if (link && (t === link.leads || t === link.deals)) return;
+    units.push(`SELECT ord + ${t + 1} * 1000000000000 AS ord, ${cols} FROM deals_final_${t + 1}`);
+  });
   return [
-    ...tables.flatMap((d, t) => dealsCtes(e, d).map((c) => suffixed(c, t))),
-    `deals_final AS (\n  SELECT ord, ${cols} FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy FROM (\n    ${union}\n    ) AS u\n  ) AS t WHERE copy = 1\n)`,
+    ...tables.flatMap((d, t) => dealsCtes(e, d, extrasOf(t)).map((c) => suffixed(c, t))),
+    ...(link ? linkedCtes(e, link.leads + 1, link.deals + 1) : []),
+    `deals_final AS (\n  SELECT ord, ${cols} FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy FROM (\n    ${units.join("\n    UNION ALL ")}\n    ) AS u\n  ) AS t WHERE copy = 1\n)`,
+  ];
+}
+
+/**
+ * One deal per lead (model/build/leadLink.ts): the first lead of a key takes the first deal of
+ * it; the lead gives id, created, source, client and its statuses, the deal the rest (its rep
+ * first) and at least Converted; a lead without a deal reaches Converted when its flag says
+ * yes; a deal no lead took stands alone unless its id is a lead's.
+ */
+function linkedCtes(e: Emit, leads: number, deals: number): string[] {
+  const link = e.src.leadLink;
+  if (!link) return [];
+  const C = link.converted;
+  const L = `deals_final_${leads}`;
+  const D = `deals_final_${deals}`;
+  const withD = (x: string, y: string) => `CASE WHEN d.id IS NOT NULL THEN ${x} ELSE ${y} END`;
+  const flagged = inList("l.flag_key", link.flagYes, e);
+  const merged = [
+    "l.ord AS ord, l.id, l.created",
+    `${withD("CASE WHEN d.rep <> '' THEN d.rep ELSE l.rep END", "l.rep")} AS rep`,
+    "CASE WHEN l.source <> '' OR d.id IS NULL THEN l.source ELSE d.source END AS source",
+    "CASE WHEN l.client <> '' OR d.id IS NULL THEN l.client ELSE d.client END AS client",
+    "l.booked_by",
+    ...["amount", "currency", "margin"].map((c) => `${withD(`d.${c}`, `l.${c}`)} AS ${c}`),
+    // A lead's own won word (status "Converted") is the conversion, not a sale.
+    `${withD("d.status", "CASE WHEN l.status = 'won' THEN 'open' ELSE l.status END")} AS status`,
+    `${withD("d.closed", "CASE WHEN l.status = 'won' THEN NULL ELSE l.closed END")} AS closed`,
+    "COALESCE(l.targeted, d.targeted) AS targeted",
+    `${withD(`GREATEST(d.reached, ${C})`, `CASE WHEN l.status = 'won' THEN ${C} WHEN ${flagged} THEN GREATEST(l.reached, ${C}) ELSE l.reached END`)} AS reached`,
+    ...range(e.n).map((k) => {
+      const s = stageCol(k);
+      const lead = `CASE WHEN l.status = 'won' THEN NULL ELSE l.${s} END`;
+      return k < C ? `l.${s} AS ${s}` : `${withD(`d.${s}`, lead)} AS ${s}`;
+    }),
+  ];
+  const lone = [
+    "ord + 500000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, status, closed, targeted",
+    `GREATEST(reached, ${C}) AS reached`,
+    ...range(e.n).map(stageCol),
+  ];
+  return [
+    `linked_leads AS (\n  SELECT *, ROW_NUMBER() OVER (PARTITION BY link_key ORDER BY ord) AS lead_rank FROM ${L}\n)`,
+    `linked_pick AS (\n  SELECT * FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY link_key ORDER BY ord) AS pick FROM ${D} WHERE link_key <> ''\n  ) AS t WHERE pick = 1\n)`,
+    `linked_taken AS (\n  SELECT d.id FROM linked_pick AS d JOIN linked_leads AS l ON l.link_key = d.link_key AND l.lead_rank = 1\n)`,
+    `linked_deals AS (\n  SELECT ${merged.join(",\n    ")}\n  FROM linked_leads AS l LEFT JOIN linked_pick AS d ON l.link_key <> '' AND l.lead_rank = 1 AND d.link_key = l.link_key\n` +
+      `  UNION ALL\n  SELECT ${lone.join(", ")}\n  FROM ${D} AS x\n` +
+      `  WHERE NOT EXISTS (SELECT 1 FROM linked_taken AS t WHERE t.id = x.id) AND NOT EXISTS (SELECT 1 FROM ${L} AS y WHERE y.id = x.id)\n)`,
   ];
 }
 

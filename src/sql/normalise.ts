@@ -16,6 +16,7 @@ import {
   withTimeOfDay,
 } from "../core/values";
 import { dateOf, looksLikeDate } from "../model/build/layout";
+import { isLinkHeader } from "../model/build/leadLink";
 import { yesNo } from "../model/cellWords";
 import type { TabMapping } from "../model/mapping";
 import { isNotYetWord } from "../model/pipelines";
@@ -84,7 +85,13 @@ function cleanDeals(tab: RawTab, m: TabMapping): CleanTable {
   const stageCols = m.stageColumns ?? [];
   const fields = DEAL_FIELDS.filter((f) => c[f] !== undefined || f === "currency");
   const names = headersOf(tab, m);
-  const header = [...fields, ...stageCols.map((s) => cleanStageColumn(names[s.column] ?? ""))];
+  // Columns that may link a leads table to a deals table, as they are (leadLink.ts).
+  const links = names.flatMap((h, i) => (isLinkHeader(h) ? [i] : []));
+  const header = [
+    ...fields,
+    ...stageCols.map((s) => cleanStageColumn(names[s.column] ?? "")),
+    ...links.map((i) => cleanLinkColumn(names[i] ?? "")),
+  ];
   function* rows() {
     for (const row of dataRows(tab, m)) {
       const out = fields.map((f) => {
@@ -115,6 +122,7 @@ function cleanDeals(tab: RawTab, m: TabMapping): CleanTable {
         }
       });
       for (const s of stageCols) out.push(stageCellText(row[s.column]));
+      for (const i of links) out.push(cellText(row[i]));
       yield out;
     }
   }
@@ -178,6 +186,9 @@ function cleanCalls(tab: RawTab, m: TabMapping): CleanTable {
 /** A stage-entry column's name in a clean table (apart from the field names). */
 export const cleanStageColumn = (header: string) => `stage: ${header}`;
 
+/** A link column's name in a clean table. */
+export const cleanLinkColumn = (header: string) => `link: ${header}`;
+
 /** The clean table of a tab of one of the SQL kinds. */
 export function cleanTable(tab: RawTab, m: TabMapping): CleanTable | null {
   if (m.kind === "deals") return cleanDeals(tab, m);
@@ -207,8 +218,20 @@ export function cleanSource(src: SqlSource): SqlSource {
     columns: same(src.stageLog.columns),
   };
   const calls: CallsSource | null = src.calls && { ...src.calls, columns: same(src.calls.columns) };
+  // A link key is the id field, else its own column; the conversion flag is the won field.
+  const tables = [src.deals, ...src.moreDeals];
+  const keyIn = (d: DealsSource | null | undefined, name: string) =>
+    d?.columns.id === name ? "id" : cleanLinkColumn(name);
+  const link = src.leadLink;
+  const leadLink = link && {
+    ...link,
+    leadKey: keyIn(tables[link.leads], link.leadKey),
+    dealKey: keyIn(tables[link.deals], link.dealKey),
+    ...(link.flag !== undefined ? { flag: "won" } : {}),
+  };
   return {
     ...src,
+    ...(leadLink ? { leadLink } : {}),
     deals: src.deals && cleanDeals(src.deals),
     moreDeals: src.moreDeals.map(cleanDeals),
     stageLog,

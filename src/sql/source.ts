@@ -8,6 +8,7 @@
 import { cellText, isBlank, isDate, isMarked, parseDate } from "../core/values";
 import type { BuildResult } from "../model/build/index";
 import { looksLikeDate } from "../model/build/layout";
+import { CONVERTED_STAGE, withoutWon } from "../model/build/leadLink";
 import { lookupStage, stageTable } from "../model/build/stages";
 import { yesNo } from "../model/cellWords";
 import { rowOutcome } from "../model/dealColumns";
@@ -105,6 +106,22 @@ export interface SqlSource {
   moreDeals: DealsSource[];
   stageLog: StageLogSource | null;
   calls: CallsSource | null;
+  /** A leads table and a deals table read as one deal per lead (model/build/leadLink.ts). */
+  leadLink?: LeadLinkSource;
+}
+
+export interface LeadLinkSource {
+  /** Positions in [deals, ...moreDeals]. */
+  leads: number;
+  deals: number;
+  /** The key both tables hold (the lead's id, or the deal's id). */
+  leadKey: string;
+  dealKey: string;
+  /** The leads table's conversion flag and its values that say yes. */
+  flag?: string;
+  flagYes: string[];
+  /** The Converted step's position. */
+  converted: number;
 }
 
 /** Table names per kind; the deals tables after the first, in order, in `moreDeals`. */
@@ -260,12 +277,14 @@ export function sqlSourceOf(
     const tab = m ? tabOf(m) : undefined;
     return m && tab ? { m, tab, headers: headersOf(tab, m) } : null;
   };
-  // Several deals tables are read in turn, the first row of an id winning (model/build/deals.ts).
+  // Several deals tables are read in turn, the first row of an id winning (model/build/deals.ts);
+  // a linked leads table's won column is its conversion flag, read apart (leadLink.ts).
+  const link = built.leadLink;
   const dealTabs = mapping.tabs
     .filter((m) => m.kind === "deals" && tabOf(m))
     .map((m) => {
       const tab = tabOf(m) as RawTab;
-      return { m, tab, headers: headersOf(tab, m) };
+      return { m: link?.leads === m.name ? withoutWon(m) : m, tab, headers: headersOf(tab, m) };
     });
   const l = of("stageLog");
   const c = of("calls");
@@ -309,6 +328,22 @@ export function sqlSourceOf(
         columns: fieldColumns(CALL_FIELDS, c.m, c.headers),
       }
     : null;
+  const li = link ? dealTabs.findIndex((d) => d.m.name === link.leads) : -1;
+  const di = link ? dealTabs.findIndex((d) => d.m.name === link.deals) : -1;
+  const leadTab = dealTabs[li];
+  const dealTab = dealTabs[di];
+  const leadLink: LeadLinkSource | undefined =
+    link && leadTab && dealTab
+      ? {
+          leads: li,
+          deals: di,
+          leadKey: leadTab.headers[link.leadKey] ?? "",
+          dealKey: dealTab.headers[link.dealKey] ?? "",
+          ...(link.flag >= 0 ? { flag: leadTab.headers[link.flag] ?? "" } : {}),
+          flagYes: keysWhere(distinct(leadTab.tab, leadTab.m, link.flag), (v) => yesNo(v) === true),
+          converted: lookupStage(st, CONVERTED_STAGE),
+        }
+      : undefined;
   return {
     stages,
     wonStage: st.won,
@@ -316,5 +351,6 @@ export function sqlSourceOf(
     moreDeals: dealsList.slice(1),
     stageLog,
     calls,
+    ...(leadLink ? { leadLink } : {}),
   };
 }

@@ -28,7 +28,7 @@ const SAMPLES: { name: string; files: string[]; tables: SqlTables }[] = [
     tables: { deals: "sales.deals", stageLog: "sales.stage_history", calls: "telephony.calls" },
   },
   {
-    // Two deals tables (leads, then potentials) and calls.
+    // Leads and the potentials linked to them (one deal per lead), and calls.
     name: "zoho",
     files: ["Leads.csv", "Potentials.csv", "Calls.csv"].map((f) =>
       join(ROOT, "..", "shared", "datasets", "realworld", "zoho-crm", f),

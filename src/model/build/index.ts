@@ -19,6 +19,7 @@ import { readCalls, readChecklist, readTimeLog } from "./activity";
 import { readCallDays } from "./callDays";
 import { type DealStore, readDealsTab } from "./deals";
 import { col, Issues, type Layout, layoutOf } from "./layout";
+import { findLeadLink, type LeadLink, leadsLayout, linkedStages, readLinked } from "./leadLink";
 import { readPlan } from "./plan";
 import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
 import {
@@ -59,6 +60,17 @@ export interface BuildResult {
   detections: TabDetection[];
   /** Where the funnel's stages came from, for --explain and the sidebar. */
   stageSource: StageSource;
+  /** A leads tab and a deals tab read as one deal per lead (leadLink.ts). */
+  leadLink?: LeadLinkInfo;
+}
+
+export interface LeadLinkInfo {
+  leads: string;
+  deals: string;
+  /** 0-based columns: the key both tabs share, and the leads tab's conversion flag (-1: none). */
+  leadKey: number;
+  dealKey: number;
+  flag: number;
 }
 
 export interface StageSource {
@@ -97,6 +109,9 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   }
   const byKind = (k: string) => layouts.filter((l) => l.m.kind === k);
   const dealsTabs = byKind("deals");
+  // A leads table linked to a deals table makes one deal per lead (leadLink.ts).
+  const link = findLeadLink(dealsTabs);
+  const unlinked = dealsTabs.filter((l) => l !== link?.leads && l !== link?.deals);
   const logs = byKind("stageLog").map((l) => parseStageLog(l, tz, issues));
   if (opts?.releaseRows && logs.length > 0) {
     for (const p of logs) releaseRows(p.l);
@@ -106,10 +121,12 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   // Stages.
   let stageNames: string[];
   const strict = given.stages.length > 0;
-  const tabStages = new Map(dealsTabs.map((l) => [l, dealsTabStages(l)]));
-  const colTabs = dealsTabs.filter((l) => tabStages.get(l)?.order.from === "columns");
+  const tabStages = new Map(unlinked.map((l) => [l, dealsTabStages(l)]));
+  if (link) tabStages.set(link.leads, linkedOrder(link));
+  const ordered = link ? [link.leads, ...unlinked] : unlinked;
+  const colTabs = ordered.filter((l) => tabStages.get(l)?.order.from === "columns");
   const colLists = colTabs.map((l) => tabStages.get(l)?.names ?? []);
-  const valueTabs = dealsTabs.filter((l) => tabStages.get(l)?.order.from !== "columns");
+  const valueTabs = ordered.filter((l) => tabStages.get(l)?.order.from !== "columns");
   if (strict) {
     stageNames = mergeStageLists([given.stages, ...colLists]);
   } else {
@@ -124,7 +141,8 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   const st = stageTable(stageNames);
 
   const store: DealStore = { deals: [], byId: new Map() };
-  for (const l of dealsTabs) readDealsTab(l, st, tz, store, issues);
+  if (link) readLinked(link, st, tz, store, issues);
+  for (const l of unlinked) readDealsTab(l, st, tz, store, issues);
   logs.forEach((p, i) => {
     mergeStageLog(p, st, store, issues, strict, i < logs.length - 1);
   });
@@ -167,7 +185,11 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       criteria,
       issues: issues.list,
       timeZone: tz,
-      stageSources: stageSources(dealsTabs, logs.length > 0, st),
+      stageSources: stageSources(
+        dealsTabs.map((l) => (l === link?.leads ? leadsLayout(link) : l)),
+        logs.length > 0,
+        st,
+      ),
       ...(team.length > 0 ? { team } : {}),
     },
     mapping: {
@@ -178,7 +200,23 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
     },
     detections,
     stageSource,
+    ...(link
+      ? {
+          leadLink: {
+            leads: link.leads.tab.name,
+            deals: link.deals.tab.name,
+            leadKey: link.leadKey,
+            dealKey: link.dealKey,
+            flag: link.flag,
+          },
+        }
+      : {}),
   };
+}
+
+/** The linked pair's stages, ordered as the leads tab's statuses are. */
+function linkedOrder(link: LeadLink): { names: string[]; order: StageOrderSource } {
+  return { names: linkedStages(link), order: dealsTabStages(link.leads).order };
 }
 
 /** Drops a tab's rows after the header (see BuildOptions.releaseRows). */

@@ -9,7 +9,7 @@ WITH deals_raw_1 AS (
     TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
     LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Lead Status` AS STRING), ''), r'\s+', ' '))) AS stage_key,
     LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`CONVERTED` AS STRING), ''), r'\s+', ' '))) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
     LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
     LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_key,
     SAFE_CAST(NULL AS TIMESTAMP) AS closed_at,
@@ -17,7 +17,9 @@ WITH deals_raw_1 AS (
     NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
     SAFE_CAST(NULL AS FLOAT64) AS cost,
     SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key,
+    TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS link_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`CONVERTED` AS STRING), ''), r'\s+', ' '))) AS flag_key
   FROM `zoho.leads`
 ),
 deals_first_1 AS (
@@ -27,11 +29,11 @@ deals_first_1 AS (
   ) AS t WHERE copy = 1
 ),
 deals_read_1 AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency,
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, link_key, flag_key,
     CAST(NULL AS FLOAT64) AS margin,
     CASE WHEN FALSE THEN TRUE WHEN FALSE THEN FALSE END AS targeted,
     outcome,
-    GREATEST(-1, CASE WHEN stage_key IN ('contacted') THEN 9 WHEN stage_key IN ('attempted to contact') THEN 7 WHEN stage_key IN ('pre qualified') THEN 10 WHEN stage_key IN ('contact in future') THEN 8 WHEN stage_key IN ('not contacted') THEN 6 ELSE -1 END) AS reached,
+    GREATEST(-1, CASE WHEN stage_key IN ('contacted') THEN 3 WHEN stage_key IN ('attempted to contact') THEN 1 WHEN stage_key IN ('pre qualified') THEN 4 WHEN stage_key IN ('contact in future') THEN 2 WHEN stage_key IN ('not contacted') THEN 0 ELSE -1 END) AS reached,
     CAST(NULL AS TIMESTAMP) AS closed,
     CAST(NULL AS TIMESTAMP) AS r0,
     CAST(NULL AS TIMESTAMP) AS r1,
@@ -44,8 +46,9 @@ deals_read_1 AS (
     CAST(NULL AS TIMESTAMP) AS r8,
     CAST(NULL AS TIMESTAMP) AS r9,
     CAST(NULL AS TIMESTAMP) AS r10,
-    CAST(NULL AS TIMESTAMP) AS r11
-  FROM (SELECT *, CASE WHEN FALSE THEN 'won' WHEN FALSE THEN 'lost' WHEN won_key IN ('yes') THEN 'won' WHEN FALSE THEN 'won' WHEN stage_key IN ('junk lead', 'lost lead') THEN 'lost' WHEN FALSE THEN 'lost' ELSE 'open' END AS outcome FROM deals_first_1) AS t
+    CAST(NULL AS TIMESTAMP) AS r11,
+    CAST(NULL AS TIMESTAMP) AS r12
+  FROM (SELECT *, CASE WHEN FALSE THEN 'won' WHEN FALSE THEN 'lost' WHEN FALSE THEN 'won' WHEN FALSE THEN 'won' WHEN stage_key IN ('junk lead', 'lost lead') THEN 'lost' WHEN FALSE THEN 'lost' ELSE 'open' END AS outcome FROM deals_first_1) AS t
 ),
 ordered0_1 AS (SELECT *, r0 AS k0, r0 AS m0 FROM deals_read_1),
 ordered1_1 AS (SELECT *, CASE WHEN r1 < m0 THEN NULL ELSE r1 END AS k1, COALESCE(CASE WHEN r1 < m0 THEN NULL ELSE r1 END, m0) AS m1 FROM ordered0_1),
@@ -59,13 +62,14 @@ ordered8_1 AS (SELECT *, CASE WHEN r8 < m7 THEN NULL ELSE r8 END AS k8, COALESCE
 ordered9_1 AS (SELECT *, CASE WHEN r9 < m8 THEN NULL ELSE r9 END AS k9, COALESCE(CASE WHEN r9 < m8 THEN NULL ELSE r9 END, m8) AS m9 FROM ordered8_1),
 ordered10_1 AS (SELECT *, CASE WHEN r10 < m9 THEN NULL ELSE r10 END AS k10, COALESCE(CASE WHEN r10 < m9 THEN NULL ELSE r10 END, m9) AS m10 FROM ordered9_1),
 ordered11_1 AS (SELECT *, CASE WHEN r11 < m10 THEN NULL ELSE r11 END AS k11, COALESCE(CASE WHEN r11 < m10 THEN NULL ELSE r11 END, m10) AS m11 FROM ordered10_1),
+ordered12_1 AS (SELECT *, CASE WHEN r12 < m11 THEN NULL ELSE r12 END AS k12, COALESCE(CASE WHEN r12 < m11 THEN NULL ELSE r12 END, m11) AS m12 FROM ordered11_1),
 deals_dated_1 AS (
   SELECT *, CASE WHEN created IS NOT NULL AND closed2 < created THEN CASE WHEN closed2 >= TIMESTAMP_TRUNC(created, DAY) THEN created END ELSE closed2 END AS closed3
-  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) OR (r4 IS NOT NULL AND k4 IS NULL AND closed = r4) OR (r5 IS NOT NULL AND k5 IS NULL AND closed = r5) OR (r6 IS NOT NULL AND k6 IS NULL AND closed = r6) OR (r7 IS NOT NULL AND k7 IS NULL AND closed = r7) OR (r8 IS NOT NULL AND k8 IS NULL AND closed = r8) OR (r9 IS NOT NULL AND k9 IS NULL AND closed = r9) OR (r10 IS NOT NULL AND k10 IS NULL AND closed = r10) OR (r11 IS NOT NULL AND k11 IS NULL AND closed = r11) THEN NULL ELSE closed END AS closed2 FROM ordered11_1) AS t
+  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) OR (r4 IS NOT NULL AND k4 IS NULL AND closed = r4) OR (r5 IS NOT NULL AND k5 IS NULL AND closed = r5) OR (r6 IS NOT NULL AND k6 IS NULL AND closed = r6) OR (r7 IS NOT NULL AND k7 IS NULL AND closed = r7) OR (r8 IS NOT NULL AND k8 IS NULL AND closed = r8) OR (r9 IS NOT NULL AND k9 IS NULL AND closed = r9) OR (r10 IS NOT NULL AND k10 IS NULL AND closed = r10) OR (r11 IS NOT NULL AND k11 IS NULL AND closed = r11) OR (r12 IS NOT NULL AND k12 IS NULL AND closed = r12) THEN NULL ELSE closed END AS closed2 FROM ordered12_1) AS t
 ),
 deals_status_1 AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted,
-    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 11 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 11) WHEN outcome = 'lost' AND reached >= 11 THEN 10 ELSE reached END, 0) AS reached, closed3 AS closed,
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, link_key, flag_key,
+    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 12 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 12) WHEN outcome = 'lost' AND reached >= 12 THEN 11 ELSE reached END, 0) AS reached, closed3 AS closed,
     k0 AS s0,
     k1 AS s1,
     k2 AS s2,
@@ -77,12 +81,13 @@ deals_status_1 AS (
     k8 AS s8,
     k9 AS s9,
     k10 AS s10,
-    CASE WHEN outcome = 'won' THEN COALESCE(k11, closed3) WHEN outcome = 'lost' AND reached >= 11 THEN NULL ELSE k11 END AS s11
+    k11 AS s11,
+    CASE WHEN outcome = 'won' THEN COALESCE(k12, closed3) WHEN outcome = 'lost' AND reached >= 12 THEN NULL ELSE k12 END AS s12
   FROM deals_dated_1
 ),
 deals_final_1 AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,
-    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 END ELSE closed END AS closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, link_key, flag_key,
+    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 WHEN 12 THEN s12 END ELSE closed END AS closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12
   FROM deals_status_1
 ),
 deals_raw_2 AS (
@@ -103,7 +108,8 @@ deals_raw_2 AS (
     NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
     SAFE_CAST(NULL AS FLOAT64) AS cost,
     SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key,
+    TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS link_key
   FROM `zoho.potentials`
 ),
 deals_first_2 AS (
@@ -113,11 +119,11 @@ deals_first_2 AS (
   ) AS t WHERE copy = 1
 ),
 deals_read_2 AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency,
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, link_key,
     CAST(NULL AS FLOAT64) AS margin,
     CASE WHEN FALSE THEN TRUE WHEN FALSE THEN FALSE END AS targeted,
     outcome,
-    GREATEST(-1, CASE WHEN stage_key IN ('needs analysis') THEN 2 WHEN stage_key IN ('initial offer') THEN 3 WHEN stage_key IN ('qualification') THEN 1 WHEN stage_key IN ('prospect') THEN 0 WHEN stage_key IN ('proposal/price quote') THEN 4 WHEN stage_key IN ('negotiation/review') THEN 5 ELSE -1 END) AS reached,
+    GREATEST(-1, CASE WHEN stage_key IN ('needs analysis') THEN 8 WHEN stage_key IN ('initial offer') THEN 9 WHEN stage_key IN ('qualification') THEN 7 WHEN stage_key IN ('prospect') THEN 6 WHEN stage_key IN ('proposal/price quote') THEN 10 WHEN stage_key IN ('negotiation/review') THEN 11 ELSE -1 END) AS reached,
     CASE WHEN outcome IN ('won', 'lost') AND NOT FALSE THEN closed_at END AS closed,
     CAST(NULL AS TIMESTAMP) AS r0,
     CAST(NULL AS TIMESTAMP) AS r1,
@@ -130,7 +136,8 @@ deals_read_2 AS (
     CAST(NULL AS TIMESTAMP) AS r8,
     CAST(NULL AS TIMESTAMP) AS r9,
     CAST(NULL AS TIMESTAMP) AS r10,
-    CAST(NULL AS TIMESTAMP) AS r11
+    CAST(NULL AS TIMESTAMP) AS r11,
+    CAST(NULL AS TIMESTAMP) AS r12
   FROM (SELECT *, CASE WHEN FALSE THEN 'won' WHEN FALSE THEN 'lost' WHEN FALSE THEN 'won' WHEN stage_key IN ('closed won') THEN 'won' WHEN stage_key IN ('closed lost') THEN 'lost' WHEN FALSE THEN 'lost' ELSE 'open' END AS outcome FROM deals_first_2) AS t
 ),
 ordered0_2 AS (SELECT *, r0 AS k0, r0 AS m0 FROM deals_read_2),
@@ -145,13 +152,14 @@ ordered8_2 AS (SELECT *, CASE WHEN r8 < m7 THEN NULL ELSE r8 END AS k8, COALESCE
 ordered9_2 AS (SELECT *, CASE WHEN r9 < m8 THEN NULL ELSE r9 END AS k9, COALESCE(CASE WHEN r9 < m8 THEN NULL ELSE r9 END, m8) AS m9 FROM ordered8_2),
 ordered10_2 AS (SELECT *, CASE WHEN r10 < m9 THEN NULL ELSE r10 END AS k10, COALESCE(CASE WHEN r10 < m9 THEN NULL ELSE r10 END, m9) AS m10 FROM ordered9_2),
 ordered11_2 AS (SELECT *, CASE WHEN r11 < m10 THEN NULL ELSE r11 END AS k11, COALESCE(CASE WHEN r11 < m10 THEN NULL ELSE r11 END, m10) AS m11 FROM ordered10_2),
+ordered12_2 AS (SELECT *, CASE WHEN r12 < m11 THEN NULL ELSE r12 END AS k12, COALESCE(CASE WHEN r12 < m11 THEN NULL ELSE r12 END, m11) AS m12 FROM ordered11_2),
 deals_dated_2 AS (
   SELECT *, CASE WHEN created IS NOT NULL AND closed2 < created THEN CASE WHEN closed2 >= TIMESTAMP_TRUNC(created, DAY) THEN created END ELSE closed2 END AS closed3
-  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) OR (r4 IS NOT NULL AND k4 IS NULL AND closed = r4) OR (r5 IS NOT NULL AND k5 IS NULL AND closed = r5) OR (r6 IS NOT NULL AND k6 IS NULL AND closed = r6) OR (r7 IS NOT NULL AND k7 IS NULL AND closed = r7) OR (r8 IS NOT NULL AND k8 IS NULL AND closed = r8) OR (r9 IS NOT NULL AND k9 IS NULL AND closed = r9) OR (r10 IS NOT NULL AND k10 IS NULL AND closed = r10) OR (r11 IS NOT NULL AND k11 IS NULL AND closed = r11) THEN NULL ELSE closed END AS closed2 FROM ordered11_2) AS t
+  FROM (SELECT *, CASE WHEN (r0 IS NOT NULL AND k0 IS NULL AND closed = r0) OR (r1 IS NOT NULL AND k1 IS NULL AND closed = r1) OR (r2 IS NOT NULL AND k2 IS NULL AND closed = r2) OR (r3 IS NOT NULL AND k3 IS NULL AND closed = r3) OR (r4 IS NOT NULL AND k4 IS NULL AND closed = r4) OR (r5 IS NOT NULL AND k5 IS NULL AND closed = r5) OR (r6 IS NOT NULL AND k6 IS NULL AND closed = r6) OR (r7 IS NOT NULL AND k7 IS NULL AND closed = r7) OR (r8 IS NOT NULL AND k8 IS NULL AND closed = r8) OR (r9 IS NOT NULL AND k9 IS NULL AND closed = r9) OR (r10 IS NOT NULL AND k10 IS NULL AND closed = r10) OR (r11 IS NOT NULL AND k11 IS NULL AND closed = r11) OR (r12 IS NOT NULL AND k12 IS NULL AND closed = r12) THEN NULL ELSE closed END AS closed2 FROM ordered12_2) AS t
 ),
 deals_status_2 AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted,
-    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 11 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 11) WHEN outcome = 'lost' AND reached >= 11 THEN 10 ELSE reached END, 0) AS reached, closed3 AS closed,
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, link_key,
+    CASE WHEN outcome = 'won' THEN 'won' WHEN outcome = 'lost' THEN 'lost' WHEN reached = 12 THEN 'won' ELSE 'open' END AS status, GREATEST(CASE WHEN outcome = 'won' THEN GREATEST(reached, 12) WHEN outcome = 'lost' AND reached >= 12 THEN 11 ELSE reached END, 0) AS reached, closed3 AS closed,
     k0 AS s0,
     k1 AS s1,
     k2 AS s2,
@@ -163,26 +171,69 @@ deals_status_2 AS (
     k8 AS s8,
     k9 AS s9,
     k10 AS s10,
-    CASE WHEN outcome = 'won' THEN COALESCE(k11, closed3) WHEN outcome = 'lost' AND reached >= 11 THEN NULL ELSE k11 END AS s11
+    k11 AS s11,
+    CASE WHEN outcome = 'won' THEN COALESCE(k12, closed3) WHEN outcome = 'lost' AND reached >= 12 THEN NULL ELSE k12 END AS s12
   FROM deals_dated_2
 ),
 deals_final_2 AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached,
-    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 END ELSE closed END AS closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, link_key,
+    CASE WHEN status = 'won' AND closed IS NULL THEN CASE reached WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 WHEN 12 THEN s12 END ELSE closed END AS closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12
   FROM deals_status_2
 ),
+linked_leads AS (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY link_key ORDER BY ord) AS lead_rank FROM deals_final_1
+),
+linked_pick AS (
+  SELECT * FROM (
+    SELECT *, ROW_NUMBER() OVER (PARTITION BY link_key ORDER BY ord) AS pick FROM deals_final_2 WHERE link_key <> ''
+  ) AS t WHERE pick = 1
+),
+linked_taken AS (
+  SELECT d.id FROM linked_pick AS d JOIN linked_leads AS l ON l.link_key = d.link_key AND l.lead_rank = 1
+),
+linked_deals AS (
+  SELECT l.ord AS ord, l.id, l.created,
+    CASE WHEN d.id IS NOT NULL THEN CASE WHEN d.rep <> '' THEN d.rep ELSE l.rep END ELSE l.rep END AS rep,
+    CASE WHEN l.source <> '' OR d.id IS NULL THEN l.source ELSE d.source END AS source,
+    CASE WHEN l.client <> '' OR d.id IS NULL THEN l.client ELSE d.client END AS client,
+    l.booked_by,
+    CASE WHEN d.id IS NOT NULL THEN d.amount ELSE l.amount END AS amount,
+    CASE WHEN d.id IS NOT NULL THEN d.currency ELSE l.currency END AS currency,
+    CASE WHEN d.id IS NOT NULL THEN d.margin ELSE l.margin END AS margin,
+    CASE WHEN d.id IS NOT NULL THEN d.status ELSE CASE WHEN l.status = 'won' THEN 'open' ELSE l.status END END AS status,
+    CASE WHEN d.id IS NOT NULL THEN d.closed ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.closed END END AS closed,
+    COALESCE(l.targeted, d.targeted) AS targeted,
+    CASE WHEN d.id IS NOT NULL THEN GREATEST(d.reached, 5) ELSE CASE WHEN l.status = 'won' THEN 5 WHEN l.flag_key IN ('yes') THEN GREATEST(l.reached, 5) ELSE l.reached END END AS reached,
+    l.s0 AS s0,
+    l.s1 AS s1,
+    l.s2 AS s2,
+    l.s3 AS s3,
+    l.s4 AS s4,
+    CASE WHEN d.id IS NOT NULL THEN d.s5 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s5 END END AS s5,
+    CASE WHEN d.id IS NOT NULL THEN d.s6 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s6 END END AS s6,
+    CASE WHEN d.id IS NOT NULL THEN d.s7 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s7 END END AS s7,
+    CASE WHEN d.id IS NOT NULL THEN d.s8 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s8 END END AS s8,
+    CASE WHEN d.id IS NOT NULL THEN d.s9 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s9 END END AS s9,
+    CASE WHEN d.id IS NOT NULL THEN d.s10 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s10 END END AS s10,
+    CASE WHEN d.id IS NOT NULL THEN d.s11 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s11 END END AS s11,
+    CASE WHEN d.id IS NOT NULL THEN d.s12 ELSE CASE WHEN l.status = 'won' THEN NULL ELSE l.s12 END END AS s12
+  FROM linked_leads AS l LEFT JOIN linked_pick AS d ON l.link_key <> '' AND l.lead_rank = 1 AND d.link_key = l.link_key
+  UNION ALL
+  SELECT ord + 500000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, status, closed, targeted, GREATEST(reached, 5) AS reached, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12
+  FROM deals_final_2 AS x
+  WHERE NOT EXISTS (SELECT 1 FROM linked_taken AS t WHERE t.id = x.id) AND NOT EXISTS (SELECT 1 FROM deals_final_1 AS y WHERE y.id = x.id)
+),
 deals_final AS (
-  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM (
+  SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 FROM (
     SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy FROM (
-    SELECT ord + 0 * 1000000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM deals_final_1
-    UNION ALL SELECT ord + 1 * 1000000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM deals_final_2
+    SELECT ord, id, created, rep, source, client, booked_by, amount, currency, margin, targeted, status, reached, closed, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 FROM linked_deals
     ) AS u
   ) AS t WHERE copy = 1
 ),
 merged AS (
-SELECT 0 AS src, ord, id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11 FROM deals_final
+SELECT 0 AS src, ord, id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12 FROM deals_final
 )
-SELECT id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, src AS origin, ord AS origin_order, s0 AS `Prospect`, s1 AS `Qualification`, s2 AS `Needs Analysis`, s3 AS `Initial Offer`, s4 AS `Proposal_Price Quote`, s5 AS `Negotiation_Review`, s6 AS `Not Contacted`, s7 AS `Attempted to Contact`, s8 AS `Contact in Future`, s9 AS `Contacted`, s10 AS `Pre Qualified`, s11 AS `CONVERTED`
+SELECT id, created, rep, booked_by, source, client, targeted, amount, currency, margin, status, closed, reached, src AS origin, ord AS origin_order, s0 AS `Not Contacted`, s1 AS `Attempted to Contact`, s2 AS `Contact in Future`, s3 AS `Contacted`, s4 AS `Pre Qualified`, s5 AS `Converted lead`, s6 AS `Prospect`, s7 AS `Qualification`, s8 AS `Needs Analysis`, s9 AS `Initial Offer`, s10 AS `Proposal_Price Quote`, s11 AS `Negotiation_Review`, s12 AS `Closed Won`
 FROM merged;
 
 CREATE OR REPLACE TABLE `zoho.voronka_rep_days` AS
@@ -211,24 +262,25 @@ SELECT DATE(called_at) AS day, rep, source, COUNT(*) AS calls,
 FROM sourced GROUP BY DATE(called_at), rep, source;
 
 CREATE OR REPLACE VIEW `zoho.voronka_stages` AS
-SELECT 0 AS position, 'Prospect' AS stage, (SELECT COUNT(`Prospect`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 1 AS position, 'Qualification' AS stage, (SELECT COUNT(`Qualification`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 2 AS position, 'Needs Analysis' AS stage, (SELECT COUNT(`Needs Analysis`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 3 AS position, 'Initial Offer' AS stage, (SELECT COUNT(`Initial Offer`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 4 AS position, 'Proposal/Price Quote' AS stage, (SELECT COUNT(`Proposal_Price Quote`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 5 AS position, 'Negotiation/Review' AS stage, (SELECT COUNT(`Negotiation_Review`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 6 AS position, 'Not Contacted' AS stage, (SELECT COUNT(`Not Contacted`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 7 AS position, 'Attempted to Contact' AS stage, (SELECT COUNT(`Attempted to Contact`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 8 AS position, 'Contact in Future' AS stage, (SELECT COUNT(`Contact in Future`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 9 AS position, 'Contacted' AS stage, (SELECT COUNT(`Contacted`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 10 AS position, 'Pre Qualified' AS stage, (SELECT COUNT(`Pre Qualified`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
-UNION ALL SELECT 11 AS position, 'CONVERTED' AS stage, (SELECT COUNT(`CONVERTED`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next;
+SELECT 0 AS position, 'Not Contacted' AS stage, (SELECT COUNT(`Not Contacted`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 1 AS position, 'Attempted to Contact' AS stage, (SELECT COUNT(`Attempted to Contact`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 2 AS position, 'Contact in Future' AS stage, (SELECT COUNT(`Contact in Future`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 3 AS position, 'Contacted' AS stage, (SELECT COUNT(`Contacted`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 4 AS position, 'Pre Qualified' AS stage, (SELECT COUNT(`Pre Qualified`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 5 AS position, 'Converted lead' AS stage, (SELECT COUNT(`Converted lead`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 6 AS position, 'Prospect' AS stage, (SELECT COUNT(`Prospect`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 7 AS position, 'Qualification' AS stage, (SELECT COUNT(`Qualification`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 8 AS position, 'Needs Analysis' AS stage, (SELECT COUNT(`Needs Analysis`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 9 AS position, 'Initial Offer' AS stage, (SELECT COUNT(`Initial Offer`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 10 AS position, 'Proposal/Price Quote' AS stage, (SELECT COUNT(`Proposal_Price Quote`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 11 AS position, 'Negotiation/Review' AS stage, (SELECT COUNT(`Negotiation_Review`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next
+UNION ALL SELECT 12 AS position, 'Closed Won' AS stage, (SELECT COUNT(`Closed Won`) FROM `zoho.voronka_deals`) > 0 AS dated, FALSE AS same_source_next;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_deals` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 )
 SELECT own_day AS day, rep, source, reached, targeted, COUNT(*) AS deals
@@ -237,19 +289,19 @@ FROM f GROUP BY own_day, rep, source, reached, targeted;
 CREATE OR REPLACE VIEW `zoho.voronka_agg_stage_entries` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
-), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k)
-SELECT COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) WHEN 6 THEN DATE(s6) WHEN 7 THEN DATE(s7) WHEN 8 THEN DATE(s8) WHEN 9 THEN DATE(s9) WHEN 10 THEN DATE(s10) WHEN 11 THEN DATE(s11) END, f.own_day) AS day, f.rep, f.source, p.k AS stage, COUNT(*) AS entries
+), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k UNION ALL SELECT 12 AS k)
+SELECT COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) WHEN 6 THEN DATE(s6) WHEN 7 THEN DATE(s7) WHEN 8 THEN DATE(s8) WHEN 9 THEN DATE(s9) WHEN 10 THEN DATE(s10) WHEN 11 THEN DATE(s11) WHEN 12 THEN DATE(s12) END, f.own_day) AS day, f.rep, f.source, p.k AS stage, COUNT(*) AS entries
 FROM f JOIN p ON p.k <= f.reached
-GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) WHEN 6 THEN DATE(s6) WHEN 7 THEN DATE(s7) WHEN 8 THEN DATE(s8) WHEN 9 THEN DATE(s9) WHEN 10 THEN DATE(s10) WHEN 11 THEN DATE(s11) END, f.own_day), f.rep, f.source, p.k;
+GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN DATE(s2) WHEN 3 THEN DATE(s3) WHEN 4 THEN DATE(s4) WHEN 5 THEN DATE(s5) WHEN 6 THEN DATE(s6) WHEN 7 THEN DATE(s7) WHEN 8 THEN DATE(s8) WHEN 9 THEN DATE(s9) WHEN 10 THEN DATE(s10) WHEN 11 THEN DATE(s11) WHEN 12 THEN DATE(s12) END, f.own_day), f.rep, f.source, p.k;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_sales` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 ),
 w AS (
@@ -268,8 +320,8 @@ FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELS
 CREATE OR REPLACE VIEW `zoho.voronka_agg_cycles` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 ),
 c AS (
@@ -282,8 +334,8 @@ FROM c GROUP BY sale_day, rep, source;
 CREATE OR REPLACE VIEW `zoho.voronka_agg_cycle_spread` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 ),
 c AS (
@@ -309,8 +361,8 @@ FROM bucketed GROUP BY part, rep, source, from_hours;
 CREATE OR REPLACE VIEW `zoho.voronka_agg_spans` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 ),
 s AS (
@@ -323,13 +375,13 @@ FROM s GROUP BY part, rep, source, days;
 CREATE OR REPLACE VIEW `zoho.voronka_agg_cohorts` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
-), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k),
-dz AS (SELECT CASE WHEN COUNT(`Prospect`) > 0 THEN 0 ELSE 1 END AS u0, CASE WHEN COUNT(`Qualification`) > 0 THEN 0 ELSE 1 END AS u1, CASE WHEN COUNT(`Needs Analysis`) > 0 THEN 0 ELSE 1 END AS u2, CASE WHEN COUNT(`Initial Offer`) > 0 THEN 0 ELSE 1 END AS u3, CASE WHEN COUNT(`Proposal_Price Quote`) > 0 THEN 0 ELSE 1 END AS u4, CASE WHEN COUNT(`Negotiation_Review`) > 0 THEN 0 ELSE 1 END AS u5, CASE WHEN COUNT(`Not Contacted`) > 0 THEN 0 ELSE 1 END AS u6, CASE WHEN COUNT(`Attempted to Contact`) > 0 THEN 0 ELSE 1 END AS u7, CASE WHEN COUNT(`Contact in Future`) > 0 THEN 0 ELSE 1 END AS u8, CASE WHEN COUNT(`Contacted`) > 0 THEN 0 ELSE 1 END AS u9, CASE WHEN COUNT(`Pre Qualified`) > 0 THEN 0 ELSE 1 END AS u10, CASE WHEN COUNT(`CONVERTED`) > 0 THEN 0 ELSE 1 END AS u11 FROM `zoho.voronka_deals`),
+), p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k UNION ALL SELECT 12 AS k),
+dz AS (SELECT CASE WHEN COUNT(`Not Contacted`) > 0 THEN 0 ELSE 1 END AS u0, CASE WHEN COUNT(`Attempted to Contact`) > 0 THEN 0 ELSE 1 END AS u1, CASE WHEN COUNT(`Contact in Future`) > 0 THEN 0 ELSE 1 END AS u2, CASE WHEN COUNT(`Contacted`) > 0 THEN 0 ELSE 1 END AS u3, CASE WHEN COUNT(`Pre Qualified`) > 0 THEN 0 ELSE 1 END AS u4, CASE WHEN COUNT(`Converted lead`) > 0 THEN 0 ELSE 1 END AS u5, CASE WHEN COUNT(`Prospect`) > 0 THEN 0 ELSE 1 END AS u6, CASE WHEN COUNT(`Qualification`) > 0 THEN 0 ELSE 1 END AS u7, CASE WHEN COUNT(`Needs Analysis`) > 0 THEN 0 ELSE 1 END AS u8, CASE WHEN COUNT(`Initial Offer`) > 0 THEN 0 ELSE 1 END AS u9, CASE WHEN COUNT(`Proposal_Price Quote`) > 0 THEN 0 ELSE 1 END AS u10, CASE WHEN COUNT(`Negotiation_Review`) > 0 THEN 0 ELSE 1 END AS u11, CASE WHEN COUNT(`Closed Won`) > 0 THEN 0 ELSE 1 END AS u12 FROM `zoho.voronka_deals`),
 r AS (
-  SELECT f.own_day, f.rep, f.source, p.k, CASE p.k WHEN 0 THEN (SELECT MIN(x) FROM UNNEST([DATE(s0), DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 1 THEN (SELECT MIN(x) FROM UNNEST([DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 2 THEN (SELECT MIN(x) FROM UNNEST([DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 3 THEN (SELECT MIN(x) FROM UNNEST([DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 4 THEN (SELECT MIN(x) FROM UNNEST([DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 5 THEN (SELECT MIN(x) FROM UNNEST([DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 6 THEN (SELECT MIN(x) FROM UNNEST([DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 7 THEN (SELECT MIN(x) FROM UNNEST([DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 8 THEN (SELECT MIN(x) FROM UNNEST([DATE(s8), DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 9 THEN (SELECT MIN(x) FROM UNNEST([DATE(s9), DATE(s10), DATE(s11)]) AS x) WHEN 10 THEN (SELECT MIN(x) FROM UNNEST([DATE(s10), DATE(s11)]) AS x) WHEN 11 THEN DATE(s11) END AS earliest, GREATEST(CASE WHEN 0 >= p.k AND 0 <= f.reached THEN dz.u0 ELSE 0 END, CASE WHEN 1 >= p.k AND 1 <= f.reached THEN dz.u1 ELSE 0 END, CASE WHEN 2 >= p.k AND 2 <= f.reached THEN dz.u2 ELSE 0 END, CASE WHEN 3 >= p.k AND 3 <= f.reached THEN dz.u3 ELSE 0 END, CASE WHEN 4 >= p.k AND 4 <= f.reached THEN dz.u4 ELSE 0 END, CASE WHEN 5 >= p.k AND 5 <= f.reached THEN dz.u5 ELSE 0 END, CASE WHEN 6 >= p.k AND 6 <= f.reached THEN dz.u6 ELSE 0 END, CASE WHEN 7 >= p.k AND 7 <= f.reached THEN dz.u7 ELSE 0 END, CASE WHEN 8 >= p.k AND 8 <= f.reached THEN dz.u8 ELSE 0 END, CASE WHEN 9 >= p.k AND 9 <= f.reached THEN dz.u9 ELSE 0 END, CASE WHEN 10 >= p.k AND 10 <= f.reached THEN dz.u10 ELSE 0 END, CASE WHEN 11 >= p.k AND 11 <= f.reached THEN dz.u11 ELSE 0 END) AS any_undated
+  SELECT f.own_day, f.rep, f.source, p.k, CASE p.k WHEN 0 THEN (SELECT MIN(x) FROM UNNEST([DATE(s0), DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 1 THEN (SELECT MIN(x) FROM UNNEST([DATE(s1), DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 2 THEN (SELECT MIN(x) FROM UNNEST([DATE(s2), DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 3 THEN (SELECT MIN(x) FROM UNNEST([DATE(s3), DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 4 THEN (SELECT MIN(x) FROM UNNEST([DATE(s4), DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 5 THEN (SELECT MIN(x) FROM UNNEST([DATE(s5), DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 6 THEN (SELECT MIN(x) FROM UNNEST([DATE(s6), DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 7 THEN (SELECT MIN(x) FROM UNNEST([DATE(s7), DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 8 THEN (SELECT MIN(x) FROM UNNEST([DATE(s8), DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 9 THEN (SELECT MIN(x) FROM UNNEST([DATE(s9), DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 10 THEN (SELECT MIN(x) FROM UNNEST([DATE(s10), DATE(s11), DATE(s12)]) AS x) WHEN 11 THEN (SELECT MIN(x) FROM UNNEST([DATE(s11), DATE(s12)]) AS x) WHEN 12 THEN DATE(s12) END AS earliest, GREATEST(CASE WHEN 0 >= p.k AND 0 <= f.reached THEN dz.u0 ELSE 0 END, CASE WHEN 1 >= p.k AND 1 <= f.reached THEN dz.u1 ELSE 0 END, CASE WHEN 2 >= p.k AND 2 <= f.reached THEN dz.u2 ELSE 0 END, CASE WHEN 3 >= p.k AND 3 <= f.reached THEN dz.u3 ELSE 0 END, CASE WHEN 4 >= p.k AND 4 <= f.reached THEN dz.u4 ELSE 0 END, CASE WHEN 5 >= p.k AND 5 <= f.reached THEN dz.u5 ELSE 0 END, CASE WHEN 6 >= p.k AND 6 <= f.reached THEN dz.u6 ELSE 0 END, CASE WHEN 7 >= p.k AND 7 <= f.reached THEN dz.u7 ELSE 0 END, CASE WHEN 8 >= p.k AND 8 <= f.reached THEN dz.u8 ELSE 0 END, CASE WHEN 9 >= p.k AND 9 <= f.reached THEN dz.u9 ELSE 0 END, CASE WHEN 10 >= p.k AND 10 <= f.reached THEN dz.u10 ELSE 0 END, CASE WHEN 11 >= p.k AND 11 <= f.reached THEN dz.u11 ELSE 0 END, CASE WHEN 12 >= p.k AND 12 <= f.reached THEN dz.u12 ELSE 0 END) AS any_undated
   FROM f JOIN p ON p.k <= f.reached CROSS JOIN dz WHERE f.own_day IS NOT NULL
 ),
 c AS (
@@ -341,13 +393,13 @@ FROM c GROUP BY part, rep, source, k, within_days;
 CREATE OR REPLACE VIEW `zoho.voronka_agg_transitions` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 ),
-p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k),
+p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k),
 t AS (
-  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 WHEN 3 THEN s4 WHEN 4 THEN s5 WHEN 5 THEN s6 WHEN 6 THEN s7 WHEN 7 THEN s8 WHEN 8 THEN s9 WHEN 9 THEN s10 WHEN 10 THEN s11 END AS b FROM f JOIN p ON p.k < f.reached
+  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 WHEN 3 THEN s4 WHEN 4 THEN s5 WHEN 5 THEN s6 WHEN 6 THEN s7 WHEN 7 THEN s8 WHEN 8 THEN s9 WHEN 9 THEN s10 WHEN 10 THEN s11 WHEN 11 THEN s12 END AS b FROM f JOIN p ON p.k < f.reached
 ),
 h AS (
   SELECT DATE(b) AS moved_day, rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours
@@ -359,13 +411,13 @@ FROM h GROUP BY moved_day, rep, source, k;
 CREATE OR REPLACE VIEW `zoho.voronka_agg_transition_spread` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
-    LEAST(reached, 11) AS reached,
-    DATE(COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS own_day, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, COALESCE(created, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `CONVERTED`, closed)) AS sale_at, COALESCE(closed, `CONVERTED`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`) AS known_at, `Prospect` AS s0, `Qualification` AS s1, `Needs Analysis` AS s2, `Initial Offer` AS s3, `Proposal_Price Quote` AS s4, `Negotiation_Review` AS s5, `Not Contacted` AS s6, `Attempted to Contact` AS s7, `Contact in Future` AS s8, `Contacted` AS s9, `Pre Qualified` AS s10, `CONVERTED` AS s11
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
 ),
-p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k),
+p AS (SELECT 0 AS k UNION ALL SELECT 1 AS k UNION ALL SELECT 2 AS k UNION ALL SELECT 3 AS k UNION ALL SELECT 4 AS k UNION ALL SELECT 5 AS k UNION ALL SELECT 6 AS k UNION ALL SELECT 7 AS k UNION ALL SELECT 8 AS k UNION ALL SELECT 9 AS k UNION ALL SELECT 10 AS k UNION ALL SELECT 11 AS k),
 t AS (
-  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 WHEN 3 THEN s4 WHEN 4 THEN s5 WHEN 5 THEN s6 WHEN 6 THEN s7 WHEN 7 THEN s8 WHEN 8 THEN s9 WHEN 9 THEN s10 WHEN 10 THEN s11 END AS b FROM f JOIN p ON p.k < f.reached
+  SELECT f.rep, f.source, p.k, CASE p.k WHEN 0 THEN s0 WHEN 1 THEN s1 WHEN 2 THEN s2 WHEN 3 THEN s3 WHEN 4 THEN s4 WHEN 5 THEN s5 WHEN 6 THEN s6 WHEN 7 THEN s7 WHEN 8 THEN s8 WHEN 9 THEN s9 WHEN 10 THEN s10 WHEN 11 THEN s11 END AS a, CASE p.k WHEN 0 THEN s1 WHEN 1 THEN s2 WHEN 2 THEN s3 WHEN 3 THEN s4 WHEN 4 THEN s5 WHEN 5 THEN s6 WHEN 6 THEN s7 WHEN 7 THEN s8 WHEN 8 THEN s9 WHEN 9 THEN s10 WHEN 10 THEN s11 WHEN 11 THEN s12 END AS b FROM f JOIN p ON p.k < f.reached
 ),
 h AS (
   SELECT DATE(b) AS moved_day, rep, source, k, CAST(ROUND(TIMESTAMP_DIFF(b, a, MILLISECOND) / 3600000.0) AS INT64) AS hours

@@ -144,3 +144,16 @@ export async function weakBorders(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** Tabs forward until `pred` holds for the focused element (at most `max` presses). */
+export async function tabTo(
+  page: Page,
+  pred: (f: Awaited<ReturnType<typeof focused>>) => boolean,
+  max = 200,
+): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (pred(await focused(page))) return;
+  }
+  throw new Error("never reached by Tab");
+}

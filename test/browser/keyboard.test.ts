@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../server/dist";
-import { focused } from "./a11y";
+import { focused, tabTo } from "./a11y";
 import { launch } from "./bridge";
 import { callsWithOddRep, mavenPipeline, NOTES } from "./fixtures";
 import { close, makeWorld, openSidebar, ready, shot } from "./world";
@@ -21,19 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Tabs forward until `pred` holds for the focused element (at most `max` presses). */
-async function tabTo(
-  page: Page,
-  pred: (f: Awaited<ReturnType<typeof focused>>) => boolean,
-  max = 200,
-): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (pred(await focused(page))) return;
-  }
-  throw new Error("never reached by Tab");
-}
 
 const stageNames = (page: Page) =>
   page.locator("[data-testid=stage] .stage-name").allTextContents();

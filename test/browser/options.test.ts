@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuildRequest } from "../../src/shared/wire";
 import { callTop, ensureBuilt } from "../server/dist";
-import { axeViolations, brokenWords, focused } from "./a11y";
+import { axeViolations, brokenWords, focused, tabTo } from "./a11y";
 import { launch } from "./bridge";
 import { mavenPipeline, stageLog } from "./fixtures";
 import {
@@ -33,18 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function tabTo(
-  page: Page,
-  pred: (f: Awaited<ReturnType<typeof focused>>) => boolean,
-  max = 200,
-): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press("Tab");
-    if (pred(await focused(page))) return;
-  }
-  throw new Error("never reached by Tab");
-}
 
 const status = (page: Page) => page.locator("[data-testid=status]").textContent();
 const isOption = (key: string) => (f: Awaited<ReturnType<typeof focused>>) =>

@@ -6,10 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateWorkbook } from "../../src/generate";
 import { runCli } from "../support/runCli";
+import { xlsxSheets as sheets } from "../support/xlsxSheets";
 
 const dir = mkdtempSync(join(tmpdir(), "voronka-engine-summaries-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,20 +19,6 @@ const cell = (v: unknown) => {
     v instanceof Date ? v.toISOString().replace("T", " ").replace("Z", "") : String(v ?? "");
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-
-async function sheets(path: string): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const out: Record<string, unknown[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      rows[n - 1] = (row.values as unknown[]).slice(1);
-    });
-    out[ws.name] = rows;
-  });
-  return out;
-}
 
 describe("--engine duckdb with a calls summary", () => {
   it("gives the sheets the in-memory engine gives, the summary's calls counted", async () => {

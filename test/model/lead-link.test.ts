@@ -3,13 +3,12 @@
  * the lead statuses, Converted, then the deals' pipeline. The Zoho figures are computed here from
  * the CSV files with plain CSV reading (test/support/plainCsv.ts), never through our readers.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readInput } from "../../src/adapters/xlsx/read";
 import { buildModel } from "../../src/model/index";
 import type { Model, RawTab } from "../../src/model/types";
+import { DATASETS } from "../support/datasets";
 import {
   countsFromIndexes,
   expectSoundFunnel,
@@ -21,9 +20,7 @@ import {
 } from "../support/modelFigures";
 import { readCsv } from "../support/plainCsv";
 
-const ROOT = ["/work/shared/datasets", resolve(__dirname, "../../../shared/datasets")].find((p) =>
-  existsSync(p),
-) as string;
+const ROOT = DATASETS;
 const ZOHO = `${ROOT}/realworld/zoho-crm`;
 
 async function modelOf(files: string[]): Promise<Model> {

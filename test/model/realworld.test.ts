@@ -3,13 +3,12 @@
  * Every expected figure is computed in the test from the file itself with plain CSV reading
  * (test/support/plainCsv.ts) or ExcelJS cell values, never through our readers or model.
  */
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readInput } from "../../src/adapters/xlsx/read";
 import { buildModel, detectTab, hasNoHeaderRow } from "../../src/model/index";
 import type { Model, RawTab } from "../../src/model/types";
+import { DATASETS } from "../support/datasets";
 import {
   callFigures,
   countsFromIndexes,
@@ -22,9 +21,7 @@ import {
 } from "../support/modelFigures";
 import { readCsv } from "../support/plainCsv";
 
-const ROOT = ["/work/shared/datasets", resolve(__dirname, "../../../shared/datasets")].find((p) =>
-  existsSync(p),
-) as string;
+const ROOT = DATASETS;
 const RW = `${ROOT}/realworld`;
 
 async function built(...files: string[]): Promise<{ model: Model; tabs: RawTab[] }> {

@@ -6,10 +6,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateWorkbook } from "../../src/generate";
 import { runCli } from "../support/runCli";
+import { xlsxSheets as sheets } from "../support/xlsxSheets";
 
 const ROOT = resolve(__dirname, "../..");
 const MAVEN = resolve(ROOT, "../shared/datasets/maven-crm/sales_pipeline.csv");
@@ -40,20 +40,6 @@ function smallCsvs(seed: number, style: DateStyle = "iso"): string[] {
     writeFileSync(path, text.join("\n"));
     return path;
   });
-}
-
-async function sheets(path: string): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const out: Record<string, unknown[][]> = {};
-  wb.eachSheet((ws) => {
-    const rows: unknown[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      rows[n - 1] = (row.values as unknown[]).slice(1);
-    });
-    out[ws.name] = rows;
-  });
-  return out;
 }
 
 const withoutPath = (out: string) => out.replace(/^Report: .*$/m, "");

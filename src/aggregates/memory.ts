@@ -55,7 +55,7 @@ class WeekParts {
   }
 }
 
-/** Whole hours between two instants, for a spread (clamped: MAX_SPREAD_HOURS). */
+/** A duration in whole hours as a spread keeps it (clamped at MAX_SPREAD_HOURS). */
 function spreadHours(hours: number): number {
   return Math.min(hours, MAX_SPREAD_HOURS);
 }
@@ -142,7 +142,8 @@ export function aggregate(
   const transitionTotals = new Map<number, Float64Array>();
   const cycleTotals = new Map<number, Float64Array>();
   // Per (pair, week part) group: (group × STAGE_SPAN + step) → hours (transitions), group →
-  // hours (cycles) or window (spans), (group × STAGE_SPAN + stage) → window, −1 for none (cohorts).
+  // hours (cycles) or days to the sale (spans), (group × STAGE_SPAN + stage) → withinDays, −1 for
+  // "so far" (cohorts).
   const transitionSpread = new Histogram();
   const cycleSpread = new Histogram();
   const spans = new Histogram();

@@ -148,6 +148,7 @@ export function tabsToAggregates(tabs: readonly RawTab[], timeZone = "UTC"): Agg
       continue;
     }
     if (v.table === "stages") stagesTab ??= tab.name;
+    if (v.table === "gradedDeals") agg.gradedDeals ??= [];
     (agg[v.table] as unknown as Record<string, Cell>[]).push(...rows);
   }
   if (views.length === 0) return { agg: null, issues, views };

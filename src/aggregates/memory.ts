@@ -11,6 +11,7 @@ import { repeatWins } from "../core/metrics/repeat";
 import { MAX_SPREAD_HOURS, WeekParts } from "../core/metrics/spread";
 import { dealLookup } from "../model/dealLookup";
 import type { CallDay, Deal, Model } from "../model/types";
+import { gradedDealRows } from "./graded";
 import {
   cohortRows,
   cycleRows,
@@ -178,6 +179,7 @@ export function aggregate(
   }
 
   const repDays = aggregateCalls(model, groups, longCallSeconds);
+  const gradedDeals = gradedDealRows(model);
   return {
     stages,
     longCallSeconds,
@@ -192,6 +194,7 @@ export function aggregate(
     transitions: transitionRows(transitionTotals, groups),
     transitionSpread: transitionSpreadRows(transitionSpread, groups),
     repDays,
+    ...(gradedDeals ? { gradedDeals } : {}),
   };
 }
 

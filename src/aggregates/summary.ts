@@ -18,7 +18,8 @@ export function withAggregatesSummary(base: ModelSummary, agg: Aggregates): Mode
     if (key && !map.has(key)) map.set(key, v.trim());
   };
   for (const v of VIEWS) {
-    if (v.table === "stages") continue;
+    // Graded deals name no day or source, and their reps are the deals'.
+    if (v.table === "stages" || v.table === "gradedDeals") continue;
     for (const row of agg[v.table] as { day: number | null; rep: string; source: string }[]) {
       name(reps, row.rep);
       name(sources, row.source);

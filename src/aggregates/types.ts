@@ -161,6 +161,17 @@ export interface RepDayRow {
   timedCalls: number;
 }
 
+/**
+ * A deal a checklist names (the Quality sheet's won against lost): one row per distinct id as the
+ * checklist writes it that names a deal, found as `dealLookup` finds it (exactly, else by name
+ * key), with that deal's rep and status. Rows grow with what people grade by hand, not with deals.
+ */
+export interface GradedDealRow {
+  gradedId: string;
+  dealRep: string;
+  dealStatus: "won" | "lost" | "open";
+}
+
 export interface Aggregates {
   stages: StageInfo[];
   /** The threshold `RepDayRow.longCalls` was counted with. */
@@ -177,4 +188,6 @@ export interface Aggregates {
   transitions: TransitionRow[];
   transitionSpread: TransitionSpreadRow[];
   repDays: RepDayRow[];
+  /** Absent when computed without a checklist (SQL given no checklist table, a model with none). */
+  gradedDeals?: GradedDealRow[];
 }

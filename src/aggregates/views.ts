@@ -23,6 +23,8 @@ export interface ViewDef {
   table: AggregateTable;
   view: string;
   columns: ViewColumn[];
+  /** May be absent (its list then stays undefined): the graded deals, without a checklist. */
+  optional?: boolean;
 }
 
 /** "marginBase" → "margin_base". */
@@ -105,6 +107,13 @@ export const VIEWS: readonly ViewDef[] = [
     table: "repDays",
     view: "voronka_rep_days",
     columns: cols("day rep source calls:int longCalls:int talkSeconds:number timedCalls:int"),
+  },
+  {
+    // Column names no raw deals tab would have ("id, rep, status" would take one over).
+    table: "gradedDeals",
+    view: "voronka_agg_graded_deals",
+    columns: cols("gradedId:text dealRep:text dealStatus:text"),
+    optional: true,
   },
 ];
 

@@ -188,6 +188,11 @@ export const ANALYSIS_LABELS = {
     "Оценка по чек-листу в выигранных и проигранных сделках",
     "Оцінка за чек-листом у виграних і програних угодах",
   ),
+  "quality.wonLostNeedsChecklist": l(
+    "Won against lost deals needs the checklist in the SQL: give it to voronka sql as --table checklist=NAME and bring the view voronka_agg_graded_deals in with the others.",
+    "Сравнение выигранных и проигранных сделок требует чек-листа в SQL: передайте его в voronka sql как --table checklist=ИМЯ и добавьте представление voronka_agg_graded_deals вместе с остальными.",
+    "Порівняння виграних і програних угод потребує чек-листа в SQL: передайте його у voronka sql як --table checklist=НАЗВА і додайте подання voronka_agg_graded_deals разом з іншими.",
+  ),
   criterion: l("Criterion", "Критерий", "Критерій"),
   won: l("Won", "Выигранные", "Виграні"),
   lost: l("Lost", "Проигранные", "Програні"),

@@ -1,7 +1,9 @@
 /**
  * Quality sheet (seed 004): average checklist score per rep and criterion, and per criterion in
- * won against lost deals.
+ * won against lost deals. A grade's deal (its status, and its rep when the checklist names none)
+ * comes from the graded-deals aggregate, so views alone give the whole sheet.
  */
+import { gradedDealLookup } from "../aggregates/graded";
 import { addAt, addEach, at } from "../core/indexed";
 import { ratio } from "../core/stats";
 import { Names } from "./buckets";
@@ -53,9 +55,12 @@ export function planQuality(ctx: Context): SheetPlan | null {
   ];
   const graded = new Map<number, number>();
   let anyOutcome = false;
+  // Views computed without the checklist (SQL given no checklist table) know no graded deal.
+  const rowsOfGraded = ctx.agg.gradedDeals;
+  const dealOf = rowsOfGraded ? gradedDealLookup(rowsOfGraded) : () => undefined;
   for (const g of ctx.model.grades) {
-    const deal = g.id ? ctx.dealById(g.id) : undefined;
-    const rep = g.rep || deal?.rep || "";
+    const deal = g.id ? dealOf(g.id) : undefined;
+    const rep = g.rep || deal?.dealRep || "";
     if (!passes(ctx.opt.reps, rep)) continue;
     const r = reps.of(rep);
     let s = sums.get(r);
@@ -64,7 +69,8 @@ export function planQuality(ctx: Context): SheetPlan | null {
       sums.set(r, s);
     }
     graded.set(r, (graded.get(r) ?? 0) + 1);
-    const o = deal?.status === "won" ? outcome[0] : deal?.status === "lost" ? outcome[1] : null;
+    const status = deal?.dealStatus;
+    const o = status === "won" ? outcome[0] : status === "lost" ? outcome[1] : null;
     if (o) anyOutcome = true;
     g.scores.forEach((v, raw) => {
       if (v === null || v === undefined) return;
@@ -100,6 +106,7 @@ export function planQuality(ctx: Context): SheetPlan | null {
       rows,
       formats: ["text", "integer", ...criteria.map(() => "percent" as const), "percent"],
       highlights: [{ row: rows.length - 1, col: -1, style: "total" }],
+      ...(rowsOfGraded ? {} : { note: t(lang, "quality.wonLostNeedsChecklist") }),
     },
   ];
   if (anyOutcome) {

@@ -42,9 +42,12 @@ export const TABLES: Record<SqlKind, string> = {
   calls: "raw_calls",
 };
 
+/** The graded ids of the model's checklists (read by our readers: small), one column `id`. */
+export const CHECKLIST_TABLE = "raw_checklist";
+
 const csvField = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-async function writeCsv(path: string, t: CleanTable): Promise<void> {
+async function writeCsv(path: string, t: Pick<CleanTable, "header" | "rows">): Promise<void> {
   const out = createWriteStream(path, { encoding: "utf8" });
   const write = (line: string) =>
     out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", () => r()));
@@ -76,7 +79,10 @@ export async function runAggregates(
   step("duckdb: emitted statements");
   const read = await readViews(con, [...VIEWS, META_VIEW], step);
   const out: Record<string, unknown> = {};
-  for (const v of VIEWS) out[v.table] = read.get(v.view) ?? [];
+  for (const v of VIEWS) {
+    const rows = read.get(v.view);
+    if (rows || !v.optional) out[v.table] = rows ?? [];
+  }
   const meta = read.get(META_VIEW.view)?.[0] ?? {};
   return {
     ...(out as unknown as Omit<Aggregates, "longCallSeconds" | "hasClient">),
@@ -189,6 +195,15 @@ export async function withCleanTables<T>(
       await writeCsv(path, t);
       await con.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsv(path, t.header)}`);
     }
+    // The checklists' ids as the model read them, for voronka_agg_graded_deals.
+    const graded = [...new Set(built.model.grades.map((g) => g.id))];
+    if (graded.length > 0) {
+      const path = join(dir, `${CHECKLIST_TABLE}.csv`);
+      await writeCsv(path, { header: ["id"], rows: graded.map((id) => [id]) });
+      await con.run(
+        `CREATE OR REPLACE TABLE ${CHECKLIST_TABLE} AS SELECT * FROM ${readCsv(path, ["id"])}`,
+      );
+    }
     const raw = sqlSourceOf(seen, built, TABLES);
     const clean = cleanSource(raw);
     const pick = <T extends { table: string }>(r: T | null, c: T | null): T | null =>
@@ -199,6 +214,7 @@ export async function withCleanTables<T>(
       moreDeals: raw.moreDeals.map((r, i) => pick(r, clean.moreDeals[i] ?? null) ?? r),
       stageLog: pick(raw.stageLog, clean.stageLog),
       calls: pick(raw.calls, clean.calls),
+      checklists: graded.length > 0 ? [{ table: CHECKLIST_TABLE, columns: { id: "id" } }] : [],
     };
     step("duckdb: source");
     return await fn(con, src);

@@ -10,7 +10,7 @@ import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
 import { hoursBucketSql } from "./ladders";
-import type { SqlSource } from "./source";
+import type { ChecklistSource, SqlSource } from "./source";
 
 export const DEALS_TABLE = "voronka_deals";
 
@@ -294,6 +294,30 @@ function repDays(e: Emit, longCallSeconds: number): string {
   );
 }
 
+/**
+ * The deals the checklists name (aggregates/graded.ts): each distinct graded id, trimmed, with the
+ * deal it names: the deal of that id, else the first (by origin) of its name key, as calls find
+ * theirs. Ids naming no deal give no row.
+ */
+function gradedDeals(e: Emit, checklists: readonly ChecklistSource[]): string {
+  const { q } = e;
+  const key = (x: string) => `REPLACE(LOWER(${q.squeeze(x)}), 'ё', 'е')`;
+  const ids = checklists
+    .map((c) => `SELECT ${textOf(e, c.columns.id)} AS graded_id FROM ${q.table(c.table)}`)
+    .join("\n    UNION ALL ");
+  const fromDeal = (col: string) => `CASE WHEN d.id IS NOT NULL THEN d.${col} ELSE k.${col} END`;
+  return (
+    `${q.createView} ${e.out(viewOf("gradedDeals").view)} AS\n` +
+    `WITH graded AS (\n  SELECT DISTINCT graded_id FROM (\n    ${ids}\n  ) AS g WHERE graded_id <> ''\n),\n` +
+    `by_key AS (\n  SELECT k, rep, status FROM (\n    SELECT ${key("id")} AS k, rep, status, ROW_NUMBER() OVER (PARTITION BY ${key("id")} ORDER BY origin, origin_order) AS copy\n` +
+    `    FROM ${e.out(DEALS_TABLE)} WHERE id <> ''\n  ) AS t WHERE copy = 1\n)\n` +
+    `SELECT g.graded_id, ${fromDeal("rep")} AS deal_rep, ${fromDeal("status")} AS deal_status\n` +
+    `FROM graded AS g\n  LEFT JOIN ${e.out(DEALS_TABLE)} AS d ON d.id = g.graded_id\n` +
+    `  LEFT JOIN by_key AS k ON k.k = ${key("g.graded_id")}\n` +
+    `WHERE d.id IS NOT NULL OR k.k IS NOT NULL`
+  );
+}
+
 export interface EmitOptions {
   longCallSeconds: number;
 }
@@ -305,10 +329,12 @@ export function emitStatements(src: SqlSource, dialect: DialectName, opts: EmitO
   const raw = [src.deals, src.stageLog, src.calls].find((t) => t?.table.includes("."))?.table;
   const prefix = raw ? raw.slice(0, raw.lastIndexOf(".") + 1) : "";
   const e: Emit = { q, src, n: src.stages.length, out: (name) => q.table(prefix + name) };
+  const checklists = src.checklists ?? [];
   return [
     dealsTable(e),
     repDays(e, opts.longCallSeconds),
     ...aggregateViews(e, opts.longCallSeconds),
+    ...(checklists.length > 0 ? [gradedDeals(e, checklists)] : []),
   ];
 }
 

@@ -96,6 +96,12 @@ export interface CallsSource {
   columns: Partial<Record<CallField, string>>;
 }
 
+/** A checklist (the Quality sheet's grades): only the deal id column matters to SQL. */
+export interface ChecklistSource {
+  table: string;
+  columns: { id: string };
+}
+
 export interface SqlSource {
   /** Funnel stages top to bottom, with whether k → k+1 is one source column (no transition). */
   stages: { name: string; sameSourceNext: boolean }[];
@@ -108,6 +114,8 @@ export interface SqlSource {
   calls: CallsSource | null;
   /** A leads table and a deals table read as one deal per lead (model/build/leadLink.ts). */
   leadLink?: LeadLinkSource;
+  /** Checklists with a deal id column: with one, `voronka_agg_graded_deals` is emitted. */
+  checklists?: ChecklistSource[];
 }
 
 export interface LeadLinkSource {
@@ -124,8 +132,12 @@ export interface LeadLinkSource {
   converted: number;
 }
 
-/** Table names per kind; the deals tables after the first, in order, in `moreDeals`. */
-export type SqlTables = Partial<Record<SqlKind, string>> & { moreDeals?: string[] };
+/** Table names per kind; the deals (checklist) tables after the first, in order, in `moreDeals`
+ * (`moreChecklists`). */
+export type SqlTables = Partial<Record<SqlKind | "checklist", string>> & {
+  moreDeals?: string[];
+  moreChecklists?: string[];
+};
 
 export class SqlSourceError extends Error {
   constructor(
@@ -344,6 +356,7 @@ export function sqlSourceOf(
           converted: lookupStage(st, CONVERTED_STAGE),
         }
       : undefined;
+  const checklists = checklistsOf(tabs, mapping.tabs, tables);
   return {
     stages,
     wonStage: st.won,
@@ -352,5 +365,30 @@ export function sqlSourceOf(
     stageLog,
     calls,
     ...(leadLink ? { leadLink } : {}),
+    ...(checklists.length > 0 ? { checklists } : {}),
   };
+}
+
+/**
+ * The checklist tabs with a deal id column (without one the model reads no grade), named as the
+ * deals tables are: `tables.checklist`, then `moreChecklists` in order (default checklist,
+ * checklist_2…).
+ */
+function checklistsOf(
+  tabs: readonly RawTab[],
+  mappings: readonly TabMapping[],
+  tables: SqlTables,
+): ChecklistSource[] {
+  const base = tables.checklist ?? "checklist";
+  const out: ChecklistSource[] = [];
+  mappings
+    .filter((m) => m.kind === "checklist")
+    .forEach((m, i) => {
+      const tab = tabs.find((t) => t.name === m.name);
+      const c = m.columns.id;
+      const id = tab && typeof c === "number" && c >= 0 ? headersOf(tab, m)[c] : undefined;
+      const table = i === 0 ? base : (tables.moreChecklists?.[i - 1] ?? `${base}_${i + 1}`);
+      if (id !== undefined) out.push({ table, columns: { id } });
+    });
+  return out;
 }

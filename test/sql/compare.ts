@@ -38,12 +38,17 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "transitions",
     "transitionSpread",
     "repDays",
+    "gradedDeals",
   ] as const;
+  // The graded deals are there in both or in neither (no checklist).
+  expect({ gradedDeals: sql.gradedDeals !== undefined }).toEqual({
+    gradedDeals: memory.gradedDeals !== undefined,
+  });
   for (const list of lists) {
     const sorted = (xs: readonly object[]) =>
       [...xs].sort((x, y) => rowKey(x).localeCompare(rowKey(y))) as Record<string, unknown>[];
-    const a = sorted(memory[list]);
-    const b = sorted(sql[list]);
+    const a = sorted(memory[list] ?? []);
+    const b = sorted(sql[list] ?? []);
     const differ = a.findIndex((row, i) => !b[i] || !sameRow(row, b[i]));
     expect({ list, rows: b.length, firstDiff: differ < 0 ? null : [a[differ], b[differ]] }).toEqual(
       {

@@ -48,9 +48,23 @@ describe("emitted SQL over typed tables", () => {
       deals: "Сделки",
       stageLog: "История этапов",
       calls: "Звонки",
+      checklist: "Чек-лист звонков",
     });
     const db = await DuckDBInstance.create(":memory:");
     const con = await db.connect();
+    // The checklist as it is (its ids, dates, checkboxes and scores), typed by DuckDB too.
+    const checklist = w.tabs.find((t) => t.name === w.expected.kinds.checklist);
+    const raw = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v ?? ""));
+    const cell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const checklistPath = join(dir, "checklist.csv");
+    writeFileSync(
+      checklistPath,
+      (checklist?.values ?? []).map((r) => r.map((v) => cell(raw(v))).join(",")).join("\n"),
+    );
+    await con.run(
+      `CREATE TABLE "Чек-лист звонков" AS SELECT * FROM read_csv_auto(${q(checklistPath)}, header = true)`,
+    );
+    expect(src.checklists?.map((c) => c.table)).toEqual(["Чек-лист звонков"]);
     for (const m of built.mapping.tabs) {
       const tab = w.tabs.find((t) => t.name === m.name);
       const t = tab && cleanTable(tab, m);
@@ -71,6 +85,11 @@ describe("emitted SQL over typed tables", () => {
     con.closeSync();
     db.closeSync();
     expectSameAggregates(aggregate(built.model, 60), sql);
+    // Every graded deal is one of the generated deals: one row each, won and lost among them.
+    const graded = new Set((checklist?.values ?? []).slice(1).map((r) => String(r[0])));
+    expect(sql.gradedDeals?.length).toBe(graded.size);
+    const statuses = new Set(sql.gradedDeals?.map((r) => r.dealStatus));
+    expect(statuses.has("won") && statuses.has("lost")).toBe(true);
   });
 
   it("voronka_deals: one row per deal with the model's status, stage and dates", async () => {

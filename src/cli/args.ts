@@ -25,13 +25,14 @@ export const DEFAULT_OUT = "out/report.xlsx";
 
 export type Engine = "memory" | "duckdb";
 export type SqlDialect = "duckdb" | "bigquery";
-export type SqlTableKind = "deals" | "stageLog" | "calls";
+export type SqlTableKind = "deals" | "stageLog" | "calls" | "checklist";
 const TABLE_KINDS: Record<string, SqlTableKind> = {
   deals: "deals",
   stage_log: "stageLog",
   stagelog: "stageLog",
   log: "stageLog",
   calls: "calls",
+  checklist: "checklist",
 };
 
 /** Rows of deals, stage log and calls above which `report` computes with DuckDB by itself. */
@@ -68,8 +69,12 @@ export type Command =
       kind: "sql";
       files: string[];
       dialect: SqlDialect;
-      /** Table name per kind (deals, stage_log, calls); more deals tables in order. */
-      tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] };
+      /** Table name per kind (deals, stage_log, calls, checklist); more deals (checklist)
+       * tables in order. */
+      tables: Partial<Record<SqlTableKind, string>> & {
+        moreDeals?: string[];
+        moreChecklists?: string[];
+      };
       lang: Lang;
       /** --long-call: voronka_rep_days counts calls of at least this many seconds as long. */
       longCallSeconds?: number;
@@ -125,8 +130,9 @@ Quality, Data check) to an .xlsx file. A binary .xls (Excel 97–2003): save it 
 voronka sql prints the SQL that turns your raw tables (named per kind, columns as detected in the
 sample files, which need not be big) into voronka_deals (one row per deal, a timestamp column per
 stage), voronka_rep_days and the aggregate views the report is built from, for DuckDB or
-BigQuery. KIND is deals, stage_log or calls (default names: deals, stage_log, calls); name each
-deals table, in the order of the sample files, with its own --table deals=NAME.
+BigQuery. KIND is deals, stage_log, calls or checklist (default names: deals, stage_log, calls,
+checklist); name each deals (checklist) table, in the order of the sample files, with its own
+--table deals=NAME. A checklist among the samples adds the view of the deals it grades.
 
 voronka template writes the tracker template (raw tabs with headers in the language, example
 rows, dropdown lists, the example formulas as text) to an .xlsx that Google Sheets imports
@@ -162,7 +168,7 @@ Options:
       --top <rows>     report: named rows per breakdown before the rest go to "Other",
                        ${rangeOf("topN")} (default: ${OPTION_FALLBACK.topN})
       --dialect <d>    sql: duckdb or bigquery
-      --table <k=name> sql: the table of a kind (deals, stage_log, calls); repeatable
+      --table <k=name> sql: the table of a kind (deals, stage_log, calls, checklist); repeatable
   -h, --help           show this help
   -v, --version        show the version
 
@@ -316,7 +322,10 @@ function sqlCommand(
   const dialect = (values.dialect ?? "").toLowerCase();
   if (dialect !== "duckdb" && dialect !== "bigquery")
     throw new UsageError("badDialect", { value: values.dialect ?? "" });
-  const tables: Partial<Record<SqlTableKind, string>> & { moreDeals?: string[] } = {};
+  const tables: Partial<Record<SqlTableKind, string>> & {
+    moreDeals?: string[];
+    moreChecklists?: string[];
+  } = {};
   for (const t of values.table ?? []) {
     const [, kindText = "", nameText = ""] = /^([^=]+)=(.+)$/.exec(t) ?? [];
     const kind = TABLE_KINDS[kindText.trim().toLowerCase()];
@@ -325,6 +334,8 @@ function sqlCommand(
     // Several deals tables: --table deals=… once per table, in the order of the sample files.
     if (kind === "deals" && tables.deals !== undefined)
       tables.moreDeals = [...(tables.moreDeals ?? []), name];
+    else if (kind === "checklist" && tables.checklist !== undefined)
+      tables.moreChecklists = [...(tables.moreChecklists ?? []), name];
     else tables[kind] = name;
   }
   const longCall = values["long-call"];

@@ -204,9 +204,14 @@ export const MESSAGES = {
     "--dialect може бути duckdb або bigquery, а не «{value}»",
   ),
   badTable: l(
-    '--table takes KIND=NAME with KIND deals, stage_log or calls, not "{value}"',
-    "--table задаётся как ВИД=ИМЯ, где ВИД — deals, stage_log или calls, а не «{value}»",
-    "--table задається як ВИД=НАЗВА, де ВИД — deals, stage_log або calls, а не «{value}»",
+    '--table takes KIND=NAME with KIND deals, stage_log, calls or checklist, not "{value}"',
+    "--table задаётся как ВИД=ИМЯ, где ВИД — deals, stage_log, calls или checklist, а не «{value}»",
+    "--table задається як ВИД=НАЗВА, де ВИД — deals, stage_log, calls або checklist, а не «{value}»",
+  ),
+  sqlChecklistSample: l(
+    "--table checklist={table}: give a sample of the checklist among the files (its deal id column is read from it)",
+    "--table checklist={table}: добавьте к файлам образец чек-листа (из него берётся столбец с ID сделки)",
+    "--table checklist={table}: додайте до файлів зразок чек-листа (з нього береться стовпець з ID угоди)",
   ),
   sqlNoFiles: l(
     "no sample files (usage: voronka sql <sample files…> --dialect duckdb|bigquery)",

@@ -52,6 +52,12 @@ export async function runSql(cmd: SqlCommand, io: Io): Promise<void> {
       throw new InputError("sqlSeveral", { kind: KIND_NAMES[e.kind] });
     throw new InputError("sqlNothing");
   }
+  // The checklist's id column comes from its sample: named without one, it cannot be read.
+  const named = [cmd.tables.checklist, ...(cmd.tables.moreChecklists ?? [])].filter(
+    (t): t is string => t !== undefined,
+  );
+  const missing = named.find((t) => !src.checklists?.some((c) => c.table === t));
+  if (missing !== undefined) throw new InputError("sqlChecklistSample", { table: missing });
   const sql = emitSql(src, cmd.dialect, {
     longCallSeconds: cmd.longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS,
   });

@@ -329,7 +329,11 @@ export function emitStatements(src: SqlSource, dialect: DialectName, opts: EmitO
   const raw = [src.deals, src.stageLog, src.calls].find((t) => t?.table.includes("."))?.table;
   const prefix = raw ? raw.slice(0, raw.lastIndexOf(".") + 1) : "";
   const e: Emit = { q, src, n: src.stages.length, out: (name) => q.table(prefix + name) };
-  const checklists = src.checklists ?? [];
+  // The graded-deals view reads the checklist itself: BigQuery views need qualified names, so
+  // an unqualified checklist is taken to sit beside the other tables.
+  const checklists = (src.checklists ?? []).map((c) =>
+    c.table.includes(".") ? c : { ...c, table: prefix + c.table },
+  );
   return [
     dealsTable(e),
     repDays(e, opts.longCallSeconds),

@@ -86,20 +86,38 @@ describe("the report from aggregates tabs", () => {
       'The stages come from the view "voronka_stages" in "bquxjob_1000_results", in the order of its positions.',
     );
     expect(text).toContain(model.stages.map((s) => `"${s}"`).join(" → "));
-    // What needs single deals cannot come from aggregates: the Roles sheet follows each booking,
-    // Quality's won/lost table joins each graded deal to its outcome; the data check lists the
-    // raw rows left out. Everything else must be equal.
-    const leaveOut = ["roles", "dataCheck", "quality.wonLost"];
+    // What needs single deals cannot come from aggregates: the Roles sheet follows each booking;
+    // the data check lists the raw rows left out. Everything else must be equal, Quality's won
+    // against lost too (voronka_agg_graded_deals gives each graded deal's outcome).
+    const leaveOut = ["roles", "dataCheck"];
     const blockIds = (p: ReportPlan) => p.sheets.flatMap((s) => s.blocks.map((b) => b.id));
     expect(fromRaw.sheets.map((s) => s.key)).toContain("roles");
     expect(fromAgg.sheets.map((s) => s.key)).not.toContain("roles");
     expect(blockIds(fromRaw)).toContain("quality.wonLost");
-    expect(blockIds(fromAgg)).not.toContain("quality.wonLost");
+    expect(blockIds(fromAgg)).toContain("quality.wonLost");
     expect(Object.keys(sheets(fromAgg, leaveOut))).toEqual(Object.keys(sheets(fromRaw, leaveOut)));
     expect(Object.keys(sheets(fromRaw, leaveOut))).toEqual(
       expect.arrayContaining(["funnel", "kpi", "velocity", "changes", "time", "quality"]),
     );
     expect(sheets(fromAgg, leaveOut)).toEqual(sheets(fromRaw, leaveOut));
+  });
+
+  it("views without voronka_agg_graded_deals (SQL without the checklist): Quality says why won against lost is missing", async () => {
+    const tabs = await readXlsx(readFileSync(DEMO));
+    const { model } = buildModel(tabs, { timeZone: "UTC" });
+    const small = tabs.filter((t) => isSettingsTab(t) || SMALL.has(detectTab(t)?.kind ?? ""));
+    const { gradedDeals, ...withoutGraded } = aggregate(model);
+    expect(gradedDeals?.length).toBeGreaterThan(0);
+    const path = join(dir, "demo-no-graded.xlsx");
+    await writeWorkbook(path, [...aggregatesToTabs(withoutGraded, "sheets"), ...small]);
+    const quality = (await report([path], "no-graded")).sheets.find((s) => s.key === "quality");
+    expect(quality?.blocks.map((b) => b.id)).toEqual(["quality.byRep"]);
+    expect(quality?.blocks[0]?.note).toContain("--table checklist=NAME");
+    // The scores per rep are there all the same: the demo's checklist names its reps.
+    const withGraded = (await report([DEMO], "raw-quality")).sheets.find(
+      (s) => s.key === "quality",
+    );
+    expect(quality?.blocks[0]?.rows).toEqual(withGraded?.blocks[0]?.rows);
   });
 
   it("views without calls beside the workbook's calls tab: the calls come from the tab", async () => {

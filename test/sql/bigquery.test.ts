@@ -25,7 +25,13 @@ const SAMPLES: { name: string; files: string[]; tables: SqlTables }[] = [
   {
     name: "demo",
     files: [join(ROOT, "examples", "demo-workbook.xlsx")],
-    tables: { deals: "sales.deals", stageLog: "sales.stage_history", calls: "telephony.calls" },
+    tables: {
+      deals: "sales.deals",
+      stageLog: "sales.stage_history",
+      calls: "telephony.calls",
+      // The checklist tab, e.g. an external table over the Google Sheet (README).
+      checklist: "sheets.call_checklist",
+    },
   },
   {
     // Leads and the potentials linked to them (one deal per lead), and calls.

@@ -30,10 +30,14 @@ const csvCell = (v: unknown, style: DateStyle = "iso") => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-/** A generated workbook's deals, stage log and calls as three small UTF-8 CSV files. */
-function smallCsvs(seed: number, style: DateStyle = "iso"): string[] {
+/**
+ * A generated workbook's deals, stage log and calls as three small UTF-8 CSV files (and its call
+ * checklist as a fourth, when asked).
+ */
+function smallCsvs(seed: number, style: DateStyle = "iso", checklist = false): string[] {
   const w = generateWorkbook({ seed, lang: "en", scale: 0.05, months: 3 });
-  return ["deals", "stageLog", "calls"].map((kind) => {
+  const kinds = ["deals", "stageLog", "calls", ...(checklist ? ["checklist"] : [])];
+  return kinds.map((kind) => {
     const tab = w.tabs.find((t) => t.name === w.expected.kinds[kind as "deals"]);
     const path = join(dir, `${seed}-${style}-${kind}.csv`);
     const text = (tab?.values ?? []).map((r) => r.map((v) => csvCell(v, style)).join(","));
@@ -89,6 +93,39 @@ describe("voronka sql", () => {
     expect(r.out).toContain('CREATE OR REPLACE TABLE "crm"."voronka_deals"');
   });
 
+  it("a checklist among the samples: the view of the deals it grades, from the table named", async () => {
+    const files = smallCsvs(21, "iso", true);
+    const args = ["sql", ...files, "--dialect", "bigquery", "--table", "deals=crm.deals"];
+    const named = await runCli([...args, "--table", "checklist=sheets.call_checklist"], dir);
+    expect(named.code).toBe(0);
+    expect(named.out).toContain("CREATE OR REPLACE VIEW `crm.voronka_agg_graded_deals` AS");
+    expect(named.out).toContain("AS graded_id FROM `sheets.call_checklist`");
+    // Unnamed, it sits beside the other tables (a BigQuery view needs a qualified name).
+    const unnamed = await runCli(args, dir);
+    expect(unnamed.out).toContain("AS graded_id FROM `crm.checklist`");
+    // Without a checklist sample: no such view, and naming one is refused in one sentence.
+    const without = await runCli(
+      args.filter((a) => !a.endsWith("-checklist.csv")),
+      dir,
+    );
+    expect(without.code).toBe(0);
+    expect(without.out).not.toContain("voronka_agg_graded_deals");
+    const refused = await runCli(
+      [
+        ...args.filter((a) => !a.endsWith("-checklist.csv")),
+        "--table",
+        "checklist=x.y",
+        "--lang",
+        "en",
+      ],
+      dir,
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toBe(
+      "voronka: --table checklist=x.y: give a sample of the checklist among the files (its deal id column is read from it)",
+    );
+  });
+
   it("refuses a wrong dialect or table kind in one sentence", async () => {
     const bad = await runCli(["sql", MAVEN, "--dialect", "postgres", "--lang", "en"], dir);
     expect(bad.code).toBe(2);
@@ -104,7 +141,7 @@ describe("voronka sql", () => {
 
 describe("voronka report --engine", () => {
   it("duckdb on small CSV files: the same sheets, cell for cell, as in memory", async () => {
-    const files = smallCsvs(5);
+    const files = smallCsvs(5, "iso", true);
     const mem = await runCli(
       ["report", ...files, "--engine", "memory", "--out", "m.xlsx", "--lang", "en"],
       dir,
@@ -121,6 +158,7 @@ describe("voronka report --engine", () => {
     const b = await sheets(join(dir, "d.xlsx"));
     expect(Object.keys(b)).toEqual(Object.keys(a));
     expect(Object.keys(a)).toContain("Velocity");
+    expect(JSON.stringify(a.Quality)).toContain("Checklist score in won and lost deals");
     expect(b).toEqual(a);
   });
 
@@ -151,7 +189,7 @@ describe("voronka report --engine", () => {
 
   for (const style of ["iso", "dotted"] as const)
     it(`files read to their head (${style} dates): ${style === "iso" ? "DuckDB reads them itself" : "read whole by our reader"}, same figures`, async () => {
-      const files = smallCsvs(13, style);
+      const files = smallCsvs(13, style, true);
       const before = process.env.VORONKA_HEAD_BYTES;
       process.env.VORONKA_HEAD_BYTES = "4000";
       try {
@@ -167,8 +205,10 @@ describe("voronka report --engine", () => {
         expect(withoutPath(duck.out)).toBe(withoutPath(mem.out));
         const a = await sheets(join(dir, `hm-${style}.xlsx`));
         const b = await sheets(join(dir, `h-${style}.xlsx`));
-        // The data check lists what the sample showed; every other sheet is the same.
-        for (const name of ["Funnel", "KPI", "Velocity", "Changes"])
+        // The data check lists what the sample showed; every other sheet is the same, Quality's
+        // won against lost too, though the deals never came into memory.
+        expect(JSON.stringify(b.Quality)).toContain("Checklist score in won and lost deals");
+        for (const name of ["Funnel", "KPI", "Velocity", "Changes", "Quality"])
           expect(b[name]).toEqual(a[name]);
       } finally {
         if (before === undefined) delete process.env.VORONKA_HEAD_BYTES;

@@ -33,7 +33,9 @@ export function aggregatesToTabs(agg: Aggregates, style: CellStyle = "sheets"): 
   const name = (view: string, i: number) =>
     style === "sheets" ? `bquxjob_${1000 + i}_results` : view;
   VIEWS.forEach((v, i) => {
-    const rows = agg[v.table] as unknown as Record<string, unknown>[];
+    const rows = agg[v.table] as unknown as Record<string, unknown>[] | undefined;
+    // An optional view the engine did not make (graded deals without a checklist): no tab.
+    if (!rows) return;
     tabs.push({
       name: name(v.view, i),
       values: [
@@ -58,7 +60,8 @@ export function aggregatesToTabs(agg: Aggregates, style: CellStyle = "sheets"): 
 export function sortedAggregates(agg: Aggregates): Aggregates {
   const out = { ...agg } as unknown as Record<string, unknown>;
   for (const v of VIEWS) {
-    const rows = agg[v.table] as unknown as Record<string, unknown>[];
+    const rows = agg[v.table] as unknown as Record<string, unknown>[] | undefined;
+    if (!rows) continue;
     out[v.table] = rows
       .map((r) => ({ r, k: JSON.stringify(v.columns.map((c) => r[c.field])) }))
       .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))

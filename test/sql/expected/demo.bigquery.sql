@@ -329,3 +329,21 @@ FROM bucketed GROUP BY part, rep, source, k, from_hours;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `sales.voronka_deals`), FALSE) AS has_client;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_graded_deals` AS
+WITH graded AS (
+  SELECT DISTINCT graded_id FROM (
+    SELECT TRIM(COALESCE(CAST(`ID сделки` AS STRING), '')) AS graded_id FROM `sheets.call_checklist`
+  ) AS g WHERE graded_id <> ''
+),
+by_key AS (
+  SELECT k, rep, status FROM (
+    SELECT REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') AS k, rep, status, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
+    FROM `sales.voronka_deals` WHERE id <> ''
+  ) AS t WHERE copy = 1
+)
+SELECT g.graded_id, CASE WHEN d.id IS NOT NULL THEN d.rep ELSE k.rep END AS deal_rep, CASE WHEN d.id IS NOT NULL THEN d.status ELSE k.status END AS deal_status
+FROM graded AS g
+  LEFT JOIN `sales.voronka_deals` AS d ON d.id = g.graded_id
+  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(REGEXP_REPLACE(g.graded_id, r'\s+', ' ')), 'ё', 'е')
+WHERE d.id IS NOT NULL OR k.k IS NOT NULL;

@@ -65,6 +65,43 @@ describe("building from aggregates tabs in the spreadsheet", () => {
     expect(reportSheets(fromSql, viewTabs.length)).toEqual(expected);
   });
 
+  it("with the checklist tab beside the views: the Quality sheet, won against lost too", async () => {
+    // Some deals lost; a checklist grading deals by id, one in another case, one naming none.
+    const deals = dealsTab(300).map((r, i) =>
+      i > 0 && i % 7 === 0 ? [...r.slice(0, 4), "Lost", ""] : r,
+    );
+    const checklist = [
+      ["Deal ID", "Rep", "Greeting", "Next step agreed"],
+      ...deals
+        .slice(1, 61)
+        .map((r, i) => [
+          i === 5 ? String(r[0]).toLowerCase() : r[0],
+          "",
+          i % 3 ? "yes" : "no",
+          i % 2 ? "yes" : "no",
+        ]),
+      ["D-none", "Vera", "yes", "yes"],
+    ];
+    const withChecklist = { Deals: deals, "Call checklist": checklist };
+    const fromRaw = setup(withChecklist);
+    buildReport(fromRaw.ss, { options: OPTIONS });
+    const expected = reportSheets(fromRaw, 2);
+    const quality = expected.find((s) => s.name === "Quality");
+    expect(JSON.stringify(quality?.values)).toContain("Checklist score in won and lost deals");
+    // The views as DuckDB computes them (the checklist's ids given to it), beside the checklist.
+    const tabs = Object.entries(withChecklist).map(([name, values]) => ({ name, values }));
+    const built = buildModel(tabs, { timeZone: "Etc/UTC" });
+    const viewTabs = aggregatesToTabs(await aggregateWithDuckdb(tabs, built, 60), "sheets");
+    expect(viewTabs.map((t) => t.values[0]?.[0])).toContain("graded_id");
+    const fromSql = setup({
+      ...Object.fromEntries(viewTabs.map((t) => [t.name, t.values])),
+      "Call checklist": checklist,
+    });
+    buildReport(fromSql.ss, { options: OPTIONS });
+    const got = reportSheets(fromSql, viewTabs.length + 1);
+    expect(got.find((s) => s.name === "Quality")).toEqual(quality);
+  });
+
   it("the sidebar lists the tabs as aggregates, with the view's stages, reps and dates", () => {
     const tabs = Object.entries(raw).map(([name, values]) => ({ name, values }));
     const { model } = buildModel(tabs, { timeZone: "Etc/UTC" });

@@ -5,6 +5,7 @@
  * else from the model the raw tabs make.
  */
 import { aggregatesOfBuild, aggregatesStageSource } from "../aggregates/fromTabs";
+import { gradedDealRows } from "../aggregates/graded";
 import { callRepDays } from "../aggregates/memory";
 import type { Aggregates, RepDayRow } from "../aggregates/types";
 import { MS_PER_DAY } from "../core/calendar";
@@ -50,6 +51,11 @@ export function readAggregatesTabs(
   if (agg && agg.repDays.length === 0 && (model.calls.length > 0 || model.callDays?.length)) {
     const seconds = longCallSeconds ?? agg.longCallSeconds;
     agg = { ...agg, longCallSeconds: seconds, repDays: callRepDays(model, seconds) };
+  }
+  // Views without the graded deals beside the deals tabs themselves: the deals give them.
+  if (agg && !agg.gradedDeals && model.deals.length > 0) {
+    const gradedDeals = gradedDealRows(model);
+    if (gradedDeals) agg = { ...agg, gradedDeals };
   }
   if (!agg)
     return { model, agg: null, built, stagesMissing: read.views.length > 0 && !read.repDays };

@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readAggregatesTabs } from "../../src/adapters/planFromTabs";
 import { tabsToAggregates } from "../../src/aggregates/fromTabs";
 import { aggregate } from "../../src/aggregates/memory";
 import type { Aggregates } from "../../src/aggregates/types";
@@ -124,6 +125,18 @@ describe("voronka_agg_graded_deals", () => {
     expect(sheet?.blocks[0]?.note).toContain("--table checklist=");
     // With the view, no such note.
     expect(quality(agg, noDeals)?.blocks[0]?.note).toBeUndefined();
+  });
+
+  it("views without the graded deals beside the deals tab: the deals give them", () => {
+    const { gradedDeals: _, ...without } = aggregate(model);
+    const views = aggregatesToTabs(without, "text");
+    const both = [...views, DEALS, CHECKLIST];
+    const read = readAggregatesTabs(both, buildModel(both, { timeZone: "UTC" }), "UTC");
+    expect(byId(read.agg?.gradedDeals)).toEqual(byId(EXPECTED_ROWS));
+    // Views alone (no deals tab) know none: the Quality sheet's note says why.
+    const alone = [...views, CHECKLIST];
+    const readAlone = readAggregatesTabs(alone, buildModel(alone, { timeZone: "UTC" }), "UTC");
+    expect(readAlone.agg?.gradedDeals).toBeUndefined();
   });
 
   it("random ids in other cases and spacing, repeated or naming no deal: DuckDB = memory", async () => {

@@ -99,6 +99,15 @@ describe("DuckDB engine = in-memory engine", () => {
     );
     expect(sql.repDays.length).toBeGreaterThan(0);
     expect(sql.transitions.length).toBeGreaterThan(0);
+    // The demo's checklist: its graded deals come from the view, so the Quality sheet (won
+    // against lost too) is the same with no deal in memory.
+    expect(sql.gradedDeals?.length).toBeGreaterThan(0);
+    const quality = (p: ReturnType<typeof planReport>) => p.sheets.find((s) => s.key === "quality");
+    const fromViews = quality(
+      planReportFrom(sql, { ...built.model, deals: [], calls: [] }, options),
+    );
+    expect(fromViews?.blocks.map((b) => b.id)).toEqual(["quality.byRep", "quality.wonLost"]);
+    expect(rounded(fromViews)).toEqual(rounded(quality(planReport(built.model, options))));
   });
 
   // The real exports of datasets/realworld: Bitrix24 codes, HubSpot's two snapshots (two deals
@@ -132,6 +141,8 @@ describe("DuckDB engine = in-memory engine", () => {
         async (seed, lang, team) => {
           const w = generateWorkbook({ seed, lang, scale: 0.05, months: 2, team });
           const { memory, sql } = await bothEngines(w.tabs);
+          // Generated workbooks carry a call checklist: its graded deals are compared too.
+          expect(memory.gradedDeals?.length).toBeGreaterThan(0);
           expectSameAggregates(memory, sql);
         },
       ),

@@ -50,6 +50,26 @@ describe("tabsToAggregates: a round trip of real aggregates", () => {
     expect(sortedAggregates(back.agg as Aggregates)).toEqual(sortedAggregates(agg));
   });
 
+  it("a small deals tab (ID, Rep, Status) stays deals: the graded-deals view's columns are its own", () => {
+    const deals: RawTab = {
+      name: "Deals",
+      values: [
+        ["ID", "Rep", "Status"],
+        ["D1", "Ann", "Won"],
+        ["D2", "Bob", "Lost"],
+      ],
+    };
+    expect(detectTab(deals)?.kind).toBe("deals");
+    const graded: RawTab = {
+      name: "bquxjob_1_results",
+      values: [
+        ["graded_id", "deal_rep", "deal_status"],
+        ["D1", "Ann", "won"],
+      ],
+    };
+    expect(detectTab(graded)?.view).toBe("voronka_agg_graded_deals");
+  });
+
   it("every view tab is detected as aggregates, never as deals or calls", async () => {
     const tabs = aggregatesToTabs(await demoAggregates());
     for (const t of tabs) {

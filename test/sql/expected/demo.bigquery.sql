@@ -147,8 +147,8 @@ sourced AS (
   SELECT r.called_at, r.rep, r.duration,
     CASE WHEN r.source <> '' THEN r.source WHEN r.deal_id = '' THEN '' ELSE COALESCE(d.source, k.source, '') END AS source
   FROM calls_raw AS r
-  LEFT JOIN `sales.voronka_deals` AS d ON r.deal_id <> '' AND d.id = r.deal_id
-  LEFT JOIN by_key AS k ON r.deal_id <> '' AND k.k = REPLACE(LOWER(REGEXP_REPLACE(r.deal_id, r'\s+', ' ')), 'ё', 'е')
+  LEFT JOIN `sales.voronka_deals` AS d ON d.id = r.deal_id
+  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(REGEXP_REPLACE(r.deal_id, r'\s+', ' ')), 'ё', 'е')
   WHERE r.called_at IS NOT NULL AND r.rep <> ''
 )
 SELECT DATE(called_at) AS day, rep, source, COUNT(*) AS calls,

@@ -72,7 +72,9 @@ export async function csvHead(path: string, maxBytes = HEAD_BYTES): Promise<CsvH
   };
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?$/;
+// A fraction of a second only when it is zero: our readers drop it, DuckDB would keep it (and a
+// duration rounded to whole hours could then differ by one).
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.0{1,6})?)?)?$/;
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
 /** Fields whose values SQL casts, per kind: dates and numbers. */

@@ -16,12 +16,12 @@ const MAVEN = resolve(ROOT, "../shared/datasets/maven-crm/sales_pipeline.csv");
 const dir = mkdtempSync(join(tmpdir(), "voronka-sql-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Dates as ISO text (DuckDB reads them as we do), or as dd.mm.yyyy hh:mm:ss (it does not). */
+/** Dates as ISO text to the second (DuckDB reads them as we do), or as dd.mm.yyyy hh:mm:ss (it does not). */
 type DateStyle = "iso" | "dotted";
 
 const dateText = (d: Date, style: DateStyle) => {
   const iso = d.toISOString();
-  if (style === "iso") return iso.replace("T", " ").replace("Z", "");
+  if (style === "iso") return iso.replace("T", " ").replace(/\.\d+Z$/, "");
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 19)}`;
 };
 

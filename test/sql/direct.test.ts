@@ -29,7 +29,13 @@ function write(kind: "stageLog" | "calls" | "deals", date: (d: Date) => string):
   writeFileSync(path, (tab?.values ?? []).map((r) => r.map(cell).join(",")).join("\n"));
   return path;
 }
-const iso = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
+const iso = (d: Date) =>
+  d
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "");
+/** With milliseconds: our readers drop the fraction of a second, DuckDB would keep it. */
+const isoMs = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 const dotted = (d: Date) => {
   const s = d.toISOString();
   return `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)} ${s.slice(11, 19)}`;
@@ -39,6 +45,7 @@ describe("a CSV read to its head", () => {
   it("estimates its rows and tells whether DuckDB reads its values as we do", async () => {
     for (const [date, same] of [
       [iso, true],
+      [isoMs, false],
       [dotted, false],
     ] as const) {
       const path = write("stageLog", date);

@@ -160,19 +160,28 @@ describe("spreadQuantile", () => {
       ),
     );
   });
-  it("uses the total: a bucket of 0, 1, 1, 1, 8 hours has median 1 (4 without the total)", () => {
-    const hours = [8, 1, 0, 1, 1];
-    expect(spreadQuantile(bucketsOf(hours), 0.5)).toBe(1);
-    expect(spreadQuantile(bucketsOf(hours.map((h) => h + 240)), 0.5)).toBe(241);
-    expect(
-      spreadQuantile(
-        bucketsOf(
-          hours.map((h) => h + 240),
-          false,
-        ),
-        0.5,
+  it("with the total an even spread implies, is that even spread from min to max", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 30 }),
+        (count, min, width) => {
+          const max = min + width;
+          const total = (count * (min + max)) / 2;
+          for (let j = 0; j < count; j++)
+            expect(bucketValue(count, min, max, total, j)).toBeCloseTo(
+              bucketValue(count, min, max, Number.NaN, j),
+              9,
+            );
+        },
       ),
-    ).toBe(244);
+    );
+  });
+  it("uses the total: a day-wide bucket of 240, 241, 241, 241, 248 hours has median 241 (244 without)", () => {
+    const hours = [248, 241, 240, 241, 241];
+    expect(spreadQuantile(bucketsOf(hours), 0.5)).toBe(241);
+    expect(spreadQuantile(bucketsOf(hours, false), 0.5)).toBe(244);
   });
   it("falls back to min–max for a bucket where some row has no total (a tab exported before it)", () => {
     const a = bucketsOf([240, 241, 241]);

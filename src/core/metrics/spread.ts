@@ -8,9 +8,9 @@
  * up to 360 days, 30 days beyond. Each keeps its count, shortest, longest and the sum of its
  * hours (integers: every engine adds them exactly, in any order). A quantile takes a bucket's
  * shortest and longest as they are and spreads the others evenly around their mean (the total
- * less those two), within the two: buckets of up to 3 durations are exact, so are dates without
- * times (whole days) up to 360 days, and a figure is never off by more than the bucket's width
- * (a day at most below 360 days).
+ * less those two) within the two (`bucketValue`): buckets of up to 3 durations are exact, so are
+ * dates without times (whole days) up to 360 days, and a figure is never off by more than the
+ * bucket's width (a day at most below 360 days).
  */
 import { MS_PER_DAY, weekStartDay } from "../calendar";
 import { DayCache } from "../dayCache";
@@ -72,9 +72,10 @@ interface Merged {
 
 /**
  * The `j`-th (0-based) of a bucket's `count` durations, in order. With the total: the shortest,
- * then the c − 2 others spread evenly around their mean (clamped to [min, max], as hand-edited
- * tabs may disagree with themselves) as widely as [min, max] allows, then the longest. Without
- * it (NaN): all c spread evenly from the shortest to the longest.
+ * the longest, and between them the c − 2 others spread evenly around their mean (the total less
+ * those two, clamped to [min, max] as a hand-edited tab may disagree with itself) over the widest
+ * span centred on it that [min, max] holds, the way an even spread from min to max places them:
+ * a mean at the midpoint gives exactly that spread. Without the total (NaN): that spread.
  */
 export function bucketValue(
   count: number,
@@ -88,9 +89,8 @@ export function bucketValue(
   if (!Number.isFinite(total)) return min + ((max - min) * j) / (count - 1);
   const k = count - 2;
   const mean = Math.min(max, Math.max(min, (total - min - max) / k));
-  if (k === 1) return mean;
   const half = Math.min(mean - min, max - mean);
-  return mean - half + (2 * half * (j - 1)) / (k - 1);
+  return mean - half + (2 * half * j) / (k + 1);
 }
 
 /**

@@ -213,7 +213,7 @@ describe("tabsToAggregates: spread tabs exported before total_hours", () => {
           .views.map((v) => v.view)
           .sort(),
       );
-      const unknown = (rows: { totalHours: number | null }[]) =>
+      const unknown = <R extends { totalHours: number | null }>(rows: R[]): R[] =>
         rows.map((r) => ({ ...r, totalHours: null }));
       expect(sortedAggregates(back.agg as Aggregates)).toEqual(
         sortedAggregates({

@@ -8,9 +8,9 @@
  * up to 360 days, 30 days beyond. Each keeps its count, shortest, longest and the sum of its
  * hours (integers: every engine adds them exactly, in any order). A quantile takes a bucket's
  * shortest and longest as they are and spreads the others evenly around their mean (the total
- * less those two) within the two (`bucketValue`): buckets of up to 3 durations are exact, so are
- * dates without times (whole days) up to 360 days, and a figure is never off by more than the
- * bucket's width (a day at most below 360 days).
+ * less those two) within the two, in whole hours (`bucketValue`): buckets of up to 3 durations
+ * are exact, so are dates without times (whole days) up to 360 days, and a figure is never off by
+ * more than the bucket's width (a day at most below 360 days).
  */
 import { MS_PER_DAY, weekStartDay } from "../calendar";
 import { DayCache } from "../dayCache";
@@ -74,8 +74,10 @@ interface Merged {
  * The `j`-th (0-based) of a bucket's `count` durations, in order. With the total: the shortest,
  * the longest, and between them the c − 2 others spread evenly around their mean (the total less
  * those two, clamped to [min, max] as a hand-edited tab may disagree with itself) over the widest
- * span centred on it that [min, max] holds, the way an even spread from min to max places them:
- * a mean at the midpoint gives exactly that spread. Without the total (NaN): that spread.
+ * span centred on it that [min, max] holds, the way an even spread from min to max places them
+ * (a mean at the midpoint gives exactly that spread), each read as the nearest whole hour: the
+ * durations are whole hours, and a quantile of whole hours is one or halfway between two. Without
+ * the total (NaN, a tab exported before it): the even spread from min to max, as it is.
  */
 export function bucketValue(
   count: number,
@@ -90,7 +92,7 @@ export function bucketValue(
   const k = count - 2;
   const mean = Math.min(max, Math.max(min, (total - min - max) / k));
   const half = Math.min(mean - min, max - mean);
-  return mean - half + (2 * half * j) / (k + 1);
+  return Math.round(mean - half + (2 * half * j) / (k + 1));
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Recognising a tab that holds one of the aggregate views (SPEC §3 "aggregates"): its header row
- * names every column of the view (any order, any case; "same_source_next" = "Same source next")
- * but the optional ones, and nothing else unless the tab is named after the view. The tab's name does not matter
- * otherwise: BigQuery's "save results to Sheets" names tabs after the query.
+ * names every column of the view but the optional ones (any order, any case; "same_source_next"
+ * = "Same source next"), and nothing else unless the tab is named after the view. The tab's name
+ * does not matter otherwise: BigQuery's "save results to Sheets" names tabs after the query.
  */
 import { headerKey } from "../model/headers";
 import { HEADER_SCAN_ROWS, headerCells } from "../model/synonyms";

@@ -38,6 +38,7 @@ import {
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
+import { checkAskedPipeline, pipelineSummary } from "./pipelines";
 import { profileStep } from "./profile";
 import { funnelSummary } from "./summary";
 
@@ -205,8 +206,10 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     mapping: mappingToBuild(buildTabs, saved),
     releaseRows: inMemory,
     collect: inMemory ? (globalThis as { gc?: () => void }).gc : undefined,
+    pipeline: cmd.pipeline ?? null,
   });
   profileStep("build model");
+  checkAskedPipeline(cmd.pipeline, built.model.pipelines);
   const { detections } = built;
   // Aggregates tabs (SPEC §8: views a SQL engine computed), when there are some, plan the report.
   const read = readAggregatesTabs(tabs, built, "UTC", longCallSeconds);
@@ -329,6 +332,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
         stages: agg ? agg.stages.length : model.stages.length,
       }),
     );
+    const pipelineLine = pipelineSummary(built.model.pipelines, lang);
+    if (pipelineLine) io.out(pipelineLine);
     const table = funnelSummary(plan);
     if (table) io.out(`\n${table}\n`);
     if (model.issues.length > 0) io.out(say("leftOut", { n: model.issues.length }));

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import { buildModel } from "../model/index";
+import { checkAskedPipeline } from "./pipelines";
 import type { RawTab } from "../model/types";
 import { emitSql } from "../sql/emit";
 import { SqlSourceError, sqlSourceOf } from "../sql/source";
@@ -42,7 +43,8 @@ export async function runSql(cmd: SqlCommand, io: Io): Promise<void> {
       tabs.push({ ...t, name });
     }
   }
-  const built = buildModel(tabs, { timeZone: "UTC" });
+  const built = buildModel(tabs, { timeZone: "UTC", pipeline: cmd.pipeline ?? null });
+  checkAskedPipeline(cmd.pipeline, built.model.pipelines);
   let src: ReturnType<typeof sqlSourceOf>;
   try {
     src = sqlSourceOf(tabs, built, cmd.tables);

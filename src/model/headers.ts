@@ -189,6 +189,17 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
         целевой целевойлид целевая цільовий цільовийлід
       `),
     },
+    {
+      // One funnel is one pipeline (build/pipelineChoice.ts); never decides a tab's kind.
+      key: "pipeline",
+      required: false,
+      synonyms: words(`
+        pipeline dealpipeline pipelinename pipelineid salespipeline categoryid dealcategory
+        recordtype recordtypeid recordtypename
+        воронка воронкасделки воронкапродаж направление направлениесделки категориясделки
+        воронкаугоди воронкапродажів напрямок напрям напрямугоди
+      `),
+    },
     BOOKED_BY_FIELD,
     ROLE_FIELD,
   ],

@@ -200,6 +200,11 @@ export const ANALYSIS_LABELS = {
     "Пропущені рядки та клітинки",
   ),
   "dataCheck.rows": l("Every problem", "Все проблемы", "Усі проблеми"),
+  "dataCheck.pipelines": l(
+    "The report is for the pipeline “{chosen}” ({deals} deals); left out: {others}. To report on another pipeline, name it with the command's --pipeline option.",
+    "Отчёт построен по воронке «{chosen}» ({deals} сделок); не вошли: {others}. Чтобы построить отчёт по другой воронке, назовите её в параметре --pipeline команды.",
+    "Звіт побудовано за воронкою «{chosen}» ({deals} угод); не ввійшли: {others}. Щоб побудувати звіт за іншою воронкою, назвіть її в параметрі --pipeline команди.",
+  ),
   "dataCheck.capped": l(
     "The first {shown} of {total} problems are listed; fix these and build again to see the rest.",
     "Показаны первые {shown} из {total} проблем; исправьте их и постройте отчёт снова, чтобы увидеть остальные.",
@@ -276,6 +281,11 @@ export const ANALYSIS_LABELS = {
     "The text was cut to Excel's limit of 32,767 characters.",
     "Текст обрезан до предела Excel — 32 767 символов.",
     "Текст обрізано до межі Excel — 32 767 символів.",
+  ),
+  "reason.otherPipeline": l(
+    "A deal of another pipeline (named in the detail): one funnel is one pipeline.",
+    "Сделка другой воронки (названа в пояснении): одна воронка — один отчёт.",
+    "Угода іншої воронки (названа в поясненні): одна воронка — один звіт.",
   ),
   "reason.other": l("Another problem.", "Другая проблема.", "Інша проблема."),
 } satisfies Record<string, Localized>;

@@ -90,7 +90,7 @@ export type DuckConnection = import("@duckdb/node-api").DuckDBConnection;
 
 /** Fields whose values the source classifies (stage, status and flag words), per kind. */
 const WORD_FIELDS: Record<string, string[]> = {
-  deals: ["stage", "status", "won", "closedFlag", "closed", "targeted"],
+  deals: ["stage", "status", "won", "closedFlag", "closed", "targeted", "pipeline"],
   stageLog: ["stage"],
 };
 

@@ -63,6 +63,19 @@ interface Extra {
   expr: string;
 }
 
+/** The rows of the pipeline reported (model/build/pipelineChoice.ts): a WHERE, or "". */
+function pipelineWhere(e: Emit, d: DealsSource): string {
+  const p = d.pipeline;
+  if (!p) return "";
+  if (p.by === "column") return `\n  WHERE ${inList(keyOf(e, d.columns.pipeline), p.keep, e)}`;
+  const stage = keyOf(e, d.columns.stage);
+  const prefixed = `${stage} LIKE ${e.q.str(`${p.code}:%`)}`;
+  // The default pipeline (C0): a stage without a C<n>: prefix.
+  return p.code === "c0"
+    ? `\n  WHERE (${e.q.replaceAll(stage, "^c[0-9]+:", "")} = ${stage} OR ${prefixed})`
+    : `\n  WHERE ${prefixed}`;
+}
+
 /** CTEs of the deals table, ending in `deals_final`. */
 function dealsCtes(e: Emit, d: DealsSource, extras: Extra[] = []): string[] {
   const more = extras.map((x) => `, ${x.name}`).join("");
@@ -146,7 +159,10 @@ function dealsCtes(e: Emit, d: DealsSource, extras: Extra[] = []): string[] {
   const num = (s: string) => s.replace("DOUBLE", q.types.number);
   const tsNull = "CAST(NULL AS TIMESTAMP)";
   const ctes: string[] = [];
-  ctes.push(`deals_raw AS (\n  SELECT ${rawSelect.join(",\n    ")}\n  FROM ${q.table(d.table)}\n)`);
+  const where = pipelineWhere(e, d);
+  ctes.push(
+    `deals_raw AS (\n  SELECT ${rawSelect.join(",\n    ")}\n  FROM ${q.table(d.table)}${where}\n)`,
+  );
   ctes.push(
     "deals_first AS (\n  SELECT * FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy\n" +
       "    FROM deals_raw WHERE id <> ''\n  ) AS t WHERE copy = 1\n)",

@@ -299,7 +299,14 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const plan = !sqlAgg
     ? planTabs(read, options)
     : sampled
-      ? withoutRoles(planReportFrom(sqlAgg, { ...model, deals: [], calls: [] }, options))
+      ? withoutRoles(
+          planReportFrom(
+            sqlAgg,
+            // The pipelines' deals as DuckDB counted them over every row (sql/pipelineCounts.ts).
+            { ...model, pipelines: built.model.pipelines, deals: [], calls: [] },
+            options,
+          ),
+        )
       : planReportFrom(sqlAgg, model, options);
 
   profileStep("plan report");

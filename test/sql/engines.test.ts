@@ -123,6 +123,32 @@ describe("DuckDB engine = in-memory engine", () => {
       expectSameAggregates(memory, sql);
     });
 
+  it("on the Bitrix24 dump, each pipeline: the same deals left out", async () => {
+    const file = join(
+      ROOT,
+      "..",
+      "shared",
+      "datasets",
+      "realworld",
+      "bitrix24-rest-dump",
+      "deals.csv",
+    );
+    const tabs = await readAll([file]);
+    // Plain reading: a STAGE_ID's "C<n>:" prefix is its pipeline (none: the default, C0).
+    const stages = parseCsv(readFileSync(file, "utf8"))
+      .slice(1)
+      .filter((r) => r.length > 1)
+      .map((r) => r[1] ?? "");
+    for (const pipeline of ["C2", "C6"]) {
+      const built = buildModel(tabs, { timeZone: "UTC", pipeline });
+      const memory = aggregate(built.model, 60);
+      const sql = await aggregateWithDuckdb(tabs, built, 60);
+      expectSameAggregates(memory, sql);
+      const deals = sql.deals.reduce((n, r) => n + r.deals, 0);
+      expect(deals).toBe(stages.filter((s) => s.startsWith(`${pipeline}:`)).length);
+    }
+  });
+
   it("on random generated workbooks", async () => {
     await fc.assert(
       fc.asyncProperty(

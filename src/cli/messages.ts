@@ -274,9 +274,9 @@ export const MESSAGES = {
     "--pipeline {name}: у цих угод немає воронок (ні стовпця «Воронка» чи Pipeline, ні кодів етапів Бітрікс24 виду C<n>:), приберіть --pipeline",
   ),
   pipelineSummary: l(
-    "Pipeline {chosen}: {deals} deals ({why}); {n} {n:deal|deals} of other pipelines left out: {others}. --pipeline NAME reports another.",
-    "Воронка {chosen}: {deals} сделок ({why}); сделки других воронок не вошли ({n}): {others}. --pipeline ИМЯ строит отчёт по другой.",
-    "Воронка {chosen}: {deals} угод ({why}); угоди інших воронок не ввійшли ({n}): {others}. --pipeline НАЗВА будує звіт за іншою.",
+    "Pipeline {chosen}: {deals} {deals:deal|deals} ({why}); {n} {n:deal|deals} of other pipelines left out: {others}. --pipeline NAME reports another.",
+    "Воронка {chosen}: {deals} {deals:сделка|сделки|сделок} ({why}); сделки других воронок не вошли ({n}): {others}. --pipeline ИМЯ строит отчёт по другой.",
+    "Воронка {chosen}: {deals} {deals:угода|угоди|угод} ({why}); угоди інших воронок не ввійшли ({n}): {others}. --pipeline НАЗВА будує звіт за іншою.",
   ),
   pipelineMost: l("the most", "больше всего", "найбільше"),
   pipelineAsked: l("as asked", "как задано", "як задано"),

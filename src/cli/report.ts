@@ -186,7 +186,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const saved = stored?.mapping ?? null;
   // The Roles sheet's norms and the report options set in the settings tab (by hand or in the
   // sidebar) hold here too; a flag wins over an option. Filters come from flags only.
-  const { roleNorms, options: tabOptions = {} } = cleanSettings(stored?.sidebar);
+  const {
+    roleNorms,
+    options: tabOptions = {},
+    pipeline: tabPipeline,
+  } = cleanSettings(stored?.sidebar);
   const optionValues = { ...tabOptions, ...cmd.options };
   const fromTab = OPTION_KEYS.filter(
     (k) => tabOptions[k] !== undefined && cmd.options?.[k] === undefined,
@@ -206,7 +210,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     mapping: mappingToBuild(buildTabs, saved),
     releaseRows: inMemory,
     collect: inMemory ? (globalThis as { gc?: () => void }).gc : undefined,
-    pipeline: cmd.pipeline ?? null,
+    // The flag wins over the settings tab's pipeline (a name no pipeline has: the data check says so).
+    pipeline: cmd.pipeline ?? tabPipeline ?? null,
   });
   profileStep("build model");
   checkAskedPipeline(cmd.pipeline, built.model.pipelines);

@@ -65,6 +65,10 @@ export async function runSql(cmd: SqlCommand, io: Io): Promise<void> {
   const sql = emitSql(src, cmd.dialect, {
     longCallSeconds: cmd.longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS,
   });
-  for (const line of [...preamble(cmd, built.model.stages, built.model.pipelines), "", ...sql.trimEnd().split("\n")])
+  for (const line of [
+    ...preamble(cmd, built.model.stages, built.model.pipelines),
+    "",
+    ...sql.trimEnd().split("\n"),
+  ])
     io.out(line);
 }

@@ -75,9 +75,13 @@ function pipelinesNote(ctx: Context): string | undefined {
     .filter((x) => x !== chosen)
     .map((x) => `“${x.name}” (${n(x.deals)})`)
     .join(", ");
-  return t(lang, "dataCheck.pipelines", {
+  const text = t(lang, "dataCheck.pipelines", {
     chosen: p.chosen,
     deals: n(chosen?.deals ?? 0),
+    count: chosen?.deals ?? 0,
     others,
   });
+  return p.unknown && p.asked !== null
+    ? `${t(lang, "dataCheck.unknownPipeline", { asked: p.asked })} ${text}`
+    : text;
 }

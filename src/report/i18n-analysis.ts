@@ -201,9 +201,14 @@ export const ANALYSIS_LABELS = {
   ),
   "dataCheck.rows": l("Every problem", "Все проблемы", "Усі проблеми"),
   "dataCheck.pipelines": l(
-    "The report is for the pipeline “{chosen}” ({deals} deals); left out: {others}. To report on another pipeline, name it with the command's --pipeline option.",
-    "Отчёт построен по воронке «{chosen}» ({deals} сделок); не вошли: {others}. Чтобы построить отчёт по другой воронке, назовите её в параметре --pipeline команды.",
-    "Звіт побудовано за воронкою «{chosen}» ({deals} угод); не ввійшли: {others}. Щоб побудувати звіт за іншою воронкою, назвіть її в параметрі --pipeline команди.",
+    "The report is for the pipeline “{chosen}” ({deals} {count:deal|deals}); left out: {others}. To report on another pipeline, name it with the command's --pipeline option, or as the “pipeline” key of the settings tab's sidebar row.",
+    "Отчёт построен по воронке «{chosen}» ({deals} {count:сделка|сделки|сделок}); не вошли: {others}. Чтобы построить отчёт по другой воронке, назовите её в параметре --pipeline команды или ключом «pipeline» в строке sidebar листа настроек.",
+    "Звіт побудовано за воронкою «{chosen}» ({deals} {count:угода|угоди|угод}); не ввійшли: {others}. Щоб побудувати звіт за іншою воронкою, назвіть її в параметрі --pipeline команди або ключем «pipeline» у рядку sidebar аркуша налаштувань.",
+  ),
+  "dataCheck.unknownPipeline": l(
+    "No pipeline is called “{asked}”: the report takes the one with the most deals.",
+    "Воронки «{asked}» нет: отчёт построен по воронке с наибольшим числом сделок.",
+    "Воронки «{asked}» немає: звіт побудовано за воронкою з найбільшою кількістю угод.",
   ),
   "dataCheck.capped": l(
     "The first {shown} of {total} problems are listed; fix these and build again to see the rest.",

@@ -8,7 +8,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { settingsToRows } from "../../src/adapters/sheets/settings";
+import { MAPPING_VERSION, SETTINGS_SHEET_NAMES } from "../../src/model/index";
+import { cleanSettings, keepStored } from "../../src/shared/settings";
 import { DATASETS } from "../support/datasets";
 import { runCli } from "../support/runCli";
 import { xlsxSheets as sheets } from "../support/xlsxSheets";
@@ -153,5 +157,32 @@ describe("voronka report: one funnel is one pipeline", () => {
     const sql = await runCli(["sql", file, "--dialect", "bigquery", "--pipeline", "Partners"], dir);
     expect(sql.code).toBe(0);
     expect(sql.out).toContain("IN ('', 'partners')");
+  });
+
+  it("the settings tab's pipeline (set by hand), the flag winning over it", async () => {
+    const wb = new ExcelJS.Workbook();
+    const deals = [["Deal ID", "Stage", "Pipeline", "Amount"]];
+    for (let i = 0; i < 30; i++)
+      deals.push([`D${i}`, i % 4 === 0 ? "Won" : "Lead", i < 20 ? "Sales" : "Partners", "10"]);
+    wb.addWorksheet("Deals").addRows(deals);
+    const rows = settingsToRows({
+      mapping: { version: MAPPING_VERSION, stages: [], tabs: [] },
+      sidebar: { pipeline: "partners" },
+    });
+    wb.addWorksheet(SETTINGS_SHEET_NAMES.en).addRows(rows);
+    const file = join(dir, "tab.xlsx");
+    await wb.xlsx.writeFile(file);
+    const fromTab = await runCli(["report", file, "--out", "t.xlsx", "--lang", "en"], dir);
+    expect(firstStageCount(fromTab.out)).toBe(10);
+    expect(fromTab.out).toContain('Pipeline "Partners": 10 deals (as asked)');
+    const flag = await runCli(
+      ["report", file, "--pipeline", "Sales", "--out", "f.xlsx", "--lang", "en"],
+      dir,
+    );
+    expect(firstStageCount(flag.out)).toBe(20);
+    // Kept by hand; the sidebar, which does not send it, keeps it when it saves its settings.
+    expect(cleanSettings({ pipeline: " C6 " }).pipeline).toBe("C6");
+    expect(cleanSettings({ pipeline: 6 }).pipeline).toBeUndefined();
+    expect(keepStored({ period: "week" }, { pipeline: "C6" }).pipeline).toBe("C6");
   });
 });

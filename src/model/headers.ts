@@ -49,7 +49,7 @@ const ID = words(`
   номеругоди назваугоди лід idліда замовлення
 `);
 const CLIENT = words(`
-  client customer account company contact
+  client customer account company contact associatedcompany accountname companyname
   клиент компания контрагент заказчик покупатель клієнт компанія замовник покупець
 `);
 const AMOUNT = words(`

@@ -223,6 +223,21 @@ describe("real exports give the right numbers", () => {
     });
   }
 
+  it("HubSpot 2023-05-16: the client is Associated Company, not the date column Last Contacted; one pipeline", async () => {
+    const f = `${RW}/hubspot-deals/hubspot-crm-exports-all-deals-2023-05-16.csv`;
+    const rows = readCsv(f);
+    const { model, tabs } = await built(f);
+    const d = detectTab(tabs[0] as RawTab);
+    expect(d?.columns.client?.header).toBe("Associated Company");
+    expect(d?.columns.pipeline?.header).toBe("Pipeline");
+    expect(model.deals.map((x) => x.client)).toEqual(rows.map((r) => r["Associated Company"]));
+    // "Sales Pipeline" and one blank cell: one pipeline, every deal kept.
+    expect(sortedSet(rows.map((r) => r.Pipeline))).toEqual(["Sales Pipeline"]);
+    expect(rows.filter((r) => r.Pipeline === "").length).toBe(1);
+    expect(model.pipelines).toBeUndefined();
+    expect(model.deals.length).toBe(rows.length);
+  });
+
   it("Bitrix24 REST dump: ISO dates with offsets, ASSIGNED_BY_ID, WON codes and CLOSED=Y", async () => {
     const f = `${RW}/bitrix24-rest-dump/deals.csv`;
     const all = readCsv(f);

@@ -7,11 +7,11 @@ import { resolve } from "node:path";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import { buildModel } from "../model/index";
-import { checkAskedPipeline } from "./pipelines";
 import type { PipelineChoice, RawTab } from "../model/types";
 import { emitSql } from "../sql/emit";
 import { SqlSourceError, sqlSourceOf } from "../sql/source";
 import type { Command } from "./args";
+import { checkAskedPipeline } from "./pipelines";
 import type { Io } from "./report";
 
 export type SqlCommand = Extract<Command, { kind: "sql" }>;

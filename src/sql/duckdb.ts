@@ -14,8 +14,8 @@ import type { TabMapping } from "../model/mapping";
 import type { RawTab } from "../model/types";
 import type { CsvHead } from "./direct";
 import { emitStatements } from "./emit";
-import { pipelinesCounted } from "./pipelineCounts";
 import { type CleanTable, cleanSource, cleanTable } from "./normalise";
+import { pipelinesCounted } from "./pipelineCounts";
 import { readViews } from "./readViews";
 import { headersOf, type SqlKind, type SqlSource, sqlSourceOf } from "./source";
 

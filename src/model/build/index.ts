@@ -18,9 +18,9 @@ import type { Call, CallDay, Grade, Model, PlanEntry, RawTab, TimeEntry } from "
 import { readCalls, readChecklist, readTimeLog } from "./activity";
 import { readCallDays } from "./callDays";
 import { type DealStore, readDealsTab } from "./deals";
-import { choosePipeline } from "./pipelineChoice";
 import { col, Issues, type Layout, layoutOf } from "./layout";
 import { findLeadLink, type LeadLink, leadsLayout, linkedStages, readLinked } from "./leadLink";
+import { choosePipeline } from "./pipelineChoice";
 import { readPlan } from "./plan";
 import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
 import {

@@ -63,17 +63,42 @@ interface Extra {
   expr: string;
 }
 
-/** The rows of the pipeline reported (model/build/pipelineChoice.ts): a WHERE, or "". */
-function pipelineWhere(e: Emit, d: DealsSource): string {
+/** Whether a raw row is of the pipeline reported (model/build/pipelineChoice.ts); null: all are. */
+function pipelineCond(e: Emit, d: DealsSource): string | null {
   const p = d.pipeline;
-  if (!p) return "";
-  if (p.by === "column") return `\n  WHERE ${inList(keyOf(e, d.columns.pipeline), p.keep, e)}`;
+  if (!p) return null;
+  if (p.by === "column") return inList(keyOf(e, d.columns.pipeline), p.keep, e);
   const stage = keyOf(e, d.columns.stage);
   const prefixed = `${stage} LIKE ${e.q.str(`${p.code}:%`)}`;
   // The default pipeline (C0): a stage without a C<n>: prefix.
   return p.code === "c0"
-    ? `\n  WHERE (${e.q.replaceAll(stage, "^c[0-9]+:", "")} = ${stage} OR ${prefixed})`
-    : `\n  WHERE ${prefixed}`;
+    ? `(${e.q.replaceAll(stage, "^c[0-9]+:", "")} = ${stage} OR ${prefixed})`
+    : prefixed;
+}
+
+function pipelineWhere(e: Emit, d: DealsSource): string {
+  const cond = pipelineCond(e, d);
+  return cond ? `\n  WHERE ${cond}` : "";
+}
+
+/**
+ * Keeps the stage log's rows of deals left out (every row of their id in another pipeline) out:
+ * " AND <a condition on the log's id>", or "" when no deals table has pipelines.
+ */
+function logKept(e: Emit): string {
+  const of = (keep: boolean) =>
+    [e.src.deals, ...e.src.moreDeals].flatMap((d) => {
+      const cond = d ? pipelineCond(e, d) : null;
+      return d && cond
+        ? [
+            `SELECT ${textOf(e, d.columns.id)} FROM ${e.q.table(d.table)} WHERE ${keep ? cond : `NOT ${cond}`}`,
+          ]
+        : [];
+    });
+  const out = of(false);
+  return out.length === 0
+    ? ""
+    : ` AND (id NOT IN (${out.join(" UNION ALL ")}) OR id IN (${of(true).join(" UNION ALL ")}))`;
 }
 
 /** CTEs of the deals table, ending in `deals_final`. */
@@ -347,7 +372,7 @@ function logCtes(e: Emit, l: StageLogSource): string[] {
   return [
     `log_raw AS (\n  SELECT ${sel.join(",\n    ")}\n  FROM ${q.table(l.table)}\n)`,
     `log_rows AS (\n  SELECT *, ${caseStage("stage_key", l.stageValues, e)} AS pos, ${inList("stage_key", l.lostValues, e)} AS lost\n` +
-      "  FROM log_raw WHERE id <> '' AND stage_key <> '' AND entered_at IS NOT NULL\n)",
+      `  FROM log_raw WHERE id <> '' AND stage_key <> '' AND entered_at IS NOT NULL${logKept(e)}\n)`,
     `log_deals AS (\n  SELECT ${agg.join(",\n    ")}\n  FROM log_rows GROUP BY id\n)`,
   ];
 }

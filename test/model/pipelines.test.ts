@@ -6,8 +6,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bitrixPipelineOf } from "../../src/model/build/pipelineChoice";
 import { buildModel, detectTab } from "../../src/model/index";
-import type { Model } from "../../src/model/types";
+import type { Model, RawTab } from "../../src/model/types";
 import { stageCounts, statusCounts } from "../support/modelFigures";
+import { onlySales, withStageLog } from "../support/pipelineTabs";
 
 const build = (values: unknown[][], pipeline?: string) =>
   buildModel([{ name: "Deals", values }], { timeZone: "UTC", pipeline: pipeline ?? null }).model;
@@ -155,6 +156,22 @@ describe("pipelines", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("a stage log's rows of the other pipeline's deals go too (the log never brings them back)", () => {
+    const { tabs, salesIds } = withStageLog();
+    const built = buildModel(tabs, { timeZone: "UTC" });
+    expect(built.stageSource.from).toBe("stageLog");
+    const both = built.model;
+    const alone = buildModel(onlySales(tabs, salesIds), { timeZone: "UTC" }).model;
+    expect(both.pipelines?.chosen).toBe("Sales");
+    expect(figures(both)).toEqual(figures(alone));
+    expect(both.stages).not.toContain("Pilot");
+    const logIssues = both.issues.filter((i) => i.tab === "Stage log");
+    expect(logIssues.length).toBeGreaterThan(0);
+    expect(logIssues.every((i) => i.reason === "otherPipeline" && i.detail === "Partners")).toBe(
+      true,
     );
   });
 });

@@ -15,6 +15,7 @@ import { buildModel } from "../../src/model";
 import type { RawTab } from "../../src/model/types";
 import { planReport, planReportFrom } from "../../src/report/plan";
 import { aggregateWithDuckdb } from "../../src/sql/duckdb";
+import { withStageLog } from "../support/pipelineTabs";
 import { parseCsv } from "../support/plainCsv";
 import { expectSameAggregates } from "./compare";
 
@@ -45,8 +46,8 @@ function rounded(x: unknown): unknown {
   );
 }
 
-async function bothEngines(tabs: RawTab[], longCallSeconds = 60) {
-  const built = buildModel(tabs, { timeZone: "UTC" });
+async function bothEngines(tabs: RawTab[], longCallSeconds = 60, pipeline: string | null = null) {
+  const built = buildModel(tabs, { timeZone: "UTC", pipeline });
   return {
     built,
     memory: aggregate(built.model, longCallSeconds),
@@ -146,6 +147,17 @@ describe("DuckDB engine = in-memory engine", () => {
       expectSameAggregates(memory, sql);
       const deals = sql.deals.reduce((n, r) => n + r.deals, 0);
       expect(deals).toBe(stages.filter((s) => s.startsWith(`${pipeline}:`)).length);
+    }
+  });
+
+  it("with a Pipeline column and a stage log: the log's rows of the other pipeline go too", async () => {
+    const { tabs, salesIds } = withStageLog();
+    for (const pipeline of [null, "partners"]) {
+      const { built, memory, sql } = await bothEngines(tabs, 60, pipeline);
+      expect(built.stageSource.from).toBe("stageLog");
+      expectSameAggregates(memory, sql);
+      const deals = sql.deals.reduce((n, r) => n + r.deals, 0);
+      expect(deals).toBe(pipeline ? 36 - salesIds.size : salesIds.size);
     }
   });
 

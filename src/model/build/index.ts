@@ -20,7 +20,7 @@ import { readCallDays } from "./callDays";
 import { type DealStore, readDealsTab } from "./deals";
 import { col, Issues, type Layout, layoutOf } from "./layout";
 import { findLeadLink, type LeadLink, leadsLayout, linkedStages, readLinked } from "./leadLink";
-import { choosePipeline } from "./pipelineChoice";
+import { choosePipeline, logWithoutDeals } from "./pipelineChoice";
 import { readPlan } from "./plan";
 import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
 import {
@@ -117,7 +117,10 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   );
   issues.list.push(...pipes.issues);
   for (const x of read) {
-    const kept = pipes.filtered.get(x.tab);
+    const kept =
+      x.m.kind === "stageLog"
+        ? logWithoutDeals(x.tab, x.m, pipes.leftOutIds, !!opts?.releaseRows, issues.list)
+        : pipes.filtered.get(x.tab);
     if (kept) {
       x.tab = kept;
       const again = x.given ? null : detectTab(kept);

@@ -64,6 +64,8 @@ export interface PipelineOutcome {
   /** Per deals tab that loses rows, the tab with those rows blank. */
   filtered: Map<RawTab, RawTab>;
   issues: DataIssue[];
+  /** Ids of the deals left out (none of their rows kept) → their pipeline: a stage log's go too. */
+  leftOutIds: Map<string, string>;
 }
 
 /**
@@ -77,7 +79,12 @@ export function choosePipeline(
   asked: string | null | undefined,
   inPlace = false,
 ): PipelineOutcome {
-  const none: PipelineOutcome = { choice: null, filtered: new Map(), issues: [] };
+  const none: PipelineOutcome = {
+    choice: null,
+    filtered: new Map(),
+    issues: [],
+    leftOutIds: new Map(),
+  };
   const read: { t: PipelineTab; s: PipelineSource; keys: string[] }[] = [];
   const names = new Map<string, { name: string; deals: number }>();
   for (const t of tabs) {
@@ -116,12 +123,20 @@ export function choosePipeline(
   const keep = nameKey(chosen.name);
   const filtered = new Map<RawTab, RawTab>();
   const issues: DataIssue[] = [];
+  const leftOutIds = new Map<string, string>();
+  const keptIds = new Set<string>();
   for (const { t, s, keys } of read) {
     const values = inPlace ? t.tab.values : t.tab.values.slice();
+    const cId = typeof t.m.columns.id === "number" ? t.m.columns.id : -1;
     let changed = false;
     keys.forEach((k, r) => {
-      if (k === "" || k === keep) return;
       const row = values[r] as unknown[];
+      const id = cId >= 0 ? cellText(row[cId]) : "";
+      if (k === "" || k === keep) {
+        if (id !== "") keptIds.add(id);
+        return;
+      }
+      if (id !== "") leftOutIds.set(id, names.get(k)?.name ?? "");
       issues.push({
         tab: t.tab.name,
         row: r + 1,
@@ -137,5 +152,42 @@ export function choosePipeline(
     });
     if (changed) filtered.set(t.tab, inPlace ? t.tab : { ...t.tab, values });
   }
-  return { choice, filtered, issues };
+  for (const id of keptIds) leftOutIds.delete(id);
+  return { choice, filtered, issues, leftOutIds };
+}
+
+/**
+ * A stage log without the rows of deals left out (their pipeline named in the data check);
+ * null when it has none. `inPlace`: blank them in the given tab.
+ */
+export function logWithoutDeals(
+  tab: RawTab,
+  m: TabMapping,
+  leftOut: ReadonlyMap<string, string>,
+  inPlace: boolean,
+  issues: DataIssue[],
+): RawTab | null {
+  const cId = m.columns.id;
+  if (leftOut.size === 0 || typeof cId !== "number" || cId < 0) return null;
+  const header = cellText(tab.values[m.headerRow]?.[cId]);
+  let values: unknown[][] | null = null;
+  for (let r = m.headerRow + 1; r < tab.values.length; r++) {
+    const row = tab.values[r];
+    if (!Array.isArray(row)) continue;
+    const id = cellText(row[cId]);
+    const pipeline = leftOut.get(id);
+    if (pipeline === undefined) continue;
+    values ??= inPlace ? tab.values : tab.values.slice();
+    values[r] = [];
+    issues.push({
+      tab: tab.name,
+      row: r + 1,
+      column: cId + 1,
+      header,
+      value: id.slice(0, 200),
+      reason: "otherPipeline",
+      detail: pipeline,
+    });
+  }
+  return values === null ? null : inPlace ? tab : { ...tab, values };
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bitrixPipelineOf } from "../../src/model/build/pipelineChoice";
 import { buildModel, detectTab } from "../../src/model/index";
-import type { Model, RawTab } from "../../src/model/types";
+import type { Model } from "../../src/model/types";
 import { stageCounts, statusCounts } from "../support/modelFigures";
 import { onlySales, withStageLog } from "../support/pipelineTabs";
 

@@ -273,6 +273,11 @@ export const MESSAGES = {
     "--pipeline {name}: у этих сделок нет воронок (ни столбца «Воронка» или Pipeline, ни кодов этапов Битрикс24 вида C<n>:), уберите --pipeline",
     "--pipeline {name}: у цих угод немає воронок (ні стовпця «Воронка» чи Pipeline, ні кодів етапів Бітрікс24 виду C<n>:), приберіть --pipeline",
   ),
+  tabPipelineUnknown: l(
+    "the settings tab's pipeline {name} names none of the deals' pipelines ({pipelines}): the report takes the one with the most deals",
+    "воронка {name} из листа настроек не называет ни одну воронку сделок ({pipelines}): отчёт построен по воронке с наибольшим числом сделок",
+    "воронка {name} з аркуша налаштувань не називає жодної воронки угод ({pipelines}): звіт побудовано за воронкою з найбільшою кількістю угод",
+  ),
   pipelineSummary: l(
     "Pipeline {chosen}: {deals} {deals:deal|deals} ({why}); {n} {n:deal|deals} of other pipelines left out: {others}. --pipeline NAME reports another.",
     "Воронка {chosen}: {deals} {deals:сделка|сделки|сделок} ({why}); сделки других воронок не вошли ({n}): {others}. --pipeline ИМЯ строит отчёт по другой.",

@@ -56,6 +56,15 @@ export function pipelineExplainLines(p: PipelineChoice | undefined, lang: Lang):
   return out;
 }
 
+/** The settings tab's pipeline when it names none of the deals' (the flag's is an error). */
+export function tabPipelineLine(p: PipelineChoice | undefined, lang: Lang): string | null {
+  if (!p?.unknown || p.asked === null) return null;
+  return message(lang, "tabPipelineUnknown", {
+    name: p.asked,
+    pipelines: p.pipelines.map((x) => x.name).join(", ") || "—",
+  });
+}
+
 /** A --pipeline that names no pipeline of the deals: one sentence listing them. */
 export function checkAskedPipeline(asked: string | undefined, p: PipelineChoice | undefined): void {
   if (asked === undefined) return;

@@ -38,7 +38,7 @@ import {
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
-import { checkAskedPipeline, pipelineSummary } from "./pipelines";
+import { checkAskedPipeline, pipelineSummary, tabPipelineLine } from "./pipelines";
 import { profileStep } from "./profile";
 import { funnelSummary } from "./summary";
 
@@ -215,6 +215,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   });
   profileStep("build model");
   checkAskedPipeline(cmd.pipeline, built.model.pipelines);
+  const unknownTabPipeline = tabPipelineLine(built.model.pipelines, lang);
+  if (unknownTabPipeline && !cmd.quiet) io.err(unknownTabPipeline);
   const { detections } = built;
   // Aggregates tabs (SPEC §8: views a SQL engine computed), when there are some, plan the report.
   const read = readAggregatesTabs(tabs, built, "UTC", longCallSeconds);

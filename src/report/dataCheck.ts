@@ -67,8 +67,11 @@ export function planDataCheck(ctx: Context): SheetPlan | null {
 /** Which pipeline the report is for and which were left out (one funnel is one pipeline). */
 function pipelinesNote(ctx: Context): string | undefined {
   const p = ctx.model.pipelines;
-  if (!p || p.leftOut === 0) return undefined;
+  if (!p) return undefined;
   const lang = ctx.opt.lang;
+  const unknown =
+    p.unknown && p.asked !== null ? t(lang, "dataCheck.unknownPipeline", { asked: p.asked }) : "";
+  if (p.leftOut === 0) return unknown || undefined;
   const n = (x: number) => x.toLocaleString(localeOf(lang));
   const chosen = p.pipelines.find((x) => x.name === p.chosen);
   const others = p.pipelines
@@ -81,7 +84,5 @@ function pipelinesNote(ctx: Context): string | undefined {
     count: chosen?.deals ?? 0,
     others,
   });
-  return p.unknown && p.asked !== null
-    ? `${t(lang, "dataCheck.unknownPipeline", { asked: p.asked })} ${text}`
-    : text;
+  return unknown ? `${unknown} ${text}` : text;
 }

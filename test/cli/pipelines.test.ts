@@ -180,6 +180,27 @@ describe("voronka report: one funnel is one pipeline", () => {
       dir,
     );
     expect(firstStageCount(flag.out)).toBe(20);
+    // A name no pipeline has, from the tab: said on stderr and on the Data check; the most deals.
+    const wrong = new ExcelJS.Workbook();
+    wrong.addWorksheet("Deals").addRows(deals);
+    wrong.addWorksheet(SETTINGS_SHEET_NAMES.en).addRows(
+      settingsToRows({
+        mapping: { version: MAPPING_VERSION, stages: [], tabs: [] },
+        sidebar: { pipeline: "Nope" },
+      }),
+    );
+    const wrongFile = join(dir, "wrong.xlsx");
+    await wrong.xlsx.writeFile(wrongFile);
+    const fallback = await runCli(["report", wrongFile, "--out", "w.xlsx", "--lang", "en"], dir);
+    expect(fallback.code).toBe(0);
+    expect(fallback.err).toContain(
+      `the settings tab's pipeline Nope names none of the deals' pipelines (Sales, Partners): the report takes the one with the most deals`,
+    );
+    expect(firstStageCount(fallback.out)).toBe(20);
+    const note = JSON.stringify((await sheets(join(dir, "w.xlsx")))["Data check"]);
+    expect(note).toContain(
+      "No pipeline is called “Nope”: the report takes the one with the most deals.",
+    );
     // Kept by hand; the sidebar, which does not send it, keeps it when it saves its settings.
     expect(cleanSettings({ pipeline: " C6 " }).pipeline).toBe("C6");
     expect(cleanSettings({ pipeline: 6 }).pipeline).toBeUndefined();

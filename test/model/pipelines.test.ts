@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bitrixPipelineOf } from "../../src/model/build/pipelineChoice";
+import { ladderRank } from "../../src/model/headers";
 import { buildModel, detectTab } from "../../src/model/index";
 import type { Model } from "../../src/model/types";
 import { stageCounts, statusCounts } from "../support/modelFigures";
@@ -57,6 +58,12 @@ describe("pipelines", () => {
     });
     expect(calls?.kind).toBe("calls");
     expect(calls?.columns.direction?.header).toBe("Направление");
+  });
+
+  it("a stage named for getting through (Дозвониться) is a contact step; Недозвон is not", () => {
+    expect(ladderRank("Дозвониться")).toBe(ladderRank("Звонок"));
+    expect(ladderRank("Дозвониться")).toBeLessThan(ladderRank("Квалификация и сбор потребностей"));
+    expect(ladderRank("Недозвон")).toBe(-1);
   });
 
   it("Bitrix24's pipeline of a stage code: C<n>: prefix, else the default C0", () => {

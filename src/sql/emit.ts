@@ -7,10 +7,11 @@
 import { META_VIEW, viewOf } from "../aggregates/views";
 import { at } from "../core/indexed";
 import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
+import type { ChecklistSource } from "./checklist";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
 import { hoursBucketSql } from "./ladders";
-import type { ChecklistSource, SqlSource } from "./source";
+import type { SqlSource } from "./source";
 
 export const DEALS_TABLE = "voronka_deals";
 

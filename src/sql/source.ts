@@ -16,6 +16,7 @@ import { headerKey, statusOf } from "../model/headers";
 import type { TabMapping } from "../model/mapping";
 import { isNotYetWord } from "../model/pipelines";
 import type { RawTab } from "../model/types";
+import { type ChecklistSource, checklistsOf } from "./checklist";
 
 export type SqlKind = "deals" | "stageLog" | "calls";
 
@@ -101,12 +102,6 @@ export interface StageLogSource {
 export interface CallsSource {
   table: string;
   columns: Partial<Record<CallField, string>>;
-}
-
-/** A checklist (the Quality sheet's grades): only the deal id column matters to SQL. */
-export interface ChecklistSource {
-  table: string;
-  columns: { id: string };
 }
 
 export interface SqlSource {
@@ -381,7 +376,16 @@ export function sqlSourceOf(
           converted: lookupStage(st, CONVERTED_STAGE),
         }
       : undefined;
-  const checklists = checklistsOf(tabs, mapping.tabs, tables);
+  const checklists = checklistsOf(
+    mapping.tabs
+      .filter((m) => m.kind === "checklist")
+      .map((m) => {
+        const tab = tabs.find((t) => t.name === m.name);
+        const c = m.columns.id;
+        return tab && typeof c === "number" && c >= 0 ? headersOf(tab, m)[c] : undefined;
+      }),
+    tables,
+  );
   return {
     stages,
     wonStage: st.won,
@@ -392,28 +396,4 @@ export function sqlSourceOf(
     ...(leadLink ? { leadLink } : {}),
     ...(checklists.length > 0 ? { checklists } : {}),
   };
-}
-
-/**
- * The checklist tabs with a deal id column (without one the model reads no grade), named as the
- * deals tables are: `tables.checklist`, then `moreChecklists` in order (default checklist,
- * checklist_2…).
- */
-function checklistsOf(
-  tabs: readonly RawTab[],
-  mappings: readonly TabMapping[],
-  tables: SqlTables,
-): ChecklistSource[] {
-  const base = tables.checklist ?? "checklist";
-  const out: ChecklistSource[] = [];
-  mappings
-    .filter((m) => m.kind === "checklist")
-    .forEach((m, i) => {
-      const tab = tabs.find((t) => t.name === m.name);
-      const c = m.columns.id;
-      const id = tab && typeof c === "number" && c >= 0 ? headersOf(tab, m)[c] : undefined;
-      const table = i === 0 ? base : (tables.moreChecklists?.[i - 1] ?? `${base}_${i + 1}`);
-      if (id !== undefined) out.push({ table, columns: { id } });
-    });
-  return out;
 }

@@ -27,6 +27,7 @@ import {
   transitionRows,
   transitionSpreadRows,
 } from "./groups";
+import { bookingRows } from "./bookings";
 import { Histogram } from "./histogram";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
@@ -207,6 +208,7 @@ export function aggregate(
     transitions: transitionRows(transitionTotals, groups),
     transitionSpread: transitionSpreadRows(transitionSpread, groups),
     repDays,
+    bookings: bookingRows(model),
   };
 }
 

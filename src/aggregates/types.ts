@@ -161,6 +161,41 @@ export interface RepDayRow {
   timedCalls: number;
 }
 
+/**
+ * Meeting bookings for the Roles sheet (SPEC §7, core/metrics/roles.ts `bookingsOf`): deals that
+ * reached the first meeting step (booked, else held; model/team.ts `meetingStagesOf` on the
+ * stages), grouped by day, people, source and outcome. "Booked by" and the owner stay apart, so
+ * the report applies the role book (which lives in the workbook) to them. The `…After` columns
+ * are whole days from the booking day to the event, null when either is undated, for the
+ * "within W days of the booking" rules.
+ */
+export interface BookingRow {
+  /** The deal's own day (created, else first stage date, else closed): the report's date filter. */
+  ownDay: number | null;
+  /** The booked step's day, else the held step's; null: neither is dated. */
+  day: number | null;
+  /** The deal's owner. */
+  rep: string;
+  source: string;
+  /** "Booked by" as the data wrote it, trimmed; "" when absent. */
+  bookedBy: string;
+  targeted: boolean | null;
+  /** Some meeting step (booked, confirmed, held) of the deal is dated. */
+  meetingDated: boolean;
+  confirmed: boolean;
+  held: boolean;
+  won: boolean;
+  lost: boolean;
+  confirmedAfter: number | null;
+  heldAfter: number | null;
+  /** Days from the booking to the sale (won deals; `saleDayOf`). */
+  saleAfter: number | null;
+  bookings: number;
+  /** Sum of the known amounts, and how many were known. */
+  revenue: number;
+  amounts: number;
+}
+
 export interface Aggregates {
   stages: StageInfo[];
   /** The threshold `RepDayRow.longCalls` was counted with. */
@@ -177,4 +212,5 @@ export interface Aggregates {
   transitions: TransitionRow[];
   transitionSpread: TransitionSpreadRow[];
   repDays: RepDayRow[];
+  bookings: BookingRow[];
 }

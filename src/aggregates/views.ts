@@ -106,6 +106,15 @@ export const VIEWS: readonly ViewDef[] = [
     view: "voronka_rep_days",
     columns: cols("day rep source calls:int longCalls:int talkSeconds:number timedCalls:int"),
   },
+  {
+    table: "bookings",
+    view: "voronka_agg_bookings",
+    columns: cols(
+      "ownDay:day? day? rep source bookedBy:text targeted:bool? meetingDated:bool " +
+        "confirmed:bool held:bool won:bool lost:bool confirmedAfter:int? heldAfter:int? " +
+        "saleAfter:int? bookings:int revenue:number amounts:int",
+    ),
+  },
 ];
 
 /** The one-row view of settings the aggregates were counted with. */

@@ -9,6 +9,7 @@ import { at } from "../core/indexed";
 import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
+import { bookingsView } from "./emitRoles";
 import { hoursBucketSql } from "./ladders";
 import type { SqlSource } from "./source";
 
@@ -82,7 +83,7 @@ function facts(e: Emit): string {
     .map((x) => `, ${x}`)
     .join("")})`;
   return (
-    `SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,\n` +
+    `SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,\n` +
     `    ${n > 0 ? `LEAST(reached, ${n - 1})` : "reached"} AS reached,\n` +
     `    ${q.day(own)} AS own_day, ${sale} AS sale_at, ${n > 1 ? known : "closed"} AS known_at` +
     range(n)
@@ -258,6 +259,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
       ),
     );
   }
+  out.push(bookingsView(e, F));
   const meta = META_VIEW;
   out.push(
     `${q.createView} ${e.out(meta.view)} AS\nSELECT ${longCallSeconds} AS ${at(meta.columns, 0).column}, ` +

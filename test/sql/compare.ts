@@ -38,6 +38,7 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "transitions",
     "transitionSpread",
     "repDays",
+    "bookings",
   ] as const;
   for (const list of lists) {
     const sorted = (xs: readonly object[]) =>

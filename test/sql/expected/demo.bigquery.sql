@@ -166,7 +166,7 @@ UNION ALL SELECT 5 AS position, 'Оплата' AS stage, (SELECT COUNT(`Опла
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_deals` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -176,7 +176,7 @@ FROM f GROUP BY own_day, rep, source, reached, targeted;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_stage_entries` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -187,7 +187,7 @@ GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_sales` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -207,7 +207,7 @@ FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELS
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_cycles` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -221,7 +221,7 @@ FROM c GROUP BY sale_day, rep, source;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_cycle_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -248,7 +248,7 @@ FROM bucketed GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_spans` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -262,7 +262,7 @@ FROM s GROUP BY part, rep, source, days;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_cohorts` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -280,7 +280,7 @@ FROM c GROUP BY part, rep, source, k, within_days;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_transitions` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -298,7 +298,7 @@ FROM h GROUP BY moved_day, rep, source, k;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_transition_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -326,6 +326,29 @@ bucketed AS (
 )
 SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
 FROM bucketed GROUP BY part, rep, source, k, from_hours;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_bookings` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b AS (
+  SELECT own_day, COALESCE(DATE(s1), DATE(s3)) AS booking_day, rep, source, booked_by, targeted,
+    (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) AS meeting_dated, reached >= 2 AS confirmed, reached >= 3 AS held,
+    status = 'won' AS won, status = 'lost' AS lost, DATE(s2) AS confirmed_day, DATE(s3) AS held_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day, amount
+  FROM f WHERE reached >= 1
+),
+g AS (
+  SELECT own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
+    CASE WHEN booking_day IS NULL OR confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(confirmed_day, booking_day, DAY) END AS confirmed_after, CASE WHEN booking_day IS NULL OR held_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(held_day, booking_day, DAY) END AS held_after, CASE WHEN booking_day IS NULL OR sale_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(sale_day, booking_day, DAY) END AS sale_after, amount
+  FROM b
+)
+SELECT own_day, booking_day AS day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
+  confirmed_after, held_after, sale_after, COUNT(*) AS bookings, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts
+FROM g GROUP BY own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost, confirmed_after, held_after, sale_after;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `sales.voronka_deals`), FALSE) AS has_client;

@@ -82,7 +82,7 @@ UNION ALL SELECT 3 AS position, 'Won' AS stage, (SELECT COUNT(`Won`) FROM `crm.v
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_deals` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -92,7 +92,7 @@ FROM f GROUP BY own_day, rep, source, reached, targeted;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_stage_entries` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -103,7 +103,7 @@ GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_sales` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -123,7 +123,7 @@ FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELS
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_cycles` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -137,7 +137,7 @@ FROM c GROUP BY sale_day, rep, source;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_cycle_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -164,7 +164,7 @@ FROM bucketed GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_spans` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -178,7 +178,7 @@ FROM s GROUP BY part, rep, source, days;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_cohorts` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -196,7 +196,7 @@ FROM c GROUP BY part, rep, source, k, within_days;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_transitions` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -214,7 +214,7 @@ FROM h GROUP BY moved_day, rep, source, k;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_transition_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 3) AS reached,
     DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
   FROM `crm.voronka_deals`
@@ -242,6 +242,29 @@ bucketed AS (
 )
 SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
 FROM bucketed GROUP BY part, rep, source, k, from_hours;
+
+CREATE OR REPLACE VIEW `crm.voronka_agg_bookings` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 3) AS reached,
+    DATE(COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS own_day, COALESCE(closed, `Won`, `Closed stage`, `Engaged`, `Opportunity`, COALESCE(created, `Opportunity`, `Engaged`, `Closed stage`, `Won`, closed)) AS sale_at, COALESCE(closed, `Won`, `Closed stage`, `Engaged`) AS known_at, `Opportunity` AS s0, `Engaged` AS s1, `Closed stage` AS s2, `Won` AS s3
+  FROM `crm.voronka_deals`
+),
+b AS (
+  SELECT own_day, COALESCE(CAST(NULL AS DATE), CAST(NULL AS DATE)) AS booking_day, rep, source, booked_by, targeted,
+    FALSE AS meeting_dated, FALSE AS confirmed, FALSE AS held,
+    status = 'won' AS won, status = 'lost' AS lost, CAST(NULL AS DATE) AS confirmed_day, CAST(NULL AS DATE) AS held_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day, amount
+  FROM f WHERE FALSE
+),
+g AS (
+  SELECT own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
+    CASE WHEN booking_day IS NULL OR confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(confirmed_day, booking_day, DAY) END AS confirmed_after, CASE WHEN booking_day IS NULL OR held_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(held_day, booking_day, DAY) END AS held_after, CASE WHEN booking_day IS NULL OR sale_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(sale_day, booking_day, DAY) END AS sale_after, amount
+  FROM b
+)
+SELECT own_day, booking_day AS day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
+  confirmed_after, held_after, sale_after, COUNT(*) AS bookings, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts
+FROM g GROUP BY own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost, confirmed_after, held_after, sale_after;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `crm.voronka_deals`), FALSE) AS has_client;

@@ -278,7 +278,7 @@ UNION ALL SELECT 12 AS position, 'Closed Won' AS stage, (SELECT COUNT(`Closed Wo
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_deals` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -288,7 +288,7 @@ FROM f GROUP BY own_day, rep, source, reached, targeted;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_stage_entries` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -299,7 +299,7 @@ GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_sales` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -319,7 +319,7 @@ FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELS
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_cycles` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -333,7 +333,7 @@ FROM c GROUP BY sale_day, rep, source;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_cycle_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -360,7 +360,7 @@ FROM bucketed GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_spans` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -374,7 +374,7 @@ FROM s GROUP BY part, rep, source, days;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_cohorts` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -392,7 +392,7 @@ FROM c GROUP BY part, rep, source, k, within_days;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_transitions` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -410,7 +410,7 @@ FROM h GROUP BY moved_day, rep, source, k;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_transition_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
     DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
   FROM `zoho.voronka_deals`
@@ -438,6 +438,29 @@ bucketed AS (
 )
 SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
 FROM bucketed GROUP BY part, rep, source, k, from_hours;
+
+CREATE OR REPLACE VIEW `zoho.voronka_agg_bookings` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 12) AS reached,
+    DATE(COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS own_day, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`, `Not Contacted`, COALESCE(created, `Not Contacted`, `Attempted to Contact`, `Contact in Future`, `Contacted`, `Pre Qualified`, `Converted lead`, `Prospect`, `Qualification`, `Needs Analysis`, `Initial Offer`, `Proposal_Price Quote`, `Negotiation_Review`, `Closed Won`, closed)) AS sale_at, COALESCE(closed, `Closed Won`, `Negotiation_Review`, `Proposal_Price Quote`, `Initial Offer`, `Needs Analysis`, `Qualification`, `Prospect`, `Converted lead`, `Pre Qualified`, `Contacted`, `Contact in Future`, `Attempted to Contact`) AS known_at, `Not Contacted` AS s0, `Attempted to Contact` AS s1, `Contact in Future` AS s2, `Contacted` AS s3, `Pre Qualified` AS s4, `Converted lead` AS s5, `Prospect` AS s6, `Qualification` AS s7, `Needs Analysis` AS s8, `Initial Offer` AS s9, `Proposal_Price Quote` AS s10, `Negotiation_Review` AS s11, `Closed Won` AS s12
+  FROM `zoho.voronka_deals`
+),
+b AS (
+  SELECT own_day, COALESCE(CAST(NULL AS DATE), CAST(NULL AS DATE)) AS booking_day, rep, source, booked_by, targeted,
+    FALSE AS meeting_dated, FALSE AS confirmed, FALSE AS held,
+    status = 'won' AS won, status = 'lost' AS lost, CAST(NULL AS DATE) AS confirmed_day, CAST(NULL AS DATE) AS held_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day, amount
+  FROM f WHERE FALSE
+),
+g AS (
+  SELECT own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
+    CASE WHEN booking_day IS NULL OR confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(confirmed_day, booking_day, DAY) END AS confirmed_after, CASE WHEN booking_day IS NULL OR held_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(held_day, booking_day, DAY) END AS held_after, CASE WHEN booking_day IS NULL OR sale_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(sale_day, booking_day, DAY) END AS sale_after, amount
+  FROM b
+)
+SELECT own_day, booking_day AS day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
+  confirmed_after, held_after, sale_after, COUNT(*) AS bookings, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts
+FROM g GROUP BY own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost, confirmed_after, held_after, sale_after;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `zoho.voronka_deals`), FALSE) AS has_client;

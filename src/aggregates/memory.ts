@@ -12,6 +12,7 @@ import { repeatWins } from "../core/metrics/repeat";
 import { MAX_SPREAD_HOURS, weekPartStart } from "../core/metrics/spread";
 import { dealLookup } from "../model/dealLookup";
 import type { CallDay, Deal, Model } from "../model/types";
+import { bookingRows } from "./bookings";
 import {
   cohortRows,
   cycleRows,
@@ -27,7 +28,6 @@ import {
   transitionRows,
   transitionSpreadRows,
 } from "./groups";
-import { bookingRows } from "./bookings";
 import { Histogram } from "./histogram";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 

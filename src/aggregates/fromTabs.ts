@@ -120,7 +120,7 @@ function emptyAggregates(): Aggregates {
     transitions: [],
     transitionSpread: [],
     repDays: [],
-    bookings: [],
+    roleDeals: [],
   };
 }
 

@@ -12,7 +12,6 @@ import { repeatWins } from "../core/metrics/repeat";
 import { MAX_SPREAD_HOURS, weekPartStart } from "../core/metrics/spread";
 import { dealLookup } from "../model/dealLookup";
 import type { CallDay, Deal, Model } from "../model/types";
-import { bookingRows } from "./bookings";
 import {
   cohortRows,
   cycleRows,
@@ -29,6 +28,7 @@ import {
   transitionSpreadRows,
 } from "./groups";
 import { Histogram } from "./histogram";
+import { roleDealRows } from "./roleDeals";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
@@ -208,7 +208,7 @@ export function aggregate(
     transitions: transitionRows(transitionTotals, groups),
     transitionSpread: transitionSpreadRows(transitionSpread, groups),
     repDays,
-    bookings: bookingRows(model),
+    roleDeals: roleDealRows(model),
   };
 }
 

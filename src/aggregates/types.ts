@@ -162,15 +162,15 @@ export interface RepDayRow {
 }
 
 /**
- * Meeting bookings for the Roles sheet (SPEC §7, core/metrics/roles.ts `bookingsOf`): deals that
+ * What the Roles sheet reads of the deals (SPEC §7, core/metrics/roles.ts): every deal that
  * reached the first meeting step (booked, else held; model/team.ts `meetingStagesOf` on the
- * stages), grouped by day, people, source and outcome. "Booked by" and the owner stay apart, so
- * the report applies the role book (which lives in the workbook) to them. The `…After` columns
- * are whole days from the booking day to the event, null when either is undated, for the
- * "within W days of the booking" rules.
+ * stages), the held step or the proposal, was won, or names who booked it; grouped by its days,
+ * people, source and outcome. "Booked by" and the owner stay apart, so the report applies the role
+ * book (which lives in the workbook) to them. The `…After` columns are whole days from the
+ * booking day to the event, null when either is undated, for the "within W days" rules.
  */
-export interface BookingRow {
-  /** The deal's own day (created, else first stage date, else closed): the report's date filter. */
+export interface RoleDealRow {
+  /** The deal's own day (created, else first stage date, else closed): its date filter, leads. */
   ownDay: number | null;
   /** The booked step's day, else the held step's; null: neither is dated. */
   day: number | null;
@@ -180,17 +180,30 @@ export interface BookingRow {
   /** "Booked by" as the data wrote it, trimmed; "" when absent. */
   bookedBy: string;
   targeted: boolean | null;
+  /** Reached the first meeting step (`bookingsOf` then keeps it unless `meetingDated` rules). */
+  booking: boolean;
   /** Some meeting step (booked, confirmed, held) of the deal is dated. */
   meetingDated: boolean;
   confirmed: boolean;
   held: boolean;
+  proposal: boolean;
   won: boolean;
   lost: boolean;
+  /** A won deal of a client who had won before (by `saleDayOf`, as the Roles sheet orders). */
+  repeatWin: boolean;
+  /** The client's name key for a repeat win (farmers' clients), else "". */
+  client: string;
+  /** The deal's id for a held and lost booking (the diagnosis lists them), else "". */
+  id: string;
   confirmedAfter: number | null;
   heldAfter: number | null;
   /** Days from the booking to the sale (won deals; `saleDayOf`). */
   saleAfter: number | null;
-  bookings: number;
+  /** The held step's, the proposal's and the sale's (won deals, `saleDayOf`) days. */
+  heldDay: number | null;
+  proposalDay: number | null;
+  saleDay: number | null;
+  deals: number;
   /** Sum of the known amounts, and how many were known. */
   revenue: number;
   amounts: number;
@@ -212,5 +225,5 @@ export interface Aggregates {
   transitions: TransitionRow[];
   transitionSpread: TransitionSpreadRow[];
   repDays: RepDayRow[];
-  bookings: BookingRow[];
+  roleDeals: RoleDealRow[];
 }

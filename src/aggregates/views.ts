@@ -107,12 +107,13 @@ export const VIEWS: readonly ViewDef[] = [
     columns: cols("day rep source calls:int longCalls:int talkSeconds:number timedCalls:int"),
   },
   {
-    table: "bookings",
-    view: "voronka_agg_bookings",
+    table: "roleDeals",
+    view: "voronka_agg_role_deals",
     columns: cols(
-      "ownDay:day? day? rep source bookedBy:text targeted:bool? meetingDated:bool " +
-        "confirmed:bool held:bool won:bool lost:bool confirmedAfter:int? heldAfter:int? " +
-        "saleAfter:int? bookings:int revenue:number amounts:int",
+      "ownDay:day? day? rep source bookedBy:text targeted:bool? booking:bool meetingDated:bool " +
+        "confirmed:bool held:bool proposal:bool won:bool lost:bool repeatWin:bool client:text " +
+        "id:text confirmedAfter:int? heldAfter:int? saleAfter:int? heldDay:day? proposalDay:day? " +
+        "saleDay:day? deals:int revenue:number amounts:int",
     ),
   },
 ];

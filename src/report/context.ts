@@ -181,8 +181,8 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals
     transitions: pick(agg.transitions),
     transitionSpread: pick(agg.transitionSpread),
     repDays: all ? agg.repDays : agg.repDays.filter((r) => ok(r, true)),
-    // Bookings pass by the deal's own day, as the model's deals do (filterModel).
-    bookings: all ? agg.bookings : agg.bookings.filter((r) => ok({ ...r, day: r.ownDay })),
+    // Pass by the deal's own day, as the model's deals do (filterModel).
+    roleDeals: all ? agg.roleDeals : agg.roleDeals.filter((r) => ok({ ...r, day: r.ownDay })),
   };
 }
 

@@ -38,7 +38,7 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "transitions",
     "transitionSpread",
     "repDays",
-    "bookings",
+    "roleDeals",
   ] as const;
   for (const list of lists) {
     const sorted = (xs: readonly object[]) =>

@@ -439,7 +439,7 @@ bucketed AS (
 SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
 FROM bucketed GROUP BY part, rep, source, k, from_hours;
 
-CREATE OR REPLACE VIEW `zoho.voronka_agg_bookings` AS
+CREATE OR REPLACE VIEW `zoho.voronka_agg_role_deals` AS
 WITH f AS (
   SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 12) AS reached,
@@ -448,19 +448,23 @@ WITH f AS (
 ),
 b AS (
   SELECT own_day, COALESCE(CAST(NULL AS DATE), CAST(NULL AS DATE)) AS booking_day, rep, source, booked_by, targeted,
-    FALSE AS meeting_dated, FALSE AS confirmed, FALSE AS held,
-    status = 'won' AS won, status = 'lost' AS lost, CAST(NULL AS DATE) AS confirmed_day, CAST(NULL AS DATE) AS held_day,
+    FALSE AS booking, FALSE AS meeting_dated,
+    FALSE AS confirmed, FALSE AS held, reached >= 10 AS proposal,
+    status = 'won' AS won, status = 'lost' AS lost, CASE WHEN status = 'won' AND client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') END ORDER BY CASE WHEN known_at IS NULL THEN 1 ELSE 0 END, DATE(known_at), origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win, client, id,
+    CAST(NULL AS DATE) AS confirmed_day, CAST(NULL AS DATE) AS held_day, DATE(s10) AS proposal_day,
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day, amount
-  FROM f WHERE FALSE
+  FROM f
 ),
 g AS (
-  SELECT own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
-    CASE WHEN booking_day IS NULL OR confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(confirmed_day, booking_day, DAY) END AS confirmed_after, CASE WHEN booking_day IS NULL OR held_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(held_day, booking_day, DAY) END AS held_after, CASE WHEN booking_day IS NULL OR sale_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(sale_day, booking_day, DAY) END AS sale_after, amount
-  FROM b
+  SELECT own_day, booking_day, rep, source, booked_by, targeted, booking, meeting_dated, confirmed, held, proposal, won, lost,
+    repeat_win, CASE WHEN repeat_win THEN client ELSE '' END AS client, CASE WHEN booking AND held AND lost THEN id ELSE '' END AS id,
+    CASE WHEN booking_day IS NULL OR confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(confirmed_day, booking_day, DAY) END AS confirmed_after, CASE WHEN booking_day IS NULL OR held_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(held_day, booking_day, DAY) END AS held_after, CASE WHEN booking_day IS NULL OR sale_day IS NULL THEN CAST(NULL AS INT64) ELSE DATE_DIFF(sale_day, booking_day, DAY) END AS sale_after,
+    held_day, proposal_day, sale_day, amount
+  FROM b WHERE booking OR held OR proposal OR won OR booked_by <> ''
 )
-SELECT own_day, booking_day AS day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost,
-  confirmed_after, held_after, sale_after, COUNT(*) AS bookings, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts
-FROM g GROUP BY own_day, booking_day, rep, source, booked_by, targeted, meeting_dated, confirmed, held, won, lost, confirmed_after, held_after, sale_after;
+SELECT own_day, booking_day AS day, rep, source, booked_by, targeted, booking, meeting_dated, confirmed, held, proposal, won, lost, repeat_win, client, id, confirmed_after, held_after, sale_after, held_day, proposal_day, sale_day,
+  COUNT(*) AS deals, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts
+FROM g GROUP BY own_day, booking_day, rep, source, booked_by, targeted, booking, meeting_dated, confirmed, held, proposal, won, lost, repeat_win, client, id, confirmed_after, held_after, sale_after, held_day, proposal_day, sale_day;
 
 CREATE OR REPLACE VIEW `zoho.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `zoho.voronka_deals`), FALSE) AS has_client;

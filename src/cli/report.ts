@@ -89,10 +89,6 @@ function headersOf(tab: RawTab, lang: Lang): string {
   return names.length > 6 ? `${shown}, …` : shown || message(lang, "noHeaderRow");
 }
 
-function withoutRoles(plan: ReportPlan): ReportPlan {
-  return { ...plan, sheets: plan.sheets.filter((s) => s.key !== "roles") };
-}
-
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
   const started = Date.now();
   const lang = cmd.lang;
@@ -277,14 +273,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
         io.err(line);
     }
   }
-  // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
-  // Roles sheet (which needs every deal) is left out rather than counted on the sample.
+  // From DuckDB's aggregates; a model built on a sample keeps only its small tables.
   const sampled = direct.size > 0 || buildTabs.some((t, i) => t !== tabs[i]);
   const plan = !sqlAgg
     ? planTabs(read, options)
-    : sampled
-      ? withoutRoles(planReportFrom(sqlAgg, { ...model, deals: [], calls: [] }, options))
-      : planReportFrom(sqlAgg, model, options);
+    : planReportFrom(sqlAgg, sampled ? { ...model, deals: [], calls: [] } : model, options);
 
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");

@@ -88,8 +88,11 @@ function who(ctx: Context, name: string): string {
   return name === "" ? rt(ctx.opt.lang, "noSdr") : name;
 }
 
-export function planRoles(ctx: Context, norms?: Partial<RoleNorms>): SheetPlan | null {
-  const data = rolesData(ctx);
+export function planRoles(
+  ctx: Context,
+  norms?: Partial<RoleNorms>,
+  data: RolesData | null = rolesData(ctx),
+): SheetPlan | null {
   if (!data) return null;
   const n = roleNorms(norms);
   const lang = ctx.opt.lang;
@@ -217,8 +220,8 @@ function sourceBlock(ctx: Context, data: RolesData): Block | null {
     }
     addBooking(e.x, b);
     if (b.deal.targeted !== null) {
-      e.x.bookedGraded++;
-      if (b.deal.targeted) e.x.bookedTargeted++;
+      e.x.bookedGraded += b.deals;
+      if (b.deal.targeted) e.x.bookedTargeted += b.deals;
     }
   }
   const rows = [...bySource.values()]

@@ -1,17 +1,17 @@
 /**
- * The Roles sheet's numbers (SPEC §7): one pass over calls, deals and bookings into per
- * (period, person) counters for SDRs, hunters and farmers. The planner (roles.ts) only lays
+ * The Roles sheet's numbers (SPEC §7): one pass over the aggregates' rows (Roles rows, deal
+ * rows, rep-days) into per (period, person) counters for SDRs, hunters and farmers. The planner (roles.ts) only lays
  * them out; the diagnosis (rolesDiagnosis.ts) reads the same bookings.
  */
 
-import { MS_PER_DAY, workdaysBetween } from "../core/calendar";
+import type { RoleDealRow } from "../aggregates/types";
+import { workdaysBetween } from "../core/calendar";
+import { cohortWindow } from "../core/metrics/cohort";
 import { repeatWins } from "../core/metrics/repeat";
 import {
   addBooking,
   type Booking,
   type BookingOutcome,
-  bookingsOf,
-  dealDayOf,
   emptyOutcome,
   type MeetingStages,
   RoleBook,
@@ -104,6 +104,8 @@ export interface FarmerCounts {
 }
 
 export interface RolesData {
+  /** The cohort window W from the data (won deals' own day → sale, SPEC §4); null: none. */
+  window: number | null;
   roles: RoleBook;
   stages: MeetingStages;
   bookings: Booking[];
@@ -124,30 +126,65 @@ export interface RolesData {
   hasAmount: boolean;
 }
 
-function day(ms: number | null): number {
-  return ms === null ? Number.NaN : Math.floor(ms / MS_PER_DAY);
-}
+const NO_DAY = Number.NaN;
+const dayOr = (d: number | null) => (d === null ? NO_DAY : d);
 
 /** Won deals whose client had an earlier won deal (over all the model's deals). */
 export function repeatSales(deals: readonly Deal[]): Set<Deal> {
   return repeatWins(deals, saleDayOf);
 }
 
+/**
+ * The bookings among the Roles rows (core/metrics/roles.ts `bookingsOf`, row by row): where the
+ * data dates meetings, a deal that only passed the meeting is no booking unless it names who
+ * booked it.
+ */
+function bookingsOfRows(rows: readonly RoleDealRow[], roles: RoleBook): Booking[] {
+  const dated = rows.some((r) => r.meetingDated);
+  const out: Booking[] = [];
+  for (const r of rows) {
+    if (!r.booking || (dated && !r.meetingDated && r.bookedBy === "")) continue;
+    const day = dayOr(r.day);
+    const deal = {
+      id: r.id,
+      rep: r.rep,
+      source: r.source,
+      targeted: r.targeted,
+      status: r.won ? ("won" as const) : r.lost ? ("lost" as const) : ("open" as const),
+    };
+    out.push({
+      deal,
+      deals: r.deals,
+      revenue: r.won ? r.revenue : 0,
+      amounts: r.amounts,
+      sdr: sdrOf({ ...deal, bookedBy: r.bookedBy } as Parameters<typeof sdrOf>[0], roles, day),
+      day,
+      confirmed: r.confirmed,
+      held: r.held,
+      won: r.won,
+      confirmedDay: r.confirmedAfter === null ? NO_DAY : day + r.confirmedAfter,
+      heldDay: dayOr(r.heldDay),
+      saleDay: dayOr(r.saleDay),
+    });
+  }
+  return out;
+}
+
 /** The roles data, or null when the workbook has no roles and no "booked by". */
 export function rolesData(ctx: Context): RolesData | null {
   const team = ctx.model.team ?? [];
-  const anyBookedBy = ctx.model.deals.some((d) => (d.bookedBy ?? "") !== "");
+  const anyBookedBy = ctx.agg.roleDeals.some((r) => r.bookedBy !== "");
   if (team.length === 0 && !anyBookedBy) return null;
   const roles = new RoleBook(team);
-  const stages = meetingStagesOf(ctx.model.stages);
-  const { deals, calls } = ctx.filtered();
-  const bookings = bookingsOf(deals, stages, roles);
+  const stages = meetingStagesOf(ctx.agg.stages.map((s) => s.stage));
+  const rows = ctx.rows.roleDeals;
+  const bookings = bookingsOfRows(rows, roles);
   const periodOf = (d: number) => (Number.isNaN(d) ? -2 : ctx.periods.of(d));
 
   const sdrNames = new Map<string, string>();
   for (const r of roles.reps("sdr")) sdrNames.set(nameKey(r), r);
-  for (const d of deals) {
-    const by = (d.bookedBy ?? "").trim();
+  for (const r of rows) {
+    const by = r.bookedBy;
     if (by !== "" && !sdrNames.has(nameKey(by))) sdrNames.set(nameKey(by), by);
   }
   let noSdr = false;
@@ -183,42 +220,62 @@ export function rolesData(ctx: Context): RolesData | null {
   };
   let hasCalls = false;
   let hasTalk = false;
-  let hasTargeted = false;
-  let hasAmount = false;
-  for (const c of calls) {
-    const d = day(c.at);
+  for (const c of ctx.rows.repDays) {
     if (!isSdr(c.rep)) continue;
-    const role = roleAt(c.rep, d);
+    const role = roleAt(c.rep, c.day);
     if (role === "hunter" || role === "farmer") continue;
     hasCalls = true;
-    both(periodOf(d), c.rep, (x) => {
-      x.calls++;
-      if (c.durationSec !== null) {
-        x.timed++;
-        x.talkSec += c.durationSec;
-        if (c.durationSec >= ctx.opt.longCallSeconds) x.longCalls++;
-      }
+    both(periodOf(c.day), c.rep, (x) => {
+      x.calls += c.calls;
+      x.timed += c.timedCalls;
+      x.talkSec += c.talkSeconds;
+      x.longCalls += c.longCalls;
     });
-    if (c.durationSec !== null) hasTalk = true;
+    if (c.timedCalls > 0) hasTalk = true;
   }
-  for (const d of deals) {
-    const own = dealDayOf(d);
-    const who = sdrOf(d, roles, own);
-    if (who === "") continue;
-    if (d.targeted !== null) hasTargeted = true;
-    both(periodOf(own), who, (x) => {
-      x.leads++;
-      if (d.targeted === true) x.targeted++;
-      if (d.targeted === false) x.nonTargeted++;
+  // Leads: each deal to "booked by" when given, else to its owner when an SDR on its own day.
+  // Deal rows hold every deal by owner; the Roles rows naming who booked take theirs away.
+  const byOwner = new Map<
+    string,
+    { day: number; rep: string; targeted: boolean | null; n: number }
+  >();
+  const ownerKey = (day: number | null, rep: string, targeted: boolean | null) =>
+    `${day}\u0001${targeted}\u0001${rep}`;
+  for (const r of ctx.rows.deals) {
+    const k = ownerKey(r.day, r.rep, r.targeted);
+    const e = byOwner.get(k);
+    if (e) e.n += r.deals;
+    else byOwner.set(k, { day: dayOr(r.day), rep: r.rep, targeted: r.targeted, n: r.deals });
+  }
+  let gradedLeads = 0;
+  const addLeads = (day: number, who: string, targeted: boolean | null, n: number) => {
+    if (who === "" || n <= 0) return;
+    if (targeted !== null) gradedLeads += n;
+    both(periodOf(day), who, (x) => {
+      x.leads += n;
+      if (targeted === true) x.targeted += n;
+      if (targeted === false) x.nonTargeted += n;
     });
+  };
+  for (const r of rows) {
+    if (r.bookedBy === "") continue;
+    const e = byOwner.get(ownerKey(r.ownDay, r.rep, r.targeted));
+    if (e) e.n -= r.deals;
+    addLeads(dayOr(r.ownDay), r.bookedBy, r.targeted, r.deals);
   }
+  for (const e of byOwner.values()) {
+    const owner = e.rep !== "" && roles.roleOf(e.rep, e.day) === "sdr" ? e.rep.trim() : "";
+    addLeads(e.day, owner, e.targeted, e.n);
+  }
+  const hasTargeted = gradedLeads > 0;
+  let hasAmount = false;
   for (const b of bookings) {
-    if (b.deal.amount !== null) hasAmount = true;
+    if (b.amounts > 0) hasAmount = true;
     both(periodOf(b.day), b.sdr, (x) => {
       addBooking(x, b);
       if (b.deal.targeted !== null) {
-        x.bookedGraded++;
-        if (b.deal.targeted) x.bookedTargeted++;
+        x.bookedGraded += b.deals;
+        if (b.deal.targeted) x.bookedTargeted += b.deals;
       }
     });
   }
@@ -241,65 +298,54 @@ export function rolesData(ctx: Context): RolesData | null {
     }),
   );
   const revenue = new Map<number, number>();
-  const repeat = repeatSales(ctx.model.deals);
   const hunters = new Map<string, string>();
   const farmers = new Map<string, string>();
   for (const r of roles.reps("hunter")) hunters.set(nameKey(r), r);
   for (const r of roles.reps("farmer")) farmers.set(nameKey(r), r);
-  for (const d of deals) {
-    const own = dealDayOf(d);
-    const saleDay = d.status === "won" ? saleDayOf(d) : Number.NaN;
-    const sold = Number.isNaN(saleDay) ? own : saleDay;
-    if (d.status === "won" && d.amount !== null) {
+  const spans: number[] = [];
+  for (const r of rows) {
+    const own = dayOr(r.ownDay);
+    const sold = r.won && r.saleDay !== null ? r.saleDay : own;
+    if (r.won && r.ownDay !== null && r.saleDay !== null)
+      for (let i = 0; i < r.deals; i++) spans.push(r.saleDay - r.ownDay);
+    if (r.won && r.amounts > 0) {
       for (const p of [periodOf(sold), -1])
-        if (p !== -2) revenue.set(p, (revenue.get(p) ?? 0) + d.amount);
+        if (p !== -2) revenue.set(p, (revenue.get(p) ?? 0) + r.revenue);
     }
-    const role = d.rep === "" ? null : roleAt(d.rep, sold);
+    const role = r.rep === "" ? null : roleAt(r.rep, sold);
     if (role === "hunter") {
-      const heldIdx = stages.held;
       const add = (p: number, f: (x: HunterCounts) => void) => {
-        if (p !== -2) f(hunter.at(p, d.rep));
-        f(hunter.at(-1, d.rep));
+        if (p !== -2) f(hunter.at(p, r.rep));
+        f(hunter.at(-1, r.rep));
       };
-      if (heldIdx >= 0 && d.reached >= heldIdx) {
-        const hd = day(d.stageDates[heldIdx] ?? null);
-        add(periodOf(Number.isNaN(hd) ? own : hd), (x) => {
-          x.held++;
-          if (d.status === "won") x.heldWon++;
+      if (r.held)
+        add(periodOf(r.heldDay ?? own), (x) => {
+          x.held += r.deals;
+          if (r.won) x.heldWon += r.deals;
         });
-      }
-      if (stages.proposal >= 0 && d.reached >= stages.proposal) {
-        const pd = day(d.stageDates[stages.proposal] ?? null);
-        add(periodOf(Number.isNaN(pd) ? own : pd), (x) => {
-          x.proposals++;
+      if (r.proposal)
+        add(periodOf(r.proposalDay ?? own), (x) => {
+          x.proposals += r.deals;
         });
-      }
-      if (d.status === "won")
+      if (r.won)
         add(periodOf(sold), (x) => {
-          x.sales++;
-          if (d.amount !== null) {
-            x.revenue += d.amount;
-            x.amounts++;
-          }
+          x.sales += r.deals;
+          x.revenue += r.revenue;
+          x.amounts += r.amounts;
         });
-    } else if (role === "farmer" && d.status === "won") {
-      const isRepeat = repeat.has(d);
+    } else if (role === "farmer" && r.won) {
       for (const p of [periodOf(sold), -1]) {
         if (p === -2) continue;
-        const x = farmer.at(p, d.rep);
-        if (isRepeat) {
-          x.repeatSales++;
-          x.clients.add(nameKey(d.client));
-          if (d.amount !== null) {
-            x.repeatRevenue += d.amount;
-            x.repeatAmounts++;
-          }
+        const x = farmer.at(p, r.rep);
+        if (r.repeatWin) {
+          x.repeatSales += r.deals;
+          x.clients.add(nameKey(r.client));
+          x.repeatRevenue += r.revenue;
+          x.repeatAmounts += r.amounts;
         } else {
-          x.newSales++;
-          if (d.amount !== null) {
-            x.newRevenue += d.amount;
-            x.newAmounts++;
-          }
+          x.newSales += r.deals;
+          x.newRevenue += r.revenue;
+          x.newAmounts += r.amounts;
         }
       }
     }
@@ -315,6 +361,7 @@ export function rolesData(ctx: Context): RolesData | null {
           Math.min(ctx.periods.endOf(p), endDay),
         );
   return {
+    window: cohortWindow(spans),
     roles,
     stages,
     bookings,

@@ -62,7 +62,7 @@ export function comparedPeriods(
   data: RolesData,
 ): { window: number; last: number; prev: number; newer: number } | null {
   if (ctx.maxDay === null) return null;
-  const window = ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.filtered().deals) ?? 0;
+  const window = ctx.opt.cohortWindowDays ?? data.window ?? 0;
   const maxDay = ctx.maxDay;
   for (const b of data.bookings) if (!Number.isNaN(b.day)) ctx.periods.of(b.day);
   const order = ctx.periods.order();
@@ -119,8 +119,8 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
     for (const x of targets) {
       addBooking(x, b, window);
       if (b.deal.targeted !== null) {
-        x.bookedGraded++;
-        if (b.deal.targeted) x.bookedTargeted++;
+        x.bookedGraded += b.deals;
+        if (b.deal.targeted) x.bookedTargeted += b.deals;
       }
     }
     const heldInWindow = b.held && (Number.isNaN(b.heldDay) || b.heldDay - b.day <= window);

@@ -173,7 +173,7 @@ export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): 
         id: "roles.diagnosis",
         title: rt(lang, "block.diagnosis.wait"),
         note: rt(lang, "block.diagnosis.waitNote", {
-          w: ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.filtered().deals) ?? 0,
+          w: ctx.opt.cohortWindowDays ?? data.window ?? 0,
         }),
         header: [rt(lang, "who"), rt(lang, "situation")],
         rows: [],

@@ -217,7 +217,7 @@ function sourceBlock(ctx: Context, data: RolesData): Block | null {
     if (!e) {
       e = { name, x: emptySdr() };
       bySource.set(k, e);
-    }
+    } else if (name < e.name) e.name = name; // one spelling, whatever the order
     addBooking(e.x, b);
     if (b.deal.targeted !== null) {
       e.x.bookedGraded += b.deals;

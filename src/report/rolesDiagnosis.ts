@@ -80,6 +80,18 @@ export function comparedPeriods(
   return { window, last, prev, newer: order[li + 1] ?? -1 };
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byBookingDay(a: Booking, b: Booking): number {
+  return (
+    a.day - b.day ||
+    (Number.isNaN(a.heldDay) ? 1 : 0) - (Number.isNaN(b.heldDay) ? 1 : 0) ||
+    (a.heldDay || 0) - (b.heldDay || 0) ||
+    byText(a.deal.id, b.deal.id) ||
+    byText(a.sdr, b.sdr)
+  );
+}
+
 /** The diagnosis for every SDR with bookings or calls in the two periods, then the team. */
 export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): DiagnosisResult | null {
   const periods = comparedPeriods(ctx, data);
@@ -130,6 +142,8 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
       lostBy.set(k, [...(lostBy.get(k) ?? []), b]);
     }
   }
+  // Listed by booking day, then held day and id: the same list whatever order the rows came in.
+  for (const list of [lostAll, ...lostBy.values()]) list.sort(byBookingDay);
   const wdPrev = data.workdays(prev);
   const wdLast = data.workdays(last);
   const people: PersonDiagnosis[] = [];

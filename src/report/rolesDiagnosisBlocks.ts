@@ -145,17 +145,18 @@ function sourcesOf(
     const k = nameKey(b.deal.source);
     let e = by.get(k);
     if (!e) {
-      e = { name: b.deal.source || t(lang, "noSource"), x: emptySdr() };
+      e = { name: b.deal.source, x: emptySdr() };
       by.set(k, e);
-    }
+    } else if (b.deal.source < e.name) e.name = b.deal.source; // one spelling, whatever the order
+
     addBooking(e.x, b, result.window);
   }
   return [...by.values()]
-    .sort((a, b) => b.x.booked - a.x.booked)
+    .sort((a, b) => b.x.booked - a.x.booked || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, 5)
     .map((e) =>
       rt(lang, "num.source", {
-        source: e.name,
+        source: e.name || t(lang, "noSource"),
         n: e.x.booked,
         conv: pct(lang, ratio(e.x.heldWon, e.x.held)),
       }),

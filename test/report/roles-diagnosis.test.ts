@@ -49,7 +49,7 @@ describe("diagnosis", () => {
     expect(new Set(b.rows.map((r) => r[1]))).toEqual(new Set([rt("ru", "sit.none")]));
   });
 
-  it("lists the held-but-lost deals booked by the SDR with few payments, by id", () => {
+  it("lists the held-but-lost deals booked by the SDR with few payments, by day and id", () => {
     const seed = 1;
     const { wb, plan } = report("ru", seed);
     const ind = independent("ru", seed);
@@ -71,6 +71,13 @@ describe("diagnosis", () => {
           d[cols.held] instanceof Date &&
           dayOf(d[cols.held]) - dayOf(d[cols.booked]) <= w &&
           d[cols.status] === "Отказ",
+      )
+      // Listed by booking day, then held day, then id.
+      .sort(
+        (x, y) =>
+          dayOf(x[cols.booked]) - dayOf(y[cols.booked]) ||
+          dayOf(x[cols.held]) - dayOf(y[cols.held]) ||
+          String(x["ID сделки"]).localeCompare(String(y["ID сделки"]), "en"),
       )
       .map((d) => d["ID сделки"]);
     const b = block(plan, "roles.listen") as Block;

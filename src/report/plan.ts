@@ -25,7 +25,7 @@ export function planReport(model: Model, options: ReportOptions): ReportPlan {
 
 /**
  * The report from aggregates (either engine) and the model's small tables (time log, checklist,
- * plans, team); the model's deals and calls feed only the Roles sheet and may be empty.
+ * plans, team); the model's deals and calls may be empty.
  */
 export function planReportFrom(agg: Aggregates, model: Model, options: ReportOptions): ReportPlan {
   const ctx = buildContext(model, agg, options);

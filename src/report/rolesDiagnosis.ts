@@ -12,7 +12,6 @@ import { cohortMature } from "../core/metrics/cohort";
 import {
   addBooking,
   type Booking,
-  cohortWindowDays,
   type RoleNorms,
   rateFallZ,
   shareFallZ,

@@ -2,7 +2,7 @@
  * The Roles sheet's diagnosis as blocks: per person the situations found (rolesDiagnosis.ts),
  * the numbers behind each and what to check, and the held-but-lost bookings to listen to.
  */
-import { addBooking, cohortWindowDays, type RoleNorms, shareFallZ } from "../core/metrics/roles";
+import { addBooking, type RoleNorms, shareFallZ } from "../core/metrics/roles";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
 import { type Context, dayIso } from "./context";

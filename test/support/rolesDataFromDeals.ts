@@ -4,6 +4,7 @@
  * (src/report/rolesData.ts, from the aggregates' rows) to this one, cell for cell.
  */
 import { MS_PER_DAY, workdaysBetween } from "../../src/core/calendar";
+import { dealDate } from "../../src/core/metrics/dealDates";
 import {
   addBooking,
   bookingsOf,
@@ -16,8 +17,9 @@ import {
 } from "../../src/core/metrics/roles";
 import { nameKey } from "../../src/core/values";
 import { meetingStagesOf } from "../../src/model/team";
+import type { Call, Deal, Model } from "../../src/model/types";
 import { Names } from "../../src/report/buckets";
-import type { Context } from "../../src/report/context";
+import { type Context, inRange, passes, type ResolvedOptions } from "../../src/report/context";
 import {
   emptySdr,
   type FarmerCounts,
@@ -27,6 +29,35 @@ import {
   repeatSales,
   type SdrCounts,
 } from "../../src/report/rolesData";
+
+/** The model's deals and calls under the same filters (deals by their own date). */
+function filterModel(
+  model: Model,
+  opt: ResolvedOptions,
+  dealById: Context["dealById"],
+): { deals: Deal[]; calls: Call[] } {
+  const dated = opt.fromDay !== null || opt.toDay !== null;
+  const deals: Deal[] = [];
+  for (const d of model.deals) {
+    if (!passes(opt.reps, d.rep) || !passes(opt.sources, d.source)) continue;
+    const at = dealDate(d);
+    const day = at === null ? Number.NaN : Math.floor(at / MS_PER_DAY);
+    if (dated && (at === null || !inRange(opt, day))) continue;
+    deals.push(d);
+  }
+  const calls: Call[] = [];
+  for (const c of model.calls) {
+    if (!passes(opt.reps, c.rep)) continue;
+    if (opt.sources !== null) {
+      let src = c.source;
+      if (!src && c.dealId) src = dealById(c.dealId)?.source ?? "";
+      if (src && !opt.sources.has(nameKey(src))) continue;
+    }
+    if (dated && !inRange(opt, Math.floor(c.at / MS_PER_DAY))) continue;
+    calls.push(c);
+  }
+  return { deals, calls };
+}
 
 function day(ms: number | null): number {
   return ms === null ? Number.NaN : Math.floor(ms / MS_PER_DAY);
@@ -39,7 +70,7 @@ export function rolesDataFromDeals(ctx: Context): RolesData | null {
   if (team.length === 0 && !anyBookedBy) return null;
   const roles = new RoleBook(team);
   const stages = meetingStagesOf(ctx.model.stages);
-  const { deals, calls } = ctx.filtered();
+  const { deals, calls } = filterModel(ctx.model, ctx.opt, ctx.dealById);
   const bookings = bookingsOf(deals, stages, roles);
   const periodOf = (d: number) => (Number.isNaN(d) ? -2 : ctx.periods.of(d));
 

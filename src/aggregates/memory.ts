@@ -4,12 +4,11 @@
  * string work beyond one map lookup per deal.
  */
 import { MS_PER_DAY } from "../core/calendar";
-import { DayCache } from "../core/dayCache";
 import { addAt, at } from "../core/indexed";
 import { reachWindows } from "../core/metrics/cohort";
 import { dealDate, knownSaleDate, saleDate } from "../core/metrics/dealDates";
 import { repeatWins } from "../core/metrics/repeat";
-import { MAX_SPREAD_HOURS, weekPartStart } from "../core/metrics/spread";
+import { MAX_SPREAD_HOURS, WeekParts } from "../core/metrics/spread";
 import { dealLookup } from "../model/dealLookup";
 import type { CallDay, Deal, Model } from "../model/types";
 import {
@@ -41,22 +40,7 @@ function dayOf(ms: number | null): number | null {
   return ms === null ? null : Math.floor(ms / MS_PER_DAY);
 }
 
-/** weekPartStart per day, cached (one Date per distinct day, not per event). */
-class WeekParts {
-  // day − its part's first day (0…6): DayCache keeps non-negative values.
-  private cache = new DayCache();
-
-  of(day: number): number {
-    let back = this.cache.get(day);
-    if (back === undefined) {
-      back = day - weekPartStart(day);
-      this.cache.set(day, back);
-    }
-    return day - back;
-  }
-}
-
-/** Whole hours between two instants, for a spread (clamped: MAX_SPREAD_HOURS). */
+/** A duration in whole hours as a spread keeps it (clamped at MAX_SPREAD_HOURS). */
 function spreadHours(hours: number): number {
   return Math.min(hours, MAX_SPREAD_HOURS);
 }
@@ -143,7 +127,8 @@ export function aggregate(
   const transitionTotals = new Map<number, Float64Array>();
   const cycleTotals = new Map<number, Float64Array>();
   // Per (pair, week part) group: (group × STAGE_SPAN + step) → hours (transitions), group →
-  // hours (cycles) or window (spans), (group × STAGE_SPAN + stage) → window, −1 for none (cohorts).
+  // hours (cycles) or days to the sale (spans), (group × STAGE_SPAN + stage) → withinDays, −1 for
+  // "so far" (cohorts).
   const transitionSpread = new Histogram();
   const cycleSpread = new Histogram();
   const spans = new Histogram();

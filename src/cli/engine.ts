@@ -130,7 +130,8 @@ export async function duckdbAggregates(
   built: BuildResult,
   longCallSeconds: number,
   direct: ReadonlyMap<string, CsvHead>,
+  step?: (label: string) => void,
 ): Promise<Aggregates> {
   const { aggregateWithDuckdb } = await import("../sql/duckdb");
-  return aggregateWithDuckdb(tabs, built, longCallSeconds, direct);
+  return aggregateWithDuckdb(tabs, built, longCallSeconds, direct, step);
 }

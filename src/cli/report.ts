@@ -38,6 +38,7 @@ import {
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
+import { profileStep } from "./profile";
 import { funnelSummary } from "./summary";
 
 export { insideOutDir } from "./output";
@@ -91,6 +92,7 @@ function headersOf(tab: RawTab, lang: Lang): string {
 
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
   const started = Date.now();
+  profileStep("start (node, modules)");
   const lang = cmd.lang;
   const say = (key: MessageKey, params?: MessageParams) => message(lang, key, params);
   const outPath = resolve(io.cwd, cmd.out);
@@ -139,6 +141,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
       if (read.head) heads.set(name, { head: read.head, shown });
     }
   }
+  profileStep("read files (heads)");
   // The engine: DuckDB builds the model on a sample of the big tabs and counts every row itself.
   const big = bigTabs(tabs, heads);
   const engine = await chooseEngine(cmd.engine, big, lang, (l) => !cmd.quiet && io.err(l));
@@ -160,6 +163,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     fileOfTab.set(tab, fileOfTab.get(headTab) ?? basename(head.path));
     tabs[i] = tab;
   }
+  profileStep("detect + choose engine");
   // Rows read, with the rows of the files DuckDB reads (estimated until it has counted them).
   const rowsNow = () =>
     tabs.reduce((s, t) => s + Math.max(0, t.values.length - 1), 0) +
@@ -198,6 +202,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     releaseRows: inMemory,
     collect: inMemory ? (globalThis as { gc?: () => void }).gc : undefined,
   });
+  profileStep("build model");
   const { detections } = built;
   // Aggregates tabs (SPEC §8: views a SQL engine computed), when there are some, plan the report.
   const read = readAggregatesTabs(tabs, built, "UTC", longCallSeconds);
@@ -239,6 +244,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   }
   if (!cmd.quiet) for (const msg of skipped) io.err(msg);
 
+  profileStep("aggregates tabs + checks");
   // 3. The same report plan.
   if (showProgress) progress("progressPlan");
   // Today (UTC, as offline dates are read): the run-rate forecast is for the period holding it.
@@ -258,10 +264,17 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const sqlAgg =
     engine === "duckdb" && !read.agg
       ? withCallSummaries(
-          await duckdbAggregates(tabs, built, longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS, direct),
+          await duckdbAggregates(
+            tabs,
+            built,
+            longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS,
+            direct,
+            profileStep,
+          ),
           model,
         )
       : null;
+  profileStep("aggregates (engine)");
   const agg = sqlAgg ?? read.agg;
   if (!cmd.quiet) {
     // Views that counted the calls themselves keep their threshold: say so when it differs.
@@ -279,6 +292,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     ? planTabs(read, options)
     : planReportFrom(sqlAgg, sampled ? { ...model, deals: [], calls: [] } : model, options);
 
+  profileStep("plan report");
   // 4. Write next to the target, then move into place (a failure leaves no half file).
   if (showProgress) progress("progressWrite");
   await makeOutputFolder(outPath, cmd.out, io.cwd);
@@ -287,6 +301,7 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     await writeReport(plan, tmp);
     guardOutput();
     await rename(tmp, outPath);
+    profileStep("write xlsx");
   } catch (e) {
     await rm(tmp, { force: true });
     if (e instanceof InputError) throw e;

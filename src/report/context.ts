@@ -9,7 +9,7 @@ import type { Aggregates, DealRow } from "../aggregates/types";
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
 import { at } from "../core/indexed";
-import { weekPartStart } from "../core/metrics/spread";
+import { WeekParts } from "../core/metrics/spread";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
 import { dealLookup } from "../model/dealLookup";
@@ -148,19 +148,11 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals
   const pick = <R extends { day: number | null; rep: string; source: string }>(rows: R[]) =>
     all ? rows : rows.filter((r) => ok(r));
   const deals = pick(agg.deals);
-  const parts = new Map<number, number>();
-  const partOf = (day: number) => {
-    let p = parts.get(day);
-    if (p === undefined) {
-      p = weekPartStart(day);
-      parts.set(day, p);
-    }
-    return p;
-  };
+  const parts = new WeekParts();
   return {
     deals,
     cohortDeals: dated
-      ? agg.deals.filter((r) => r.day !== null && ok({ ...r, day: partOf(r.day) }))
+      ? agg.deals.filter((r) => r.day !== null && ok({ ...r, day: parts.of(r.day) }))
       : deals,
     stageEntries: pick(agg.stageEntries),
     sales: pick(agg.sales),

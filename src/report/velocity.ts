@@ -5,7 +5,7 @@
 import { MS_PER_DAY, monthKey } from "../core/calendar";
 import { DayCache } from "../core/dayCache";
 import { addAt, at } from "../core/indexed";
-import { type SpreadBucket, spreadQuantile } from "../core/metrics/spread";
+import { Spread } from "../core/metrics/spread";
 import { ratio } from "../core/stats";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
@@ -16,22 +16,7 @@ import type { Block, CellValue, Highlight, SheetPlan } from "./types";
 class Durations {
   count = 0;
   totalHours = 0;
-  private byBucket = new Map<number, SpreadBucket>();
-
-  /** Adds a spread row's bucket (rows of other days, reps and sources merge). */
-  addBucket(fromHours: number, count: number, minHours: number, maxHours: number): void {
-    const b = this.byBucket.get(fromHours);
-    if (b === undefined) this.byBucket.set(fromHours, { fromHours, count, minHours, maxHours });
-    else {
-      b.count += count;
-      if (minHours < b.minHours) b.minHours = minHours;
-      if (maxHours > b.maxHours) b.maxHours = maxHours;
-    }
-  }
-
-  get buckets(): SpreadBucket[] {
-    return [...this.byBucket.values()];
-  }
+  readonly spread = new Spread();
 }
 
 interface Stat {
@@ -47,8 +32,8 @@ function stat(d: Durations): Stat {
   return {
     count: d.count,
     avg: round(days(ratio(d.totalHours, d.count)), 4),
-    median: round(days(spreadQuantile(d.buckets, 0.5)), 4),
-    p90: round(days(spreadQuantile(d.buckets, 0.9)), 4),
+    median: round(days(d.spread.quantile(0.5)), 4),
+    p90: round(days(d.spread.quantile(0.9)), 4),
   };
 }
 
@@ -92,13 +77,14 @@ export function planVelocity(ctx: Context): SheetPlan | null {
     addAt(at(counts, s), r.step, r.transitions);
   }
   for (const r of ctx.rows.transitionSpread)
-    if (r.step < nT) at(bufs, r.step).addBucket(r.fromHours, r.transitions, r.minHours, r.maxHours);
+    if (r.step < nT)
+      at(bufs, r.step).spread.add(r.fromHours, r.transitions, r.minHours, r.maxHours);
   for (const r of ctx.rows.cycles) {
     cycle.count += r.deals;
     cycle.totalHours += r.totalHours;
   }
   for (const r of ctx.rows.cycleSpread)
-    cycle.addBucket(r.fromHours, r.deals, r.minHours, r.maxHours);
+    cycle.spread.add(r.fromHours, r.deals, r.minHours, r.maxHours);
   const total = bufs.reduce((s, b) => s + b.count, 0);
   if (total === 0 && cycle.count === 0) return null;
 

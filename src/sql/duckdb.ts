@@ -70,9 +70,11 @@ export async function runAggregates(
   con: import("@duckdb/node-api").DuckDBConnection,
   src: SqlSource,
   longCallSeconds: number,
+  step: (label: string) => void = () => {},
 ): Promise<Aggregates> {
   for (const s of emitStatements(src, "duckdb", { longCallSeconds })) await con.run(s);
-  const read = await readViews(con, [...VIEWS, META_VIEW]);
+  step("duckdb: emitted statements");
+  const read = await readViews(con, [...VIEWS, META_VIEW], step);
   const out: Record<string, unknown> = {};
   for (const v of VIEWS) out[v.table] = read.get(v.view) ?? [];
   const meta = read.get(META_VIEW.view)?.[0] ?? {};
@@ -148,10 +150,12 @@ export async function withCleanTables<T>(
   built: BuildResult,
   fn: (con: DuckConnection, src: SqlSource) => Promise<T>,
   direct: ReadonlyMap<string, CsvHead> = new Map(),
+  step: (label: string) => void = () => {},
 ): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), "voronka-duckdb-"));
   const instance = await openDuckdb(dir);
   const con = await instance.connect();
+  step("duckdb: open");
   try {
     const seen = [...tabs];
     const directTables = new Set<string>();
@@ -169,10 +173,13 @@ export async function withCleanTables<T>(
         await con.run(
           `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${readCsv(head.path, header, head.delimiter)}`,
         );
+        step(`duckdb: read_csv ${table}`);
         seen[i] = await withAllWords(con, table, tab, m);
+        step(`duckdb: word values ${table}`);
         // The head estimated the file's rows; DuckDB has counted them.
         const count = await con.runAndReadAll(`SELECT COUNT(*) FROM ${table}`);
         head.rows = Number(count.getRows()[0]?.[0] ?? head.rows);
+        step(`duckdb: count ${table}`);
         directTables.add(table);
         continue;
       }
@@ -193,11 +200,15 @@ export async function withCleanTables<T>(
       stageLog: pick(raw.stageLog, clean.stageLog),
       calls: pick(raw.calls, clean.calls),
     };
+    step("duckdb: source");
     return await fn(con, src);
   } finally {
+    // The database is deleted next: writing its tables out on close (a checkpoint) is wasted.
+    await con.run("PRAGMA disable_checkpoint_on_shutdown").catch(() => {});
     con.closeSync();
     instance.closeSync();
     await rm(dir, { recursive: true, force: true });
+    step("duckdb: close");
   }
 }
 
@@ -217,11 +228,13 @@ export function aggregateWithDuckdb(
   built: BuildResult,
   longCallSeconds: number,
   direct?: ReadonlyMap<string, CsvHead>,
+  step?: (label: string) => void,
 ): Promise<Aggregates> {
   return withCleanTables(
     tabs,
     built,
-    (con, src) => runAggregates(con, src, longCallSeconds),
+    (con, src) => runAggregates(con, src, longCallSeconds, step),
     direct,
+    step,
   );
 }

@@ -27,6 +27,7 @@ function kept(c: ViewColumn): string {
 export async function readViews(
   con: DuckDBConnection,
   views: readonly { view: string; columns: readonly ViewColumn[] }[],
+  step: (label: string) => void = () => {},
 ): Promise<Map<string, Record<string, unknown>[]>> {
   const existing = new Set(
     (await con.runAndReadAll("SELECT table_name FROM information_schema.tables"))
@@ -39,6 +40,7 @@ export async function readViews(
     await con.run(
       `CREATE OR REPLACE TEMP TABLE ${tempOf(i)} AS SELECT ${v.columns.map(kept).join(", ")} FROM ${ident(v.view)}`,
     );
+  step("readViews: temp tables");
   const textsOf = present.flatMap((v, i) =>
     v.columns
       .filter((c) => c.type === "text")
@@ -58,6 +60,7 @@ export async function readViews(
     await con.run(
       `CREATE TYPE ${TEXT_TYPE} AS ENUM (SELECT DISTINCT t FROM (${textsOf.join(" UNION ALL ")}) WHERE t IS NOT NULL)`,
     );
+  step("readViews: text enum");
   const texts = new Map<string, string>();
   const intern = (s: string): string => {
     const known = texts.get(s);
@@ -72,6 +75,10 @@ export async function readViews(
       return c.type === "text" && anyText ? `CAST(${x} AS ${TEXT_TYPE}) AS ${x}` : x;
     });
     const result = await con.run(`SELECT ${sel.join(", ")} FROM ${tempOf(i)}`);
+    // Each row a copy of one object with every field already there: its final shape at once,
+    // not one property (and a new hidden class) added per column.
+    const blank: Record<string, unknown> = {};
+    for (const c of v.columns) blank[c.field] = null;
     const rows: Record<string, unknown>[] = new Array(result.rowCount);
     for (let r = 0; r < rows.length; r++) rows[r] = {};
     let at = 0;
@@ -95,6 +102,7 @@ export async function readViews(
       at += n;
     }
     out.set(v.view, rows);
+    step(`readViews: ${v.view} (${rows.length} rows)`);
     await con.run(`DROP TABLE ${tempOf(i)}`);
   }
   if (anyText) await con.run(`DROP TYPE ${TEXT_TYPE}`);

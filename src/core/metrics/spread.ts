@@ -10,6 +10,7 @@
  * is never off by more than the bucket's width (a day at most below 360 days).
  */
 import { MS_PER_DAY, weekStartDay } from "../calendar";
+import { DayCache } from "../dayCache";
 import { at } from "../indexed";
 
 /** From which hours each bucket width applies (the SQL emitter's CASE ladder). */
@@ -54,44 +55,60 @@ export interface SpreadBucket {
 }
 
 /**
- * The `q`-quantile (0…1) in hours of durations given as bucket counts, by the rule of
- * stats.ts `quantileSorted` (linear between closest ranks) over the durations a bucket stands
- * for: its c durations spread evenly from its shortest to its longest (one: the shortest). A
- * bucket holding one distinct value (dates without times: whole days) is exact. Null when there
- * are none. `buckets` need not be sorted or merged (rows of several days, reps, sources).
+ * Bucket rows (of several days, reps, sources) merged per bucket, and their quantiles: the
+ * report adds rows as it reads them, without copying each.
  */
-export function spreadQuantile(buckets: readonly SpreadBucket[], q: number): number | null {
-  const merged = new Map<number, SpreadBucket>();
-  let n = 0;
-  for (const b of buckets) {
-    if (!(b.count > 0)) continue;
-    const m = merged.get(b.fromHours);
-    if (m) {
-      m.count += b.count;
-      m.minHours = Math.min(m.minHours, b.minHours);
-      m.maxHours = Math.max(m.maxHours, b.maxHours);
-    } else merged.set(b.fromHours, { ...b });
-    n += b.count;
-  }
-  if (n === 0) return null;
-  const sorted = [...merged.values()].sort((a, b) => a.fromHours - b.fromHours);
-  const h = (n - 1) * Math.min(1, Math.max(0, q));
-  const lo = Math.floor(h);
-  const valueAt = (rank: number): number => {
-    let before = 0;
-    for (const b of sorted) {
-      if (rank < before + b.count) {
-        const j = rank - before;
-        return b.count === 1
-          ? b.minHours
-          : b.minHours + ((b.maxHours - b.minHours) * j) / (b.count - 1);
-      }
-      before += b.count;
+export class Spread {
+  private byBucket = new Map<number, SpreadBucket>();
+  private n = 0;
+
+  add(fromHours: number, count: number, minHours: number, maxHours: number): void {
+    if (!(count > 0)) return;
+    this.n += count;
+    const b = this.byBucket.get(fromHours);
+    if (b === undefined) this.byBucket.set(fromHours, { fromHours, count, minHours, maxHours });
+    else {
+      b.count += count;
+      if (minHours < b.minHours) b.minHours = minHours;
+      if (maxHours > b.maxHours) b.maxHours = maxHours;
     }
-    return at(sorted, sorted.length - 1).maxHours;
-  };
-  const low = valueAt(lo);
-  return lo + 1 >= n ? low : low + (h - lo) * (valueAt(lo + 1) - low);
+  }
+
+  /**
+   * The `q`-quantile (0…1) in hours, by the rule of stats.ts `quantileSorted` (linear between
+   * closest ranks) over the durations a bucket stands for: its c durations spread evenly from
+   * its shortest to its longest (one: the shortest). A bucket holding one distinct value (dates
+   * without times: whole days) is exact. Null when there are none.
+   */
+  quantile(q: number): number | null {
+    const n = this.n;
+    if (n === 0) return null;
+    const sorted = [...this.byBucket.values()].sort((a, b) => a.fromHours - b.fromHours);
+    const h = (n - 1) * Math.min(1, Math.max(0, q));
+    const lo = Math.floor(h);
+    const valueAt = (rank: number): number => {
+      let before = 0;
+      for (const b of sorted) {
+        if (rank < before + b.count) {
+          const j = rank - before;
+          return b.count === 1
+            ? b.minHours
+            : b.minHours + ((b.maxHours - b.minHours) * j) / (b.count - 1);
+        }
+        before += b.count;
+      }
+      return at(sorted, sorted.length - 1).maxHours;
+    };
+    const low = valueAt(lo);
+    return lo + 1 >= n ? low : low + (h - lo) * (valueAt(lo + 1) - low);
+  }
+}
+
+/** `Spread.quantile` of bucket rows that need not be sorted or merged. */
+export function spreadQuantile(buckets: readonly SpreadBucket[], q: number): number | null {
+  const s = new Spread();
+  for (const b of buckets) s.add(b.fromHours, b.count, b.minHours, b.maxHours);
+  return s.quantile(q);
 }
 
 /**
@@ -108,4 +125,19 @@ export function weekPartStart(day: number): number {
     ) / MS_PER_DAY,
   );
   return Math.max(weekStartDay(day), monthStart);
+}
+
+/** weekPartStart per day, cached (one Date per distinct day, not per event or row). */
+export class WeekParts {
+  // day − its part's first day (0…6): DayCache keeps non-negative values.
+  private cache = new DayCache();
+
+  of(day: number): number {
+    let back = this.cache.get(day);
+    if (back === undefined) {
+      back = day - weekPartStart(day);
+      this.cache.set(day, back);
+    }
+    return day - back;
+  }
 }

@@ -120,7 +120,12 @@ function emptyAggregates(): Aggregates {
     transitions: [],
     transitionSpread: [],
     repDays: [],
-    roleDeals: [],
+    roleLeads: [],
+    bookings: [],
+    bookingReach: [],
+    roleEvents: [],
+    repeatClients: [],
+    heldLost: [],
   };
 }
 

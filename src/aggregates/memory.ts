@@ -27,7 +27,7 @@ import {
   transitionSpreadRows,
 } from "./groups";
 import { Histogram } from "./histogram";
-import { roleDealRows } from "./roleDeals";
+import { roleViews } from "./roleViews";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
@@ -193,7 +193,7 @@ export function aggregate(
     transitions: transitionRows(transitionTotals, groups),
     transitionSpread: transitionSpreadRows(transitionSpread, groups),
     repDays,
-    roleDeals: roleDealRows(model),
+    ...roleViews(model),
   };
 }
 

@@ -107,13 +107,38 @@ export const VIEWS: readonly ViewDef[] = [
     columns: cols("day rep source calls:int longCalls:int talkSeconds:number timedCalls:int"),
   },
   {
-    table: "roleDeals",
-    view: "voronka_agg_role_deals",
+    table: "roleLeads",
+    view: "voronka_agg_role_leads",
+    columns: cols("day? sdr:text byOwner:bool source targeted:bool? deals:int"),
+  },
+  {
+    table: "bookings",
+    view: "voronka_agg_bookings",
     columns: cols(
-      "ownDay:day? day? rep source bookedBy:text targeted:bool? booking:bool meetingDated:bool " +
-        "confirmed:bool held:bool proposal:bool won:bool lost:bool repeatWin:bool client:text " +
-        "id:text confirmedAfter:int? heldAfter:int? saleAfter:int? heldDay:day? proposalDay:day? " +
-        "saleDay:day? deals:int revenue:number amounts:int",
+      "day? sdr:text byOwner:bool source targeted:bool? booked:int confirmed:int held:int " +
+        "heldWon:int sales:int revenue:number amounts:int",
+    ),
+  },
+  {
+    table: "bookingReach",
+    view: "voronka_agg_booking_reach",
+    columns: cols("day sdr:text byOwner:bool source outcome:text withinDays:int? deals:int"),
+  },
+  {
+    table: "roleEvents",
+    view: "voronka_agg_role_events",
+    columns: cols("day? rep source event:text deals:int revenue:number amounts:int"),
+  },
+  {
+    table: "repeatClients",
+    view: "voronka_agg_repeat_clients",
+    columns: cols("day? rep source client:text"),
+  },
+  {
+    table: "heldLost",
+    view: "voronka_agg_held_lost",
+    columns: cols(
+      "day sdr:text byOwner:bool id:text source targeted:bool? bookedDay:day heldDay:day? rep",
     ),
   },
 ];

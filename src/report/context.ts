@@ -147,6 +147,8 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals
   const all = opt.reps === null && opt.sources === null && !dated;
   const pick = <R extends { day: number | null; rep: string; source: string }>(rows: R[]) =>
     all ? rows : rows.filter((r) => ok(r));
+  const bySdr = <R extends { day: number | null; sdr: string; source: string }>(rows: R[]) =>
+    all ? rows : rows.filter((r) => ok({ day: r.day, rep: r.sdr, source: r.source }));
   const deals = pick(agg.deals);
   const parts = new WeekParts();
   return {
@@ -163,8 +165,13 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals
     transitions: pick(agg.transitions),
     transitionSpread: pick(agg.transitionSpread),
     repDays: all ? agg.repDays : agg.repDays.filter((r) => ok(r, true)),
-    // Pass by the deal's own day, as the model's deals do (filterModel).
-    roleDeals: all ? agg.roleDeals : agg.roleDeals.filter((r) => ok({ ...r, day: r.ownDay })),
+    // Roles: SDR rows by who booked (else the owner), each by its own day (or week part).
+    roleLeads: bySdr(agg.roleLeads),
+    bookings: bySdr(agg.bookings),
+    bookingReach: bySdr(agg.bookingReach),
+    heldLost: bySdr(agg.heldLost),
+    roleEvents: pick(agg.roleEvents),
+    repeatClients: pick(agg.repeatClients),
   };
 }
 

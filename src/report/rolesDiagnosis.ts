@@ -7,19 +7,20 @@
  * says chance alone would rarely give such a fall (z ≥ 2.33, about 1%).
  */
 
+import { HELD_LOST_LIMIT } from "../aggregates/types";
 import { at } from "../core/indexed";
 import { cohortMature } from "../core/metrics/cohort";
-import {
-  addBooking,
-  type Booking,
-  type RoleNorms,
-  rateFallZ,
-  shareFallZ,
-} from "../core/metrics/roles";
+import { type RoleNorms, rateFallZ, shareFallZ } from "../core/metrics/roles";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
 import type { Context } from "./context";
-import { emptySdr, type RolesData, type SdrCounts } from "./rolesData";
+import {
+  emptySdr,
+  type HeldLost,
+  latestHeldFirst,
+  type RolesData,
+  type SdrCounts,
+} from "./rolesData";
 
 export type Situation = "fewBooked" | "bookedNotHeld" | "heldNotPaid";
 
@@ -34,8 +35,8 @@ export interface PersonDiagnosis {
   situations: Situation[];
   prev: SdrCounts;
   last: SdrCounts;
-  /** Held-but-lost bookings of the last period (to listen to). */
-  lost: Booking[];
+  /** Held-but-lost bookings of the last period (to listen to): the latest held few of all. */
+  lost: HeldLost;
 }
 
 export interface DiagnosisResult {
@@ -63,7 +64,6 @@ export function comparedPeriods(
   if (ctx.maxDay === null) return null;
   const window = ctx.opt.cohortWindowDays ?? data.window ?? 0;
   const maxDay = ctx.maxDay;
-  for (const b of data.bookings) if (!Number.isNaN(b.day)) ctx.periods.of(b.day);
   const order = ctx.periods.order();
   let li = -1;
   for (let i = order.length - 1; i >= 0; i--) {
@@ -79,18 +79,6 @@ export function comparedPeriods(
   return { window, last, prev, newer: order[li + 1] ?? -1 };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function byBookingDay(a: Booking, b: Booking): number {
-  return (
-    a.day - b.day ||
-    (Number.isNaN(a.heldDay) ? 1 : 0) - (Number.isNaN(b.heldDay) ? 1 : 0) ||
-    (a.heldDay || 0) - (b.heldDay || 0) ||
-    byText(a.deal.id, b.deal.id) ||
-    byText(a.sdr, b.sdr)
-  );
-}
-
 /** The diagnosis for every SDR with bookings or calls in the two periods, then the team. */
 export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): DiagnosisResult | null {
   const periods = comparedPeriods(ctx, data);
@@ -101,7 +89,6 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
   const counts = new Map<string, [SdrCounts, SdrCounts]>();
   const team: [SdrCounts, SdrCounts] = [emptySdr(), emptySdr()];
   const slots = [prev, last];
-  const lostBy = new Map<string, Booking[]>();
   for (const s of named) {
     const pair: [SdrCounts, SdrCounts] = [emptySdr(), emptySdr()];
     slots.forEach((p, i) => {
@@ -118,35 +105,33 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
     });
     counts.set(nameKey(s), pair);
   }
-  const lostAll: Booking[] = [];
-  for (const b of data.bookings) {
-    if (Number.isNaN(b.day)) continue;
-    const p = ctx.periods.of(b.day);
-    if (p !== last && p !== prev) continue;
-    const i = p === last ? 1 : 0;
-    const targets = [team[i]];
-    const own = b.sdr === "" ? undefined : counts.get(nameKey(b.sdr));
-    if (own) targets.push(own[i]);
-    for (const x of targets) {
-      addBooking(x, b, window);
-      if (b.deal.targeted !== null) {
-        x.bookedGraded += b.deals;
-        if (b.deal.targeted) x.bookedTargeted += b.deals;
-      }
+  // What the bookings of each period led to within W days: per SDR, and all for the team.
+  slots.forEach((p, i) => {
+    for (const [k, g] of data.withinWindow(p, window)) {
+      const own = k === "" ? undefined : counts.get(k);
+      for (const x of own ? [at(team, i), at(own, i)] : [at(team, i)])
+        for (const f of [
+          "booked",
+          "confirmed",
+          "held",
+          "heldWon",
+          "bookedGraded",
+          "bookedTargeted",
+        ] as const)
+          x[f] += g[f];
     }
-    const heldInWindow = b.held && (Number.isNaN(b.heldDay) || b.heldDay - b.day <= window);
-    if (i === 1 && heldInWindow && b.deal.status === "lost") {
-      lostAll.push(b);
-      const k = nameKey(b.sdr);
-      lostBy.set(k, [...(lostBy.get(k) ?? []), b]);
-    }
+  });
+  const lostBy = data.heldLost(last);
+  const lostAll: HeldLost = { rows: [], total: 0 };
+  for (const e of lostBy.values()) {
+    lostAll.rows.push(...e.rows);
+    lostAll.total += e.total;
   }
-  // Listed by booking day, then held day and id: the same list whatever order the rows came in.
-  for (const list of [lostAll, ...lostBy.values()]) list.sort(byBookingDay);
+  lostAll.rows = lostAll.rows.sort(latestHeldFirst).slice(0, HELD_LOST_LIMIT);
   const wdPrev = data.workdays(prev);
   const wdLast = data.workdays(last);
   const people: PersonDiagnosis[] = [];
-  const judge = (who: string, pair: [SdrCounts, SdrCounts], heads: number, lost: Booking[]) => {
+  const judge = (who: string, pair: [SdrCounts, SdrCounts], heads: number, lost: HeldLost) => {
     const [a, b] = pair;
     if (a.booked + b.booked + a.calls + b.calls === 0) return;
     const situations: Situation[] = [];
@@ -170,7 +155,7 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
   };
   for (const s of named) {
     const pair = counts.get(nameKey(s)) as [SdrCounts, SdrCounts];
-    judge(s, pair, 1, lostBy.get(nameKey(s)) ?? []);
+    judge(s, pair, 1, lostBy.get(nameKey(s)) ?? { rows: [], total: 0 });
   }
   const heads = Math.max(
     1,

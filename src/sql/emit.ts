@@ -9,7 +9,7 @@ import { at } from "../core/indexed";
 import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
-import { roleDealsView } from "./emitRoles";
+import { roleViews } from "./emitRoles";
 import { hoursBucketSql } from "./ladders";
 import type { SqlSource } from "./source";
 
@@ -259,7 +259,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
       ),
     );
   }
-  out.push(roleDealsView(e, F));
+  out.push(...roleViews(e, F, stageColumnNames(src.stages), e.out(DEALS_TABLE)));
   const meta = META_VIEW;
   out.push(
     `${q.createView} ${e.out(meta.view)} AS\nSELECT ${longCallSeconds} AS ${at(meta.columns, 0).column}, ` +

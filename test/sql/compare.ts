@@ -38,7 +38,12 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "transitions",
     "transitionSpread",
     "repDays",
-    "roleDeals",
+    "roleLeads",
+    "bookings",
+    "bookingReach",
+    "roleEvents",
+    "repeatClients",
+    "heldLost",
   ] as const;
   for (const list of lists) {
     const sorted = (xs: readonly object[]) =>

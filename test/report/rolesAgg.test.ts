@@ -64,6 +64,22 @@ describe("Roles sheet: from the aggregates = deal by deal", () => {
       }
   });
 
+  it("with roles that change mid-week: each event by the owner's role on its day", () => {
+    const { tabs } = generateRolesWorkbook({ seed: 4, lang: "en" });
+    const team = tabs.find((t) => t.name === "Team")?.values as unknown[][];
+    const [, sdr, hunter] = team.map((r) => r[0]);
+    // An SDR turns hunter and a hunter turns farmer, each on a Wednesday in the data.
+    team.push([sdr, "Hunter", new Date(Date.UTC(2026, 1, 11))]);
+    team.push([hunter, "Farmer", new Date(Date.UTC(2026, 2, 18))]);
+    const model = modelOf(tabs);
+    expect(model.team?.length).toBe(team.length - 1);
+    for (const period of ["week", "month"] as const)
+      for (const filter of [{}, { from: "2026-02-04", to: "2026-03-20" }]) {
+        const { fromRows, fromDeals } = bothRoutes(model, { lang: "en", period, ...filter });
+        expect(fromRows).toEqual(fromDeals);
+      }
+  });
+
   it("on random generated workbooks with a team", () => {
     fc.assert(
       fc.property(

@@ -1,20 +1,28 @@
 /**
- * The Roles sheet's numbers as they were counted before the aggregates carried them: deal by
- * deal and call by call over the model (`ctx.filtered()`). The tests hold the planner's route
- * (src/report/rolesData.ts, from the aggregates' rows) to this one, cell for cell.
+ * The Roles sheet's numbers counted deal by deal and call by call over the model, by SPEC §7 and
+ * the rules the views document (aggregates/types.ts): a booking to its SDR on the booking day, a
+ * hunter's or farmer's event by the owner's role on the event's day, each row filtered by its own
+ * day (the diagnosis's bookings by their week part, the owner's role on the part's first day),
+ * SDR rows by who booked (else the owner), hunters' and farmers' by the owner; the held-but-lost
+ * bookings listed at most HELD_LOST_LIMIT per SDR, the latest held first. The tests hold the
+ * planner's route (src/report/rolesFromViews.ts, from the aggregates' rows) to this one, cell for
+ * cell.
  */
+import { HELD_LOST_LIMIT } from "../../src/aggregates/types";
 import { MS_PER_DAY, workdaysBetween } from "../../src/core/calendar";
-import { dealDate } from "../../src/core/metrics/dealDates";
+import { cohortWindow } from "../../src/core/metrics/cohort";
+import { repeatWins } from "../../src/core/metrics/repeat";
 import {
   addBooking,
+  type Booking,
   bookingsOf,
-  cohortWindowDays,
   dealDayOf,
   RoleBook,
   type RoleName,
   saleDayOf,
   sdrOf,
 } from "../../src/core/metrics/roles";
+import { weekPartStart } from "../../src/core/metrics/spread";
 import { nameKey } from "../../src/core/values";
 import { meetingStagesOf } from "../../src/model/team";
 import type { Call, Deal, Model } from "../../src/model/types";
@@ -22,29 +30,19 @@ import { Names } from "../../src/report/buckets";
 import { type Context, inRange, passes, type ResolvedOptions } from "../../src/report/context";
 import {
   emptySdr,
-  type FarmerCounts,
   Grid,
-  type HunterCounts,
+  type HeldLost,
+  latestHeldFirst,
   type RolesData,
-  repeatSales,
   type SdrCounts,
+  SourceTable,
+  sourceGroup,
 } from "../../src/report/rolesData";
+import { emptyFarmer, emptyHunter } from "../../src/report/rolesFromViews";
 
-/** The model's deals and calls under the same filters (deals by their own date). */
-function filterModel(
-  model: Model,
-  opt: ResolvedOptions,
-  dealById: Context["dealById"],
-): { deals: Deal[]; calls: Call[] } {
+/** The calls under the filters (a call without a source takes its deal's). */
+function filterCalls(model: Model, opt: ResolvedOptions, dealById: Context["dealById"]): Call[] {
   const dated = opt.fromDay !== null || opt.toDay !== null;
-  const deals: Deal[] = [];
-  for (const d of model.deals) {
-    if (!passes(opt.reps, d.rep) || !passes(opt.sources, d.source)) continue;
-    const at = dealDate(d);
-    const day = at === null ? Number.NaN : Math.floor(at / MS_PER_DAY);
-    if (dated && (at === null || !inRange(opt, day))) continue;
-    deals.push(d);
-  }
   const calls: Call[] = [];
   for (const c of model.calls) {
     if (!passes(opt.reps, c.rep)) continue;
@@ -56,7 +54,7 @@ function filterModel(
     if (dated && !inRange(opt, Math.floor(c.at / MS_PER_DAY))) continue;
     calls.push(c);
   }
-  return { deals, calls };
+  return calls;
 }
 
 function day(ms: number | null): number {
@@ -66,45 +64,35 @@ function day(ms: number | null): number {
 /** The roles data, or null when the workbook has no roles and no "booked by". */
 export function rolesDataFromDeals(ctx: Context): RolesData | null {
   const team = ctx.model.team ?? [];
-  const anyBookedBy = ctx.model.deals.some((d) => (d.bookedBy ?? "") !== "");
-  if (team.length === 0 && !anyBookedBy) return null;
+  const all = ctx.model.deals;
+  if (team.length === 0 && !all.some((d) => (d.bookedBy ?? "").trim() !== "")) return null;
+  const opt = ctx.opt;
   const roles = new RoleBook(team);
   const stages = meetingStagesOf(ctx.model.stages);
-  const { deals, calls } = filterModel(ctx.model, ctx.opt, ctx.dealById);
-  const bookings = bookingsOf(deals, stages, roles);
   const periodOf = (d: number) => (Number.isNaN(d) ? -2 : ctx.periods.of(d));
+  const dated = opt.fromDay !== null || opt.toDay !== null;
+  const dayOk = (d: number) => (Number.isNaN(d) ? !dated : !dated || inRange(opt, d));
+  const bookedBy = (d: Deal) => (d.bookedBy ?? "").trim();
+  /** Who a deal's SDR rows are filtered by: "booked by", else the owner. */
+  const sdrOk = (d: Deal) =>
+    passes(opt.reps, bookedBy(d) || d.rep) && passes(opt.sources, d.source);
+  const ownerOk = (d: Deal) => passes(opt.reps, d.rep) && passes(opt.sources, d.source);
 
-  const sdrNames = new Map<string, string>();
-  for (const r of roles.reps("sdr")) sdrNames.set(nameKey(r), r);
-  for (const d of deals) {
-    const by = (d.bookedBy ?? "").trim();
-    if (by !== "" && !sdrNames.has(nameKey(by))) sdrNames.set(nameKey(by), by);
-  }
-  let noSdr = false;
-  for (const b of bookings) {
-    if (b.sdr === "") noSdr = true;
-    else if (!sdrNames.has(nameKey(b.sdr))) sdrNames.set(nameKey(b.sdr), b.sdr);
-  }
   const people = new Names();
-  // Per person index: an SDR? and the role when it never changes (null: none, undefined: varies).
-  const sdrFlag: boolean[] = [];
-  const fixedRole: (RoleName | null | undefined)[] = [];
-  const personOf = (name: string): number => {
-    const i = people.of(name);
-    if (sdrFlag[i] === undefined) {
-      sdrFlag[i] = sdrNames.has(nameKey(name));
-      fixedRole[i] = roles.isFixed(name) ? roles.roleOf(name) : undefined;
-    }
-    return i;
+  const roleAt = (name: string, d: number): RoleName | null => roles.roleOf(name, d);
+  const sdrNames = new Map<string, string>();
+  const name = (who: string) => {
+    if (who !== "" && !sdrNames.has(nameKey(who))) sdrNames.set(nameKey(who), who);
   };
-  const isSdr = (name: string) => sdrFlag[personOf(name)] as boolean;
-  const roleAt = (name: string, day: number): RoleName | null => {
-    const fixed = fixedRole[personOf(name)];
-    return fixed === undefined ? roles.roleOf(name, day) : fixed;
-  };
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const sdrs = [...sdrNames.values()].sort(byName);
-  if (noSdr) sdrs.push("");
+  for (const r of roles.reps("sdr")) name(r);
+
+  const leads = all.filter((d) => sdrOk(d) && dayOk(dealDayOf(d)));
+  // Bookings over all the deals (whether the data dates meetings is the whole data's), then each
+  // by its own day.
+  const every = bookingsOf(all, stages, roles);
+  const bookings = every.filter((b) => sdrOk(b.deal as Deal) && dayOk(b.day));
+  for (const d of leads) if (bookedBy(d) !== "") name(bookedBy(d));
+  for (const b of bookings) if (bookedBy(b.deal as Deal) !== "") name(bookedBy(b.deal as Deal));
 
   const sdr = new Grid(people, emptySdr);
   const both = (p: number, who: string, f: (c: SdrCounts) => void) => {
@@ -113,11 +101,9 @@ export function rolesDataFromDeals(ctx: Context): RolesData | null {
   };
   let hasCalls = false;
   let hasTalk = false;
-  let hasTargeted = false;
-  let hasAmount = false;
-  for (const c of calls) {
+  for (const c of filterCalls(ctx.model, opt, ctx.dealById)) {
     const d = day(c.at);
-    if (!isSdr(c.rep)) continue;
+    if (!sdrNames.has(nameKey(c.rep))) continue;
     const role = roleAt(c.rep, d);
     if (role === "hunter" || role === "farmer") continue;
     hasCalls = true;
@@ -126,12 +112,13 @@ export function rolesDataFromDeals(ctx: Context): RolesData | null {
       if (c.durationSec !== null) {
         x.timed++;
         x.talkSec += c.durationSec;
-        if (c.durationSec >= ctx.opt.longCallSeconds) x.longCalls++;
+        if (c.durationSec >= opt.longCallSeconds) x.longCalls++;
       }
     });
     if (c.durationSec !== null) hasTalk = true;
   }
-  for (const d of deals) {
+  let hasTargeted = false;
+  for (const d of leads) {
     const own = dealDayOf(d);
     const who = sdrOf(d, roles, own);
     if (who === "") continue;
@@ -142,82 +129,117 @@ export function rolesDataFromDeals(ctx: Context): RolesData | null {
       if (d.targeted === false) x.nonTargeted++;
     });
   }
+  let hasAmount = false;
+  let noSdr = false;
+  const sources = new SourceTable();
   for (const b of bookings) {
+    if (b.sdr === "") noSdr = true;
+    else name(b.sdr);
     if (b.amounts > 0) hasAmount = true;
-    both(periodOf(b.day), b.sdr, (x) => {
+    const add = (x: SdrCounts) => {
       addBooking(x, b);
       if (b.deal.targeted !== null) {
-        x.bookedGraded += b.deals;
-        if (b.deal.targeted) x.bookedTargeted += b.deals;
+        x.bookedGraded++;
+        if (b.deal.targeted) x.bookedTargeted++;
       }
-    });
-  }
-
-  // Hunters and farmers: deals they own, by the day of each event.
-  const hunter = new Grid(
-    people,
-    (): HunterCounts => ({ held: 0, heldWon: 0, proposals: 0, sales: 0, revenue: 0, amounts: 0 }),
-  );
-  const farmer = new Grid(
-    people,
-    (): FarmerCounts => ({
-      clients: new Set(),
-      repeatSales: 0,
-      repeatRevenue: 0,
-      repeatAmounts: 0,
-      newSales: 0,
-      newRevenue: 0,
-      newAmounts: 0,
-    }),
-  );
-  const revenue = new Map<number, number>();
-  const repeat = repeatSales(ctx.model.deals);
-  const hunters = new Map<string, string>();
-  const farmers = new Map<string, string>();
-  for (const r of roles.reps("hunter")) hunters.set(nameKey(r), r);
-  for (const r of roles.reps("farmer")) farmers.set(nameKey(r), r);
-  for (const d of deals) {
-    const own = dealDayOf(d);
-    const saleDay = d.status === "won" ? saleDayOf(d) : Number.NaN;
-    const sold = Number.isNaN(saleDay) ? own : saleDay;
-    if (d.status === "won" && d.amount !== null) {
-      for (const p of [periodOf(sold), -1])
-        if (p !== -2) revenue.set(p, (revenue.get(p) ?? 0) + d.amount);
+    };
+    const p = periodOf(b.day);
+    both(p, b.sdr, add);
+    add(sources.at("all", b.deal.source));
+    if (p !== -2) {
+      add(sources.at(sourceGroup(p, b.sdr), b.deal.source));
+      add(sources.at(sourceGroup(p, null), b.deal.source));
     }
-    const role = d.rep === "" ? null : roleAt(d.rep, sold);
-    if (role === "hunter") {
-      const heldIdx = stages.held;
-      const add = (p: number, f: (x: HunterCounts) => void) => {
-        if (p !== -2) f(hunter.at(p, d.rep));
-        f(hunter.at(-1, d.rep));
-      };
-      if (heldIdx >= 0 && d.reached >= heldIdx) {
-        const hd = day(d.stageDates[heldIdx] ?? null);
-        add(periodOf(Number.isNaN(hd) ? own : hd), (x) => {
-          x.held++;
-          if (d.status === "won") x.heldWon++;
-        });
+  }
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sdrs = [...sdrNames.values()].sort(byName);
+  if (noSdr) sdrs.push("");
+
+  // The diagnosis: dated bookings by their week part, the owner's role on its first day.
+  const judged: { b: Booking; who: string }[] = [];
+  for (const b of every) {
+    if (Number.isNaN(b.day)) continue;
+    const part = weekPartStart(b.day);
+    if (!sdrOk(b.deal as Deal) || !dayOk(part)) continue;
+    judged.push({ b, who: sdrOf(b.deal as Deal, roles, part) });
+  }
+  const withinWindow = (p: number, window: number) => {
+    const out = new Map<string, SdrCounts>();
+    for (const { b, who } of judged) {
+      if (ctx.periods.of(b.day) !== p) continue;
+      const x = out.get(nameKey(who)) ?? emptySdr();
+      out.set(nameKey(who), x);
+      addBooking(x, b, window);
+      if (b.deal.targeted !== null) {
+        x.bookedGraded++;
+        if (b.deal.targeted) x.bookedTargeted++;
       }
-      if (stages.proposal >= 0 && d.reached >= stages.proposal) {
-        const pd = day(d.stageDates[stages.proposal] ?? null);
-        add(periodOf(Number.isNaN(pd) ? own : pd), (x) => {
-          x.proposals++;
-        });
-      }
-      if (d.status === "won")
-        add(periodOf(sold), (x) => {
-          x.sales++;
-          if (d.amount !== null) {
-            x.revenue += d.amount;
-            x.amounts++;
-          }
-        });
-    } else if (role === "farmer" && d.status === "won") {
-      const isRepeat = repeat.has(d);
-      for (const p of [periodOf(sold), -1]) {
-        if (p === -2) continue;
+    }
+    return out;
+  };
+  const heldLost = (p: number) => {
+    const out = new Map<string, HeldLost>();
+    for (const { b, who } of judged) {
+      if (ctx.periods.of(b.day) !== p || !b.held || b.deal.status !== "lost") continue;
+      const e = out.get(nameKey(who)) ?? { rows: [], total: 0 };
+      out.set(nameKey(who), e);
+      e.total++;
+      e.rows.push({
+        sdr: who,
+        id: b.deal.id,
+        source: b.deal.source,
+        targeted: b.deal.targeted,
+        bookedDay: b.day,
+        heldDay: Number.isNaN(b.heldDay) ? null : b.heldDay,
+        rep: b.deal.rep,
+      });
+    }
+    for (const e of out.values()) e.rows = e.rows.sort(latestHeldFirst).slice(0, HELD_LOST_LIMIT);
+    return out;
+  };
+
+  // Hunters and farmers: each event of a deal they own by its own day and their role on it.
+  const hunter = new Grid(people, emptyHunter);
+  const farmer = new Grid(people, emptyFarmer);
+  const revenue = new Map<number, number>();
+  const repeat = repeatWins(all, saleDayOf);
+  const event = (d: Deal, at: number, f: (p: number, role: RoleName | null) => void) => {
+    if (!ownerOk(d) || !dayOk(at)) return;
+    const p = periodOf(at);
+    const role = d.rep === "" ? null : roleAt(d.rep, at);
+    for (const q of p === -2 ? [-1] : [p, -1]) f(q, role);
+  };
+  for (const d of all) {
+    const own = dealDayOf(d);
+    const won = d.status === "won";
+    if (stages.held >= 0 && d.reached >= stages.held) {
+      const hd = day(d.stageDates[stages.held] ?? null);
+      event(d, Number.isNaN(hd) ? own : hd, (p, role) => {
+        if (role !== "hunter") return;
+        hunter.at(p, d.rep).held++;
+        if (won) hunter.at(p, d.rep).heldWon++;
+      });
+    }
+    if (stages.proposal >= 0 && d.reached >= stages.proposal) {
+      const pd = day(d.stageDates[stages.proposal] ?? null);
+      event(d, Number.isNaN(pd) ? own : pd, (p, role) => {
+        if (role === "hunter") hunter.at(p, d.rep).proposals++;
+      });
+    }
+    if (!won) continue;
+    const sale = saleDayOf(d);
+    event(d, Number.isNaN(sale) ? own : sale, (p, role) => {
+      if (d.amount !== null) revenue.set(p, (revenue.get(p) ?? 0) + d.amount);
+      if (role === "hunter") {
+        const x = hunter.at(p, d.rep);
+        x.sales++;
+        if (d.amount !== null) {
+          x.revenue += d.amount;
+          x.amounts++;
+        }
+      } else if (role === "farmer") {
         const x = farmer.at(p, d.rep);
-        if (isRepeat) {
+        if (repeat.has(d)) {
           x.repeatSales++;
           x.clients.add(nameKey(d.client));
           if (d.amount !== null) {
@@ -232,9 +254,18 @@ export function rolesDataFromDeals(ctx: Context): RolesData | null {
           }
         }
       }
-    }
+    });
   }
 
+  // W as the Changes sheet takes it: won deals' own day → known sale, by the own day's part.
+  const anyDated = all.some((d) => d.stageDates.some((x, k) => k > 0 && x !== null));
+  const spans: number[] = [];
+  for (const d of all) {
+    const own = dealDayOf(d);
+    const sale = saleDayOf(d);
+    if (d.status !== "won" || Number.isNaN(own) || Number.isNaN(sale) || !ownerOk(d)) continue;
+    if (dayOk(weekPartStart(own))) spans.push(sale - own);
+  }
   const minDay = ctx.minDay ?? 0;
   const endDay = (ctx.maxDay ?? -1) + 1;
   const workdays = (p: number) =>
@@ -245,17 +276,20 @@ export function rolesDataFromDeals(ctx: Context): RolesData | null {
           Math.min(ctx.periods.endOf(p), endDay),
         );
   return {
-    window: cohortWindowDays(deals),
+    window: anyDated ? cohortWindow(spans) : null,
     roles,
     stages,
-    bookings,
+    hasBookings: bookings.length > 0,
     sdrs,
-    hunters: [...hunters.values()].sort(byName),
-    farmers: [...farmers.values()].sort(byName),
+    hunters: roles.reps("hunter").sort(byName),
+    farmers: roles.reps("farmer").sort(byName),
     sdr,
     hunter,
     farmer,
     revenue,
+    sources,
+    withinWindow,
+    heldLost,
     workdays,
     hasCalls,
     hasTalk,

@@ -88,7 +88,7 @@ describe("the report from aggregates tabs", () => {
     expect(text).toContain(model.stages.map((s) => `"${s}"`).join(" → "));
     // What needs single deals cannot come from aggregates: Quality's won/lost table joins each
     // graded deal to its outcome; the data check lists the raw rows left out. Everything else
-    // must be equal, the Roles sheet too (voronka_agg_role_deals).
+    // must be equal, the Roles sheet too (its views: leads, bookings, reach, events…).
     const leaveOut = ["dataCheck", "quality.wonLost"];
     const blockIds = (p: ReportPlan) => p.sheets.flatMap((s) => s.blocks.map((b) => b.id));
     expect(fromRaw.sheets.map((s) => s.key)).toContain("roles");

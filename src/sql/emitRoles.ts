@@ -39,7 +39,7 @@ export function roleViews(
   const base =
     `b AS (\n  SELECT own_day, rep, source, targeted, id, status, amount,\n` +
     `    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,\n` +
-    `    ${reaches(first)} AND (NOT ${anyDated} OR ${meetingDated} OR booked_by <> '') AS booking,\n` +
+    `    ${reaches(first)} AND (NOT (${anyDated}) OR ${meetingDated} OR booked_by <> '') AS booking,\n` +
     `    COALESCE(${dayAt(stages.booked)}, ${dayAt(stages.held)}) AS booking_day, ${dayAt(stages.confirmed)} AS confirmed_day,\n` +
     `    ${dayAt(stages.held)} AS held_day, ${dayAt(stages.proposal)} AS proposal_day,\n` +
     `    CASE WHEN status = 'won' THEN ${q.day("known_at")} END AS sale_day,\n` +

@@ -11,6 +11,8 @@ import { WeekParts } from "../core/metrics/spread";
 import { nameKey } from "../core/values";
 import { meetingStagesOf } from "../model/team";
 import type { Deal, Model } from "../model/types";
+import { Groups, Pairs } from "./groups";
+import { Histogram } from "./histogram";
 import {
   type Aggregates,
   type BookingReachRow,
@@ -32,19 +34,39 @@ function dayOf(ms: number | null | undefined): number | null {
   return ms === null || ms === undefined ? null : Math.floor(ms / MS_PER_DAY);
 }
 
-/** Rows grouped by a key of their columns, made on first use. */
-class Grouped<R> {
-  readonly rows = new Map<string, R>();
-  at(key: unknown[], make: () => R): R {
-    const k = key.join("\u0001");
-    let r = this.rows.get(k);
-    if (r === undefined) {
-      r = make();
-      this.rows.set(k, r);
-    }
-    return r;
+/** Counters per numeric key, `width` of them, made zeroed on first use. */
+function slots(m: Map<number, Float64Array>, key: number, width: number): Float64Array {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = new Float64Array(width);
+    m.set(key, v);
+  }
+  return v;
+}
+
+/** Person–source pairs and their days numbered densely (groups.ts), by who: "booked by" or owner. */
+class People {
+  readonly pairs = new Pairs();
+  readonly groups = new Groups(this.pairs);
+  of(who: string, source: string, day: number | null): number {
+    return this.groups.of(this.pairs.of(who, source), day);
   }
 }
+
+const TARGETED = [null, true, false] as const;
+const grade = (t: boolean | null) => (t === null ? 0 : t ? 1 : 2);
+const OUTCOMES = [
+  "booked",
+  "targeted",
+  "untargeted",
+  "held_lost",
+  "confirmed",
+  "held",
+  "held_won",
+] as const;
+const outcome = (name: (typeof OUTCOMES)[number]) => OUTCOMES.indexOf(name);
+const EVENTS = ["held", "held_won", "proposal", "sale", "repeat_sale"] as const;
+const BOOKING_COUNTERS = 7; // booked, confirmed, held, heldWon, sales, revenue, amounts
 
 /** Days from the booking to an event as a window needs them: null undated, never below 0. */
 const after = (booking: number, event: number | null) =>
@@ -86,11 +108,14 @@ export function roleViews(model: Model): RoleViews {
   const reaches = (reached: number, k: number) => k >= 0 && reached >= k;
   const at = (d: Deal, k: number) => (k >= 0 ? dayOf(d.stageDates[k]) : null);
 
-  const leads = new Grouped<RoleLeadRow>();
-  const bookings = new Grouped<BookingRow>();
-  const reach = new Grouped<BookingReachRow>();
-  const events = new Grouped<RoleEventRow>();
-  const clients = new Grouped<RepeatClientRow>();
+  // Per `byOwner` (0: "booked by", 1: the owner) the SDR side's groups; the owners' for events.
+  const sdrSide = [new People(), new People()] as const;
+  const owners = new People();
+  const leads = [new Map<number, number>(), new Map<number, number>()] as const;
+  const bookings = [new Map<number, Float64Array>(), new Map<number, Float64Array>()] as const;
+  const reach = [new Histogram(), new Histogram()] as const;
+  const events = new Map<number, Float64Array>();
+  const clients = new Map<string, RepeatClientRow>();
   const lost = new Map<string, HeldLostRow[]>();
 
   for (const d of model.deals) {
@@ -98,16 +123,14 @@ export function roleViews(model: Model): RoleViews {
     const bookedBy = (d.bookedBy ?? "").trim();
     const sdr = bookedBy !== "" ? bookedBy : d.rep;
     const byOwner = bookedBy === "";
+    const side = byOwner ? 1 : 0;
+    const people = sdrSide[side];
     const { source, targeted } = d;
-    if (sdr !== "")
-      leads.at([own, sdr, byOwner, source, targeted], () => ({
-        day: own,
-        sdr,
-        byOwner,
-        source,
-        targeted,
-        deals: 0,
-      })).deals++;
+    const tg = grade(targeted);
+    if (sdr !== "") {
+      const k = people.of(sdr, source, own) * 3 + tg;
+      leads[side].set(k, (leads[side].get(k) ?? 0) + 1);
+    }
 
     const reached = Math.min(d.reached, n - 1);
     const won = d.status === "won";
@@ -116,93 +139,66 @@ export function roleViews(model: Model): RoleViews {
     const heldDay = at(d, stages.held);
     const held = reaches(reached, stages.held);
     const amount = d.amount;
-    const event = (day: number | null, name: string, money: boolean) => {
-      const e = events.at([day, d.rep, source, name], () => ({
-        day,
-        rep: d.rep,
-        source,
-        event: name,
-        deals: 0,
-        revenue: 0,
-        amounts: 0,
-      }));
-      e.deals++;
-      if (money && amount !== null) {
-        e.revenue += amount;
-        e.amounts++;
+    const pair = owners.pairs.of(d.rep, source);
+    const event = (day: number | null, e: number) => {
+      const v = slots(events, owners.groups.of(pair, day), EVENTS.length * 3);
+      v[e * 3] = (v[e * 3] ?? 0) + 1;
+      // Money for the sales (3, 4) only.
+      if (e >= 3 && amount !== null) {
+        v[e * 3 + 1] = (v[e * 3 + 1] ?? 0) + amount;
+        v[e * 3 + 2] = (v[e * 3 + 2] ?? 0) + 1;
       }
     };
     if (held) {
-      event(heldDay ?? own, "held", false);
-      if (won) event(heldDay ?? own, "held_won", false);
+      event(heldDay ?? own, 0);
+      if (won) event(heldDay ?? own, 1);
     }
-    if (reaches(reached, stages.proposal)) event(at(d, stages.proposal) ?? own, "proposal", false);
+    if (reaches(reached, stages.proposal)) event(at(d, stages.proposal) ?? own, 2);
     if (won) {
       const sold = saleDay ?? own;
-      event(sold, "sale", true);
+      event(sold, 3);
       if (repeat.has(d)) {
-        event(sold, "repeat_sale", true);
+        event(sold, 4);
         const client = nameKey(d.client);
-        clients.at([sold, d.rep, source, client], () => ({
-          day: sold,
-          rep: d.rep,
-          source,
-          client,
-        }));
+        const row = { day: sold, rep: d.rep, source, client };
+        clients.set(JSON.stringify(row), row);
       }
     }
 
     if (!reaches(reached, first) || (dated && !meetingDated(d) && bookedBy === "")) continue;
     const day = at(d, stages.booked) ?? heldDay;
     const confirmed = reaches(reached, stages.confirmed);
-    const b = bookings.at([day, sdr, byOwner, source, targeted], () => ({
-      day,
-      sdr,
-      byOwner,
-      source,
-      targeted,
-      booked: 0,
-      confirmed: 0,
-      held: 0,
-      heldWon: 0,
-      sales: 0,
-      revenue: 0,
-      amounts: 0,
-    }));
-    b.booked++;
-    if (confirmed) b.confirmed++;
-    if (held) b.held++;
-    if (held && won) b.heldWon++;
-    if (won) b.sales++;
-    if (won && amount !== null) b.revenue += amount;
-    if (amount !== null) b.amounts++;
+    const b = slots(bookings[side], people.of(sdr, source, day) * 3 + tg, BOOKING_COUNTERS);
+    const add = (i: number, x: number) => {
+      b[i] = (b[i] ?? 0) + x;
+    };
+    add(0, 1);
+    if (confirmed) add(1, 1);
+    if (held) add(2, 1);
+    if (held && won) add(3, 1);
+    if (won) add(4, 1);
+    if (won && amount !== null) add(5, amount);
+    if (amount !== null) add(6, 1);
     if (day === null) continue;
 
     const part = parts.of(day);
-    const count = (outcome: string, withinDays: number | null) => {
+    const slot = people.of(sdr, source, part) * OUTCOMES.length;
+    const count = (o: number, withinDays: number | null) => {
       if (withinDays !== null && withinDays > MAX_REACH_DAYS) return;
-      reach.at([part, sdr, byOwner, source, outcome, withinDays], () => ({
-        day: part,
-        sdr,
-        byOwner,
-        source,
-        outcome,
-        withinDays,
-        deals: 0,
-      })).deals++;
+      reach[side].add(slot + o, withinDays === null ? -1 : withinDays);
     };
-    count("booked", null);
-    if (targeted !== null) count(targeted ? "targeted" : "untargeted", null);
+    count(0, null);
+    if (targeted !== null) count(targeted ? 1 : 2, null);
     const heldAfter = held ? after(day, heldDay) : null;
     if (confirmed) {
       const confirmedAfter = after(day, at(d, stages.confirmed));
       // A held meeting was confirmed (addBooking): either one within W counts.
-      count("confirmed", held ? oneOf(heldAfter, confirmedAfter) : confirmedAfter);
+      count(outcome("confirmed"), held ? oneOf(heldAfter, confirmedAfter) : confirmedAfter);
     }
-    if (held) count("held", heldAfter);
-    if (held && won) count("held_won", allOf(heldAfter, after(day, saleDay)));
+    if (held) count(outcome("held"), heldAfter);
+    if (held && won) count(outcome("held_won"), allOf(heldAfter, after(day, saleDay)));
     if (held && d.status === "lost") {
-      count("held_lost", null);
+      count(outcome("held_lost"), null);
       const key = `${part}\u0001${sdr}\u0001${byOwner}`;
       let list = lost.get(key);
       if (!list) {
@@ -224,13 +220,103 @@ export function roleViews(model: Model): RoleViews {
   }
   const heldLost: HeldLostRow[] = [];
   for (const list of lost.values())
-    heldLost.push(...list.sort(latestHeldFirst).slice(0, HELD_LOST_LIMIT));
+    for (const r of list.sort(latestHeldFirst).slice(0, HELD_LOST_LIMIT)) heldLost.push(r);
   return {
-    roleLeads: [...leads.rows.values()],
-    bookings: [...bookings.rows.values()],
-    bookingReach: [...reach.rows.values()],
-    roleEvents: [...events.rows.values()],
-    repeatClients: [...clients.rows.values()],
+    roleLeads: leadRows(sdrSide, leads),
+    bookings: bookingRows(sdrSide, bookings),
+    bookingReach: reachRows(sdrSide, reach),
+    roleEvents: eventRows(owners, events),
+    repeatClients: [...clients.values()],
     heldLost,
   };
+}
+
+type Sides<T> = readonly [T, T];
+
+function leadRows(people: Sides<People>, leads: Sides<Map<number, number>>): RoleLeadRow[] {
+  const rows: RoleLeadRow[] = [];
+  leads.forEach((m, side) => {
+    const g = (people[side] as People).groups;
+    for (const [k, deals] of m) {
+      const at = Math.floor(k / 3);
+      rows.push({
+        day: g.dayOf(at),
+        sdr: g.rep(at),
+        byOwner: side === 1,
+        source: g.source(at),
+        targeted: TARGETED[k % 3] ?? null,
+        deals,
+      });
+    }
+  });
+  return rows;
+}
+
+function bookingRows(
+  people: Sides<People>,
+  bookings: Sides<Map<number, Float64Array>>,
+): BookingRow[] {
+  const rows: BookingRow[] = [];
+  bookings.forEach((m, side) => {
+    const g = (people[side] as People).groups;
+    for (const [k, v] of m) {
+      const at = Math.floor(k / 3);
+      const [booked, confirmed, held, heldWon, sales, revenue, amounts] = v;
+      rows.push({
+        day: g.dayOf(at),
+        sdr: g.rep(at),
+        byOwner: side === 1,
+        source: g.source(at),
+        targeted: TARGETED[k % 3] ?? null,
+        booked: booked ?? 0,
+        confirmed: confirmed ?? 0,
+        held: held ?? 0,
+        heldWon: heldWon ?? 0,
+        sales: sales ?? 0,
+        revenue: revenue ?? 0,
+        amounts: amounts ?? 0,
+      });
+    }
+  });
+  return rows;
+}
+
+function reachRows(people: Sides<People>, reach: Sides<Histogram>): BookingReachRow[] {
+  const rows: BookingReachRow[] = [];
+  reach.forEach((h, side) => {
+    const g = (people[side] as People).groups;
+    h.forEach((slot, within, deals) => {
+      const at = Math.floor(slot / OUTCOMES.length);
+      rows.push({
+        day: g.datedDay(at),
+        sdr: g.rep(at),
+        byOwner: side === 1,
+        source: g.source(at),
+        outcome: OUTCOMES[slot % OUTCOMES.length] ?? "",
+        withinDays: within < 0 ? null : within,
+        deals,
+      });
+    });
+  });
+  return rows;
+}
+
+function eventRows(owners: People, events: Map<number, Float64Array>): RoleEventRow[] {
+  const rows: RoleEventRow[] = [];
+  const g = owners.groups;
+  for (const [at, v] of events)
+    EVENTS.forEach((event, e) => {
+      const deals = v[e * 3] ?? 0;
+      if (deals > 0)
+        rows.push({
+          day: g.dayOf(at),
+          rep: g.rep(at),
+          source: g.source(at),
+          event,
+          deals,
+          revenue: v[e * 3 + 1] ?? 0,
+          amounts: v[e * 3 + 2] ?? 0,
+        });
+    });
+  return rows;
 }

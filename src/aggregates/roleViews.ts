@@ -64,7 +64,6 @@ const OUTCOMES = [
   "held",
   "held_won",
 ] as const;
-const outcome = (name: (typeof OUTCOMES)[number]) => OUTCOMES.indexOf(name);
 const EVENTS = ["held", "held_won", "proposal", "sale", "repeat_sale"] as const;
 const BOOKING_COUNTERS = 7; // booked, confirmed, held, heldWon, sales, revenue, amounts
 
@@ -95,6 +94,56 @@ export function latestHeldFirst(
   );
 }
 
+/** One more (`x` more) in counter `i` of the counters at `key`. */
+function addAt(m: Map<number, Float64Array>, key: number, width: number, i: number, x: number) {
+  const v = slots(m, key, width);
+  v[i] = (v[i] ?? 0) + x;
+}
+
+/** An event of a deal on `group`'s day: counted, and the sales' known amounts summed. */
+function addEvent(
+  events: Map<number, Float64Array>,
+  group: number,
+  e: number,
+  amount: number | null,
+): void {
+  const v = slots(events, group, EVENTS.length * 3);
+  v[e * 3] = (v[e * 3] ?? 0) + 1;
+  if (e >= SALE && amount !== null) {
+    v[e * 3 + 1] = (v[e * 3 + 1] ?? 0) + amount;
+    v[e * 3 + 2] = (v[e * 3 + 2] ?? 0) + 1;
+  }
+}
+
+/** The reach of a booking in `slot` (a group × OUTCOMES.length): W past MAX_REACH_DAYS left out. */
+function addReach(h: Histogram, slot: number, o: number, withinDays: number | null): void {
+  if (withinDays === null) h.add(slot + o, -1);
+  else if (withinDays <= MAX_REACH_DAYS) h.add(slot + o, withinDays);
+}
+
+const SALE = 3;
+const O_CONFIRMED = OUTCOMES.indexOf("confirmed");
+const O_HELD = OUTCOMES.indexOf("held");
+const O_HELD_WON = OUTCOMES.indexOf("held_won");
+const O_HELD_LOST = OUTCOMES.indexOf("held_lost");
+
+/** The Roles views with no rows. */
+export function noRoleViews(): RoleViews {
+  return {
+    roleLeads: [],
+    bookings: [],
+    bookingReach: [],
+    roleEvents: [],
+    repeatClients: [],
+    heldLost: [],
+  };
+}
+
+/** Whether the model's report has a Roles sheet (a team, or a deal naming who booked it). */
+export function rolesNeeded(model: Model): boolean {
+  return (model.team?.length ?? 0) > 0 || model.deals.some((d) => (d.bookedBy ?? "").trim() !== "");
+}
+
 export function roleViews(model: Model): RoleViews {
   const stages = meetingStagesOf(model.stages);
   const first = stages.booked >= 0 ? stages.booked : stages.held;
@@ -120,16 +169,18 @@ export function roleViews(model: Model): RoleViews {
 
   for (const d of model.deals) {
     const own = dayOf(dealDate(d));
-    const bookedBy = (d.bookedBy ?? "").trim();
-    const sdr = bookedBy !== "" ? bookedBy : d.rep;
+    const bookedBy = d.bookedBy === undefined || d.bookedBy === "" ? "" : d.bookedBy.trim();
     const byOwner = bookedBy === "";
+    const sdr = byOwner ? d.rep : bookedBy;
     const side = byOwner ? 1 : 0;
     const people = sdrSide[side];
-    const { source, targeted } = d;
+    const source = d.source;
+    const targeted = d.targeted;
     const tg = grade(targeted);
     if (sdr !== "") {
       const k = people.of(sdr, source, own) * 3 + tg;
-      leads[side].set(k, (leads[side].get(k) ?? 0) + 1);
+      const m = leads[side];
+      m.set(k, (m.get(k) ?? 0) + 1);
     }
 
     const reached = Math.min(d.reached, n - 1);
@@ -140,65 +191,53 @@ export function roleViews(model: Model): RoleViews {
     const held = reaches(reached, stages.held);
     const amount = d.amount;
     const pair = owners.pairs.of(d.rep, source);
-    const event = (day: number | null, e: number) => {
-      const v = slots(events, owners.groups.of(pair, day), EVENTS.length * 3);
-      v[e * 3] = (v[e * 3] ?? 0) + 1;
-      // Money for the sales (3, 4) only.
-      if (e >= 3 && amount !== null) {
-        v[e * 3 + 1] = (v[e * 3 + 1] ?? 0) + amount;
-        v[e * 3 + 2] = (v[e * 3 + 2] ?? 0) + 1;
-      }
-    };
     if (held) {
-      event(heldDay ?? own, 0);
-      if (won) event(heldDay ?? own, 1);
+      const g = owners.groups.of(pair, heldDay ?? own);
+      addEvent(events, g, 0, amount);
+      if (won) addEvent(events, g, 1, amount);
     }
-    if (reaches(reached, stages.proposal)) event(at(d, stages.proposal) ?? own, 2);
+    if (reaches(reached, stages.proposal))
+      addEvent(events, owners.groups.of(pair, at(d, stages.proposal) ?? own), 2, amount);
     if (won) {
       const sold = saleDay ?? own;
-      event(sold, 3);
+      const g = owners.groups.of(pair, sold);
+      addEvent(events, g, SALE, amount);
       if (repeat.has(d)) {
-        event(sold, 4);
-        const client = nameKey(d.client);
-        const row = { day: sold, rep: d.rep, source, client };
+        addEvent(events, g, SALE + 1, amount);
+        const row = { day: sold, rep: d.rep, source, client: nameKey(d.client) };
         clients.set(JSON.stringify(row), row);
       }
     }
 
-    if (!reaches(reached, first) || (dated && !meetingDated(d) && bookedBy === "")) continue;
+    if (!reaches(reached, first) || (dated && bookedBy === "" && !meetingDated(d))) continue;
     const day = at(d, stages.booked) ?? heldDay;
     const confirmed = reaches(reached, stages.confirmed);
-    const b = slots(bookings[side], people.of(sdr, source, day) * 3 + tg, BOOKING_COUNTERS);
-    const add = (i: number, x: number) => {
-      b[i] = (b[i] ?? 0) + x;
-    };
-    add(0, 1);
-    if (confirmed) add(1, 1);
-    if (held) add(2, 1);
-    if (held && won) add(3, 1);
-    if (won) add(4, 1);
-    if (won && amount !== null) add(5, amount);
-    if (amount !== null) add(6, 1);
+    const key = people.of(sdr, source, day) * 3 + tg;
+    const m = bookings[side];
+    addAt(m, key, BOOKING_COUNTERS, 0, 1);
+    if (confirmed) addAt(m, key, BOOKING_COUNTERS, 1, 1);
+    if (held) addAt(m, key, BOOKING_COUNTERS, 2, 1);
+    if (held && won) addAt(m, key, BOOKING_COUNTERS, 3, 1);
+    if (won) addAt(m, key, BOOKING_COUNTERS, 4, 1);
+    if (won && amount !== null) addAt(m, key, BOOKING_COUNTERS, 5, amount);
+    if (amount !== null) addAt(m, key, BOOKING_COUNTERS, 6, 1);
     if (day === null) continue;
 
     const part = parts.of(day);
     const slot = people.of(sdr, source, part) * OUTCOMES.length;
-    const count = (o: number, withinDays: number | null) => {
-      if (withinDays !== null && withinDays > MAX_REACH_DAYS) return;
-      reach[side].add(slot + o, withinDays === null ? -1 : withinDays);
-    };
-    count(0, null);
-    if (targeted !== null) count(targeted ? 1 : 2, null);
+    const h = reach[side];
+    addReach(h, slot, 0, null);
+    if (targeted !== null) addReach(h, slot, targeted ? 1 : 2, null);
     const heldAfter = held ? after(day, heldDay) : null;
     if (confirmed) {
       const confirmedAfter = after(day, at(d, stages.confirmed));
       // A held meeting was confirmed (addBooking): either one within W counts.
-      count(outcome("confirmed"), held ? oneOf(heldAfter, confirmedAfter) : confirmedAfter);
+      addReach(h, slot, O_CONFIRMED, held ? oneOf(heldAfter, confirmedAfter) : confirmedAfter);
     }
-    if (held) count(outcome("held"), heldAfter);
-    if (held && won) count(outcome("held_won"), allOf(heldAfter, after(day, saleDay)));
+    if (held) addReach(h, slot, O_HELD, heldAfter);
+    if (held && won) addReach(h, slot, O_HELD_WON, allOf(heldAfter, after(day, saleDay)));
     if (held && d.status === "lost") {
-      count(outcome("held_lost"), null);
+      addReach(h, slot, O_HELD_LOST, null);
       const key = `${part}\u0001${sdr}\u0001${byOwner}`;
       let list = lost.get(key);
       if (!list) {

@@ -3,6 +3,7 @@
  * Model → aggregates (aggregates/) → one sheet planner per file → the plan the writers lay out.
  */
 import { aggregate } from "../aggregates/memory";
+import { rolesNeeded } from "../aggregates/roleViews";
 import type { Aggregates } from "../aggregates/types";
 import type { Model } from "../model/types";
 import { planChanges } from "./changes";
@@ -20,7 +21,9 @@ import { planVelocity } from "./velocity";
 
 /** The report of a model: its aggregates by the in-memory engine, then the sheets. */
 export function planReport(model: Model, options: ReportOptions): ReportPlan {
-  return planReportFrom(aggregate(model, options.longCallSeconds), model, options);
+  // No team and no "booked by": no Roles sheet, so its views are not counted.
+  const roles = rolesNeeded(model);
+  return planReportFrom(aggregate(model, options.longCallSeconds, { roles }), model, options);
 }
 
 /**

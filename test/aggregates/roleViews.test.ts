@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { aggregate } from "../../src/aggregates/memory";
+import { rolesNeeded } from "../../src/aggregates/roleViews";
+import { generateWorkbook } from "../../src/generate";
+import { buildModel } from "../../src/model";
 import { meetingStagesOf } from "../../src/model/team";
+import { planReport, planReportFrom } from "../../src/report/plan";
 import { DAY, day, deal, emptyModel } from "../report/fixtures";
 
 const d0 = (iso: string) => day(iso) / DAY;
@@ -234,5 +238,17 @@ describe("aggregate: Roles views", () => {
     ]);
     const lost = kept.bookingReach.filter((r) => r.outcome === "held_lost");
     expect(lost.map((r) => r.deals)).toEqual([12]);
+  });
+
+  it("are not counted for a report without a Roles sheet (no team, no booked by): same report", () => {
+    for (const team of [false, true]) {
+      const wb = generateWorkbook({ seed: 3, lang: "en", team, months: 2, scale: 0.05 });
+      const m = buildModel(wb.tabs, { timeZone: "UTC" }).model;
+      expect(rolesNeeded(m)).toBe(team);
+      const options = { lang: "en" as const, period: "month" as const };
+      const plan = planReport(m, options);
+      expect(plan).toEqual(planReportFrom(aggregate(m), m, options));
+      expect(plan.sheets.some((s) => s.key === "roles")).toBe(team);
+    }
   });
 });

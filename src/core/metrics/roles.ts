@@ -5,7 +5,6 @@
  * sale) is counted per booking: by the data's last day, or within a window of days after it.
  */
 import { nameKey } from "../values";
-import { cohortWindow } from "./cohort";
 
 /** Day numbers (whole days since 1970-01-01, wall clock); NaN: unknown. */
 export type Day = number;
@@ -262,22 +261,6 @@ export function addBooking(o: BookingOutcome, b: Booking, window = Number.POSITI
     o.revenue += b.revenue;
     if (held) o.heldWon += n;
   }
-}
-
-/**
- * The cohort window W of SPEC §4, as the Changes sheet takes it (core/metrics/cohort.ts): the
- * 80th percentile of the days won deals took from their own day to the sale; null when no won
- * deal has both days.
- */
-export function cohortWindowDays(deals: readonly RoleDeal[]): number | null {
-  const spans: number[] = [];
-  for (const d of deals) {
-    if (d.status !== "won") continue;
-    const from = dealDayOf(d);
-    const to = saleDayOf(d);
-    if (!Number.isNaN(from) && !Number.isNaN(to)) spans.push(to - from);
-  }
-  return cohortWindow(spans);
 }
 
 /** One-sided z of a fall from share a/n to share b/m (pooled two-proportion test); 0 if no fall. */

@@ -63,6 +63,8 @@ export type Command =
       to?: string;
       /** The report options given as flags: they win over the settings tab's. */
       options?: OptionValues;
+      /** The pipeline to report (--pipeline); absent: the one with the most deals. */
+      pipeline?: string;
     }
   | {
       kind: "sql";
@@ -73,6 +75,8 @@ export type Command =
       lang: Lang;
       /** --long-call: voronka_rep_days counts calls of at least this many seconds as long. */
       longCallSeconds?: number;
+      /** --pipeline: the deals of this pipeline; absent: the one with the most deals. */
+      pipeline?: string;
     }
   | {
       kind: "template";
@@ -111,8 +115,9 @@ export const USAGE = `Usage:
   voronka report <files…> [--out report.xlsx] [--lang en|ru|uk] [--period week|month] [--force] [--explain]
         [--engine memory|duckdb] [--from yyyy-mm-dd] [--to yyyy-mm-dd] [--rep NAME…] [--source NAME…]
         [--window DAYS] [--velocity-goal PERCENT] [--drop-threshold PERCENT] [--long-call SECONDS]
-        [--top ROWS]
+        [--top ROWS] [--pipeline NAME]
   voronka sql <sample files…> --dialect duckdb|bigquery [--table KIND=NAME…] [--long-call SECONDS]
+        [--pipeline NAME]
   voronka template [--lang en|ru|uk] [--out tracker.xlsx] [--force]
   voronka --help | --version
 
@@ -161,6 +166,10 @@ Options:
                        (default: ${OPTION_FALLBACK.longCallSeconds})
       --top <rows>     report: named rows per breakdown before the rest go to "Other",
                        ${rangeOf("topN")} (default: ${OPTION_FALLBACK.topN})
+      --pipeline <name>
+                       report, sql: the deals of this pipeline (a Pipeline / Воронка column, or
+                       Bitrix24's C<n>: stage codes: C0 is the default pipeline); one funnel is
+                       one pipeline (default: the one with the most deals, the rest left out)
       --dialect <d>    sql: duckdb or bigquery
       --table <k=name> sql: the table of a kind (deals, stage_log, calls); repeatable
   -h, --help           show this help
@@ -218,6 +227,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const reps = namesOption(values.rep, "rep");
   const sources = namesOption(values.source, "source");
   const options = optionValues(values, lang);
+  const pipeline = pipelineOption(values.pipeline);
   return {
     kind: "report",
     files,
@@ -234,7 +244,16 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(Object.keys(options).length > 0 ? { options } : {}),
+    ...(pipeline ? { pipeline } : {}),
   };
+}
+
+/** --pipeline: a name, not a blank one. */
+function pipelineOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const name = value.trim();
+  if (name === "") throw new UsageError("blankName", { flag: "--pipeline" });
+  return name;
 }
 
 type Options = ReturnType<typeof parse>["values"];
@@ -299,7 +318,7 @@ function outOption(values: Options, fallback: string): string {
 
 /** The report's filters and options given to another command: one sentence naming the flag. */
 function reportOnly(values: Options, command: string, allowed: string[]): void {
-  for (const flag of ["from", "to", "rep", "source", ...Object.values(OPTION_FLAGS)]) {
+  for (const flag of ["from", "to", "rep", "source", "pipeline", ...Object.values(OPTION_FLAGS)]) {
     if (allowed.includes(flag) || values[flag as keyof Options] === undefined) continue;
     throw new UsageError("reportOnlyFlag", { flag: `--${flag}`, command });
   }
@@ -312,7 +331,7 @@ function sqlCommand(
 ): Command & { kind: "sql" } {
   if (files.length === 0) throw new UsageError("sqlNoFiles");
   const lang = langOption(values, env);
-  reportOnly(values, "sql", ["long-call"]);
+  reportOnly(values, "sql", ["long-call", "pipeline"]);
   const dialect = (values.dialect ?? "").toLowerCase();
   if (dialect !== "duckdb" && dialect !== "bigquery")
     throw new UsageError("badDialect", { value: values.dialect ?? "" });
@@ -327,6 +346,7 @@ function sqlCommand(
       tables.moreDeals = [...(tables.moreDeals ?? []), name];
     else tables[kind] = name;
   }
+  const pipeline = pipelineOption(values.pipeline);
   const longCall = values["long-call"];
   let longCallSeconds: number | undefined;
   if (longCall !== undefined) {
@@ -341,6 +361,7 @@ function sqlCommand(
     tables,
     lang,
     ...(longCallSeconds !== undefined ? { longCallSeconds } : {}),
+    ...(pipeline ? { pipeline } : {}),
   };
 }
 
@@ -386,6 +407,7 @@ function parse(argv: string[]) {
       "drop-threshold": { type: "string" },
       "long-call": { type: "string" },
       top: { type: "string" },
+      pipeline: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

@@ -11,6 +11,7 @@ import type { BuildResult, TabDetection } from "../model/index";
 import { hasNoHeaderRow, type ReferenceKind, referenceKindOf } from "../model/reference";
 import { quoted, stageSourceSentence } from "../model/stageSource";
 import type { RawTab, TabKind } from "../model/types";
+import { pipelineExplainLines } from "./pipelines";
 
 export const EXPLAIN_KINDS: Record<TabKind, Localized> = {
   calls: l("calls", "звонки", "дзвінки"),
@@ -152,6 +153,7 @@ export function explainLines(tabs: RawTab[], built: BuildResult, lang: Lang): st
     out.push(`${quoted(tab.name, lang)}: ${why.text ?? fallback}`);
   }
   out.push(...leadLinkLines(tabs, built, lang));
+  out.push(...pipelineExplainLines(built.model.pipelines, lang));
   out.push(`${EXPLAIN_WORDS.stages[lang]}: ${stageSourceSentence(built.stageSource, lang)}`);
   if (built.model.stages.length)
     out.push(`  ${built.model.stages.map((s) => quoted(s, lang)).join(" → ")}`);

@@ -263,6 +263,28 @@ export const MESSAGES = {
     "--from {from} позже, чем --to {to}: в этот промежуток ничего не попадает",
     "--from {from} пізніше, ніж --to {to}: у цей проміжок нічого не потрапляє",
   ),
+  unknownPipeline: l(
+    "--pipeline {name} names none of the deals' pipelines; they are: {pipelines}",
+    "--pipeline {name} не называет ни одну воронку сделок; воронки: {pipelines}",
+    "--pipeline {name} не називає жодної воронки угод; воронки: {pipelines}",
+  ),
+  noPipelines: l(
+    "--pipeline {name}: these deals have no pipeline (no Pipeline or Воронка column, no Bitrix24 C<n>: stage codes), so leave --pipeline out",
+    "--pipeline {name}: у этих сделок нет воронок (ни столбца «Воронка» или Pipeline, ни кодов этапов Битрикс24 вида C<n>:), уберите --pipeline",
+    "--pipeline {name}: у цих угод немає воронок (ні стовпця «Воронка» чи Pipeline, ні кодів етапів Бітрікс24 виду C<n>:), приберіть --pipeline",
+  ),
+  tabPipelineUnknown: l(
+    "the settings tab's pipeline {name} names none of the deals' pipelines ({pipelines}): the report takes the one with the most deals",
+    "воронка {name} из листа настроек не называет ни одну воронку сделок ({pipelines}): отчёт построен по воронке с наибольшим числом сделок",
+    "воронка {name} з аркуша налаштувань не називає жодної воронки угод ({pipelines}): звіт побудовано за воронкою з найбільшою кількістю угод",
+  ),
+  pipelineSummary: l(
+    "Pipeline {chosen}: {deals} {deals:deal|deals} ({why}); {n} {n:deal|deals} of other pipelines left out: {others}. --pipeline NAME reports another.",
+    "Воронка {chosen}: {deals} {deals:сделка|сделки|сделок} ({why}); сделки других воронок не вошли ({n}): {others}. --pipeline ИМЯ строит отчёт по другой.",
+    "Воронка {chosen}: {deals} {deals:угода|угоди|угод} ({why}); угоди інших воронок не ввійшли ({n}): {others}. --pipeline НАЗВА будує звіт за іншою.",
+  ),
+  pipelineMost: l("the most", "больше всего", "найбільше"),
+  pipelineAsked: l("as asked", "как задано", "як задано"),
   blankName: l(
     "{flag} needs a name, not an empty one",
     "{flag}: нужно имя, а не пустая строка",

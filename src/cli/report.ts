@@ -38,6 +38,7 @@ import {
 import { explainLines, notRecognised } from "./explain";
 import { type MessageKey, type MessageParams, message } from "./messages";
 import { insideOutDir, makeOutputFolder, outputIsInput, pathTaken } from "./output";
+import { checkAskedPipeline, pipelineSummary, tabPipelineLine } from "./pipelines";
 import { profileStep } from "./profile";
 import { funnelSummary } from "./summary";
 
@@ -181,7 +182,11 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const saved = stored?.mapping ?? null;
   // The Roles sheet's norms and the report options set in the settings tab (by hand or in the
   // sidebar) hold here too; a flag wins over an option. Filters come from flags only.
-  const { roleNorms, options: tabOptions = {} } = cleanSettings(stored?.sidebar);
+  const {
+    roleNorms,
+    options: tabOptions = {},
+    pipeline: tabPipeline,
+  } = cleanSettings(stored?.sidebar);
   const optionValues = { ...tabOptions, ...cmd.options };
   const fromTab = OPTION_KEYS.filter(
     (k) => tabOptions[k] !== undefined && cmd.options?.[k] === undefined,
@@ -201,8 +206,13 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
     mapping: mappingToBuild(buildTabs, saved),
     releaseRows: inMemory,
     collect: inMemory ? (globalThis as { gc?: () => void }).gc : undefined,
+    // The flag wins over the settings tab's pipeline (a name no pipeline has: the data check says so).
+    pipeline: cmd.pipeline ?? tabPipeline ?? null,
   });
   profileStep("build model");
+  checkAskedPipeline(cmd.pipeline, built.model.pipelines);
+  const unknownTabPipeline = tabPipelineLine(built.model.pipelines, lang);
+  if (unknownTabPipeline && !cmd.quiet) io.err(unknownTabPipeline);
   const { detections } = built;
   // Aggregates tabs (SPEC §8: views a SQL engine computed), when there are some, plan the report.
   const read = readAggregatesTabs(tabs, built, "UTC", longCallSeconds);
@@ -290,7 +300,14 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
   const sampled = direct.size > 0 || buildTabs.some((t, i) => t !== tabs[i]);
   const plan = !sqlAgg
     ? planTabs(read, options)
-    : planReportFrom(sqlAgg, sampled ? { ...model, deals: [], calls: [] } : model, options);
+    : planReportFrom(
+        sqlAgg,
+        sampled
+          ? // The pipelines' deals as DuckDB counted them over every row (sql/pipelineCounts.ts).
+            { ...model, pipelines: built.model.pipelines, deals: [], calls: [] }
+          : model,
+        options,
+      );
 
   profileStep("plan report");
   // 4. Write next to the target, then move into place (a failure leaves no half file).
@@ -322,6 +339,8 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
         stages: agg ? agg.stages.length : model.stages.length,
       }),
     );
+    const pipelineLine = pipelineSummary(built.model.pipelines, lang);
+    if (pipelineLine) io.out(pipelineLine);
     const table = funnelSummary(plan);
     if (table) io.out(`\n${table}\n`);
     if (model.issues.length > 0) io.out(say("leftOut", { n: model.issues.length }));

@@ -7,10 +7,11 @@ import { resolve } from "node:path";
 import { InputError, readInput } from "../adapters/xlsx/read";
 import { DEFAULT_LONG_CALL_SECONDS } from "../aggregates/memory";
 import { buildModel } from "../model/index";
-import type { RawTab } from "../model/types";
+import type { PipelineChoice, RawTab } from "../model/types";
 import { emitSql } from "../sql/emit";
 import { SqlSourceError, sqlSourceOf } from "../sql/source";
 import type { Command } from "./args";
+import { checkAskedPipeline } from "./pipelines";
 import type { Io } from "./report";
 
 export type SqlCommand = Extract<Command, { kind: "sql" }>;
@@ -18,12 +19,20 @@ export type SqlCommand = Extract<Command, { kind: "sql" }>;
 const KIND_NAMES = { deals: "deals", stageLog: "stage_log", calls: "calls" } as const;
 
 /** The comment the SQL starts with: where it came from, and how to run it. */
-function preamble(cmd: SqlCommand, stages: string[]): string[] {
+function preamble(cmd: SqlCommand, stages: string[], pipelines?: PipelineChoice): string[] {
   const lines = [
     `-- Voronka: raw tables → voronka_deals, voronka_rep_days and the voronka_agg_* views (${cmd.dialect}).`,
     `-- Columns as detected in: ${cmd.files.join(", ")}.`,
     `-- Funnel stages: ${stages.join(" → ") || "none"}.`,
   ];
+  if (pipelines && pipelines.pipelines.length > 1) {
+    // Names are user text: one line each, whatever they hold.
+    const one = (t: string) => t.replace(/[\r\n\u2028\u2029]+/g, " ");
+    const others = pipelines.pipelines.filter((p) => p.name !== pipelines.chosen);
+    lines.push(
+      `-- Pipeline: ${one(pipelines.chosen)}; the deals of ${others.map((p) => one(p.name)).join(", ")} are left out (--pipeline NAME for another).`,
+    );
+  }
   if (cmd.dialect === "bigquery")
     lines.push(
       "-- Run as one script; unqualified names are in the default dataset: start with",
@@ -42,7 +51,8 @@ export async function runSql(cmd: SqlCommand, io: Io): Promise<void> {
       tabs.push({ ...t, name });
     }
   }
-  const built = buildModel(tabs, { timeZone: "UTC" });
+  const built = buildModel(tabs, { timeZone: "UTC", pipeline: cmd.pipeline ?? null });
+  checkAskedPipeline(cmd.pipeline, built.model.pipelines);
   let src: ReturnType<typeof sqlSourceOf>;
   try {
     src = sqlSourceOf(tabs, built, cmd.tables);
@@ -55,6 +65,10 @@ export async function runSql(cmd: SqlCommand, io: Io): Promise<void> {
   const sql = emitSql(src, cmd.dialect, {
     longCallSeconds: cmd.longCallSeconds ?? DEFAULT_LONG_CALL_SECONDS,
   });
-  for (const line of [...preamble(cmd, built.model.stages), "", ...sql.trimEnd().split("\n")])
+  for (const line of [
+    ...preamble(cmd, built.model.stages, built.model.pipelines),
+    "",
+    ...sql.trimEnd().split("\n"),
+  ])
     io.out(line);
 }

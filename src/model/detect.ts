@@ -154,7 +154,8 @@ function candidateFor(
     columns[p.field.key] = { index: p.col, header: header(p.col) };
     used.add(p.col);
     if (p.field.group) groupsFilled.add(p.field.group);
-    score += p.score * (p.field.required ? 2 : 1);
+    // A pipeline column never decides the kind ("Направление" is also a call's direction).
+    if (p.field.key !== "pipeline") score += p.score * (p.field.required ? 2 : 1);
   }
   // Deals without an id column use the client as the id.
   let idIsClient = false;

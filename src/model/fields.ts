@@ -32,6 +32,7 @@ export const FIELD_LABELS = {
   cost: l("Cost", "Себестоимость", "Собівартість"),
   margin: l("Margin", "Маржа", "Маржа"),
   targeted: l("Targeted", "Целевой", "Цільовий"),
+  pipeline: l("Pipeline", "Воронка", "Воронка"),
   bookedBy: l("Booked by", "Назначил встречу", "Призначив зустріч"),
   role: l("Role", "Роль", "Роль"),
   since: l("Since", "С даты", "З дати"),

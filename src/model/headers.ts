@@ -49,7 +49,7 @@ const ID = words(`
   номеругоди назваугоди лід idліда замовлення
 `);
 const CLIENT = words(`
-  client customer account company contact
+  client customer account company contact associatedcompany accountname companyname
   клиент компания контрагент заказчик покупатель клієнт компанія замовник покупець
 `);
 const AMOUNT = words(`
@@ -187,6 +187,17 @@ export const KIND_FIELDS: Record<TabKind, FieldDef[]> = {
       synonyms: words(`
         targeted targetlead istargeted
         целевой целевойлид целевая цільовий цільовийлід
+      `),
+    },
+    {
+      // One funnel is one pipeline (build/pipelineChoice.ts); never decides a tab's kind.
+      key: "pipeline",
+      required: false,
+      synonyms: words(`
+        pipeline dealpipeline pipelinename pipelineid salespipeline categoryid dealcategory
+        recordtype recordtypeid recordtypename
+        воронка воронкасделки воронкапродаж направление направлениесделки категориясделки
+        воронкаугоди воронкапродажів напрямок напрям напрямугоди
       `),
     },
     BOOKED_BY_FIELD,

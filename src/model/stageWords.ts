@@ -56,7 +56,7 @@ export const STAGE_LADDER: string[][] = [
   words(
     `new lead prospect opportunit notcontacted новый новая лид заявка обращени новий лід звернен`,
   ),
-  words(`contact call engag контакт звонок дзвінок связ зв'яз`),
+  words(`contact call engag контакт звонок дзвінок дозвон додзвон связ зв'яз`),
   words(`qualif квалиф кваліф`),
   words(`meeting demo встреч зустріч демо презентац`),
   words(`proposal offer quote кп предложени пропозиц коммерческ комерційн`),

@@ -120,6 +120,8 @@ export type DataIssueReason =
   | "unknownStatus"
   | "noHeader"
   | "cellTooLong"
+  /** A deal of another pipeline than the report's (one funnel is one pipeline). */
+  | "otherPipeline"
   | "other";
 
 /** One row or cell kept out of the model, for the report's Data check. */
@@ -133,6 +135,30 @@ export interface DataIssue {
   reason: DataIssueReason;
   /** Extra detail, e.g. the expected format; plain text. */
   detail?: string;
+}
+
+/** Where a deals tab's pipelines are read: a pipeline column, or Bitrix24's `C<n>:` stage prefix. */
+export interface PipelineSource {
+  tab: string;
+  from: "column" | "stagePrefix";
+  /** 0-based column read (the pipeline column, or the stage column) and its header. */
+  column: number;
+  header: string;
+}
+
+/** One funnel is one pipeline: the pipeline the report is for, and the deals of the others. */
+export interface PipelineChoice {
+  /** Display name of the pipeline reported (first spelling seen). */
+  chosen: string;
+  /** The name the user asked for (`--pipeline`), as typed; null: the one with the most deals. */
+  asked: string | null;
+  /** The user asked for a name no pipeline has (the report then takes the one with the most deals). */
+  unknown: boolean;
+  /** Every pipeline with its deals (rows), most first. */
+  pipelines: { name: string; deals: number }[];
+  /** Rows of the other pipelines, left out of the report. */
+  leftOut: number;
+  sources: PipelineSource[];
 }
 
 export interface Model {
@@ -154,6 +180,8 @@ export interface Model {
    * when not known. Two stages with the same source are not a transition (Maven: Closed and Won).
    */
   stageSources?: (string | null)[];
+  /** The deals' pipelines when there are several (or one was asked for): the one reported, the rest left out. */
+  pipelines?: PipelineChoice;
   /** Roles from a team tab or a Role column (SPEC §7); absent or empty: no roles. */
   team?: TeamMember[];
 }

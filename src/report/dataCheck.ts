@@ -1,4 +1,5 @@
 /** Data check sheet: every row or cell the data layer left out, and why. */
+import { localeOf } from "../core/i18n";
 import type { DataIssueReason } from "../model/types";
 import type { Context } from "./context";
 import { reasonLabel, t } from "./i18n";
@@ -38,6 +39,7 @@ export function planDataCheck(ctx: Context): SheetPlan | null {
         rows: summary,
         formats: ["text", "integer"],
         highlights: [{ row: summary.length - 1, col: -1, style: "total" }],
+        note: pipelinesNote(ctx),
       },
       {
         id: "dataCheck.rows",
@@ -60,4 +62,27 @@ export function planDataCheck(ctx: Context): SheetPlan | null {
       },
     ],
   };
+}
+
+/** Which pipeline the report is for and which were left out (one funnel is one pipeline). */
+function pipelinesNote(ctx: Context): string | undefined {
+  const p = ctx.model.pipelines;
+  if (!p) return undefined;
+  const lang = ctx.opt.lang;
+  const unknown =
+    p.unknown && p.asked !== null ? t(lang, "dataCheck.unknownPipeline", { asked: p.asked }) : "";
+  if (p.leftOut === 0) return unknown || undefined;
+  const n = (x: number) => x.toLocaleString(localeOf(lang));
+  const chosen = p.pipelines.find((x) => x.name === p.chosen);
+  const others = p.pipelines
+    .filter((x) => x !== chosen)
+    .map((x) => `“${x.name}” (${n(x.deals)})`)
+    .join(", ");
+  const text = t(lang, "dataCheck.pipelines", {
+    chosen: p.chosen,
+    deals: n(chosen?.deals ?? 0),
+    count: chosen?.deals ?? 0,
+    others,
+  });
+  return unknown ? `${unknown} ${text}` : text;
 }

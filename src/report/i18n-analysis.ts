@@ -200,6 +200,16 @@ export const ANALYSIS_LABELS = {
     "Пропущені рядки та клітинки",
   ),
   "dataCheck.rows": l("Every problem", "Все проблемы", "Усі проблеми"),
+  "dataCheck.pipelines": l(
+    "The report is for the pipeline “{chosen}” ({deals} {count:deal|deals}); left out: {others}. To report on another pipeline, name it with the command's --pipeline option, or as the “pipeline” key of the settings tab's sidebar row.",
+    "Отчёт построен по воронке «{chosen}» ({deals} {count:сделка|сделки|сделок}); не вошли: {others}. Чтобы построить отчёт по другой воронке, назовите её в параметре --pipeline команды или ключом «pipeline» в строке sidebar листа настроек.",
+    "Звіт побудовано за воронкою «{chosen}» ({deals} {count:угода|угоди|угод}); не ввійшли: {others}. Щоб побудувати звіт за іншою воронкою, назвіть її в параметрі --pipeline команди або ключем «pipeline» у рядку sidebar аркуша налаштувань.",
+  ),
+  "dataCheck.unknownPipeline": l(
+    "No pipeline is called “{asked}”: the report takes the one with the most deals.",
+    "Воронки «{asked}» нет: отчёт построен по воронке с наибольшим числом сделок.",
+    "Воронки «{asked}» немає: звіт побудовано за воронкою з найбільшою кількістю угод.",
+  ),
   "dataCheck.capped": l(
     "The first {shown} of {total} problems are listed; fix these and build again to see the rest.",
     "Показаны первые {shown} из {total} проблем; исправьте их и постройте отчёт снова, чтобы увидеть остальные.",
@@ -276,6 +286,11 @@ export const ANALYSIS_LABELS = {
     "The text was cut to Excel's limit of 32,767 characters.",
     "Текст обрезан до предела Excel — 32 767 символов.",
     "Текст обрізано до межі Excel — 32 767 символів.",
+  ),
+  "reason.otherPipeline": l(
+    "A deal of another pipeline (named in the detail): one funnel is one pipeline.",
+    "Сделка другой воронки (названа в пояснении): одна воронка — один отчёт.",
+    "Угода іншої воронки (названа в поясненні): одна воронка — один звіт.",
   ),
   "reason.other": l("Another problem.", "Другая проблема.", "Інша проблема."),
 } satisfies Record<string, Localized>;

@@ -33,7 +33,11 @@ export const startBuild = rpc((call, requestJson: string): BuildStart => {
     // The window, goal, threshold, long-call seconds and rows per breakdown the user set.
     ...toReportOptions(sidebar.options ?? {}),
   };
-  const started = startReportBuild(ss, { options, mapping });
+  const started = startReportBuild(ss, {
+    options,
+    mapping,
+    ...(sidebar.pipeline ? { pipeline: sidebar.pipeline } : {}),
+  });
   return { buildId: String(started.buildId), steps: started.steps.map(String) };
 }, "buildFailed");
 

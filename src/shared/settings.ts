@@ -25,6 +25,7 @@ export function cleanSettings(v: unknown): SidebarSettings {
   const norms = cleanRoleNorms(o.roleNorms);
   if (norms) out.roleNorms = norms;
   if (o.options && typeof o.options === "object") out.options = cleanOptions(o.options);
+  if (typeof o.pipeline === "string" && o.pipeline.trim() !== "") out.pipeline = o.pipeline.trim();
   return out;
 }
 
@@ -50,5 +51,6 @@ export function keepStored(next: SidebarSettings, saved: SidebarSettings): Sideb
   const out = { ...next };
   if (!out.roleNorms && saved.roleNorms) out.roleNorms = saved.roleNorms;
   if (!out.options && saved.options) out.options = saved.options;
+  if (!out.pipeline && saved.pipeline) out.pipeline = saved.pipeline;
   return out;
 }

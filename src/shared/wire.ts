@@ -56,6 +56,8 @@ export interface SidebarSettings {
    * the user's units; {} once the sidebar has loaded and none is set.
    */
   options?: OptionValues;
+  /** The pipeline to report (kept in the settings tab, set there by hand); absent: the most deals. */
+  pipeline?: string;
 }
 
 export interface SidebarState {

@@ -15,6 +15,7 @@ import type { RawTab } from "../model/types";
 import type { CsvHead } from "./direct";
 import { emitStatements } from "./emit";
 import { type CleanTable, cleanSource, cleanTable } from "./normalise";
+import { pipelinesCounted } from "./pipelineCounts";
 import { readViews } from "./readViews";
 import { headersOf, type SqlKind, type SqlSource, sqlSourceOf } from "./source";
 
@@ -90,7 +91,7 @@ export type DuckConnection = import("@duckdb/node-api").DuckDBConnection;
 
 /** Fields whose values the source classifies (stage, status and flag words), per kind. */
 const WORD_FIELDS: Record<string, string[]> = {
-  deals: ["stage", "status", "won", "closedFlag", "closed", "targeted"],
+  deals: ["stage", "status", "won", "closedFlag", "closed", "targeted", "pipeline"],
   stageLog: ["stage"],
 };
 
@@ -222,7 +223,10 @@ export function readCsv(path: string, header: readonly string[], delimiter = ","
   return `read_csv(${sqlPath(path)}, header = true, delim = ${sqlPath(delimiter)}, quote = '"', escape = '"', auto_detect = false, null_padding = true, parallel = false, strict_mode = false, columns = {${columns}})`;
 }
 
-/** Model build's tabs → Aggregates through DuckDB (see withCleanTables). */
+/**
+ * Model build's tabs → Aggregates through DuckDB (see withCleanTables). A model built on a
+ * sample gets its pipelines' deals counted over every row (`built.model.pipelines` replaced).
+ */
 export function aggregateWithDuckdb(
   tabs: readonly RawTab[],
   built: BuildResult,
@@ -233,7 +237,12 @@ export function aggregateWithDuckdb(
   return withCleanTables(
     tabs,
     built,
-    (con, src) => runAggregates(con, src, longCallSeconds, step),
+    async (con, src) => {
+      // The model may be a sample's: the pipelines' deals as counted over every row.
+      const p = built.model.pipelines;
+      if (p) built.model.pipelines = await pipelinesCounted(con, src, p);
+      return runAggregates(con, src, longCallSeconds, step);
+    },
     direct,
     step,
   );

@@ -6,6 +6,7 @@
  */
 import { at } from "../core/indexed";
 import type { Dialect } from "./dialect";
+import { logKept, pipelineWhere } from "./emitPipeline";
 import type { DealsSource, KeyedStage, SqlSource, StageLogSource } from "./source";
 
 /** Internal column of stage k's date. */
@@ -146,7 +147,10 @@ function dealsCtes(e: Emit, d: DealsSource, extras: Extra[] = []): string[] {
   const num = (s: string) => s.replace("DOUBLE", q.types.number);
   const tsNull = "CAST(NULL AS TIMESTAMP)";
   const ctes: string[] = [];
-  ctes.push(`deals_raw AS (\n  SELECT ${rawSelect.join(",\n    ")}\n  FROM ${q.table(d.table)}\n)`);
+  const where = pipelineWhere(e, d);
+  ctes.push(
+    `deals_raw AS (\n  SELECT ${rawSelect.join(",\n    ")}\n  FROM ${q.table(d.table)}${where}\n)`,
+  );
   ctes.push(
     "deals_first AS (\n  SELECT * FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy\n" +
       "    FROM deals_raw WHERE id <> ''\n  ) AS t WHERE copy = 1\n)",
@@ -331,7 +335,7 @@ function logCtes(e: Emit, l: StageLogSource): string[] {
   return [
     `log_raw AS (\n  SELECT ${sel.join(",\n    ")}\n  FROM ${q.table(l.table)}\n)`,
     `log_rows AS (\n  SELECT *, ${caseStage("stage_key", l.stageValues, e)} AS pos, ${inList("stage_key", l.lostValues, e)} AS lost\n` +
-      "  FROM log_raw WHERE id <> '' AND stage_key <> '' AND entered_at IS NOT NULL\n)",
+      `  FROM log_raw WHERE id <> '' AND stage_key <> '' AND entered_at IS NOT NULL${logKept(e)}\n)`,
     `log_deals AS (\n  SELECT ${agg.join(",\n    ")}\n  FROM log_rows GROUP BY id\n)`,
   ];
 }

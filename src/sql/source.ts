@@ -5,7 +5,7 @@
  * reads (classified here by the same functions the model build uses, so SQL only compares keys).
  * Pure: no Node, no Apps Script.
  */
-import { cellText, isBlank, isDate, isMarked, parseDate } from "../core/values";
+import { cellText, isBlank, isDate, isMarked, nameKey, parseDate } from "../core/values";
 import type { BuildResult } from "../model/build/index";
 import { looksLikeDate } from "../model/build/layout";
 import { CONVERTED_STAGE, withoutWon } from "../model/build/leadLink";
@@ -36,6 +36,7 @@ export const DEAL_FIELDS = [
   "margin",
   "targeted",
   "bookedBy",
+  "pipeline",
 ] as const;
 export const LOG_FIELDS = ["id", "stage", "date", "rep", "source", "amount"] as const;
 export const CALL_FIELDS = ["date", "rep", "duration", "dealId", "source"] as const;
@@ -81,6 +82,12 @@ export interface DealsSource {
   /** Targeted-column values that mean yes / no. */
   targetedYes: string[];
   targetedNo: string[];
+  /**
+   * One funnel is one pipeline (model/build/pipelineChoice.ts): the rows kept, by the pipeline
+   * column's keys (blank included), or by Bitrix24's stage prefix ("c6"; "c0": no prefix).
+   * Absent: every row.
+   */
+  pipeline?: { by: "column"; keep: string[] } | { by: "stagePrefix"; code: string };
 }
 
 export interface StageLogSource {
@@ -200,6 +207,7 @@ function unmarkedKeys(values: Map<string, unknown>): string[] {
 /** One deals table's source: its columns and how its stage, status and flag values read. */
 function dealsSourceOf(
   d: { m: TabMapping; tab: RawTab; headers: string[] },
+  built: BuildResult,
   table: string,
   st: ReturnType<typeof stageTable>,
   stageValuesOf: (values: Map<string, unknown>, skip: (v: unknown) => boolean) => KeyedStage[],
@@ -216,6 +224,7 @@ function dealsSourceOf(
     return rowOutcome(row, { [field]: 0 });
   };
   const targetedVals = distinct(tab, m, col("targeted"));
+  const pipeline = pipelineOf(d, built);
   const targeted = (v: unknown): boolean | null => {
     const t = yesNo(v);
     if (t !== null) return t;
@@ -246,7 +255,22 @@ function dealsSourceOf(
     notYet: keysWhere(distinct(tab, m, col("closed")), isNotYetWord),
     targetedYes: keysWhere(targetedVals, (v) => targeted(v) === true),
     targetedNo: keysWhere(targetedVals, (v) => targeted(v) === false),
+    ...(pipeline ? { pipeline } : {}),
   };
+}
+
+/** The rows of a deals table the model kept: those of the pipeline reported. */
+function pipelineOf(
+  d: { m: TabMapping; tab: RawTab },
+  built: BuildResult,
+): DealsSource["pipeline"] | null {
+  const p = built.model.pipelines;
+  const s = p?.sources.find((x) => x.tab === d.m.name);
+  if (!p || !s) return null;
+  if (s.from === "stagePrefix") return { by: "stagePrefix", code: nameKey(p.chosen) };
+  const chosen = nameKey(p.chosen);
+  const keep = keysWhere(distinct(d.tab, d.m, s.column), (v) => nameKey(v) === chosen);
+  return { by: "column", keep: ["", ...keep] };
 }
 
 const keysWhere = (values: Map<string, unknown>, ok: (v: unknown) => boolean): string[] =>
@@ -303,6 +327,7 @@ export function sqlSourceOf(
   const dealsList = dealTabs.map((d, i) =>
     dealsSourceOf(
       d,
+      built,
       i === 0 ? base : (tables.moreDeals?.[i - 1] ?? `${base}_${i + 1}`),
       st,
       stageValuesOf,

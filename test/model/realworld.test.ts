@@ -223,17 +223,36 @@ describe("real exports give the right numbers", () => {
     });
   }
 
+  it("HubSpot 2023-05-16: the client is Associated Company, not the date column Last Contacted; one pipeline", async () => {
+    const f = `${RW}/hubspot-deals/hubspot-crm-exports-all-deals-2023-05-16.csv`;
+    const rows = readCsv(f);
+    const { model, tabs } = await built(f);
+    const d = detectTab(tabs[0] as RawTab);
+    expect(d?.columns.client?.header).toBe("Associated Company");
+    expect(d?.columns.pipeline?.header).toBe("Pipeline");
+    expect(model.deals.map((x) => x.client)).toEqual(rows.map((r) => r["Associated Company"]));
+    // "Sales Pipeline" and one blank cell: one pipeline, every deal kept.
+    expect(sortedSet(rows.map((r) => r.Pipeline))).toEqual(["Sales Pipeline"]);
+    expect(rows.filter((r) => r.Pipeline === "").length).toBe(1);
+    expect(model.pipelines).toBeUndefined();
+    expect(model.deals.length).toBe(rows.length);
+  });
+
   it("Bitrix24 REST dump: ISO dates with offsets, ASSIGNED_BY_ID, WON codes and CLOSED=Y", async () => {
     const f = `${RW}/bitrix24-rest-dump/deals.csv`;
-    const rows = readCsv(f);
+    const all = readCsv(f);
+    // Plain reading: a STAGE_ID without a "C<n>:" prefix is the default pipeline, the one with
+    // the most deals; "Выдано" is its sale, CLOSED=Y and not sold is lost.
+    const rows = all.filter((r) => !/^C\d+:/.test(r.STAGE_ID));
+    expect(rows.length).toBeGreaterThan(all.length / 2);
     const { model } = await built(f);
     expectSoundFunnel(model);
     expect(model.deals.length).toBe(rows.length);
-    const isWon = (r: Record<string, string>) =>
-      r.STAGE_ID === "Выдано" || /(^|:)WON$/.test(r.STAGE_ID);
+    expect(stageCounts(model)[0]).toBe(rows.length);
+    const isWon = (r: Record<string, string>) => r.STAGE_ID === "Выдано";
     const won = rows.filter(isWon);
     const lost = rows.filter((r) => r.CLOSED === "Y" && !isWon(r));
-    expect(won.length).toBe(57);
+    expect(won.length).toBe(45);
     expect(statusCounts(model)).toEqual({
       won: won.length,
       lost: lost.length,
@@ -254,6 +273,44 @@ describe("real exports give the right numbers", () => {
     expect(model.deals.filter((d) => d.created !== null).length).toBe(
       rows.filter((r) => r.DATE_CREATE !== "").length,
     );
+    // No stage of another pipeline, and each of their deals listed in the data check.
+    expect(model.stages.some((s) => /^C\d+:/.test(s))).toBe(false);
+    const others = model.issues.filter((i) => i.reason === "otherPipeline");
+    expect(others.length).toBe(all.length - rows.length);
+    expect(sortedSet(others.map((i) => i.detail ?? ""))).toEqual(
+      sortedSet(all.filter((r) => !rows.includes(r)).map((r) => r.STAGE_ID.split(":")[0])),
+    );
+  });
+
+  it("Bitrix24 REST dump, pipeline C6: its codes in Bitrix24's order, C6:WON the sale", async () => {
+    const f = `${RW}/bitrix24-rest-dump/deals.csv`;
+    const rows = readCsv(f).filter((r) => r.STAGE_ID.startsWith("C6:"));
+    const tabs = await readInput(f);
+    const { model } = buildModel(tabs, { timeZone: "UTC", pipeline: "C6" });
+    expectSoundFunnel(model);
+    expect(stageCounts(model)[0]).toBe(rows.length);
+    const won = rows.filter((r) => r.STAGE_ID === "C6:WON");
+    expect(statusCounts(model).won).toBe(won.length);
+    expect(last(stageCounts(model))).toBe(won.length);
+    expect(revenueByCurrency(model)).toEqual(
+      sumBy(
+        won,
+        () => "",
+        (r) => Number(r.OPPORTUNITY),
+      ),
+    );
+    // Standard codes by their names, in Bitrix24's order; custom codes as written, by number.
+    const custom = sortedSet(rows.map((r) => r.STAGE_ID).filter((s) => /^C6:\d+$/.test(s))).sort(
+      (a, b) => Number(a.slice(3)) - Number(b.slice(3)),
+    );
+    expect(model.stages).toEqual([
+      "Новая",
+      "Подготовка документов",
+      "Счёт на предоплату",
+      "Финальный счёт",
+      ...custom,
+      "Сделка успешна",
+    ]);
   });
 
   it("X-Education Leads.csv: Lead → Converted; marketing Yes/No flags are not stages", async () => {

@@ -59,20 +59,34 @@ describe("stage sources", () => {
   });
 
   it("Bitrix24 codes: WON, C6:WON won; LOSE, APOLOGY lost; CLOSED=Y and not won lost", () => {
-    const { model } = build([
+    // The default pipeline (no prefix) and pipeline C6: one funnel is one pipeline.
+    const values = [
       ["ID", "STAGE_ID", "CLOSED", "DATE_CREATE"],
       ["1", "NEW", "N", "2021-05-08T03:59:51+03:00"],
-      ["2", "C6:PREPARATION", "N", "2021-05-08T04:00:00+03:00"],
-      ["3", "C6:WON", "Y", "2021-05-08T05:00:00+03:00"],
+      ["2", "PREPARATION", "N", "2021-05-08T04:00:00+03:00"],
+      ["3", "WON", "Y", "2021-05-08T05:00:00+03:00"],
       ["4", "WON", "Y", "2021-05-09T05:00:00+03:00"],
-      ["5", "C2:APOLOGY", "Y", "2021-05-09T06:00:00+03:00"],
+      ["5", "APOLOGY", "Y", "2021-05-09T06:00:00+03:00"],
       ["6", "LOSE", "Y", "2021-05-09T07:00:00+03:00"],
       ["7", "Отложенные", "Y", "2021-05-09T08:00:00+03:00"],
-    ]);
+      ["8", "C6:PREPARATION", "N", "2021-05-10T04:00:00+03:00"],
+      ["9", "C6:WON", "Y", "2021-05-10T05:00:00+03:00"],
+      ["10", "C6:APOLOGY", "Y", "2021-05-10T06:00:00+03:00"],
+    ];
+    const { model } = build(values);
     expect(model.stages).toEqual(["Новая", "Подготовка документов", "Сделка успешна"]);
     expect(statusCounts(model)).toEqual({ won: 2, lost: 3, open: 2 });
     expect(stageCounts(model)).toEqual([7, 3, 2]);
-    expect(model.issues).toEqual([]);
+    expect(model.issues.map((i) => [i.row, i.reason, i.detail])).toEqual([
+      [9, "otherPipeline", "C6"],
+      [10, "otherPipeline", "C6"],
+      [11, "otherPipeline", "C6"],
+    ]);
+    const c6 = buildModel([{ name: "Sheet1", values }], { timeZone: "UTC", pipeline: "c6" }).model;
+    expect(c6.stages).toEqual(["Подготовка документов", "Сделка успешна"]);
+    expect(statusCounts(c6)).toEqual({ won: 1, lost: 1, open: 1 });
+    expect(stageCounts(c6)).toEqual([3, 1]);
+    expect(c6.pipelines?.leftOut).toBe(7);
   });
 
   it("a currency column, else the sign in the amount", () => {

@@ -16,6 +16,7 @@ import { buildModel } from "../../src/model";
 import type { RawTab } from "../../src/model/types";
 import { planReport, planReportFrom } from "../../src/report/plan";
 import { aggregateWithDuckdb } from "../../src/sql/duckdb";
+import { withStageLog } from "../support/pipelineTabs";
 import { parseCsv } from "../support/plainCsv";
 import { expectSameAggregates } from "./compare";
 
@@ -46,8 +47,8 @@ function rounded(x: unknown): unknown {
   );
 }
 
-async function bothEngines(tabs: RawTab[], longCallSeconds = 60) {
-  const built = buildModel(tabs, { timeZone: "UTC" });
+async function bothEngines(tabs: RawTab[], longCallSeconds = 60, pipeline: string | null = null) {
+  const built = buildModel(tabs, { timeZone: "UTC", pipeline });
   return {
     built,
     memory: aggregate(built.model, longCallSeconds),
@@ -145,6 +146,43 @@ describe("DuckDB engine = in-memory engine", () => {
       expect(built.model.deals.length + built.model.calls.length).toBeGreaterThan(0);
       expectSameAggregates(memory, sql);
     });
+
+  it("on the Bitrix24 dump, each pipeline: the same deals left out", async () => {
+    const file = join(
+      ROOT,
+      "..",
+      "shared",
+      "datasets",
+      "realworld",
+      "bitrix24-rest-dump",
+      "deals.csv",
+    );
+    const tabs = await readAll([file]);
+    // Plain reading: a STAGE_ID's "C<n>:" prefix is its pipeline (none: the default, C0).
+    const stages = parseCsv(readFileSync(file, "utf8"))
+      .slice(1)
+      .filter((r) => r.length > 1)
+      .map((r) => r[1] ?? "");
+    for (const pipeline of ["C2", "C6"]) {
+      const built = buildModel(tabs, { timeZone: "UTC", pipeline });
+      const memory = aggregate(built.model, 60);
+      const sql = await aggregateWithDuckdb(tabs, built, 60);
+      expectSameAggregates(memory, sql);
+      const deals = sql.deals.reduce((n, r) => n + r.deals, 0);
+      expect(deals).toBe(stages.filter((s) => s.startsWith(`${pipeline}:`)).length);
+    }
+  });
+
+  it("with a Pipeline column and a stage log: the log's rows of the other pipeline go too", async () => {
+    const { tabs, salesIds } = withStageLog();
+    for (const pipeline of [null, "partners"]) {
+      const { built, memory, sql } = await bothEngines(tabs, 60, pipeline);
+      expect(built.stageSource.from).toBe("stageLog");
+      expectSameAggregates(memory, sql);
+      const deals = sql.deals.reduce((n, r) => n + r.deals, 0);
+      expect(deals).toBe(pipeline ? 36 - salesIds.size : salesIds.size);
+    }
+  });
 
   it("on random generated workbooks", async () => {
     await fc.assert(

@@ -17,6 +17,8 @@ export interface BuildRequest {
   options: ReportOptions;
   /** The user's corrections (as kept in the settings tab); the rest is detected afresh. */
   mapping?: WorkbookMapping;
+  /** The pipeline to report (the settings tab's); absent: the one with the most deals. */
+  pipeline?: string;
 }
 
 export interface Prepared {
@@ -34,7 +36,7 @@ export function prepareReport(ss: Spreadsheet, request: BuildRequest): Prepared 
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = readTabs(ss);
   const mapping = mappingToBuild(tabs, request.mapping);
-  const built = buildModel(tabs, { timeZone, mapping });
+  const built = buildModel(tabs, { timeZone, mapping, pipeline: request.pipeline ?? null });
   // Today in the spreadsheet's zone: the run-rate forecast is for the period holding it.
   const today = request.options.today ?? isoDate(instantToWall(Date.now(), timeZone));
   // From aggregates tabs when there are some (SPEC §8), else from the model.

@@ -20,6 +20,7 @@ import { readCallDays } from "./callDays";
 import { type DealStore, readDealsTab } from "./deals";
 import { col, Issues, type Layout, layoutOf } from "./layout";
 import { findLeadLink, type LeadLink, leadsLayout, linkedStages, readLinked } from "./leadLink";
+import { choosePipeline, logWithoutDeals } from "./pipelineChoice";
 import { readPlan } from "./plan";
 import { mergeStageLog, type ParsedLog, parseStageLog } from "./stageLog";
 import {
@@ -51,6 +52,8 @@ export interface BuildOptions {
    * only after the model has grown the heap past its next limit, so the peak would not move.
    */
   collect?: () => void;
+  /** The pipeline to report (matched like names); absent: the one with the most deals. */
+  pipeline?: string | null;
 }
 
 export interface BuildResult {
@@ -94,17 +97,41 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
   const detections: TabDetection[] = [];
   const outTabs: TabMapping[] = [];
   const layouts: Layout[] = [];
+  const read: { tab: RawTab; d: TabDetection | null; m: TabMapping; given: boolean }[] = [];
   for (const tab of Array.isArray(tabs) ? tabs : []) {
     if (!tab || typeof tab.name !== "string" || !Array.isArray(tab.values)) continue;
     if (isOwnSheetName(tab.name) || isSettingsTab(tab)) continue;
     if (tab.notes) issues.list.push(...tab.notes);
     const d = detectTab(tab);
-    if (d) detections.push(d);
     const gm = givenByName.get(tab.name);
     const m = gm ?? (d ? tabMappingFromDetection(d) : null);
-    if (!m) continue;
-    outTabs.push(m);
-    const l = layoutOf(tab, m, issues);
+    if (m) read.push({ tab, d, m, given: !!gm });
+    else if (d) detections.push(d);
+  }
+  // One funnel is one pipeline: the other pipelines' rows go, then detection looks again at what
+  // is left (the won stage, the stage columns of the pipeline reported).
+  const pipes = choosePipeline(
+    read.filter((x) => x.m.kind === "deals"),
+    opts?.pipeline,
+    !!opts?.releaseRows,
+  );
+  issues.list.push(...pipes.issues);
+  for (const x of read) {
+    const kept =
+      x.m.kind === "stageLog"
+        ? logWithoutDeals(x.tab, x.m, pipes.leftOutIds, !!opts?.releaseRows, issues.list)
+        : pipes.filtered.get(x.tab);
+    if (kept) {
+      x.tab = kept;
+      const again = x.given ? null : detectTab(kept);
+      if (again?.kind === "deals") {
+        x.d = again;
+        x.m = tabMappingFromDetection(again);
+      }
+    }
+    if (x.d) detections.push(x.d);
+    outTabs.push(x.m);
+    const l = layoutOf(x.tab, x.m, issues);
     if (l) layouts.push(l);
   }
   const byKind = (k: string) => layouts.filter((l) => l.m.kind === k);
@@ -191,6 +218,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
         st,
       ),
       ...(team.length > 0 ? { team } : {}),
+      ...(pipes.choice ? { pipelines: pipes.choice } : {}),
     },
     mapping: {
       version: given.version || 1,

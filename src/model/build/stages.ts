@@ -153,12 +153,23 @@ export function currentStageValues(l: Layout): { names: string[]; order: StageOr
       : unknown * 2 > list.length
         ? { from: "appearance" }
         : { from: "ladder" };
-    list.sort((a, b) => pos(a) - pos(b) || a.first - b.first);
+    list.sort(
+      (a, b) => pos(a) - pos(b) || customCode(a.name) - customCode(b.name) || a.first - b.first,
+    );
   }
   const names = list.map((x) => x.name);
   const won = wonName || l.m.wonStage || "";
   if (won && !(names.length && isWonStageName(names[names.length - 1]))) names.push(won);
   return { names, order };
+}
+
+/**
+ * A Bitrix24 custom stage's number ("C6:4" → 4; Bitrix24 numbers a pipeline's stages as they are
+ * added, after its standard ones), else 0.
+ */
+function customCode(name: string): number {
+  const m = /^C\d+:(\d+)$/.exec(name.trim());
+  return m ? Number(m[1]) : 0;
 }
 
 /**

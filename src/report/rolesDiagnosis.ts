@@ -3,7 +3,9 @@
  * that has ended within the data and whose bookings are all at least W days old, against the
  * one before; which of the seed's three situations applies, with its numbers and what to check.
  * What bookings led to is counted within W days of each booking, so both periods are judged
- * alike. A share or a rate "fell" when it fell by more than the threshold and a one-sided test
+ * alike (the view `voronka_agg_booking_reach` keeps, per week part, the fewest days each outcome
+ * took); the held-but-lost bookings to listen to are the held ones by the data's last day, the
+ * latest held HELD_LOST_LIMIT per SDR, with how many in all. A share or a rate "fell" when it fell by more than the threshold and a one-sided test
  * says chance alone would rarely give such a fall (z ≥ 2.33, about 1%).
  */
 

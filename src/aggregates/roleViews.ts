@@ -76,22 +76,33 @@ const allOf = (a: number | null, b: number | null) =>
 const oneOf = (a: number | null, b: number | null) =>
   a === null || b === null ? null : Math.min(a, b);
 
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const targetedOrder = (t: boolean | null) => (t === null ? 0 : t ? 2 : 1);
+
 /** The report's and the view's order of held-but-lost bookings: the latest held first. */
 export function latestHeldFirst(
   a: Omit<HeldLostRow, "day" | "sdr" | "byOwner">,
   b: Omit<HeldLostRow, "day" | "sdr" | "byOwner">,
 ): number {
-  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const grade = (t: boolean | null) => (t === null ? 0 : t ? 2 : 1);
   return (
     (a.heldDay === null ? 1 : 0) - (b.heldDay === null ? 1 : 0) ||
     (b.heldDay ?? 0) - (a.heldDay ?? 0) ||
     b.bookedDay - a.bookedDay ||
-    text(a.id, b.id) ||
-    text(a.source, b.source) ||
-    text(a.rep, b.rep) ||
-    grade(a.targeted) - grade(b.targeted)
+    byText(a.id, b.id) ||
+    byText(a.source, b.source) ||
+    byText(a.rep, b.rep) ||
+    targetedOrder(a.targeted) - targetedOrder(b.targeted)
   );
+}
+
+/** `row` into `list` (kept in order, at most HELD_LOST_LIMIT long) when it is among the first. */
+function keepFirst(list: HeldLostRow[], row: HeldLostRow): void {
+  const last = list[list.length - 1];
+  if (list.length >= HELD_LOST_LIMIT && last && latestHeldFirst(row, last) >= 0) return;
+  let i = list.length;
+  while (i > 0 && latestHeldFirst(row, list[i - 1] as HeldLostRow) < 0) i--;
+  list.splice(i, 0, row);
+  if (list.length > HELD_LOST_LIMIT) list.pop();
 }
 
 /** One more (`x` more) in counter `i` of the counters at `key`. */
@@ -149,7 +160,10 @@ export function roleViews(model: Model): RoleViews {
   const first = stages.booked >= 0 ? stages.booked : stages.held;
   const steps = [stages.booked, stages.confirmed, stages.held].filter((k) => k >= 0);
   const n = model.stages.length;
-  const meetingDated = (d: Deal) => steps.some((k) => (d.stageDates[k] ?? null) !== null);
+  const meetingDated = (d: Deal) => {
+    for (const k of steps) if ((d.stageDates[k] ?? null) !== null) return true;
+    return false;
+  };
   // Where the data dates meetings, a deal that only passed the meeting is no booking.
   const dated = model.deals.some(meetingDated);
   const repeat = repeatWins(model.deals, saleDayOf);
@@ -164,8 +178,10 @@ export function roleViews(model: Model): RoleViews {
   const bookings = [new Map<number, Float64Array>(), new Map<number, Float64Array>()] as const;
   const reach = [new Histogram(), new Histogram()] as const;
   const events = new Map<number, Float64Array>();
-  const clients = new Map<string, RepeatClientRow>();
-  const lost = new Map<string, HeldLostRow[]>();
+  // Repeat clients per owner group (rep, source, day); held-but-lost bookings per SDR and part.
+  const clients = new Map<number, Set<string>>();
+  const sdrParts = [new People(), new People()] as const;
+  const lost = new Map<number, HeldLostRow[]>();
 
   for (const d of model.deals) {
     const own = dayOf(dealDate(d));
@@ -204,8 +220,12 @@ export function roleViews(model: Model): RoleViews {
       addEvent(events, g, SALE, amount);
       if (repeat.has(d)) {
         addEvent(events, g, SALE + 1, amount);
-        const row = { day: sold, rep: d.rep, source, client: nameKey(d.client) };
-        clients.set(JSON.stringify(row), row);
+        let set = clients.get(g);
+        if (!set) {
+          set = new Set();
+          clients.set(g, set);
+        }
+        set.add(nameKey(d.client));
       }
     }
 
@@ -238,13 +258,13 @@ export function roleViews(model: Model): RoleViews {
     if (held && won) addReach(h, slot, O_HELD_WON, allOf(heldAfter, after(day, saleDay)));
     if (held && d.status === "lost") {
       addReach(h, slot, O_HELD_LOST, null);
-      const key = `${part}\u0001${sdr}\u0001${byOwner}`;
+      const key = sdrParts[side].of(sdr, "", part) * 2 + side;
       let list = lost.get(key);
       if (!list) {
         list = [];
         lost.set(key, list);
       }
-      list.push({
+      keepFirst(list, {
         day: part,
         sdr,
         byOwner,
@@ -258,19 +278,27 @@ export function roleViews(model: Model): RoleViews {
     }
   }
   const heldLost: HeldLostRow[] = [];
-  for (const list of lost.values())
-    for (const r of list.sort(latestHeldFirst).slice(0, HELD_LOST_LIMIT)) heldLost.push(r);
+  for (const list of lost.values()) for (const r of list) heldLost.push(r);
   return {
     roleLeads: leadRows(sdrSide, leads),
     bookings: bookingRows(sdrSide, bookings),
     bookingReach: reachRows(sdrSide, reach),
     roleEvents: eventRows(owners, events),
-    repeatClients: [...clients.values()],
+    repeatClients: clientRows(owners, clients),
     heldLost,
   };
 }
 
 type Sides<T> = readonly [T, T];
+
+function clientRows(owners: People, clients: Map<number, Set<string>>): RepeatClientRow[] {
+  const rows: RepeatClientRow[] = [];
+  const g = owners.groups;
+  for (const [at, set] of clients)
+    for (const client of set)
+      rows.push({ day: g.dayOf(at), rep: g.rep(at), source: g.source(at), client });
+  return rows;
+}
 
 function leadRows(people: Sides<People>, leads: Sides<Map<number, number>>): RoleLeadRow[] {
   const rows: RoleLeadRow[] = [];

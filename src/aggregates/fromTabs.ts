@@ -83,7 +83,12 @@ function readRows(
     const row: Record<string, Cell> = {};
     let ok = true;
     for (const col of v.columns) {
-      const c = v.indexes[col.column] as number;
+      const c = v.indexes[col.column];
+      // An optional column the tab was exported without: not known (views.ts).
+      if (c === undefined) {
+        row[col.field] = null;
+        continue;
+      }
       const cell = readCell(raw[c], col, timeZone);
       if (cell === undefined) {
         issues.push({

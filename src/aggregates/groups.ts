@@ -234,19 +234,27 @@ export function cohortRows(h: Histogram, groups: Groups): CohortRow[] {
 
 /**
  * Durations counted per key (in order of key, then hours: Histogram.forEach) gathered into
- * buckets (hoursBucket) with their count, shortest and longest.
+ * buckets (hoursBucket) with their count, shortest, longest and sum.
  */
 function buckets(
   h: Histogram,
-  out: (key: number, fromHours: number, count: number, min: number, max: number) => void,
+  out: (
+    key: number,
+    fromHours: number,
+    count: number,
+    min: number,
+    max: number,
+    total: number,
+  ) => void,
 ): void {
   let key = -1;
   let from = -1;
   let count = 0;
   let min = 0;
   let max = 0;
+  let total = 0;
   const flush = () => {
-    if (count > 0) out(key, from, count, min, max);
+    if (count > 0) out(key, from, count, min, max, total);
   };
   h.forEach((k, hours, n) => {
     const b = hoursBucket(hours);
@@ -255,9 +263,11 @@ function buckets(
       key = k;
       from = b;
       count = 0;
+      total = 0;
       min = hours;
     }
     count += n;
+    total += hours * n;
     max = hours;
   });
   flush();
@@ -265,7 +275,7 @@ function buckets(
 
 export function cycleSpreadRows(h: Histogram, groups: Groups): CycleSpreadRow[] {
   const rows: CycleSpreadRow[] = [];
-  buckets(h, (g, fromHours, deals, minHours, maxHours) => {
+  buckets(h, (g, fromHours, deals, minHours, maxHours, totalHours) => {
     rows.push({
       day: groups.datedDay(g),
       rep: groups.rep(g),
@@ -274,6 +284,7 @@ export function cycleSpreadRows(h: Histogram, groups: Groups): CycleSpreadRow[] 
       deals,
       minHours,
       maxHours,
+      totalHours,
     });
   });
   return rows;
@@ -281,7 +292,7 @@ export function cycleSpreadRows(h: Histogram, groups: Groups): CycleSpreadRow[] 
 
 export function transitionSpreadRows(h: Histogram, groups: Groups): TransitionSpreadRow[] {
   const rows: TransitionSpreadRow[] = [];
-  buckets(h, (slot, fromHours, transitions, minHours, maxHours) => {
+  buckets(h, (slot, fromHours, transitions, minHours, maxHours, totalHours) => {
     const g = Math.floor(slot / STAGE_SPAN);
     rows.push({
       day: groups.datedDay(g),
@@ -292,6 +303,7 @@ export function transitionSpreadRows(h: Histogram, groups: Groups): TransitionSp
       transitions,
       minHours,
       maxHours,
+      totalHours,
     });
   });
   return rows;

@@ -91,6 +91,8 @@ export interface CycleSpreadRow {
   /** The shortest and longest cycle in the bucket, whole hours. */
   minHours: number;
   maxHours: number;
+  /** The sum of the bucket's cycles, whole hours; null from a tab exported before it existed. */
+  totalHours: number | null;
 }
 
 /**
@@ -145,6 +147,8 @@ export interface TransitionSpreadRow {
   /** The shortest and longest transition in the bucket, whole hours. */
   minHours: number;
   maxHours: number;
+  /** The sum of the bucket's transitions, whole hours; null from a tab exported before it existed. */
+  totalHours: number | null;
 }
 
 /** Calls of a rep's day (also what a telephony dashboard's "calls summary" tab gives). */

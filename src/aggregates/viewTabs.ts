@@ -1,8 +1,8 @@
 /**
  * Recognising a tab that holds one of the aggregate views (SPEC §3 "aggregates"): its header row
- * names every column of the view (any order, any case; "same_source_next" = "Same source next"),
- * and nothing else unless the tab is named after the view. The tab's name does not matter
- * otherwise: BigQuery's "save results to Sheets" names tabs after the query.
+ * names every column of the view but the optional ones (any order, any case; "same_source_next"
+ * = "Same source next"), and nothing else unless the tab is named after the view. The tab's name
+ * does not matter otherwise: BigQuery's "save results to Sheets" names tabs after the query.
  */
 import { headerKey } from "../model/headers";
 import { HEADER_SCAN_ROWS, headerCells } from "../model/synonyms";
@@ -16,7 +16,7 @@ export interface ViewOfTab {
   columns: readonly ViewColumn[];
   /** 0-based header row. */
   headerRow: number;
-  /** View column name → 0-based column index in the tab. */
+  /** View column name → 0-based column index in the tab (an optional column may be absent). */
   indexes: Record<string, number>;
   /** The header cells as written, for the data check. */
   headers: string[];
@@ -45,6 +45,7 @@ function viewOfHeaders(
     for (const col of c.columns) {
       const i = keys.indexOf(headerKey(col.column));
       if (i < 0) {
+        if (col.optional) continue;
         all = false;
         break;
       }

@@ -17,6 +17,11 @@ export interface ViewColumn {
   type: ColumnType;
   /** Null allowed. */
   nullable?: boolean;
+  /**
+   * Added after tabs were first exported: a tab without it still reads as the view (the field
+   * null, what the report then falls back from).
+   */
+  optional?: boolean;
 }
 
 export interface ViewDef {
@@ -31,17 +36,18 @@ function snake(field: string): string {
 }
 
 /**
- * Columns from a compact list: `field:type`, `?` for nullable; `day`, `rep` and `source` need no
- * type. Column names are the fields in snake case.
+ * Columns from a compact list: `field:type`, `?` for nullable, `+` for optional (nullable too);
+ * `day`, `rep` and `source` need no type. Column names are the fields in snake case.
  */
 function cols(spec: string): ViewColumn[] {
   const known: Record<string, ColumnType> = { day: "day", rep: "text", source: "text" };
   return spec.split(/\s+/).map((item) => {
-    const m = /^(\w+)(?::(\w+))?(\?)?$/.exec(item);
+    const m = /^(\w+)(?::(\w+))?([?+])?$/.exec(item);
     const field = m?.[1] ?? "";
     const type = (m?.[2] ?? known[field]) as ColumnType | undefined;
     if (!m || !type) throw new Error(`bad column spec ${item}`);
-    return { field, column: snake(field), type, nullable: m[3] === "?" };
+    const column = { field, column: snake(field), type, nullable: m[3] !== undefined };
+    return m[3] === "+" ? { ...column, optional: true } : column;
   });
 }
 
@@ -77,7 +83,9 @@ export const VIEWS: readonly ViewDef[] = [
   {
     table: "cycleSpread",
     view: "voronka_agg_cycle_spread",
-    columns: cols("day rep source fromHours:int deals:int minHours:int maxHours:int"),
+    columns: cols(
+      "day rep source fromHours:int deals:int minHours:int maxHours:int totalHours:int+",
+    ),
   },
   {
     table: "spans",
@@ -98,7 +106,8 @@ export const VIEWS: readonly ViewDef[] = [
     table: "transitionSpread",
     view: "voronka_agg_transition_spread",
     columns: cols(
-      "day rep source step:int fromHours:int transitions:int minHours:int maxHours:int",
+      "day rep source step:int fromHours:int transitions:int minHours:int maxHours:int " +
+        "totalHours:int+",
     ),
   },
   {

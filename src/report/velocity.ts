@@ -78,13 +78,13 @@ export function planVelocity(ctx: Context): SheetPlan | null {
   }
   for (const r of ctx.rows.transitionSpread)
     if (r.step < nT)
-      at(bufs, r.step).spread.add(r.fromHours, r.transitions, r.minHours, r.maxHours);
+      at(bufs, r.step).spread.add(r.fromHours, r.transitions, r.minHours, r.maxHours, r.totalHours);
   for (const r of ctx.rows.cycles) {
     cycle.count += r.deals;
     cycle.totalHours += r.totalHours;
   }
   for (const r of ctx.rows.cycleSpread)
-    cycle.spread.add(r.fromHours, r.deals, r.minHours, r.maxHours);
+    cycle.spread.add(r.fromHours, r.deals, r.minHours, r.maxHours, r.totalHours);
   const total = bufs.reduce((s, b) => s + b.count, 0);
   if (total === 0 && cycle.count === 0) return null;
 

@@ -192,7 +192,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
       "cycleSpread",
       `${cycled},\nclamped AS (SELECT sale_day, rep, source, ${spreadHours} AS spread_hours FROM c),\n` +
         `bucketed AS (\n  SELECT ${q.weekPart("sale_day")} AS part, rep, source, spread_hours,\n    ${bucket} AS from_hours\n  FROM clamped\n)\n` +
-        `SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours\n` +
+        `SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours, SUM(spread_hours) AS total_hours\n` +
         `FROM bucketed GROUP BY part, rep, source, from_hours`,
     ),
   );
@@ -254,7 +254,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
         "transitionSpread",
         `${moved},\nclamped AS (SELECT moved_day, rep, source, k, ${spreadHours} AS spread_hours FROM h),\n` +
           `bucketed AS (\n  SELECT ${q.weekPart("moved_day")} AS part, rep, source, k, spread_hours,\n    ${bucket} AS from_hours\n  FROM clamped\n)\n` +
-          `SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours\n` +
+          `SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours, SUM(spread_hours) AS total_hours\n` +
           `FROM bucketed GROUP BY part, rep, source, k, from_hours`,
       ),
     );

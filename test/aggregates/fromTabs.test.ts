@@ -189,6 +189,57 @@ describe("tabsToAggregates: what it accepts and refuses", () => {
   });
 });
 
+describe("tabsToAggregates: spread tabs exported before total_hours", () => {
+  /** The tabs with the total_hours column of the two spread views cut out, as an old export. */
+  function withoutSpreadTotals(tabs: RawTab[]): RawTab[] {
+    return tabs.map((t) => {
+      const header = t.values[0] as unknown[];
+      const i = header.indexOf("total_hours");
+      if (i < 0 || !header.includes("min_hours")) return t;
+      return { ...t, values: t.values.map((r) => r.filter((_, j) => j !== i)) };
+    });
+  }
+
+  it("still read as the spread views, their totals not known (null); a blank cell too", async () => {
+    const agg = await demoAggregates();
+    expect(agg.transitionSpread.length).toBeGreaterThan(0);
+    expect(agg.cycleSpread.length).toBeGreaterThan(0);
+    for (const style of ["sheets", "text"] as const) {
+      const old = withoutSpreadTotals(aggregatesToTabs(agg, style));
+      const back = tabsToAggregates(old);
+      expect(back.issues).toEqual([]);
+      expect(back.views.map((v) => v.view).sort()).toEqual(
+        tabsToAggregates(aggregatesToTabs(agg, style))
+          .views.map((v) => v.view)
+          .sort(),
+      );
+      const unknown = <R extends { totalHours: number | null }>(rows: R[]): R[] =>
+        rows.map((r) => ({ ...r, totalHours: null }));
+      expect(sortedAggregates(back.agg as Aggregates)).toEqual(
+        sortedAggregates({
+          ...agg,
+          cycleSpread: unknown(agg.cycleSpread),
+          transitionSpread: unknown(agg.transitionSpread),
+        }),
+      );
+    }
+    // The current export keeps the totals; a blank total cell reads as not known.
+    const tabs = aggregatesToTabs(agg, "text");
+    const spread = tabs.find(
+      (t) =>
+        (t.values[0] as unknown[]).includes("step") &&
+        (t.values[0] as unknown[]).includes("min_hours"),
+    ) as RawTab;
+    const col = (spread.values[0] as unknown[]).indexOf("total_hours");
+    (spread.values[1] as unknown[])[col] = "";
+    const back = tabsToAggregates(tabs).agg as Aggregates;
+    expect(back.transitionSpread.filter((r) => r.totalHours === null)).toHaveLength(1);
+    expect(back.transitionSpread.filter((r) => r.totalHours !== null)).toHaveLength(
+      agg.transitionSpread.length - 1,
+    );
+  });
+});
+
 describe("aggregatesOfBuild: the tabs a build reads as aggregates", () => {
   it("reads only those; one chosen as aggregates that holds no view is named", () => {
     const notes: RawTab = {
@@ -284,6 +335,7 @@ describe("tabsToAggregates: property", () => {
             deals: count,
             minHours: count,
             maxHours: count,
+            totalHours: fc.option(count),
           }),
           spans: rowsOf({ day, rep: text, source: text, days: count, deals: count }),
           cohorts: rowsOf({
@@ -311,6 +363,7 @@ describe("tabsToAggregates: property", () => {
             transitions: count,
             minHours: count,
             maxHours: count,
+            totalHours: fc.option(count),
           }),
           repDays: rowsOf({
             day,

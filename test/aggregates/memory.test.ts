@@ -155,11 +155,13 @@ describe("aggregate: deals, entries, sales", () => {
     // Tue Mar 10 is in the week part from Mon Mar 9; Thu Apr 2 in the one from Wed Apr 1 (the
     // week of Mon Mar 30 is cut at the month's end). 216 h (9 days) is its own whole-day bucket.
     expect(
-      agg.cycleSpread.map((r) => [r.day, r.fromHours, r.deals, r.minHours, r.maxHours]).sort(),
+      agg.cycleSpread
+        .map((r) => [r.day, r.fromHours, r.deals, r.minHours, r.maxHours, r.totalHours])
+        .sort(),
     ).toEqual(
       [
-        [d0("2026-03-09"), 216, 1, 216, 216],
-        [d0("2026-04-01"), 24, 1, 24, 24],
+        [d0("2026-03-09"), 216, 1, 216, 216, 216],
+        [d0("2026-04-01"), 24, 1, 24, 24, 24],
       ].sort(),
     );
   });
@@ -182,10 +184,17 @@ describe("aggregate: deals, entries, sales", () => {
     );
     // Both in the week part from Mon Mar 2; 58 h in the bucket 56–59.
     expect(
-      agg.transitionSpread.map((r) => [r.step, r.day, r.fromHours, r.transitions, r.minHours]),
+      agg.transitionSpread.map((r) => [
+        r.step,
+        r.day,
+        r.fromHours,
+        r.transitions,
+        r.minHours,
+        r.totalHours,
+      ]),
     ).toEqual([
-      [0, d0("2026-03-02"), 24, 1, 24],
-      [0, d0("2026-03-02"), 56, 1, 58],
+      [0, d0("2026-03-02"), 24, 1, 24, 24],
+      [0, d0("2026-03-02"), 56, 1, 58, 58],
     ]);
   });
 
@@ -264,6 +273,40 @@ describe("aggregate: totals equal counts over the deals (generated models)", () 
           6,
         );
         expect(sum(agg.repDays, (r) => r.calls)).toBe(m.calls.length);
+        // The spreads' counts and whole hours add up to the exact totals (no typo'd years here),
+        // and every bucket's total lies between count × shortest and count × longest.
+        const spreads = [
+          {
+            buckets: agg.transitionSpread.map(
+              ({ minHours, maxHours, totalHours, transitions: n }) => ({
+                minHours,
+                maxHours,
+                totalHours,
+                n,
+              }),
+            ),
+            total: sum(agg.transitions, (r) => r.totalHours),
+          },
+          {
+            buckets: agg.cycleSpread.map(({ minHours, maxHours, totalHours, deals: n }) => ({
+              minHours,
+              maxHours,
+              totalHours,
+              n,
+            })),
+            total: sum(agg.cycles, (r) => r.totalHours),
+          },
+        ];
+        for (const { buckets, total } of spreads) {
+          expect(sum(buckets, (r) => r.totalHours ?? Number.NaN)).toBe(total);
+          for (const r of buckets) {
+            expect(r.totalHours).toBeGreaterThanOrEqual(r.n * r.minHours);
+            expect(r.totalHours).toBeLessThanOrEqual(r.n * r.maxHours);
+          }
+        }
+        expect(sum(agg.transitionSpread, (r) => r.transitions)).toBe(
+          sum(agg.transitions, (r) => r.transitions),
+        );
         // Cohort rows never rise down the funnel for any window.
         for (const w of [0, 7, 30]) {
           const at = (k: number) =>

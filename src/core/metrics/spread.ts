@@ -3,11 +3,14 @@
  * from counts per duration bucket and per week part, not from every duration. Both engines
  * bucket with these rules (the SQL emitter writes the same ladder), so they agree to the row.
  *
- * Buckets of whole hours, each starting at a multiple of its width: every hour below 16 hours,
- * then 2, 4, 8 and 16 hours wide up to 8 days, whole days up to 360 days, 30 days beyond. Each
- * keeps its count, shortest and longest; a quantile spreads a bucket's durations evenly between
- * those two. Dates without times (whole days) are therefore exact up to 360 days, and a figure
- * is never off by more than the bucket's width (a day at most below 360 days).
+ * Durations are whole hours (rounded). Buckets of whole hours, each starting at a multiple of
+ * its width: every hour below 16 hours, then 2, 4, 8 and 16 hours wide up to 8 days, whole days
+ * up to 360 days, 30 days beyond. Each keeps its count, shortest, longest and the sum of its
+ * hours (integers: every engine adds them exactly, in any order). A quantile takes a bucket's
+ * shortest and longest as they are and spreads the others evenly around their mean (the total
+ * less those two) within the two, in whole hours (`bucketValue`): buckets of up to 3 durations
+ * are exact, so are dates without times (whole days) up to 360 days, and a figure is never off by
+ * more than the bucket's width (a day at most below 360 days).
  */
 import { MS_PER_DAY, weekStartDay } from "../calendar";
 import { DayCache } from "../dayCache";
@@ -46,12 +49,50 @@ export function hoursBucket(hours: number): number {
   return Math.floor(h / w) * w;
 }
 
-/** One bucket: its first whole hour, how many durations fell in it, the shortest and longest. */
+/**
+ * One bucket: its first whole hour, how many durations fell in it, the shortest, the longest
+ * and their sum; null when not known (a view tab exported before the column existed).
+ */
 export interface SpreadBucket {
   fromHours: number;
   count: number;
   minHours: number;
   maxHours: number;
+  totalHours: number | null;
+}
+
+/** Merged bucket rows; `totalHours` NaN when some row did not carry it. */
+interface Merged {
+  fromHours: number;
+  count: number;
+  minHours: number;
+  maxHours: number;
+  totalHours: number;
+}
+
+/**
+ * The `j`-th (0-based) of a bucket's `count` durations, in order. With the total: the shortest,
+ * the longest, and between them the c − 2 others spread evenly around their mean (the total less
+ * those two, clamped to [min, max] as a hand-edited tab may disagree with itself) over the widest
+ * span centred on it that [min, max] holds, the way an even spread from min to max places them
+ * (a mean at the midpoint gives exactly that spread), each read as the nearest whole hour: the
+ * durations are whole hours, and a quantile of whole hours is one or halfway between two. Without
+ * the total (NaN, a tab exported before it): the even spread from min to max, as it is.
+ */
+export function bucketValue(
+  count: number,
+  min: number,
+  max: number,
+  total: number,
+  j: number,
+): number {
+  if (count === 1 || j <= 0) return min;
+  if (j >= count - 1) return max;
+  if (!Number.isFinite(total)) return min + ((max - min) * j) / (count - 1);
+  const k = count - 2;
+  const mean = Math.min(max, Math.max(min, (total - min - max) / k));
+  const half = Math.min(mean - min, max - mean);
+  return Math.round(mean - half + (2 * half * j) / (k + 1));
 }
 
 /**
@@ -59,16 +100,26 @@ export interface SpreadBucket {
  * report adds rows as it reads them, without copying each.
  */
 export class Spread {
-  private byBucket = new Map<number, SpreadBucket>();
+  private byBucket = new Map<number, Merged>();
   private n = 0;
 
-  add(fromHours: number, count: number, minHours: number, maxHours: number): void {
+  /** One bucket row; `totalHours` null (unknown) makes the bucket fall back to min–max. */
+  add(
+    fromHours: number,
+    count: number,
+    minHours: number,
+    maxHours: number,
+    totalHours: number | null,
+  ): void {
     if (!(count > 0)) return;
     this.n += count;
+    const total = totalHours ?? Number.NaN;
     const b = this.byBucket.get(fromHours);
-    if (b === undefined) this.byBucket.set(fromHours, { fromHours, count, minHours, maxHours });
+    if (b === undefined)
+      this.byBucket.set(fromHours, { fromHours, count, minHours, maxHours, totalHours: total });
     else {
       b.count += count;
+      b.totalHours += total;
       if (minHours < b.minHours) b.minHours = minHours;
       if (maxHours > b.maxHours) b.maxHours = maxHours;
     }
@@ -76,9 +127,8 @@ export class Spread {
 
   /**
    * The `q`-quantile (0…1) in hours, by the rule of stats.ts `quantileSorted` (linear between
-   * closest ranks) over the durations a bucket stands for: its c durations spread evenly from
-   * its shortest to its longest (one: the shortest). A bucket holding one distinct value (dates
-   * without times: whole days) is exact. Null when there are none.
+   * closest ranks) over the durations a bucket stands for (`bucketValue`). Null when there are
+   * none.
    */
   quantile(q: number): number | null {
     const n = this.n;
@@ -89,12 +139,8 @@ export class Spread {
     const valueAt = (rank: number): number => {
       let before = 0;
       for (const b of sorted) {
-        if (rank < before + b.count) {
-          const j = rank - before;
-          return b.count === 1
-            ? b.minHours
-            : b.minHours + ((b.maxHours - b.minHours) * j) / (b.count - 1);
-        }
+        if (rank < before + b.count)
+          return bucketValue(b.count, b.minHours, b.maxHours, b.totalHours, rank - before);
         before += b.count;
       }
       return at(sorted, sorted.length - 1).maxHours;
@@ -107,7 +153,7 @@ export class Spread {
 /** `Spread.quantile` of bucket rows that need not be sorted or merged. */
 export function spreadQuantile(buckets: readonly SpreadBucket[], q: number): number | null {
   const s = new Spread();
-  for (const b of buckets) s.add(b.fromHours, b.count, b.minHours, b.maxHours);
+  for (const b of buckets) s.add(b.fromHours, b.count, b.minHours, b.maxHours, b.totalHours);
   return s.quantile(q);
 }
 

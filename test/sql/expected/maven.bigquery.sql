@@ -159,7 +159,7 @@ bucketed AS (
     ELSE 1048320 END AS from_hours
   FROM clamped
 )
-SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
+SELECT part AS day, rep, source, from_hours, COUNT(*) AS deals, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours, SUM(spread_hours) AS total_hours
 FROM bucketed GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_spans` AS
@@ -240,7 +240,7 @@ bucketed AS (
     ELSE 1048320 END AS from_hours
   FROM clamped
 )
-SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours
+SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours, SUM(spread_hours) AS total_hours
 FROM bucketed GROUP BY part, rep, source, k, from_hours;
 
 CREATE OR REPLACE VIEW `crm.voronka_agg_role_leads` AS

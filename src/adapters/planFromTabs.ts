@@ -82,8 +82,5 @@ function callDayOf(r: RepDayRow): CallDay {
 /** The report: from the aggregates tabs when read, else from the model. */
 export function planTabs(t: TabsModel, options: ReportOptions): ReportPlan {
   if (!t.agg) return planReport(t.model, options);
-  const plan = planReportFrom(t.agg, t.model, options);
-  // The Roles sheet follows each booked deal: from aggregates alone it is left out, not empty.
-  if (t.model.deals.length > 0) return plan;
-  return { ...plan, sheets: plan.sheets.filter((s) => s.key !== "roles") };
+  return planReportFrom(t.agg, t.model, options);
 }

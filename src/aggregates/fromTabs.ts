@@ -125,6 +125,12 @@ function emptyAggregates(): Aggregates {
     transitions: [],
     transitionSpread: [],
     repDays: [],
+    roleLeads: [],
+    bookings: [],
+    bookingReach: [],
+    roleEvents: [],
+    repeatClients: [],
+    heldLost: [],
   };
 }
 

@@ -28,6 +28,7 @@ import {
   transitionSpreadRows,
 } from "./groups";
 import { Histogram } from "./histogram";
+import { noRoleViews, roleViews } from "./roleViews";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 
 const MS_PER_HOUR = 3_600_000;
@@ -100,9 +101,14 @@ function sameSourceSteps(model: Model): boolean[] {
   );
 }
 
+/**
+ * `roles: false` leaves the Roles views empty: for a report whose model has no team and no
+ * "booked by" (the Roles sheet is not built then), where nothing reads them.
+ */
 export function aggregate(
   model: Model,
   longCallSeconds: number = DEFAULT_LONG_CALL_SECONDS,
+  { roles = true }: { roles?: boolean } = {},
 ): Aggregates {
   const n = model.stages.length;
   const dated = new Array<boolean>(n).fill(false);
@@ -194,6 +200,7 @@ export function aggregate(
     transitions: transitionRows(transitionTotals, groups),
     transitionSpread: transitionSpreadRows(transitionSpread, groups),
     repDays,
+    ...(roles ? roleViews(model) : noRoleViews()),
     ...(gradedDeals ? { gradedDeals } : {}),
   };
 }

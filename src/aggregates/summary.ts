@@ -13,15 +13,23 @@ export function withAggregatesSummary(base: ModelSummary, agg: Aggregates): Mode
   const sources = new Map(base.sources.map((s) => [s.toLowerCase(), s]));
   let lo = base.dateBounds.from ? Date.parse(base.dateBounds.from) / MS_PER_DAY : Infinity;
   let hi = base.dateBounds.to ? Date.parse(base.dateBounds.to) / MS_PER_DAY : -Infinity;
-  const name = (map: Map<string, string>, v: string) => {
+  const name = (map: Map<string, string>, v: string | undefined) => {
+    if (typeof v !== "string") return;
     const key = v.trim().toLowerCase();
     if (key && !map.has(key)) map.set(key, v.trim());
   };
   for (const v of VIEWS) {
     // Graded deals name no day or source, and their reps are the deals'.
     if (v.table === "stages" || v.table === "gradedDeals") continue;
-    for (const row of agg[v.table] as { day: number | null; rep: string; source: string }[]) {
+    // The Roles views name SDRs (who booked, else the owner) beside or instead of reps.
+    for (const row of agg[v.table] as {
+      day: number | null;
+      rep?: string;
+      sdr?: string;
+      source: string;
+    }[]) {
       name(reps, row.rep);
+      name(reps, row.sdr);
       name(sources, row.source);
       if (row.day !== null) {
         if (row.day < lo) lo = row.day;

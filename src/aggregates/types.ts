@@ -176,6 +176,107 @@ export interface GradedDealRow {
   dealStatus: "won" | "lost" | "open";
 }
 
+/*
+ * The Roles sheet's views (SPEC §7, core/metrics/roles.ts; in memory: roleViews.ts). A booking is
+ * a deal that reached the first meeting step (booked, else held); where some deal dates a meeting
+ * step, a deal with no dated meeting step is a booking only when it names who booked it. `sdr` is
+ * "booked by" when given, else the owner (`byOwner`): the report applies the role book (which
+ * lives in the workbook) and counts a booking by an owner who is no SDR for the team without an
+ * SDR. None of these grows with the number of deals but the repeat clients (one row per farmer,
+ * client and day with a repeat win).
+ */
+
+/** New leads by the deal's own day, to "booked by", else to the owner. */
+export interface RoleLeadRow {
+  day: number | null;
+  sdr: string;
+  byOwner: boolean;
+  source: string;
+  targeted: boolean | null;
+  deals: number;
+}
+
+/**
+ * Bookings by the booking day (the booked step's, else the held step's; null: neither dated) and
+ * what they led to by the data's last day: confirmed, held, won among the held, won.
+ */
+export interface BookingRow {
+  day: number | null;
+  sdr: string;
+  byOwner: boolean;
+  source: string;
+  targeted: boolean | null;
+  booked: number;
+  confirmed: number;
+  held: number;
+  heldWon: number;
+  sales: number;
+  /** Known amounts of the won bookings; known amounts of all the bookings (how many). */
+  revenue: number;
+  amounts: number;
+}
+
+/**
+ * The diagnosis's bookings (dated ones) per week part of the booking day: `outcome` booked,
+ * targeted, untargeted, held_lost (counted by the data's last day: `withinDays` null), confirmed,
+ * held, held_won with the smallest window W (whole days, ≥ 0) within which it counts
+ * (core/metrics/roles.ts `addBooking`); null: at any W (the event is undated). Outcomes past
+ * MAX_REACH_DAYS are left out: W is at most that.
+ */
+export interface BookingReachRow {
+  day: number;
+  sdr: string;
+  byOwner: boolean;
+  source: string;
+  outcome: string;
+  withinDays: number | null;
+  deals: number;
+}
+
+/**
+ * Hunters' and farmers' events by the owner and the event's own day: held (the held step's day,
+ * else the deal's), held_won (won among them, same day), proposal, sale (the sale's day,
+ * `saleDayOf`, else the deal's) and repeat_sale (a sale whose client had won before).
+ */
+export interface RoleEventRow {
+  day: number | null;
+  rep: string;
+  source: string;
+  event: string;
+  deals: number;
+  revenue: number;
+  amounts: number;
+}
+
+/** A client's repeat win: one row per owner, source, client (name key) and sale day. */
+export interface RepeatClientRow {
+  day: number | null;
+  rep: string;
+  source: string;
+  client: string;
+}
+
+/**
+ * Held-but-lost bookings (held by the data's last day) to listen to, dated bookings only: at most
+ * HELD_LOST_LIMIT per week part (`day`), `sdr` and `byOwner`, the latest held first.
+ */
+export interface HeldLostRow {
+  day: number;
+  sdr: string;
+  byOwner: boolean;
+  id: string;
+  source: string;
+  targeted: boolean | null;
+  bookedDay: number;
+  heldDay: number | null;
+  rep: string;
+}
+
+/** The largest window W the booking reach rows answer for (the sidebar takes 0–3650). */
+export const MAX_REACH_DAYS = 3650;
+/** Held-but-lost bookings kept per week part and person (the report lists this many). */
+export const HELD_LOST_LIMIT = 10;
+
 export interface Aggregates {
   stages: StageInfo[];
   /** The threshold `RepDayRow.longCalls` was counted with. */
@@ -192,6 +293,12 @@ export interface Aggregates {
   transitions: TransitionRow[];
   transitionSpread: TransitionSpreadRow[];
   repDays: RepDayRow[];
+  roleLeads: RoleLeadRow[];
+  bookings: BookingRow[];
+  bookingReach: BookingReachRow[];
+  roleEvents: RoleEventRow[];
+  repeatClients: RepeatClientRow[];
+  heldLost: HeldLostRow[];
   /** Absent when computed without a checklist (SQL given no checklist table, a model with none). */
   gradedDeals?: GradedDealRow[];
 }

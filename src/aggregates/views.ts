@@ -118,6 +118,41 @@ export const VIEWS: readonly ViewDef[] = [
     columns: cols("day rep source calls:int longCalls:int talkSeconds:number timedCalls:int"),
   },
   {
+    table: "roleLeads",
+    view: "voronka_agg_role_leads",
+    columns: cols("day? sdr:text byOwner:bool source targeted:bool? deals:int"),
+  },
+  {
+    table: "bookings",
+    view: "voronka_agg_bookings",
+    columns: cols(
+      "day? sdr:text byOwner:bool source targeted:bool? booked:int confirmed:int held:int " +
+        "heldWon:int sales:int revenue:number amounts:int",
+    ),
+  },
+  {
+    table: "bookingReach",
+    view: "voronka_agg_booking_reach",
+    columns: cols("day sdr:text byOwner:bool source outcome:text withinDays:int? deals:int"),
+  },
+  {
+    table: "roleEvents",
+    view: "voronka_agg_role_events",
+    columns: cols("day? rep source event:text deals:int revenue:number amounts:int"),
+  },
+  {
+    table: "repeatClients",
+    view: "voronka_agg_repeat_clients",
+    columns: cols("day? rep source client:text"),
+  },
+  {
+    table: "heldLost",
+    view: "voronka_agg_held_lost",
+    columns: cols(
+      "day sdr:text byOwner:bool id:text source targeted:bool? bookedDay:day heldDay:day? rep",
+    ),
+  },
+  {
     // Column names no raw deals tab would have ("id, rep, status" would take one over).
     table: "gradedDeals",
     view: "voronka_agg_graded_deals",

@@ -91,10 +91,6 @@ function headersOf(tab: RawTab, lang: Lang): string {
   return names.length > 6 ? `${shown}, …` : shown || message(lang, "noHeaderRow");
 }
 
-function withoutRoles(plan: ReportPlan): ReportPlan {
-  return { ...plan, sheets: plan.sheets.filter((s) => s.key !== "roles") };
-}
-
 export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResult> {
   const started = Date.now();
   profileStep("start (node, modules)");
@@ -300,21 +296,18 @@ export async function runReport(cmd: ReportCommand, io: Io): Promise<ReportResul
         io.err(line);
     }
   }
-  // From DuckDB's aggregates; a model built on a sample keeps only its small tables, and the
-  // Roles sheet (which needs every deal) is left out rather than counted on the sample.
+  // From DuckDB's aggregates; a model built on a sample keeps only its small tables.
   const sampled = direct.size > 0 || buildTabs.some((t, i) => t !== tabs[i]);
   const plan = !sqlAgg
     ? planTabs(read, options)
-    : sampled
-      ? withoutRoles(
-          planReportFrom(
-            sqlAgg,
-            // The pipelines' deals as DuckDB counted them over every row (sql/pipelineCounts.ts).
-            { ...model, pipelines: built.model.pipelines, deals: [], calls: [] },
-            options,
-          ),
-        )
-      : planReportFrom(sqlAgg, model, options);
+    : planReportFrom(
+        sqlAgg,
+        sampled
+          ? // The pipelines' deals as DuckDB counted them over every row (sql/pipelineCounts.ts).
+            { ...model, pipelines: built.model.pipelines, deals: [], calls: [] }
+          : model,
+        options,
+      );
 
   profileStep("plan report");
   // 4. Write next to the target, then move into place (a failure leaves no half file).

@@ -98,7 +98,8 @@ export function addTeam(
     if (confirmedAt !== null) entry(w.confirmed, Math.round(confirmedAt / 60_000) * 60_000);
   });
   const header = logRows.shift() as unknown[];
-  logRows.push(...log);
+  // One by one: spreading a big log into push() overflows the stack (scale ≥ 3).
+  for (const row of log) logRows.push(row);
   logRows.sort((a, b) => (a[2] as Date).getTime() - (b[2] as Date).getTime());
   logRows.unshift(header);
   return { team: { name: w.tab, values: team }, sdrs, hunters };

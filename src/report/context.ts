@@ -1,20 +1,19 @@
 /**
  * What every sheet planner reads: the options with defaults, the aggregate rows that pass the
  * filters (rep, source, dates), period and name buckets, and the data's first and last day.
- * The model is kept for the small tables (time log, checklist, plans, team); its deals and
- * calls are filtered only when a planner asks (`filtered()`: the Roles sheet).
+ * The model is kept for the small tables (time log, checklist, plans, team); no planner reads
+ * its deals and calls through the filters (the Roles sheet reads the aggregates' rows too).
  */
 
 import type { Aggregates, DealRow } from "../aggregates/types";
 import { isoDate, MS_PER_DAY } from "../core/calendar";
 import { isLang, type Lang } from "../core/i18n";
 import { at } from "../core/indexed";
-import { dealDate } from "../core/metrics/dealDates";
 import { WeekParts } from "../core/metrics/spread";
 import type { Period } from "../core/period";
 import { nameKey } from "../core/values";
 import { dealLookup } from "../model/dealLookup";
-import type { Call, Deal, Model } from "../model/types";
+import type { Deal, Model } from "../model/types";
 import { Names, Periods } from "./buckets";
 import { DEFAULT_OPTIONS, type ReportOptions } from "./options";
 
@@ -78,13 +77,6 @@ export function resolveOptions(o: ReportOptions): ResolvedOptions {
 /** The aggregate rows that pass the filters. */
 export type Rows = Omit<Aggregates, "stages" | "longCallSeconds" | "hasClient">;
 
-/** The model's deals and calls that pass the filters, with each deal's day (NaN: none). */
-export interface FilteredModel {
-  deals: Deal[];
-  dealDay: Float64Array;
-  calls: Call[];
-}
-
 export interface Context {
   /** The small tables; `stages` are the aggregates' stages. */
   model: Model;
@@ -111,8 +103,6 @@ export interface Context {
   hasSource: boolean;
   /** Deal by id (exact, else by name key), over all model deals; maps built on first use. */
   dealById: (id: string) => Deal | undefined;
-  /** The model's deals and calls passing the filters, computed on first use. */
-  filtered: () => FilteredModel;
 }
 
 export function inRange(opt: ResolvedOptions, day: number): boolean {
@@ -157,6 +147,8 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals
   const all = opt.reps === null && opt.sources === null && !dated;
   const pick = <R extends { day: number | null; rep: string; source: string }>(rows: R[]) =>
     all ? rows : rows.filter((r) => ok(r));
+  const bySdr = <R extends { day: number | null; sdr: string; source: string }>(rows: R[]) =>
+    all ? rows : rows.filter((r) => ok({ day: r.day, rep: r.sdr, source: r.source }));
   const deals = pick(agg.deals);
   const parts = new WeekParts();
   return {
@@ -173,38 +165,14 @@ function filterRows(agg: Aggregates, opt: ResolvedOptions): Rows & { cohortDeals
     transitions: pick(agg.transitions),
     transitionSpread: pick(agg.transitionSpread),
     repDays: all ? agg.repDays : agg.repDays.filter((r) => ok(r, true)),
+    // Roles: SDR rows by who booked (else the owner), each by its own day (or week part).
+    roleLeads: bySdr(agg.roleLeads),
+    bookings: bySdr(agg.bookings),
+    bookingReach: bySdr(agg.bookingReach),
+    heldLost: bySdr(agg.heldLost),
+    roleEvents: pick(agg.roleEvents),
+    repeatClients: pick(agg.repeatClients),
   };
-}
-
-/** The model's deals and calls under the same filters (deals by their own date). */
-function filterModel(
-  model: Model,
-  opt: ResolvedOptions,
-  dealById: Context["dealById"],
-): FilteredModel {
-  const dated = opt.fromDay !== null || opt.toDay !== null;
-  const deals: Deal[] = [];
-  const days: number[] = [];
-  for (const d of model.deals) {
-    if (!passes(opt.reps, d.rep) || !passes(opt.sources, d.source)) continue;
-    const at = dealDate(d);
-    const day = at === null ? Number.NaN : Math.floor(at / MS_PER_DAY);
-    if (dated && (at === null || !inRange(opt, day))) continue;
-    deals.push(d);
-    days.push(day);
-  }
-  const calls: Call[] = [];
-  for (const c of model.calls) {
-    if (!passes(opt.reps, c.rep)) continue;
-    if (opt.sources !== null) {
-      let src = c.source;
-      if (!src && c.dealId) src = dealById(c.dealId)?.source ?? "";
-      if (src && !opt.sources.has(nameKey(src))) continue;
-    }
-    if (dated && !inRange(opt, Math.floor(c.at / MS_PER_DAY))) continue;
-    calls.push(c);
-  }
-  return { deals, dealDay: Float64Array.from(days), calls };
 }
 
 export function buildContext(model: Model, agg: Aggregates, options: ReportOptions): Context {
@@ -235,7 +203,6 @@ export function buildContext(model: Model, agg: Aggregates, options: ReportOptio
   }
   const hasData = Number.isFinite(maxDay);
   const dealById = dealLookup(model.deals);
-  let filtered: FilteredModel | null = null;
   return {
     model: { ...model, stages: agg.stages.map((s) => s.stage) },
     agg,
@@ -253,10 +220,6 @@ export function buildContext(model: Model, agg: Aggregates, options: ReportOptio
     todayDay: opt.todayDay ?? (hasData ? maxDay : null),
     hasSource,
     dealById,
-    filtered: () => {
-      filtered ??= filterModel(model, opt, dealById);
-      return filtered;
-    },
   };
 }
 

@@ -3,6 +3,7 @@
  * Model → aggregates (aggregates/) → one sheet planner per file → the plan the writers lay out.
  */
 import { aggregate } from "../aggregates/memory";
+import { rolesNeeded } from "../aggregates/roleViews";
 import type { Aggregates } from "../aggregates/types";
 import type { Model } from "../model/types";
 import { planChanges } from "./changes";
@@ -20,12 +21,14 @@ import { planVelocity } from "./velocity";
 
 /** The report of a model: its aggregates by the in-memory engine, then the sheets. */
 export function planReport(model: Model, options: ReportOptions): ReportPlan {
-  return planReportFrom(aggregate(model, options.longCallSeconds), model, options);
+  // No team and no "booked by": no Roles sheet, so its views are not counted.
+  const roles = rolesNeeded(model);
+  return planReportFrom(aggregate(model, options.longCallSeconds, { roles }), model, options);
 }
 
 /**
  * The report from aggregates (either engine) and the model's small tables (time log, checklist,
- * plans, team); the model's deals and calls feed only the Roles sheet and may be empty.
+ * plans, team); the model's deals and calls may be empty.
  */
 export function planReportFrom(agg: Aggregates, model: Model, options: ReportOptions): ReportPlan {
   const ctx = buildContext(model, agg, options);

@@ -3,14 +3,14 @@
  * sheets are, and the diagnosis. Every conversion divides counts of the same bookings (or the
  * same held meetings), never one period's counts by another's, so none exceeds 100%.
  */
-import { addBooking, DEFAULT_ROLE_NORMS, type RoleNorms } from "../core/metrics/roles";
+import { DEFAULT_ROLE_NORMS, type RoleNorms } from "../core/metrics/roles";
 import { ratio } from "../core/stats";
-import { nameKey } from "../core/values";
 import { type Context, round } from "./context";
 import { t } from "./i18n";
 import { dayLabel } from "./periodLabel";
-import { emptySdr, type RolesData, rolesData, type SdrCounts } from "./rolesData";
+import type { RolesData, SdrCounts } from "./rolesData";
 import { planDiagnosis } from "./rolesDiagnosisBlocks";
+import { rolesData } from "./rolesFromViews";
 import { rt } from "./rolesI18n";
 import type { Block, CellValue, ColumnFormat, Highlight, SheetPlan } from "./types";
 
@@ -88,8 +88,11 @@ function who(ctx: Context, name: string): string {
   return name === "" ? rt(ctx.opt.lang, "noSdr") : name;
 }
 
-export function planRoles(ctx: Context, norms?: Partial<RoleNorms>): SheetPlan | null {
-  const data = rolesData(ctx);
+export function planRoles(
+  ctx: Context,
+  norms?: Partial<RoleNorms>,
+  data: RolesData | null = rolesData(ctx),
+): SheetPlan | null {
   if (!data) return null;
   const n = roleNorms(norms);
   const lang = ctx.opt.lang;
@@ -203,25 +206,11 @@ function dailyBlock(ctx: Context, data: RolesData, periods: number[], n: RoleNor
 }
 
 function sourceBlock(ctx: Context, data: RolesData): Block | null {
-  if (!ctx.hasSource || data.bookings.length === 0) return null;
+  if (!ctx.hasSource || !data.hasBookings) return null;
   const lang = ctx.opt.lang;
-  const bySource = new Map<string, { name: string; x: SdrCounts }>();
   const sdrCols = sdrColumns(ctx, data, true);
-  for (const b of data.bookings) {
-    const name = b.deal.source;
-    const k = nameKey(name);
-    let e = bySource.get(k);
-    if (!e) {
-      e = { name, x: emptySdr() };
-      bySource.set(k, e);
-    }
-    addBooking(e.x, b);
-    if (b.deal.targeted !== null) {
-      e.x.bookedGraded++;
-      if (b.deal.targeted) e.x.bookedTargeted++;
-    }
-  }
-  const rows = [...bySource.values()]
+  const rows = data.sources
+    .list("all")
     .sort((a, b) => (a.name === "" ? 1 : b.name === "" ? -1 : a.name < b.name ? -1 : 1))
     .map((e) => [e.name || t(lang, "noSource"), ...sdrCols.map((c) => c.value(e.x, -1))]);
   return {

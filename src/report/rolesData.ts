@@ -1,29 +1,18 @@
 /**
- * The Roles sheet's numbers (SPEC §7): one pass over calls, deals and bookings into per
- * (period, person) counters for SDRs, hunters and farmers. The planner (roles.ts) only lays
- * them out; the diagnosis (rolesDiagnosis.ts) reads the same bookings.
+ * The Roles sheet's numbers (SPEC §7), the shapes the planner (roles.ts) lays out and the
+ * diagnosis (rolesDiagnosis.ts) judges: per (period, person) counters for SDRs, hunters and
+ * farmers, bookings by source, and what a period's bookings led to within W days. One route fills
+ * them, from the aggregates' rows (rolesFromViews.ts); the tests hold it to a deal-by-deal count.
  */
 
-import { MS_PER_DAY, workdaysBetween } from "../core/calendar";
-import { repeatWins } from "../core/metrics/repeat";
 import {
-  addBooking,
-  type Booking,
   type BookingOutcome,
-  bookingsOf,
-  dealDayOf,
   emptyOutcome,
   type MeetingStages,
-  RoleBook,
-  type RoleName,
-  saleDayOf,
-  sdrOf,
+  type RoleBook,
 } from "../core/metrics/roles";
 import { nameKey } from "../core/values";
-import { meetingStagesOf } from "../model/team";
-import type { Deal } from "../model/types";
-import { Names } from "./buckets";
-import type { Context } from "./context";
+import type { Names } from "./buckets";
 
 /** Person slots per period in a Grid key (far more than any team). */
 const PERSON_SPAN = 1 << 20;
@@ -103,10 +92,58 @@ export interface FarmerCounts {
   newAmounts: number;
 }
 
+/** Bookings of one source (one spelling, whatever the order) and what they led to. */
+export interface SourceCounts {
+  name: string;
+  x: SdrCounts;
+}
+
+/** Per group (a period and an SDR, say) the bookings by source, as they are added. */
+export class SourceTable {
+  private groups = new Map<string, Map<string, SourceCounts>>();
+  at(group: string, source: string): SdrCounts {
+    let g = this.groups.get(group);
+    if (!g) {
+      g = new Map();
+      this.groups.set(group, g);
+    }
+    const k = nameKey(source);
+    let e = g.get(k);
+    if (!e) {
+      e = { name: source, x: emptySdr() };
+      g.set(k, e);
+    } else if (source < e.name) e.name = source;
+    return e.x;
+  }
+  list(group: string): SourceCounts[] {
+    return [...(this.groups.get(group)?.values() ?? [])];
+  }
+}
+
+/** A held-but-lost booking to listen to; `sdr` as attributed ("" = the team without an SDR). */
+export interface ListenRow {
+  sdr: string;
+  id: string;
+  source: string;
+  targeted: boolean | null;
+  bookedDay: number;
+  heldDay: number | null;
+  rep: string;
+}
+
+/** An SDR's held-but-lost bookings of a period: the latest held few, and how many in all. */
+export interface HeldLost {
+  rows: ListenRow[];
+  total: number;
+}
+
 export interface RolesData {
+  /** The cohort window W as the Changes sheet takes it (SPEC §4); null: none. */
+  window: number | null;
   roles: RoleBook;
   stages: MeetingStages;
-  bookings: Booking[];
+  /** Some booking passes the filters. */
+  hasBookings: boolean;
   /** SDRs (by role or named in "booked by"), by name; "" last when some booking has none. */
   sdrs: string[];
   hunters: string[];
@@ -116,6 +153,15 @@ export interface RolesData {
   farmer: Grid<FarmerCounts>;
   /** All the team's revenue per period (-1: whole range), for the farmers' share. */
   revenue: Map<number, number>;
+  /** Bookings by source, by the data's last day: group "all", or `sourceGroup(period, sdr)`. */
+  sources: SourceTable;
+  /**
+   * The diagnosis's counts of period p's bookings per SDR (name key; "" = the team without an
+   * SDR): booked, targeted, and confirmed, held and won among the held within `window` days.
+   */
+  withinWindow: (p: number, window: number) => Map<string, SdrCounts>;
+  /** Per SDR (name key) the held-but-lost bookings of period p (held by the data's last day). */
+  heldLost: (p: number) => Map<string, HeldLost>;
   /** Working days per period within the data. */
   workdays: (p: number) => number;
   hasCalls: boolean;
@@ -124,211 +170,10 @@ export interface RolesData {
   hasAmount: boolean;
 }
 
-function day(ms: number | null): number {
-  return ms === null ? Number.NaN : Math.floor(ms / MS_PER_DAY);
+/** The SourceTable group of one period's (-1: all) bookings of an SDR (null: the whole team). */
+export function sourceGroup(p: number, sdr: string | null): string {
+  return `${p}\u0001${sdr === null ? "\u0002" : nameKey(sdr)}`;
 }
 
-/** Won deals whose client had an earlier won deal (over all the model's deals). */
-export function repeatSales(deals: readonly Deal[]): Set<Deal> {
-  return repeatWins(deals, saleDayOf);
-}
-
-/** The roles data, or null when the workbook has no roles and no "booked by". */
-export function rolesData(ctx: Context): RolesData | null {
-  const team = ctx.model.team ?? [];
-  const anyBookedBy = ctx.model.deals.some((d) => (d.bookedBy ?? "") !== "");
-  if (team.length === 0 && !anyBookedBy) return null;
-  const roles = new RoleBook(team);
-  const stages = meetingStagesOf(ctx.model.stages);
-  const { deals, calls } = ctx.filtered();
-  const bookings = bookingsOf(deals, stages, roles);
-  const periodOf = (d: number) => (Number.isNaN(d) ? -2 : ctx.periods.of(d));
-
-  const sdrNames = new Map<string, string>();
-  for (const r of roles.reps("sdr")) sdrNames.set(nameKey(r), r);
-  for (const d of deals) {
-    const by = (d.bookedBy ?? "").trim();
-    if (by !== "" && !sdrNames.has(nameKey(by))) sdrNames.set(nameKey(by), by);
-  }
-  let noSdr = false;
-  for (const b of bookings) {
-    if (b.sdr === "") noSdr = true;
-    else if (!sdrNames.has(nameKey(b.sdr))) sdrNames.set(nameKey(b.sdr), b.sdr);
-  }
-  const people = new Names();
-  // Per person index: an SDR? and the role when it never changes (null: none, undefined: varies).
-  const sdrFlag: boolean[] = [];
-  const fixedRole: (RoleName | null | undefined)[] = [];
-  const personOf = (name: string): number => {
-    const i = people.of(name);
-    if (sdrFlag[i] === undefined) {
-      sdrFlag[i] = sdrNames.has(nameKey(name));
-      fixedRole[i] = roles.isFixed(name) ? roles.roleOf(name) : undefined;
-    }
-    return i;
-  };
-  const isSdr = (name: string) => sdrFlag[personOf(name)] as boolean;
-  const roleAt = (name: string, day: number): RoleName | null => {
-    const fixed = fixedRole[personOf(name)];
-    return fixed === undefined ? roles.roleOf(name, day) : fixed;
-  };
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const sdrs = [...sdrNames.values()].sort(byName);
-  if (noSdr) sdrs.push("");
-
-  const sdr = new Grid(people, emptySdr);
-  const both = (p: number, who: string, f: (c: SdrCounts) => void) => {
-    if (p !== -2) f(sdr.at(p, who));
-    f(sdr.at(-1, who));
-  };
-  let hasCalls = false;
-  let hasTalk = false;
-  let hasTargeted = false;
-  let hasAmount = false;
-  for (const c of calls) {
-    const d = day(c.at);
-    if (!isSdr(c.rep)) continue;
-    const role = roleAt(c.rep, d);
-    if (role === "hunter" || role === "farmer") continue;
-    hasCalls = true;
-    both(periodOf(d), c.rep, (x) => {
-      x.calls++;
-      if (c.durationSec !== null) {
-        x.timed++;
-        x.talkSec += c.durationSec;
-        if (c.durationSec >= ctx.opt.longCallSeconds) x.longCalls++;
-      }
-    });
-    if (c.durationSec !== null) hasTalk = true;
-  }
-  for (const d of deals) {
-    const own = dealDayOf(d);
-    const who = sdrOf(d, roles, own);
-    if (who === "") continue;
-    if (d.targeted !== null) hasTargeted = true;
-    both(periodOf(own), who, (x) => {
-      x.leads++;
-      if (d.targeted === true) x.targeted++;
-      if (d.targeted === false) x.nonTargeted++;
-    });
-  }
-  for (const b of bookings) {
-    if (b.deal.amount !== null) hasAmount = true;
-    both(periodOf(b.day), b.sdr, (x) => {
-      addBooking(x, b);
-      if (b.deal.targeted !== null) {
-        x.bookedGraded++;
-        if (b.deal.targeted) x.bookedTargeted++;
-      }
-    });
-  }
-
-  // Hunters and farmers: deals they own, by the day of each event.
-  const hunter = new Grid(
-    people,
-    (): HunterCounts => ({ held: 0, heldWon: 0, proposals: 0, sales: 0, revenue: 0, amounts: 0 }),
-  );
-  const farmer = new Grid(
-    people,
-    (): FarmerCounts => ({
-      clients: new Set(),
-      repeatSales: 0,
-      repeatRevenue: 0,
-      repeatAmounts: 0,
-      newSales: 0,
-      newRevenue: 0,
-      newAmounts: 0,
-    }),
-  );
-  const revenue = new Map<number, number>();
-  const repeat = repeatSales(ctx.model.deals);
-  const hunters = new Map<string, string>();
-  const farmers = new Map<string, string>();
-  for (const r of roles.reps("hunter")) hunters.set(nameKey(r), r);
-  for (const r of roles.reps("farmer")) farmers.set(nameKey(r), r);
-  for (const d of deals) {
-    const own = dealDayOf(d);
-    const saleDay = d.status === "won" ? saleDayOf(d) : Number.NaN;
-    const sold = Number.isNaN(saleDay) ? own : saleDay;
-    if (d.status === "won" && d.amount !== null) {
-      for (const p of [periodOf(sold), -1])
-        if (p !== -2) revenue.set(p, (revenue.get(p) ?? 0) + d.amount);
-    }
-    const role = d.rep === "" ? null : roleAt(d.rep, sold);
-    if (role === "hunter") {
-      const heldIdx = stages.held;
-      const add = (p: number, f: (x: HunterCounts) => void) => {
-        if (p !== -2) f(hunter.at(p, d.rep));
-        f(hunter.at(-1, d.rep));
-      };
-      if (heldIdx >= 0 && d.reached >= heldIdx) {
-        const hd = day(d.stageDates[heldIdx] ?? null);
-        add(periodOf(Number.isNaN(hd) ? own : hd), (x) => {
-          x.held++;
-          if (d.status === "won") x.heldWon++;
-        });
-      }
-      if (stages.proposal >= 0 && d.reached >= stages.proposal) {
-        const pd = day(d.stageDates[stages.proposal] ?? null);
-        add(periodOf(Number.isNaN(pd) ? own : pd), (x) => {
-          x.proposals++;
-        });
-      }
-      if (d.status === "won")
-        add(periodOf(sold), (x) => {
-          x.sales++;
-          if (d.amount !== null) {
-            x.revenue += d.amount;
-            x.amounts++;
-          }
-        });
-    } else if (role === "farmer" && d.status === "won") {
-      const isRepeat = repeat.has(d);
-      for (const p of [periodOf(sold), -1]) {
-        if (p === -2) continue;
-        const x = farmer.at(p, d.rep);
-        if (isRepeat) {
-          x.repeatSales++;
-          x.clients.add(nameKey(d.client));
-          if (d.amount !== null) {
-            x.repeatRevenue += d.amount;
-            x.repeatAmounts++;
-          }
-        } else {
-          x.newSales++;
-          if (d.amount !== null) {
-            x.newRevenue += d.amount;
-            x.newAmounts++;
-          }
-        }
-      }
-    }
-  }
-
-  const minDay = ctx.minDay ?? 0;
-  const endDay = (ctx.maxDay ?? -1) + 1;
-  const workdays = (p: number) =>
-    p < 0
-      ? workdaysBetween(minDay, endDay)
-      : workdaysBetween(
-          Math.max(ctx.periods.startOf(p), minDay),
-          Math.min(ctx.periods.endOf(p), endDay),
-        );
-  return {
-    roles,
-    stages,
-    bookings,
-    sdrs,
-    hunters: [...hunters.values()].sort(byName),
-    farmers: [...farmers.values()].sort(byName),
-    sdr,
-    hunter,
-    farmer,
-    revenue,
-    workdays,
-    hasCalls,
-    hasTalk,
-    hasTargeted,
-    hasAmount,
-  };
-}
+/** The listing's order: the latest held first (aggregates/roleViews.ts, as the view keeps them). */
+export { latestHeldFirst } from "../aggregates/roleViews";

@@ -3,24 +3,26 @@
  * that has ended within the data and whose bookings are all at least W days old, against the
  * one before; which of the seed's three situations applies, with its numbers and what to check.
  * What bookings led to is counted within W days of each booking, so both periods are judged
- * alike. A share or a rate "fell" when it fell by more than the threshold and a one-sided test
+ * alike (the view `voronka_agg_booking_reach` keeps, per week part, the fewest days each outcome
+ * took); the held-but-lost bookings to listen to are the held ones by the data's last day, the
+ * latest held HELD_LOST_LIMIT per SDR, with how many in all. A share or a rate "fell" when it fell by more than the threshold and a one-sided test
  * says chance alone would rarely give such a fall (z ≥ 2.33, about 1%).
  */
 
+import { HELD_LOST_LIMIT } from "../aggregates/types";
 import { at } from "../core/indexed";
 import { cohortMature } from "../core/metrics/cohort";
-import {
-  addBooking,
-  type Booking,
-  cohortWindowDays,
-  type RoleNorms,
-  rateFallZ,
-  shareFallZ,
-} from "../core/metrics/roles";
+import { type RoleNorms, rateFallZ, shareFallZ } from "../core/metrics/roles";
 import { ratio } from "../core/stats";
 import { nameKey } from "../core/values";
 import type { Context } from "./context";
-import { emptySdr, type RolesData, type SdrCounts } from "./rolesData";
+import {
+  emptySdr,
+  type HeldLost,
+  latestHeldFirst,
+  type RolesData,
+  type SdrCounts,
+} from "./rolesData";
 
 export type Situation = "fewBooked" | "bookedNotHeld" | "heldNotPaid";
 
@@ -35,8 +37,8 @@ export interface PersonDiagnosis {
   situations: Situation[];
   prev: SdrCounts;
   last: SdrCounts;
-  /** Held-but-lost bookings of the last period (to listen to). */
-  lost: Booking[];
+  /** Held-but-lost bookings of the last period (to listen to): the latest held few of all. */
+  lost: HeldLost;
 }
 
 export interface DiagnosisResult {
@@ -62,9 +64,8 @@ export function comparedPeriods(
   data: RolesData,
 ): { window: number; last: number; prev: number; newer: number } | null {
   if (ctx.maxDay === null) return null;
-  const window = ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.filtered().deals) ?? 0;
+  const window = ctx.opt.cohortWindowDays ?? data.window ?? 0;
   const maxDay = ctx.maxDay;
-  for (const b of data.bookings) if (!Number.isNaN(b.day)) ctx.periods.of(b.day);
   const order = ctx.periods.order();
   let li = -1;
   for (let i = order.length - 1; i >= 0; i--) {
@@ -90,7 +91,6 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
   const counts = new Map<string, [SdrCounts, SdrCounts]>();
   const team: [SdrCounts, SdrCounts] = [emptySdr(), emptySdr()];
   const slots = [prev, last];
-  const lostBy = new Map<string, Booking[]>();
   for (const s of named) {
     const pair: [SdrCounts, SdrCounts] = [emptySdr(), emptySdr()];
     slots.forEach((p, i) => {
@@ -107,33 +107,33 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
     });
     counts.set(nameKey(s), pair);
   }
-  const lostAll: Booking[] = [];
-  for (const b of data.bookings) {
-    if (Number.isNaN(b.day)) continue;
-    const p = ctx.periods.of(b.day);
-    if (p !== last && p !== prev) continue;
-    const i = p === last ? 1 : 0;
-    const targets = [team[i]];
-    const own = b.sdr === "" ? undefined : counts.get(nameKey(b.sdr));
-    if (own) targets.push(own[i]);
-    for (const x of targets) {
-      addBooking(x, b, window);
-      if (b.deal.targeted !== null) {
-        x.bookedGraded++;
-        if (b.deal.targeted) x.bookedTargeted++;
-      }
+  // What the bookings of each period led to within W days: per SDR, and all for the team.
+  slots.forEach((p, i) => {
+    for (const [k, g] of data.withinWindow(p, window)) {
+      const own = k === "" ? undefined : counts.get(k);
+      for (const x of own ? [at(team, i), at(own, i)] : [at(team, i)])
+        for (const f of [
+          "booked",
+          "confirmed",
+          "held",
+          "heldWon",
+          "bookedGraded",
+          "bookedTargeted",
+        ] as const)
+          x[f] += g[f];
     }
-    const heldInWindow = b.held && (Number.isNaN(b.heldDay) || b.heldDay - b.day <= window);
-    if (i === 1 && heldInWindow && b.deal.status === "lost") {
-      lostAll.push(b);
-      const k = nameKey(b.sdr);
-      lostBy.set(k, [...(lostBy.get(k) ?? []), b]);
-    }
+  });
+  const lostBy = data.heldLost(last);
+  const lostAll: HeldLost = { rows: [], total: 0 };
+  for (const e of lostBy.values()) {
+    lostAll.rows.push(...e.rows);
+    lostAll.total += e.total;
   }
+  lostAll.rows = lostAll.rows.sort(latestHeldFirst).slice(0, HELD_LOST_LIMIT);
   const wdPrev = data.workdays(prev);
   const wdLast = data.workdays(last);
   const people: PersonDiagnosis[] = [];
-  const judge = (who: string, pair: [SdrCounts, SdrCounts], heads: number, lost: Booking[]) => {
+  const judge = (who: string, pair: [SdrCounts, SdrCounts], heads: number, lost: HeldLost) => {
     const [a, b] = pair;
     if (a.booked + b.booked + a.calls + b.calls === 0) return;
     const situations: Situation[] = [];
@@ -157,7 +157,7 @@ export function diagnose(ctx: Context, data: RolesData, norms: RoleNorms): Diagn
   };
   for (const s of named) {
     const pair = counts.get(nameKey(s)) as [SdrCounts, SdrCounts];
-    judge(s, pair, 1, lostBy.get(nameKey(s)) ?? []);
+    judge(s, pair, 1, lostBy.get(nameKey(s)) ?? { rows: [], total: 0 });
   }
   const heads = Math.max(
     1,

@@ -2,12 +2,11 @@
  * The Roles sheet's diagnosis as blocks: per person the situations found (rolesDiagnosis.ts),
  * the numbers behind each and what to check, and the held-but-lost bookings to listen to.
  */
-import { addBooking, cohortWindowDays, type RoleNorms, shareFallZ } from "../core/metrics/roles";
+import { type RoleNorms, shareFallZ } from "../core/metrics/roles";
 import { ratio } from "../core/stats";
-import { nameKey } from "../core/values";
 import { type Context, dayIso } from "./context";
 import { t } from "./i18n";
-import { emptySdr, type RolesData, type SdrCounts } from "./rolesData";
+import { type RolesData, sourceGroup } from "./rolesData";
 import {
   type DiagnosisResult,
   diagnose,
@@ -115,7 +114,13 @@ function numbers(
     );
   const bySource = sourcesOf(ctx, data, d, result);
   if (bySource) paid.push(rt(lang, "num.sources", { list: bySource }));
-  if (d.lost.length > 0) paid.push(rt(lang, "num.lost", { n: d.lost.length }));
+  const listed = d.lost.rows.length;
+  if (listed > 0)
+    paid.push(
+      listed < d.lost.total
+        ? rt(lang, "num.lostLatest", { n: d.lost.total, k: listed })
+        : rt(lang, "num.lost", { n: d.lost.total }),
+    );
 
   return {
     fewBooked: few.join(" "),
@@ -129,7 +134,10 @@ function numbers(
   };
 }
 
-/** "Ads 12 (held → sale 8%), Website 20 (40%)": the person's bookings of the last period. */
+/**
+ * "Ads 12 (held → sale 8%), Website 20 (40%)": the person's bookings of the last period by
+ * source, what they led to by the data's last day (the period is at least W days old).
+ */
 function sourcesOf(
   ctx: Context,
   data: RolesData,
@@ -138,24 +146,13 @@ function sourcesOf(
 ): string {
   if (!ctx.hasSource) return "";
   const lang = ctx.opt.lang;
-  const by = new Map<string, { name: string; x: SdrCounts }>();
-  for (const b of data.bookings) {
-    if (Number.isNaN(b.day) || ctx.periods.of(b.day) !== result.last) continue;
-    if (d.who !== "" && nameKey(b.sdr) !== nameKey(d.who)) continue;
-    const k = nameKey(b.deal.source);
-    let e = by.get(k);
-    if (!e) {
-      e = { name: b.deal.source || t(lang, "noSource"), x: emptySdr() };
-      by.set(k, e);
-    }
-    addBooking(e.x, b, result.window);
-  }
-  return [...by.values()]
-    .sort((a, b) => b.x.booked - a.x.booked)
+  return data.sources
+    .list(sourceGroup(result.last, d.who === "" ? null : d.who))
+    .sort((a, b) => b.x.booked - a.x.booked || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, 5)
     .map((e) =>
       rt(lang, "num.source", {
-        source: e.name,
+        source: e.name || t(lang, "noSource"),
         n: e.x.booked,
         conv: pct(lang, ratio(e.x.heldWon, e.x.held)),
       }),
@@ -165,7 +162,7 @@ function sourcesOf(
 
 export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): Block[] {
   const lang = ctx.opt.lang;
-  if (data.bookings.length === 0) return [];
+  if (!data.hasBookings) return [];
   const result = diagnose(ctx, data, norms);
   if (!result) {
     return [
@@ -173,7 +170,7 @@ export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): 
         id: "roles.diagnosis",
         title: rt(lang, "block.diagnosis.wait"),
         note: rt(lang, "block.diagnosis.waitNote", {
-          w: ctx.opt.cohortWindowDays ?? cohortWindowDays(ctx.filtered().deals) ?? 0,
+          w: ctx.opt.cohortWindowDays ?? data.window ?? 0,
         }),
         header: [rt(lang, "who"), rt(lang, "situation")],
         rows: [],
@@ -199,15 +196,15 @@ export function planDiagnosis(ctx: Context, data: RolesData, norms: RoleNorms): 
       // The team's held-but-lost bookings are listed when no SDR's are: its line says "listed
       // below" too, and the team is judged last.
       if (s === "heldNotPaid" && (d.who !== "" || listen.length === 0))
-        for (const b of d.lost) {
+        for (const b of d.lost.rows) {
           listen.push([
             d.who !== "" ? name : b.sdr === "" ? rt(lang, "noSdr") : b.sdr,
-            b.deal.id,
-            b.deal.source || t(lang, "noSource"),
-            b.deal.targeted === null ? "" : t(lang, b.deal.targeted ? "yes" : "no"),
-            Number.isNaN(b.day) ? null : dayIso(b.day),
-            Number.isNaN(b.heldDay) ? null : dayIso(b.heldDay),
-            b.deal.rep,
+            b.id,
+            b.source || t(lang, "noSource"),
+            b.targeted === null ? "" : t(lang, b.targeted ? "yes" : "no"),
+            dayIso(b.bookedDay),
+            b.heldDay === null ? null : dayIso(b.heldDay),
+            b.rep,
           ]);
         }
     }

@@ -10,6 +10,7 @@ import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import type { ChecklistSource } from "./checklist";
 import { type DialectName, dialectOf } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
+import { roleViews } from "./emitRoles";
 import { hoursBucketSql } from "./ladders";
 import type { SqlSource } from "./source";
 
@@ -83,7 +84,7 @@ function facts(e: Emit): string {
     .map((x) => `, ${x}`)
     .join("")})`;
   return (
-    `SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,\n` +
+    `SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,\n` +
     `    ${n > 0 ? `LEAST(reached, ${n - 1})` : "reached"} AS reached,\n` +
     `    ${q.day(own)} AS own_day, ${sale} AS sale_at, ${n > 1 ? known : "closed"} AS known_at` +
     range(n)
@@ -259,6 +260,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
       ),
     );
   }
+  out.push(...roleViews(e, F, stageColumnNames(src.stages), e.out(DEALS_TABLE)));
   const meta = META_VIEW;
   out.push(
     `${q.createView} ${e.out(meta.view)} AS\nSELECT ${longCallSeconds} AS ${at(meta.columns, 0).column}, ` +

@@ -86,18 +86,18 @@ describe("the report from aggregates tabs", () => {
       'The stages come from the view "voronka_stages" in "bquxjob_1000_results", in the order of its positions.',
     );
     expect(text).toContain(model.stages.map((s) => `"${s}"`).join(" → "));
-    // What needs single deals cannot come from aggregates: the Roles sheet follows each booking;
-    // the data check lists the raw rows left out. Everything else must be equal, Quality's won
-    // against lost too (voronka_agg_graded_deals gives each graded deal's outcome).
-    const leaveOut = ["roles", "dataCheck"];
+    // What needs single rows cannot come from aggregates: the data check lists the raw rows left
+    // out. Everything else must be equal: the Roles sheet (its views: leads, bookings, reach,
+    // events…) and Quality's won against lost (voronka_agg_graded_deals) too.
+    const leaveOut = ["dataCheck"];
     const blockIds = (p: ReportPlan) => p.sheets.flatMap((s) => s.blocks.map((b) => b.id));
     expect(fromRaw.sheets.map((s) => s.key)).toContain("roles");
-    expect(fromAgg.sheets.map((s) => s.key)).not.toContain("roles");
+    expect(fromAgg.sheets.map((s) => s.key)).toContain("roles");
     expect(blockIds(fromRaw)).toContain("quality.wonLost");
     expect(blockIds(fromAgg)).toContain("quality.wonLost");
     expect(Object.keys(sheets(fromAgg, leaveOut))).toEqual(Object.keys(sheets(fromRaw, leaveOut)));
     expect(Object.keys(sheets(fromRaw, leaveOut))).toEqual(
-      expect.arrayContaining(["funnel", "kpi", "velocity", "changes", "time", "quality"]),
+      expect.arrayContaining(["funnel", "kpi", "velocity", "changes", "time", "quality", "roles"]),
     );
     expect(sheets(fromAgg, leaveOut)).toEqual(sheets(fromRaw, leaveOut));
   });

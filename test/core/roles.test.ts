@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import {
   addBooking,
   bookingsOf,
-  cohortWindowDays,
   emptyOutcome,
   RoleBook,
   type RoleDeal,
@@ -113,16 +112,7 @@ describe("bookings and what they led to", () => {
   });
 });
 
-describe("cohort window and falls", () => {
-  it("W is the 80th percentile of lead-to-sale days of won deals", () => {
-    const won = (from: number, to: number) =>
-      deal({ status: "won", created: from * DAY, closed: to * DAY, reached: 4 });
-    const deals = [won(0, 1), won(0, 2), won(0, 3), won(0, 4), won(0, 11), deal({ created: 0 })];
-    // Sorted 1, 2, 3, 4, 11: rank 0.8 × 4 = 3.2 → 4 + 0.2 × 7 = 5.4 → 6 whole days.
-    expect(cohortWindowDays(deals)).toBe(6);
-    expect(cohortWindowDays([deal({})])).toBeNull();
-  });
-
+describe("falls", () => {
   it("a fall is measured in standard errors, and a rise is no fall", () => {
     expect(shareFallZ(80, 100, 40, 100)).toBeGreaterThan(5);
     expect(shareFallZ(8, 10, 6, 10)).toBeLessThan(1.5);

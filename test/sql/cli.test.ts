@@ -162,6 +162,18 @@ describe("voronka report --engine", () => {
     expect(b).toEqual(a);
   });
 
+  it("duckdb on the roles workbook: the same Roles sheet (and every other), cell for cell", async () => {
+    const file = join(ROOT, "examples", "roles-workbook.xlsx");
+    for (const engine of ["memory", "duckdb"])
+      expect(
+        (await runCli(["report", file, "--engine", engine, "--out", `r-${engine}.xlsx`], dir)).code,
+      ).toBe(0);
+    const a = await sheets(join(dir, "r-memory.xlsx"));
+    const b = await sheets(join(dir, "r-duckdb.xlsx"));
+    expect(Object.keys(a)).toContain("Roles");
+    expect(b).toEqual(a);
+  });
+
   it("switches to DuckDB by itself above the threshold, and says so in one line", async () => {
     const files = smallCsvs(8);
     const before = process.env.VORONKA_ENGINE_ROWS;

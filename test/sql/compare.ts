@@ -38,6 +38,12 @@ export function expectSameAggregates(memory: Aggregates, sql: Aggregates): void 
     "transitions",
     "transitionSpread",
     "repDays",
+    "roleLeads",
+    "bookings",
+    "bookingReach",
+    "roleEvents",
+    "repeatClients",
+    "heldLost",
     "gradedDeals",
   ] as const;
   // The graded deals are there in both or in neither (no checklist).

@@ -11,6 +11,7 @@ import { readInput } from "../../src/adapters/xlsx/read";
 import { aggregate } from "../../src/aggregates/memory";
 import type { Aggregates } from "../../src/aggregates/types";
 import { type GenLang, generateWorkbook } from "../../src/generate";
+import { generateRolesWorkbook } from "../../src/generate/roles";
 import { buildModel } from "../../src/model";
 import type { RawTab } from "../../src/model/types";
 import { planReport, planReportFrom } from "../../src/report/plan";
@@ -109,6 +110,28 @@ describe("DuckDB engine = in-memory engine", () => {
     );
     expect(fromViews?.blocks.map((b) => b.id)).toEqual(["quality.byRep", "quality.wonLost"]);
     expect(rounded(fromViews)).toEqual(rounded(quality(planReport(built.model, options))));
+    // The demo books, holds and loses meetings: the Roles views are not empty.
+    for (const list of ["roleLeads", "bookings", "bookingReach", "roleEvents", "heldLost"] as const)
+      expect({ list, rows: sql[list].length > 0 }).toEqual({ list, rows: true });
+  });
+
+  it("on generated role workbooks (SDRs, hunters, farmers, booked by)", async () => {
+    for (const [seed, lang] of [
+      [1, "en"],
+      [2, "ru"],
+    ] as const) {
+      const { memory, sql } = await bothEngines(generateRolesWorkbook({ seed, lang }).tabs);
+      expectSameAggregates(memory, sql);
+      for (const list of [
+        "roleLeads",
+        "bookings",
+        "bookingReach",
+        "roleEvents",
+        "repeatClients",
+        "heldLost",
+      ] as const)
+        expect({ list, rows: sql[list].length > 0 }).toEqual({ list, rows: true });
+    }
   });
 
   // The real exports of datasets/realworld: Bitrix24 codes, HubSpot's two snapshots (two deals

@@ -5,7 +5,6 @@
  * sale) is counted per booking: by the data's last day, or within a window of days after it.
  */
 import { nameKey } from "../values";
-import { cohortWindow } from "./cohort";
 
 /** Day numbers (whole days since 1970-01-01, wall clock); NaN: unknown. */
 export type Day = number;
@@ -125,8 +124,16 @@ export interface RoleDeal {
   bookedBy?: string;
 }
 
+/** What a booking keeps of its deal (shown in the diagnosis's list, grouped in tables). */
+export type BookingDeal = Pick<RoleDeal, "id" | "rep" | "source" | "targeted" | "status">;
+
+/** A booking, or alike bookings together (`deals` of them; aggregates' rows). */
 export interface Booking {
-  deal: RoleDeal;
+  deal: BookingDeal;
+  /** How many alike bookings; their known amounts' sum and count. */
+  deals: number;
+  revenue: number;
+  amounts: number;
   /** The SDR who booked it ("" = the team without an SDR). */
   sdr: string;
   /** Booked day, else held day; NaN when neither is dated. */
@@ -198,6 +205,9 @@ export function bookingsOf(
     const won = d.status === "won";
     out.push({
       deal: d,
+      deals: 1,
+      revenue: d.amount ?? 0,
+      amounts: d.amount === null ? 0 : 1,
       sdr: sdrOf(d, roles, day),
       day,
       confirmed: stages.confirmed >= 0 && d.reached >= stages.confirmed,
@@ -238,34 +248,19 @@ export function emptyOutcome(): BookingOutcome {
 }
 
 export function addBooking(o: BookingOutcome, b: Booking, window = Number.POSITIVE_INFINITY): void {
-  o.booked++;
+  const n = b.deals;
+  o.booked += n;
   const held = within(b.held, b.heldDay, b.day, window);
   // A held meeting was confirmed (the steps are reached in order), so confirmed ≥ held.
   const conf = b.confirmed && (held || within(true, b.confirmedDay, b.day, window));
   const won = within(b.won, b.saleDay, b.day, window);
-  if (conf) o.confirmed++;
-  if (held) o.held++;
+  if (conf) o.confirmed += n;
+  if (held) o.held += n;
   if (won) {
-    o.sales++;
-    o.revenue += b.deal.amount ?? 0;
-    if (held) o.heldWon++;
+    o.sales += n;
+    o.revenue += b.revenue;
+    if (held) o.heldWon += n;
   }
-}
-
-/**
- * The cohort window W of SPEC §4, as the Changes sheet takes it (core/metrics/cohort.ts): the
- * 80th percentile of the days won deals took from their own day to the sale; null when no won
- * deal has both days.
- */
-export function cohortWindowDays(deals: readonly RoleDeal[]): number | null {
-  const spans: number[] = [];
-  for (const d of deals) {
-    if (d.status !== "won") continue;
-    const from = dealDayOf(d);
-    const to = saleDayOf(d);
-    if (!Number.isNaN(from) && !Number.isNaN(to)) spans.push(to - from);
-  }
-  return cohortWindow(spans);
 }
 
 /** One-sided z of a fall from share a/n to share b/m (pooled two-proportion test); 0 if no fall. */

@@ -166,7 +166,7 @@ UNION ALL SELECT 5 AS position, 'Оплата' AS stage, (SELECT COUNT(`Опла
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_deals` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -176,7 +176,7 @@ FROM f GROUP BY own_day, rep, source, reached, targeted;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_stage_entries` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -187,7 +187,7 @@ GROUP BY COALESCE(CASE p.k WHEN 0 THEN DATE(s0) WHEN 1 THEN DATE(s1) WHEN 2 THEN
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_sales` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -207,7 +207,7 @@ FROM w GROUP BY DATE(sale_at), rep, source, CASE WHEN amount IS NULL THEN '' ELS
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_cycles` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -221,7 +221,7 @@ FROM c GROUP BY sale_day, rep, source;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_cycle_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -248,7 +248,7 @@ FROM bucketed GROUP BY part, rep, source, from_hours;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_spans` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -262,7 +262,7 @@ FROM s GROUP BY part, rep, source, days;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_cohorts` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -280,7 +280,7 @@ FROM c GROUP BY part, rep, source, k, within_days;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_transitions` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -298,7 +298,7 @@ FROM h GROUP BY moved_day, rep, source, k;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_transition_spread` AS
 WITH f AS (
-  SELECT origin, origin_order, id, rep, source, client, targeted, amount, currency, margin, status, created,
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
     LEAST(reached, 5) AS reached,
     DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
   FROM `sales.voronka_deals`
@@ -326,6 +326,187 @@ bucketed AS (
 )
 SELECT part AS day, rep, source, k AS step, from_hours, COUNT(*) AS transitions, MIN(spread_hours) AS min_hours, MAX(spread_hours) AS max_hours, SUM(spread_hours) AS total_hours
 FROM bucketed GROUP BY part, rep, source, k, from_hours;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_role_leads` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b AS (
+  SELECT own_day, rep, source, targeted, id, status, amount,
+    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,
+    reached >= 1 AND (NOT ((SELECT COUNT(*) FROM `sales.voronka_deals` WHERE `Встреча назначена` IS NOT NULL OR `Встреча подтверждена` IS NOT NULL OR `Встреча` IS NOT NULL) > 0) OR (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) OR booked_by <> '') AS booking,
+    COALESCE(DATE(s1), DATE(s3)) AS booking_day, DATE(s2) AS confirmed_day,
+    DATE(s3) AS held_day, DATE(s4) AS proposal_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
+    reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
+    status = 'won' AS is_won
+  FROM f
+)
+SELECT own_day AS day, sdr, by_owner, source, targeted, COUNT(*) AS deals
+FROM b WHERE sdr <> '' GROUP BY own_day, sdr, by_owner, source, targeted;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_bookings` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b AS (
+  SELECT own_day, rep, source, targeted, id, status, amount,
+    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,
+    reached >= 1 AND (NOT ((SELECT COUNT(*) FROM `sales.voronka_deals` WHERE `Встреча назначена` IS NOT NULL OR `Встреча подтверждена` IS NOT NULL OR `Встреча` IS NOT NULL) > 0) OR (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) OR booked_by <> '') AS booking,
+    COALESCE(DATE(s1), DATE(s3)) AS booking_day, DATE(s2) AS confirmed_day,
+    DATE(s3) AS held_day, DATE(s4) AS proposal_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
+    reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
+    status = 'won' AS is_won
+  FROM f
+)
+SELECT booking_day AS day, sdr, by_owner, source, targeted, COUNT(*) AS booked,
+  SUM(CASE WHEN is_confirmed THEN 1 ELSE 0 END) AS confirmed, SUM(CASE WHEN is_held THEN 1 ELSE 0 END) AS held, SUM(CASE WHEN is_held AND is_won THEN 1 ELSE 0 END) AS held_won,
+  SUM(CASE WHEN is_won THEN 1 ELSE 0 END) AS sales, COALESCE(SUM(CASE WHEN is_won THEN amount END), 0) AS revenue, COUNT(amount) AS amounts
+FROM b WHERE booking GROUP BY booking_day, sdr, by_owner, source, targeted;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_booking_reach` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b AS (
+  SELECT own_day, rep, source, targeted, id, status, amount,
+    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,
+    reached >= 1 AND (NOT ((SELECT COUNT(*) FROM `sales.voronka_deals` WHERE `Встреча назначена` IS NOT NULL OR `Встреча подтверждена` IS NOT NULL OR `Встреча` IS NOT NULL) > 0) OR (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) OR booked_by <> '') AS booking,
+    COALESCE(DATE(s1), DATE(s3)) AS booking_day, DATE(s2) AS confirmed_day,
+    DATE(s3) AS held_day, DATE(s4) AS proposal_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
+    reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
+    status = 'won' AS is_won
+  FROM f
+),
+k AS (
+  SELECT GREATEST(DATE_TRUNC(booking_day, ISOWEEK), DATE_TRUNC(booking_day, MONTH)) AS part, sdr, by_owner, source, targeted, id, rep, status,
+    is_confirmed, is_held, is_won, booking_day, held_day,
+    CASE WHEN confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE GREATEST(0, DATE_DIFF(confirmed_day, booking_day, DAY)) END AS confirmed_after, CASE WHEN held_day IS NULL THEN CAST(NULL AS INT64) ELSE GREATEST(0, DATE_DIFF(held_day, booking_day, DAY)) END AS held_after, CASE WHEN sale_day IS NULL THEN CAST(NULL AS INT64) ELSE GREATEST(0, DATE_DIFF(sale_day, booking_day, DAY)) END AS sale_after
+  FROM b WHERE booking AND booking_day IS NOT NULL
+),
+o AS (
+  SELECT part, sdr, by_owner, source, 'booked' AS outcome, CAST(NULL AS INT64) AS within_days FROM k
+  UNION ALL
+  SELECT part, sdr, by_owner, source, CASE WHEN targeted THEN 'targeted' ELSE 'untargeted' END AS outcome, CAST(NULL AS INT64) AS within_days FROM k WHERE targeted IS NOT NULL
+  UNION ALL
+  SELECT part, sdr, by_owner, source, 'held_lost' AS outcome, CAST(NULL AS INT64) AS within_days FROM k WHERE is_held AND status = 'lost'
+  UNION ALL
+  SELECT part, sdr, by_owner, source, 'confirmed' AS outcome, CASE WHEN NOT is_held THEN confirmed_after WHEN held_after IS NULL OR confirmed_after IS NULL THEN NULL ELSE LEAST(held_after, confirmed_after) END AS within_days FROM k WHERE is_confirmed
+  UNION ALL
+  SELECT part, sdr, by_owner, source, 'held' AS outcome, held_after AS within_days FROM k WHERE is_held
+  UNION ALL
+  SELECT part, sdr, by_owner, source, 'held_won' AS outcome, CASE WHEN held_after IS NULL THEN sale_after WHEN sale_after IS NULL THEN held_after ELSE GREATEST(held_after, sale_after) END AS within_days FROM k WHERE is_held AND is_won
+)
+SELECT part AS day, sdr, by_owner, source, outcome, within_days, COUNT(*) AS deals
+FROM o WHERE within_days IS NULL OR within_days <= 3650
+GROUP BY part, sdr, by_owner, source, outcome, within_days;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_role_events` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b2 AS (
+  SELECT own_day, rep, source, targeted, id, status, amount,
+    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,
+    reached >= 1 AND (NOT ((SELECT COUNT(*) FROM `sales.voronka_deals` WHERE `Встреча назначена` IS NOT NULL OR `Встреча подтверждена` IS NOT NULL OR `Встреча` IS NOT NULL) > 0) OR (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) OR booked_by <> '') AS booking,
+    COALESCE(DATE(s1), DATE(s3)) AS booking_day, DATE(s2) AS confirmed_day,
+    DATE(s3) AS held_day, DATE(s4) AS proposal_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
+    reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
+    status = 'won' AS is_won, known_at, origin, origin_order,
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+  FROM f
+),
+r AS (
+  SELECT *, is_won AND client_key <> '' AND ROW_NUMBER() OVER (PARTITION BY client_key ORDER BY CASE WHEN known_at IS NULL THEN 1 ELSE 0 END, DATE(known_at), origin, origin_order) > 1 AS repeat_win
+  FROM b2
+),
+ev AS (
+  SELECT COALESCE(held_day, own_day) AS day, rep, source, 'held' AS event, CAST(NULL AS FLOAT64) AS amount FROM r WHERE is_held
+  UNION ALL
+  SELECT COALESCE(held_day, own_day) AS day, rep, source, 'held_won' AS event, CAST(NULL AS FLOAT64) AS amount FROM r WHERE is_held AND is_won
+  UNION ALL
+  SELECT COALESCE(proposal_day, own_day) AS day, rep, source, 'proposal' AS event, CAST(NULL AS FLOAT64) AS amount FROM r WHERE is_proposal
+  UNION ALL
+  SELECT COALESCE(sale_day, own_day) AS day, rep, source, 'sale' AS event, amount AS amount FROM r WHERE is_won
+  UNION ALL
+  SELECT COALESCE(sale_day, own_day) AS day, rep, source, 'repeat_sale' AS event, amount AS amount FROM r WHERE repeat_win
+)
+SELECT day, rep, source, event, COUNT(*) AS deals, COALESCE(SUM(amount), 0) AS revenue, COUNT(amount) AS amounts
+FROM ev GROUP BY day, rep, source, event;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_repeat_clients` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b2 AS (
+  SELECT own_day, rep, source, targeted, id, status, amount,
+    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,
+    reached >= 1 AND (NOT ((SELECT COUNT(*) FROM `sales.voronka_deals` WHERE `Встреча назначена` IS NOT NULL OR `Встреча подтверждена` IS NOT NULL OR `Встреча` IS NOT NULL) > 0) OR (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) OR booked_by <> '') AS booking,
+    COALESCE(DATE(s1), DATE(s3)) AS booking_day, DATE(s2) AS confirmed_day,
+    DATE(s3) AS held_day, DATE(s4) AS proposal_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
+    reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
+    status = 'won' AS is_won, known_at, origin, origin_order,
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+  FROM f
+),
+r AS (
+  SELECT *, is_won AND client_key <> '' AND ROW_NUMBER() OVER (PARTITION BY client_key ORDER BY CASE WHEN known_at IS NULL THEN 1 ELSE 0 END, DATE(known_at), origin, origin_order) > 1 AS repeat_win
+  FROM b2
+)
+SELECT COALESCE(sale_day, own_day) AS day, rep, source, client_key AS client
+FROM r WHERE repeat_win GROUP BY COALESCE(sale_day, own_day), rep, source, client_key;
+
+CREATE OR REPLACE VIEW `sales.voronka_agg_held_lost` AS
+WITH f AS (
+  SELECT origin, origin_order, id, rep, booked_by, source, client, targeted, amount, currency, margin, status, created,
+    LEAST(reached, 5) AS reached,
+    DATE(COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS own_day, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`, `Лид`, COALESCE(created, `Лид`, `Встреча назначена`, `Встреча подтверждена`, `Встреча`, `КП`, `Оплата`, closed)) AS sale_at, COALESCE(closed, `Оплата`, `КП`, `Встреча`, `Встреча подтверждена`, `Встреча назначена`) AS known_at, `Лид` AS s0, `Встреча назначена` AS s1, `Встреча подтверждена` AS s2, `Встреча` AS s3, `КП` AS s4, `Оплата` AS s5
+  FROM `sales.voronka_deals`
+),
+b AS (
+  SELECT own_day, rep, source, targeted, id, status, amount,
+    CASE WHEN booked_by <> '' THEN booked_by ELSE rep END AS sdr, booked_by = '' AS by_owner,
+    reached >= 1 AND (NOT ((SELECT COUNT(*) FROM `sales.voronka_deals` WHERE `Встреча назначена` IS NOT NULL OR `Встреча подтверждена` IS NOT NULL OR `Встреча` IS NOT NULL) > 0) OR (s1 IS NOT NULL OR s2 IS NOT NULL OR s3 IS NOT NULL) OR booked_by <> '') AS booking,
+    COALESCE(DATE(s1), DATE(s3)) AS booking_day, DATE(s2) AS confirmed_day,
+    DATE(s3) AS held_day, DATE(s4) AS proposal_day,
+    CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
+    reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
+    status = 'won' AS is_won
+  FROM f
+),
+k AS (
+  SELECT GREATEST(DATE_TRUNC(booking_day, ISOWEEK), DATE_TRUNC(booking_day, MONTH)) AS part, sdr, by_owner, source, targeted, id, rep, status,
+    is_confirmed, is_held, is_won, booking_day, held_day,
+    CASE WHEN confirmed_day IS NULL THEN CAST(NULL AS INT64) ELSE GREATEST(0, DATE_DIFF(confirmed_day, booking_day, DAY)) END AS confirmed_after, CASE WHEN held_day IS NULL THEN CAST(NULL AS INT64) ELSE GREATEST(0, DATE_DIFF(held_day, booking_day, DAY)) END AS held_after, CASE WHEN sale_day IS NULL THEN CAST(NULL AS INT64) ELSE GREATEST(0, DATE_DIFF(sale_day, booking_day, DAY)) END AS sale_after
+  FROM b WHERE booking AND booking_day IS NOT NULL
+),
+h AS (
+  SELECT part, sdr, by_owner, id, source, targeted, booking_day, held_day, rep,
+    ROW_NUMBER() OVER (PARTITION BY part, sdr, by_owner ORDER BY held_day DESC NULLS LAST, booking_day DESC, id, source, rep,
+      CASE WHEN targeted IS NULL THEN 0 WHEN targeted THEN 2 ELSE 1 END) AS place
+  FROM k WHERE is_held AND status = 'lost'
+)
+SELECT part AS day, sdr, by_owner, id, source, targeted, booking_day AS booked_day, held_day, rep
+FROM h WHERE place <= 10;
 
 CREATE OR REPLACE VIEW `sales.voronka_agg_meta` AS
 SELECT 60 AS long_call_seconds, COALESCE((SELECT LOGICAL_OR(client <> '') FROM `sales.voronka_deals`), FALSE) AS has_client;

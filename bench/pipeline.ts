@@ -40,6 +40,8 @@ export interface PipelineResult {
   deals: number;
   calls: number;
   issues: number;
+  /** Deals naming who booked them (the team workload's check that its Deals tab was read). */
+  bookedBy: number;
   stages: string[];
   sheets: string[];
   figures: Figures | null;
@@ -81,6 +83,7 @@ export async function runPipeline(saved: SavedTabs, runs: number): Promise<Pipel
     deals: 0,
     calls: 0,
     issues: 0,
+    bookedBy: 0,
     stages: [],
     sheets: [],
     figures: null,
@@ -145,6 +148,8 @@ export async function runPipeline(saved: SavedTabs, runs: number): Promise<Pipel
     deals: model.deals.length,
     calls: model.calls.length,
     issues: model.issues.length,
+    bookedBy: model.deals.filter((d) => ((d as { bookedBy?: string }).bookedBy ?? "") !== "")
+      .length,
     stages: model.stages,
     sheets: plan ? plan.sheets.map((s) => s.key) : [],
     figures: plan ? figuresFromPlan(plan, model.stages) : null,

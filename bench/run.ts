@@ -10,8 +10,10 @@
  *   npm run bench -- --gen=bench        stage log from bench/data.ts instead of src/generate
  *   npm run bench -- --no-duck --no-calls   skip DuckDB / the workloads with a call log
  *   npm run bench -- --runs=5 --fn-rows=50k  runs per size / rows for the custom functions
+ *   npm run bench -- --team-size=1M     the team workload's stage-log rows (default 1M; not with
+ *                                       --quick unless given); --no-team skips it
  *   npm run bench -- --profile=1M       CPU profile of model + plan at that size (top self time)
- *       [--profile-task=pipeline|services|functions] [--with-calls]
+ *       [--profile-task=pipeline|services|functions] [--with-calls] [--with-team]
  *
  * Each measurement runs in its own child process (bench/worker.ts) so its peak RSS is its own.
  * Modules that have not landed yet are shown as "n/a". See BENCHMARKS.md for what each
@@ -66,6 +68,15 @@ const noBuild = flag("no-build") !== undefined;
 const noDuck = flag("no-duck") !== undefined;
 const noCalls = flag("no-calls") !== undefined;
 const jsonOut = flag("json");
+/** Stage-log rows of the workload with a team (the Roles views), null: skipped. */
+const teamSize =
+  flag("no-team") !== undefined
+    ? null
+    : flag("team-size")
+      ? parseSize(flag("team-size") as string)
+      : quick
+        ? null
+        : 1_000_000;
 /** Stage log from src/generate (default, when present) or from bench/data.ts (`--gen=bench`). */
 const genChoice = flag("gen") === "bench" ? "bench" : "project";
 /** Stage-log rows in date order, as a log grows (default), or each deal's rows together (`--order=grouped`). */
@@ -157,7 +168,12 @@ async function main(): Promise<void> {
     const task = flag("profile-task") ?? "pipeline";
     const args =
       task === "pipeline"
-        ? { size: n, runs: Number(flag("runs") ?? 1), calls: flag("with-calls") !== undefined }
+        ? {
+            size: n,
+            runs: Number(flag("runs") ?? 1),
+            calls: flag("with-calls") !== undefined,
+            team: flag("with-team") !== undefined,
+          }
         : task === "functions"
           ? { rows: n, runs: Number(flag("runs") ?? 3) }
           : { rows: n };
@@ -207,6 +223,29 @@ async function main(): Promise<void> {
     planQuery: number | null;
     same: boolean | null;
   } | null = null;
+  const row = (
+    what: string,
+    rows: number,
+    r: (PipelineResult & { genMs: number }) | { error: string },
+  ) => {
+    if (isErr(r)) return [what, "", "", `n/a — ${r.error}`, "", "", "", "", "", "", "", "", ""];
+    const na = r.missing ? `n/a — ${r.missing}` : "";
+    return [
+      what,
+      String(r.modelMs.length),
+      r.deals ? String(r.deals) : "",
+      r.modelMedianMs === null ? na || "n/a" : ms(r.modelMedianMs),
+      r.planMedianMs === null ? (na && r.modelMedianMs !== null ? na : "n/a") : ms(r.planMedianMs),
+      ms(r.totalMedianMs),
+      ms(r.cpuMedianMs),
+      rate(rows, r.totalMedianMs ?? r.modelMedianMs),
+      mib(r.peakRssMiB || null),
+      mib(r.peakRssAllRunsMiB || null),
+      mib(r.peakHeapMiB || null),
+      mib(r.rssDataMiB),
+      mib(r.processMaxRssMiB || null),
+    ];
+  };
   for (const n of sizes) {
     const runs = runsFor(n);
     const label = sizeLabel(n);
@@ -221,33 +260,6 @@ async function main(): Promise<void> {
       progress(`pipeline ${label} stage-log + ${label} call rows (${runs} runs)`);
       pc = worker<PipelineResult & { genMs: number }>("pipeline", { size: n, runs, calls: true });
     }
-    const row = (
-      what: string,
-      rows: number,
-      r: (PipelineResult & { genMs: number }) | { error: string },
-    ) => {
-      if (isErr(r)) return [what, "", "", `n/a — ${r.error}`, "", "", "", "", "", "", "", "", ""];
-      const na = r.missing ? `n/a — ${r.missing}` : "";
-      return [
-        what,
-        String(r.modelMs.length),
-        r.deals ? String(r.deals) : "",
-        r.modelMedianMs === null ? na || "n/a" : ms(r.modelMedianMs),
-        r.planMedianMs === null
-          ? na && r.modelMedianMs !== null
-            ? na
-            : "n/a"
-          : ms(r.planMedianMs),
-        ms(r.totalMedianMs),
-        ms(r.cpuMedianMs),
-        rate(rows, r.totalMedianMs ?? r.modelMedianMs),
-        mib(r.peakRssMiB || null),
-        mib(r.peakRssAllRunsMiB || null),
-        mib(r.peakHeapMiB || null),
-        mib(r.rssDataMiB),
-        mib(r.processMaxRssMiB || null),
-      ];
-    };
     if (!isErr(p) && (p as { generator?: string }).generator)
       generatorUsed = (p as { generator?: string }).generator as string;
     pipeRows.push(row(`${label} log`, n, p));
@@ -304,6 +316,38 @@ async function main(): Promise<void> {
       };
     }
   }
+  // ---- the same with a team: the Roles views and sheet (bench/teamData.ts)
+  let goalTeam: { total: number | null; cpu: number | null; rss: number | null } | null = null;
+  let teamNote = "";
+  if (teamSize !== null) {
+    const runs = runsFor(teamSize);
+    const label = sizeLabel(teamSize);
+    progress(`pipeline ${label} stage-log rows with a team (${runs} runs)`);
+    const t = worker<
+      PipelineResult & { genMs: number; rawRows: number; logRows: number; generator: string }
+    >("pipeline", { size: teamSize, runs, calls: false, team: true });
+    // Without a Roles sheet, or with no deal naming who booked it (the Deals tab not read), the
+    // workload measures nothing new: say so instead of a figure.
+    const why =
+      isErr(t) || t.missing
+        ? null
+        : !t.sheets.includes("roles")
+          ? `no Roles sheet planned (sheets: ${t.sheets})`
+          : t.bookedBy === 0
+            ? "no deal has a booked by: the Deals tab was not read"
+            : null;
+    const shown = why ? { error: why } : t;
+    pipeRows.push(row(`${label} log + team (Roles)`, isErr(t) ? teamSize : t.rawRows, shown));
+    if (!isErr(shown)) {
+      goalTeam = {
+        total: shown.totalMedianMs,
+        cpu: shown.cpuMedianMs,
+        rss: shown.peakRssMiB || null,
+      };
+      teamNote = `; team workload: ${shown.generator}, seed 42, ${shown.logRows} stage-log rows, ${shown.rawRows} rows in all (deals, stage log, team)`;
+    }
+    pipeResults[`${label}.team`] = t;
+  }
   all.pipeline = pipeResults;
 
   // ---- custom functions
@@ -337,7 +381,7 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} cores · ${cpu} · ${(totalmem() / 2 ** 30).toFixed(1)} GiB · node ${process.version} · ${quick ? "--quick" : "full run"}`,
   );
   say(
-    `data: stage log from ${generatorUsed} (seed 42), rows ${order === "date" ? "in date order (deals interleaved, as a log grows)" : "grouped by deal"}; calls from bench/data.ts (seed 42); time zone UTC`,
+    `data: stage log from ${generatorUsed} (seed 42), rows ${order === "date" ? "in date order (deals interleaved, as a log grows)" : "grouped by deal"}; calls from bench/data.ts (seed 42)${teamNote}; time zone UTC`,
   );
   say();
   say(
@@ -502,6 +546,21 @@ async function main(): Promise<void> {
       ? `${g1.ratio.toFixed(2)}× ${g1.same === null ? "" : g1.same ? "✓" : "✗ figures differ"}${g1.planQuery === null ? "" : ` (plan ÷ query: ${g1.planQuery.toFixed(2)}×)`}`
       : no1M,
     pass: g1?.ratio ? g1.ratio <= 1.5 && g1.same !== false : null,
+  });
+  const noTeam = teamSize === null ? "n/a (no team workload in this run)" : "n/a";
+  const gt = goalTeam;
+  const teamLabel = sizeLabel(teamSize ?? 1_000_000);
+  goals.push({
+    goal: `${teamLabel} stage-log rows with a team (Roles sheet) → full report plan ≤ 2 s`,
+    figure: gt?.total
+      ? `${(gt.total / 1000).toFixed(2)} s wall (CPU ${((gt.cpu ?? 0) / 1000).toFixed(2)} s)`
+      : noTeam,
+    pass: gt?.total ? gt.total <= 2000 : null,
+  });
+  goals.push({
+    goal: `${teamLabel} stage-log rows with a team (Roles sheet) → peak memory ≤ 600 MiB`,
+    figure: gt?.rss ? `${Math.round(gt.rss)} MiB RSS` : noTeam,
+    pass: gt?.rss ? gt.rss <= 600 : null,
   });
   const fnOk = !isErr(fn) ? fn.filter((f) => f.medianMs !== null) : [];
   const slowest = fnOk.reduce<FnResult | null>(

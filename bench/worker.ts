@@ -13,6 +13,7 @@ import { runFunctions } from "./functions";
 import { runPipeline } from "./pipeline";
 import { removeTabs, type SavedTabs, saveTabs } from "./rows";
 import { runServices } from "./services";
+import { makeTeamData } from "./teamData";
 import { emit, errText, now, peakRssMiB, profiled, RESULT_TAG } from "./util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +26,18 @@ async function main(): Promise<void> {
     case "save": {
       // The rows generated and written to temp files in a process of their own.
       const t0 = now();
+      if (a.team) {
+        const t = makeTeamData(Number(a.size), Number(a.seed ?? 42));
+        const saved = saveTabs(t.tabs);
+        emit({
+          saved,
+          deals: t.deals,
+          generator: t.generator,
+          genMs: now() - t0,
+          logRows: t.logRows,
+        });
+        return;
+      }
       const data = makeData(
         Number(a.size),
         Number(a.seed ?? 42),
@@ -47,7 +60,10 @@ async function main(): Promise<void> {
       );
       const line = (made.stdout ?? "").split("\n").find((l) => l.startsWith(RESULT_TAG));
       if (!line) throw new Error(`generating the rows failed (exit ${made.status})`);
-      const { saved, deals, generator, genMs } = JSON.parse(line.slice(RESULT_TAG.length)) as {
+      const { saved, deals, generator, genMs, logRows } = JSON.parse(
+        line.slice(RESULT_TAG.length),
+      ) as {
+        logRows?: number;
         saved: SavedTabs;
         deals: number;
         generator: string;
@@ -55,7 +71,7 @@ async function main(): Promise<void> {
       };
       try {
         const r = await profiled(() => runPipeline(saved, Number(a.runs)));
-        emit({ genMs, dealsGenerated: deals, generator, ...r });
+        emit({ genMs, dealsGenerated: deals, generator, rawRows: saved.rows, logRows, ...r });
       } finally {
         removeTabs(saved);
       }

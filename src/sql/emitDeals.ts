@@ -5,7 +5,7 @@
  * the log completing the deals the table has and adding the ones it has not.
  */
 import { at } from "../core/indexed";
-import type { Dialect } from "./dialect";
+import { type Dialect, spacesTrimmed } from "./dialect";
 import { logKept, pipelineWhere } from "./emitPipeline";
 import type { DealsSource, KeyedStage, SqlSource, StageLogSource } from "./source";
 
@@ -44,13 +44,13 @@ export function textOf(e: Emit, column: string | undefined): string {
 }
 
 export function keyOf(e: Emit, column: string | undefined): string {
-  return `LOWER(TRIM(${e.q.squeeze(`COALESCE(${e.q.text(raw(e, column))}, '')`)}))`;
+  return `LOWER(${spacesTrimmed(e.q, `COALESCE(${e.q.text(raw(e, column))}, '')`)})`;
 }
 
 /** A person's name without the HTML tags some CRMs wrap it in. */
 export function personOf(e: Emit, column: string | undefined): string {
   const t = textOf(e, column);
-  return `CASE WHEN STRPOS(${t}, '<') > 0 THEN TRIM(${e.q.squeeze(e.q.replaceAll(t, "<[^>]*>", ""))}) ELSE ${t} END`;
+  return `CASE WHEN STRPOS(${t}, '<') > 0 THEN ${spacesTrimmed(e.q, e.q.replaceAll(t, "<[^>]*>", ""))} ELSE ${t} END`;
 }
 
 const least2 = (a: string, b: string) =>

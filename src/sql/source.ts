@@ -46,12 +46,9 @@ export type DealField = (typeof DEAL_FIELDS)[number];
 export type LogField = (typeof LOG_FIELDS)[number];
 export type CallField = (typeof CALL_FIELDS)[number];
 
-/** A raw value's key as SQL computes it: whitespace runs → one space, trimmed, lower case. */
+/** A raw value's key as SQL computes it (keyOf): spaces squeezed and trimmed, lower case. */
 export function valueKey(v: unknown): string {
-  return cellText(v)
-    .replace(/[\t\n\f\r ]+/g, " ")
-    .trim()
-    .toLowerCase();
+  return cellText(v).replace(/\s+/g, " ").toLowerCase();
 }
 
 export interface KeyedStage {

@@ -96,7 +96,10 @@ describe("the SQL name key = nameKey", () => {
     const char = fc.constantFrom(...SPACES, "a", "B", "ё", "Ё", "е", "Я", "z", "-", "1");
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(char, { maxLength: 12 }).map((cs) => cs.join("")), { maxLength: 60 }),
+        fc.array(
+          fc.array(char, { maxLength: 12 }).map((cs) => cs.join("")),
+          { maxLength: 60 },
+        ),
         async (xs) => {
           expect(await sqlKeys(xs)).toEqual(xs.map((x) => nameKey(x)));
         },

@@ -108,14 +108,20 @@ export function findLeadLink(dealsTabs: Layout[]): LeadLink | null {
 }
 
 /**
- * Zoho's leads module: its own id is "LEADID", its statuses are Zoho's lead statuses (Not
- * Contacted, Attempted to Contact, Pre-Qualified…) and it has a conversion flag (CONVERTED). A
- * lead export whose flag is the outcome (X-Education's Converted 0/1) has neither.
+ * Zoho's leads module: its own id is "LEADID", its won column is the flag "CONVERTED", and its
+ * status column says lead ("Lead Status") or holds Zoho's lead statuses (Not Contacted,
+ * Attempted to Contact, Pre-Qualified…). A leads export whose flag is the outcome (X-Education:
+ * "Prospect ID", "Converted" 0/1, no status column) has neither that id nor a status.
  */
 function isZohoLeads(l: Layout): boolean {
   const id = col(l, "id");
-  if (col(l, "won") < 0 || id < 0 || headerKey(l.headers[id]) !== "leadid") return false;
-  return isLeadsTab(l) && knownPipelineOf(currentStageValues(l).names)?.crm === "Zoho (leads)";
+  const flag = col(l, "won");
+  if (id < 0 || flag < 0 || !LEAD_ID_HEADERS.has(headerKey(l.headers[id]))) return false;
+  if (headerKey(l.headers[flag]) !== "converted" || col(l, "stage") < 0) return false;
+  return (
+    LEADISH.test(headerKey(l.headers[col(l, "stage")])) ||
+    knownPipelineOf(currentStageValues(l).names)?.crm === "Zoho (leads)"
+  );
 }
 
 /** The leads tab as read here: its won column is the conversion flag, not an outcome. */

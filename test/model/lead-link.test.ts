@@ -185,7 +185,7 @@ describe("leads + deals merge rules", () => {
     const leads: RawTab = { name: "Leads", values: [LEAD_HEAD, ...leadRows] };
     const alone = buildModel([leads], { timeZone: "UTC" });
     expect(alone.leadLink?.deals).toBeNull();
-    expect(alone.model.stages.at(-1)).toBe("Converted lead");
+    expect(alone.model.stages[alone.model.stages.length - 1]).toBe("Converted lead");
     // Flagged, or the status a won word (L7's "Converted"): the conversion, as when linked.
     const flagged = leadRows.filter((r) => r[5] === "Yes" || r[3] === "Converted").map((r) => r[0]);
     const reached = alone.model.deals.filter((d) => d.reached === alone.model.stages.length - 1);

@@ -87,6 +87,11 @@ export const EXPLAIN_WORDS = {
     "{leads} + {deals}: одна сделка на лид, связь {leadKey} = {dealKey}; статусы лида, затем {converted}, затем этапы сделки; продаёт ответственный сделки",
     "{leads} + {deals}: одна угода на лід, зв'язок {leadKey} = {dealKey}; статуси ліда, потім {converted}, потім етапи угоди; продає відповідальний угоди",
   ),
+  leadsAlone: l(
+    "{leads}: Zoho's leads alone: {flag} marks a lead's conversion ({converted}), not a sale; the sales are in the Potentials (deals) export",
+    "{leads}: только лиды Zoho: {flag} отмечает конверсию лида ({converted}), а не продажу; продажи — в выгрузке Potentials (сделок)",
+    "{leads}: лише ліди Zoho: {flag} позначає конверсію ліда ({converted}), а не продаж; продажі — у вивантаженні Potentials (угод)",
+  ),
   leadFlag: l(
     "  {flag} marks the conversion ({converted}), never a sale",
     "  {flag} отмечает конверсию ({converted}), а не продажу",
@@ -170,10 +175,18 @@ function leadLinkLines(tabs: RawTab[], built: BuildResult, lang: Lang): string[]
     const m = built.mapping.tabs.find((x) => x.name === name);
     return cellText(t?.values[m?.headerRow ?? 0]?.[c]);
   };
-  const words = { converted: q(CONVERTED_STAGE), leads: q(link.leads), deals: q(link.deals) };
+  const words = { converted: q(CONVERTED_STAGE), leads: q(link.leads) };
+  if (link.deals === null)
+    return [
+      translate(EXPLAIN_WORDS, lang, "leadsAlone", {
+        ...words,
+        flag: q(header(link.leads, link.flag)),
+      }),
+    ];
   const out = [
     translate(EXPLAIN_WORDS, lang, "leadLink", {
       ...words,
+      deals: q(link.deals),
       leadKey: q(header(link.leads, link.leadKey)),
       dealKey: q(header(link.deals, link.dealKey)),
     }),

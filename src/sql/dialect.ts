@@ -7,6 +7,25 @@ import { at } from "../core/indexed";
 
 export type DialectName = "duckdb" | "bigquery";
 
+/**
+ * The characters our name key takes for spaces (core/values.ts nameKey: JavaScript's \s and
+ * trim): \t \n \v \f \r, the space, and Unicode's spaces (no-break U+00A0, figure U+2007,
+ * narrow no-break U+202F, ideographic U+3000…) and U+FEFF, as an RE2 class that BigQuery and
+ * DuckDB both read. Their own \s and TRIM stop at ASCII.
+ */
+export const SPACE_CLASS =
+  "[\\x{0009}-\\x{000D}\\x{0020}\\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]";
+
+/** A text with every run of spaces (SPACE_CLASS) one space and none at either end. */
+export function spacesTrimmed(q: Dialect, x: string): string {
+  return `TRIM(${q.squeeze(x)}, ' ')`;
+}
+
+/** core/values.ts nameKey in SQL: spaces squeezed and trimmed, lower case, ё = е. */
+export function nameKeySql(q: Dialect, x: string): string {
+  return `REPLACE(LOWER(${spacesTrimmed(q, x)}), 'ё', 'е')`;
+}
+
 export interface Dialect {
   name: DialectName;
   ident(name: string): string;
@@ -19,7 +38,7 @@ export interface Dialect {
   timestamp(x: string): string;
   /** A raw cell as a number, NULL when it is not one. */
   number(x: string): string;
-  /** Every run of whitespace replaced by one space. */
+  /** Every run of spaces (SPACE_CLASS, as JavaScript's \s) replaced by one space. */
   squeeze(x: string): string;
   /** Day (DATE) of a timestamp. */
   day(ts: string): string;
@@ -59,7 +78,7 @@ const duckdb: Dialect = {
   text: (x) => `CAST(${x} AS VARCHAR)`,
   timestamp: (x) => `TRY_CAST(${x} AS TIMESTAMP)`,
   number: (x) => `TRY_CAST(${x} AS DOUBLE)`,
-  squeeze: (x) => `regexp_replace(${x}, '\\s+', ' ', 'g')`,
+  squeeze: (x) => `regexp_replace(${x}, '${SPACE_CLASS}+', ' ', 'g')`,
   day: (ts) => `CAST(${ts} AS DATE)`,
   weekPart: (d) =>
     `GREATEST(CAST(date_trunc('week', ${d}) AS DATE), CAST(date_trunc('month', ${d}) AS DATE))`,
@@ -96,7 +115,7 @@ const bigquery: Dialect = {
   text: (x) => `CAST(${x} AS STRING)`,
   timestamp: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
   number: (x) => `SAFE_CAST(${x} AS FLOAT64)`,
-  squeeze: (x) => `REGEXP_REPLACE(${x}, r'\\s+', ' ')`,
+  squeeze: (x) => `REGEXP_REPLACE(${x}, r'${SPACE_CLASS}+', ' ')`,
   day: (ts) => `DATE(${ts})`,
   // ISOWEEK starts on Monday; WEEK would start on Sunday.
   weekPart: (d) => `GREATEST(DATE_TRUNC(${d}, ISOWEEK), DATE_TRUNC(${d}, MONTH))`,

@@ -8,7 +8,7 @@ import { META_VIEW, viewOf } from "../aggregates/views";
 import { at } from "../core/indexed";
 import { MAX_SPREAD_HOURS } from "../core/metrics/spread";
 import type { ChecklistSource } from "./checklist";
-import { type DialectName, dialectOf } from "./dialect";
+import { type DialectName, dialectOf, nameKeySql } from "./dialect";
 import { dealsQuery, type Emit, keyOf, personOf, stageCol, textOf } from "./emitDeals";
 import { roleViews } from "./emitRoles";
 import { hoursBucketSql } from "./ladders";
@@ -152,7 +152,7 @@ function aggregateViews(e: Emit, longCallSeconds: number): string[] {
     );
   }
   // Sales: won deals by the day of the sale; repeat = a client's later wins (name key).
-  const clientKey = `REPLACE(LOWER(TRIM(${q.squeeze("client")})), 'ё', 'е')`;
+  const clientKey = nameKeySql(q, "client");
   const hasAmount = "amount IS NOT NULL";
   const hasMargin = "amount IS NOT NULL AND margin IS NOT NULL";
   out.push(
@@ -280,8 +280,8 @@ function repDays(e: Emit, longCallSeconds: number): string {
   const cols = c.columns;
   const raw = (col: string | undefined) => (col === undefined ? "NULL" : q.ident(col));
   const dur = q.number(raw(cols.duration));
-  const dealKey = `REPLACE(LOWER(${q.squeeze("id")}), 'ё', 'е')`;
-  const callKey = `REPLACE(LOWER(${q.squeeze("deal_id")}), 'ё', 'е')`;
+  const dealKey = nameKeySql(q, "id");
+  const callKey = nameKeySql(q, "deal_id");
   return (
     `${q.createTable} ${name} AS\nWITH calls_raw AS (\n  SELECT ${q.timestamp(raw(cols.date))} AS called_at, ${personOf(e, cols.rep)} AS rep,\n` +
     `    CASE WHEN ${dur} >= 0 THEN ${dur} END AS duration, ${textOf(e, cols.dealId)} AS deal_id, ${textOf(e, cols.source)} AS source\n` +
@@ -306,7 +306,7 @@ function repDays(e: Emit, longCallSeconds: number): string {
  */
 function gradedDeals(e: Emit, checklists: readonly ChecklistSource[]): string {
   const { q } = e;
-  const key = (x: string) => `REPLACE(LOWER(${q.squeeze(x)}), 'ё', 'е')`;
+  const key = (x: string) => nameKeySql(q, x);
   const ids = checklists
     .map((c) => `SELECT ${textOf(e, c.columns.id)} AS graded_id FROM ${q.table(c.table)}`)
     .join("\n    UNION ALL ");

@@ -5,7 +5,7 @@
  * the log completing the deals the table has and adding the ones it has not.
  */
 import { at } from "../core/indexed";
-import type { Dialect } from "./dialect";
+import { type Dialect, spacesTrimmed } from "./dialect";
 import { logKept, pipelineWhere } from "./emitPipeline";
 import type { DealsSource, KeyedStage, SqlSource, StageLogSource } from "./source";
 
@@ -44,13 +44,13 @@ export function textOf(e: Emit, column: string | undefined): string {
 }
 
 export function keyOf(e: Emit, column: string | undefined): string {
-  return `LOWER(TRIM(${e.q.squeeze(`COALESCE(${e.q.text(raw(e, column))}, '')`)}))`;
+  return `LOWER(${spacesTrimmed(e.q, `COALESCE(${e.q.text(raw(e, column))}, '')`)})`;
 }
 
 /** A person's name without the HTML tags some CRMs wrap it in. */
 export function personOf(e: Emit, column: string | undefined): string {
   const t = textOf(e, column);
-  return `CASE WHEN STRPOS(${t}, '<') > 0 THEN TRIM(${e.q.squeeze(e.q.replaceAll(t, "<[^>]*>", ""))}) ELSE ${t} END`;
+  return `CASE WHEN STRPOS(${t}, '<') > 0 THEN ${spacesTrimmed(e.q, e.q.replaceAll(t, "<[^>]*>", ""))} ELSE ${t} END`;
 }
 
 const least2 = (a: string, b: string) =>
@@ -240,11 +240,9 @@ function allDealsCtes(e: Emit, tables: DealsSource[]): string[] {
   ].join(", ");
   const extrasOf = (t: number): Extra[] => {
     if (!link) return [];
+    const flag = { name: "flag_key", expr: keyOf(e, link.flag) };
     if (t === link.leads)
-      return [
-        { name: "link_key", expr: textOf(e, link.leadKey) },
-        { name: "flag_key", expr: keyOf(e, link.flag) },
-      ];
+      return link.deals < 0 ? [flag] : [{ name: "link_key", expr: textOf(e, link.leadKey) }, flag];
     return t === link.deals ? [{ name: "link_key", expr: textOf(e, link.dealKey) }] : [];
   };
   const units: string[] = [];
@@ -255,7 +253,7 @@ function allDealsCtes(e: Emit, tables: DealsSource[]): string[] {
   });
   return [
     ...tables.flatMap((d, t) => dealsCtes(e, d, extrasOf(t)).map((c) => suffixed(c, t))),
-    ...(link ? linkedCtes(e, link.leads + 1, link.deals + 1) : []),
+    ...(link ? linkedCtes(e, link.leads + 1, link.deals >= 0 ? link.deals + 1 : null) : []),
     `deals_final AS (\n  SELECT ord, ${cols} FROM (\n    SELECT *, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord) AS copy FROM (\n    ${units.join("\n    UNION ALL ")}\n    ) AS u\n  ) AS t WHERE copy = 1\n)`,
   ];
 }
@@ -264,27 +262,32 @@ function allDealsCtes(e: Emit, tables: DealsSource[]): string[] {
  * One deal per lead (model/build/leadLink.ts): the first lead of a key takes the first deal of
  * it; the lead gives id, created, source, client and its statuses, the deal the rest (its rep
  * first) and at least Converted; a lead without a deal reaches Converted when its flag says
- * yes; a deal no lead took stands alone unless its id is a lead's.
+ * yes; a deal no lead took stands alone unless its id is a lead's. No deals table (`deals`
+ * null, Zoho's leads alone): every lead is a lead without a deal.
  */
-function linkedCtes(e: Emit, leads: number, deals: number): string[] {
+function linkedCtes(e: Emit, leads: number, deals: number | null): string[] {
   const link = e.src.leadLink;
   if (!link) return [];
   const C = link.converted;
   const L = `deals_final_${leads}`;
-  const D = `deals_final_${deals}`;
-  const withD = (x: string, y: string) => `CASE WHEN d.id IS NOT NULL THEN ${x} ELSE ${y} END`;
+  const withD = (x: string, y: string) =>
+    deals === null ? y : `CASE WHEN d.id IS NOT NULL THEN ${x} ELSE ${y} END`;
+  const leadFirst = (c: string) =>
+    deals === null
+      ? `l.${c} AS ${c}`
+      : `CASE WHEN l.${c} <> '' OR d.id IS NULL THEN l.${c} ELSE d.${c} END AS ${c}`;
   const flagged = inList("l.flag_key", link.flagYes, e);
   const merged = [
     "l.ord AS ord, l.id, l.created",
     `${withD("CASE WHEN d.rep <> '' THEN d.rep ELSE l.rep END", "l.rep")} AS rep`,
-    "CASE WHEN l.source <> '' OR d.id IS NULL THEN l.source ELSE d.source END AS source",
-    "CASE WHEN l.client <> '' OR d.id IS NULL THEN l.client ELSE d.client END AS client",
+    leadFirst("source"),
+    leadFirst("client"),
     "l.booked_by",
     ...["amount", "currency", "margin"].map((c) => `${withD(`d.${c}`, `l.${c}`)} AS ${c}`),
     // A lead's own won word (status "Converted") is the conversion, not a sale.
     `${withD("d.status", "CASE WHEN l.status = 'won' THEN 'open' ELSE l.status END")} AS status`,
     `${withD("d.closed", "CASE WHEN l.status = 'won' THEN NULL ELSE l.closed END")} AS closed`,
-    "COALESCE(l.targeted, d.targeted) AS targeted",
+    deals === null ? "l.targeted AS targeted" : "COALESCE(l.targeted, d.targeted) AS targeted",
     `${withD(`GREATEST(d.reached, ${C})`, `CASE WHEN l.status = 'won' THEN ${C} WHEN ${flagged} THEN GREATEST(l.reached, ${C}) ELSE l.reached END`)} AS reached`,
     ...range(e.n).map((k) => {
       const s = stageCol(k);
@@ -292,6 +295,9 @@ function linkedCtes(e: Emit, leads: number, deals: number): string[] {
       return k < C ? `l.${s} AS ${s}` : `${withD(`d.${s}`, lead)} AS ${s}`;
     }),
   ];
+  if (deals === null)
+    return [`linked_deals AS (\n  SELECT ${merged.join(",\n    ")}\n  FROM ${L} AS l\n)`];
+  const D = `deals_final_${deals}`;
   const lone = [
     "ord + 500000000000 AS ord, id, created, rep, source, client, booked_by, amount, currency, margin, status, closed, targeted",
     `GREATEST(reached, ${C}) AS reached`,

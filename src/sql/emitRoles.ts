@@ -8,6 +8,7 @@ import { HELD_LOST_LIMIT, MAX_REACH_DAYS } from "../aggregates/types";
 import { type AggregateTable, viewOf } from "../aggregates/views";
 import { at } from "../core/indexed";
 import { meetingStagesOf } from "../model/team";
+import { nameKeySql } from "./dialect";
 import { type Emit, stageCol } from "./emitDeals";
 
 /**
@@ -110,7 +111,7 @@ export function roleViews(
     ),
   );
 
-  const clientKey = `REPLACE(LOWER(TRIM(${q.squeeze("client")})), 'ё', 'е')`;
+  const clientKey = nameKeySql(q, "client");
   const wonWithClient = "status = 'won' AND client <> ''";
   // Repeat wins in the Roles sheet's order (roles.ts saleDayOf): by the sale's day, unknown last.
   const order = `CASE WHEN known_at IS NULL THEN 1 ELSE 0 END, ${q.day("known_at")}, origin, origin_order`;

@@ -225,8 +225,8 @@ export function cleanSource(src: SqlSource): SqlSource {
   const link = src.leadLink;
   const leadLink = link && {
     ...link,
-    leadKey: keyIn(tables[link.leads], link.leadKey),
-    dealKey: keyIn(tables[link.deals], link.dealKey),
+    leadKey: link.deals >= 0 ? keyIn(tables[link.leads], link.leadKey) : "",
+    dealKey: link.deals >= 0 ? keyIn(tables[link.deals], link.dealKey) : "",
     ...(link.flag !== undefined ? { flag: "won" } : {}),
   };
   return {

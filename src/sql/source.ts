@@ -46,12 +46,9 @@ export type DealField = (typeof DEAL_FIELDS)[number];
 export type LogField = (typeof LOG_FIELDS)[number];
 export type CallField = (typeof CALL_FIELDS)[number];
 
-/** A raw value's key as SQL computes it: whitespace runs → one space, trimmed, lower case. */
+/** A raw value's key as SQL computes it (keyOf): spaces squeezed and trimmed, lower case. */
 export function valueKey(v: unknown): string {
-  return cellText(v)
-    .replace(/[\t\n\f\r ]+/g, " ")
-    .trim()
-    .toLowerCase();
+  return cellText(v).replace(/\s+/g, " ").toLowerCase();
 }
 
 export interface KeyedStage {
@@ -121,7 +118,7 @@ export interface SqlSource {
 }
 
 export interface LeadLinkSource {
-  /** Positions in [deals, ...moreDeals]. */
+  /** Positions in [deals, ...moreDeals]; deals -1: a leads table alone (Zoho's leads module). */
   leads: number;
   deals: number;
   /** The key both tables hold (the lead's id, or the deal's id). */
@@ -364,13 +361,14 @@ export function sqlSourceOf(
   const di = link ? dealTabs.findIndex((d) => d.m.name === link.deals) : -1;
   const leadTab = dealTabs[li];
   const dealTab = dealTabs[di];
+  // A leads table alone (Zoho's, link.deals null) has no key: its flag alone is read.
   const leadLink: LeadLinkSource | undefined =
-    link && leadTab && dealTab
+    link && leadTab && (dealTab || link.deals === null)
       ? {
           leads: li,
           deals: di,
           leadKey: leadTab.headers[link.leadKey] ?? "",
-          dealKey: dealTab.headers[link.dealKey] ?? "",
+          dealKey: dealTab?.headers[link.dealKey] ?? "",
           ...(link.flag >= 0 ? { flag: leadTab.headers[link.flag] ?? "" } : {}),
           flagYes: keysWhere(distinct(leadTab.tab, leadTab.m, link.flag), (v) => yesNo(v) === true),
           converted: lookupStage(st, CONVERTED_STAGE),

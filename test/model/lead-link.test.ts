@@ -181,6 +181,32 @@ describe("leads + deals merge rules", () => {
     expect(model.issues).toEqual([]);
   });
 
+  it("the leads table alone: its flag reaches Converted lead, never a sale", () => {
+    const leads: RawTab = { name: "Leads", values: [LEAD_HEAD, ...leadRows] };
+    const alone = buildModel([leads], { timeZone: "UTC" });
+    expect(alone.leadLink?.deals).toBeNull();
+    expect(alone.model.stages[alone.model.stages.length - 1]).toBe("Converted lead");
+    // Flagged, or the status a won word (L7's "Converted"): the conversion, as when linked.
+    const flagged = leadRows.filter((r) => r[5] === "Yes" || r[3] === "Converted").map((r) => r[0]);
+    const reached = alone.model.deals.filter((d) => d.reached === alone.model.stages.length - 1);
+    expect(reached.map((d) => d.id)).toEqual(flagged);
+    expect(statusCounts(alone.model).won).toBe(0);
+    // A flag that is not a conversion (a "Won" column), or no lead id: the flag is the sale.
+    for (const [c, header] of [
+      [5, "Won"],
+      [0, "Prospect ID"],
+    ] as const) {
+      const head = [...LEAD_HEAD];
+      head[c] = header;
+      const other = buildModel([{ name: "Leads", values: [head, ...leadRows] }], {
+        timeZone: "UTC",
+      });
+      expect(other.leadLink).toBeUndefined();
+      expect(other.model.stages).not.toContain("Converted lead");
+      expect(statusCounts(other.model).won).toBeGreaterThan(0);
+    }
+  });
+
   it("whatever the rows, tab order and row contents: the same model either way, sound counts", () => {
     const statuses = [
       "Not Contacted",
@@ -215,9 +241,13 @@ describe("leads + deals merge rules", () => {
             `L${d.lead}`,
           ]);
           const t = tabs(lr, dr);
-          const a = buildModel(t, { timeZone: "UTC" }).model;
-          // Linked when most deals name a lead of the table (else two unrelated tables).
-          if (!a.stages.includes("Converted lead")) return;
+          const built = buildModel(t, { timeZone: "UTC" });
+          const a = built.model;
+          // Linked when most deals name a lead of the table (else two unrelated tables; the
+          // leads table then reads as Zoho's leads alone, which ends at Converted lead too).
+          // Won only where a deal is Closed Won; never from the conversion flag, linked or not.
+          expect(statusCounts(a).won).toBe(ds.filter((d) => d.stage === "Closed Won").length);
+          if (!built.leadLink?.deals) return;
           linkedRuns++;
           const b = buildModel([...t].reverse(), { timeZone: "UTC" }).model;
           expect(b.deals).toEqual(a.deals);
@@ -233,8 +263,6 @@ describe("leads + deals merge rules", () => {
             (d, i) => !leadIds.has(`L${d.lead}`) || firstOf.get(`L${d.lead}`) !== i,
           );
           expect(a.deals.length).toBe(ls.length + alone.length);
-          // Won only where a deal is Closed Won; never from the conversion flag.
-          expect(statusCounts(a).won).toBe(ds.filter((d) => d.stage === "Closed Won").length);
           for (const d of a.deals)
             if (d.status === "won") expect(a.stages[d.reached]).toBe("Closed Won");
           // A lead flagged Yes, or with a deal, reached Converted.

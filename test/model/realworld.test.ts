@@ -77,14 +77,21 @@ describe("real exports give the right numbers", () => {
     );
   });
 
-  it("Zoho Leads.csv: CONVERTED decides won", async () => {
+  it("Zoho Leads.csv alone: CONVERTED reaches Converted lead, never a sale", async () => {
     const f = `${RW}/zoho-crm/Leads.csv`;
     const rows = readCsv(f);
     const { model } = await built(f);
     expectSoundFunnel(model);
     expect(model.deals.length).toBe(rows.length);
-    expect(statusCounts(model).won).toBe(rows.filter((r) => r.CONVERTED === "Yes").length);
-    expect(last(model.stages)).toBe("CONVERTED");
+    // Zoho's leads module: a converted lead became a contact and a potential, not a sale (the
+    // sales are in Potentials.csv). The same last stage as Leads + Potentials linked.
+    expect(last(model.stages)).toBe("Converted lead");
+    const converted = rows.filter((r) => r.CONVERTED === "Yes").length;
+    expect(last(stageCounts(model))).toBe(converted);
+    const lost = rows.filter((r) => /^(Lost|Junk) Lead$/.test(r["Lead Status"])).length;
+    expect(statusCounts(model)).toEqual({ won: 0, lost, open: rows.length - lost });
+    expect(revenueByCurrency(model)).toEqual({});
+    expect(model.deals.filter((d) => d.closed !== null).length).toBe(0);
     expect(sortedSet(model.deals.map((d) => d.rep))).toEqual(
       sortedSet(rows.map((r) => r["Lead Owner"])),
     );

@@ -156,6 +156,23 @@ describe("DuckDB engine = in-memory engine", () => {
       expectSameAggregates(memory, sql);
     });
 
+  it("on Zoho's Leads.csv alone: the conversion reaches Converted lead, no sale", async () => {
+    const file = join(ROOT, "..", "shared", "datasets", "realworld", "zoho-crm", "Leads.csv");
+    const { built, memory, sql } = await bothEngines(await readAll([file]));
+    expectSameAggregates(memory, sql);
+    // Plain reading of the CONVERTED column; a lead's conversion is never a sale.
+    const [header = [], ...rows] = parseCsv(readFileSync(file, "utf8"));
+    const flag = header.indexOf("CONVERTED");
+    const converted = rows.filter((r) => r[flag] === "Yes").length;
+    expect(converted).toBeGreaterThan(0);
+    const last = built.model.stages.length - 1;
+    expect(built.model.stages[last]).toBe("Converted lead");
+    const reachedLast = sql.deals.filter((r) => r.reached === last);
+    expect(reachedLast.reduce((n, r) => n + r.deals, 0)).toBe(converted);
+    expect(sql.sales).toEqual([]);
+    expect(sql.cycles).toEqual([]);
+  });
+
   it("on the Bitrix24 dump, each pipeline: the same deals left out", async () => {
     const file = join(
       ROOT,

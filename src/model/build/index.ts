@@ -69,7 +69,8 @@ export interface BuildResult {
 
 export interface LeadLinkInfo {
   leads: string;
-  deals: string;
+  /** null: Zoho's leads module alone, read by the same rule (nothing won). */
+  deals: string | null;
   /** 0-based columns: the key both tabs share, and the leads tab's conversion flag (-1: none). */
   leadKey: number;
   dealKey: number;
@@ -232,7 +233,7 @@ export function buildModel(tabs: RawTab[], opts: BuildOptions): BuildResult {
       ? {
           leadLink: {
             leads: link.leads.tab.name,
-            deals: link.deals.tab.name,
+            deals: link.deals?.tab.name ?? null,
             leadKey: link.leadKey,
             dealKey: link.dealKey,
             flag: link.flag,

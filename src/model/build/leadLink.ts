@@ -3,11 +3,14 @@
  * leads + deals (LEAD_ID), Salesforce's Lead (ConvertedOpportunityId) + Opportunity. Both are
  * deals tabs by their headers; together they make one deal per lead: the lead's statuses at the
  * top of the funnel, then "Converted", then the deal's pipeline. A conversion flag is never a sale.
+ * Zoho's leads module alone is read by the same rule, with no deals table: its funnel ends at
+ * "Converted lead" and nothing is won (the sales are in the Potentials export).
  */
 import { cellText, isBlank } from "../../core/values";
 import { yesNo } from "../cellWords";
 import { headerKey } from "../headers";
 import type { TabMapping } from "../mapping";
+import { knownPipelineOf } from "../pipelines";
 import { isWonStageName, statusOf } from "../stageWords";
 import type { Deal } from "../types";
 import type { DealStore } from "./deals";
@@ -23,7 +26,8 @@ export const CONVERTED_STAGE = "Converted lead";
 
 export interface LeadLink {
   leads: Layout;
-  deals: Layout;
+  /** null: Zoho's leads module alone (isZohoLeads). */
+  deals: Layout | null;
   /** Column of the leads tab and column of the deals tab that hold the same key. */
   leadKey: number;
   dealKey: number;
@@ -97,7 +101,27 @@ export function findLeadLink(dealsTabs: Layout[]): LeadLink | null {
           return { leads, deals, leadKey, dealKey, flag: col(leads, "won") };
     }
   }
-  return null;
+  const zoho = tabs.find(isZohoLeads);
+  return zoho
+    ? { leads: zoho, deals: null, leadKey: -1, dealKey: -1, flag: col(zoho, "won") }
+    : null;
+}
+
+/**
+ * Zoho's leads module: its own id is "LEADID", its won column is the flag "CONVERTED", and its
+ * status column says lead ("Lead Status") or holds Zoho's lead statuses (Not Contacted,
+ * Attempted to Contact, Pre-Qualified…). A leads export whose flag is the outcome (X-Education:
+ * "Prospect ID", "Converted" 0/1, no status column) has neither that id nor a status.
+ */
+function isZohoLeads(l: Layout): boolean {
+  const id = col(l, "id");
+  const flag = col(l, "won");
+  if (id < 0 || flag < 0 || !LEAD_ID_HEADERS.has(headerKey(l.headers[id]))) return false;
+  if (headerKey(l.headers[flag]) !== "converted" || col(l, "stage") < 0) return false;
+  return (
+    LEADISH.test(headerKey(l.headers[col(l, "stage")])) ||
+    knownPipelineOf(currentStageValues(l).names)?.crm === "Zoho (leads)"
+  );
 }
 
 /** The leads tab as read here: its won column is the conversion flag, not an outcome. */
@@ -119,7 +143,8 @@ export function linkedStages(link: LeadLink): string[] {
   const lead = currentStageValues(leadsLayout(link)).names.filter(
     (s) => statusOf(s) === null && !isWonStageName(s),
   );
-  return [...lead, CONVERTED_STAGE, ...currentStageValues(link.deals).names];
+  const deal = link.deals ? currentStageValues(link.deals).names : [];
+  return [...lead, CONVERTED_STAGE, ...deal];
 }
 
 /**
@@ -140,13 +165,15 @@ export function readLinked(
   const deals: DealStore = { deals: [], byId: new Map() };
   const ll = leadsLayout(link);
   readDealsTab(ll, st, tz, leads, issues);
-  readDealsTab(link.deals, st, tz, deals, issues);
   const conv = lookupStage(st, CONVERTED_STAGE);
   const rowOf = (l: Layout, d: Deal) => l.tab.values[d.originRow - 1] ?? [];
   const dealOfKey = new Map<string, Deal>();
-  for (const d of deals.deals) {
-    const k = cellText(rowOf(link.deals, d)[link.dealKey]);
-    if (k !== "" && !dealOfKey.has(k)) dealOfKey.set(k, d);
+  if (link.deals) {
+    readDealsTab(link.deals, st, tz, deals, issues);
+    for (const d of deals.deals) {
+      const k = cellText(rowOf(link.deals, d)[link.dealKey]);
+      if (k !== "" && !dealOfKey.has(k)) dealOfKey.set(k, d);
+    }
   }
   const taken = new Set<Deal>();
   const add = (d: Deal) => {
@@ -171,10 +198,12 @@ export function readLinked(
     } else if (flagged && conv > lead.reached) lead.reached = conv;
     add(lead);
   }
+  const dealsTab = link.deals;
+  if (!dealsTab) return;
   for (const d of deals.deals) {
     if (taken.has(d)) continue;
     if (store.byId.has(d.id)) {
-      issues.add(link.deals, d.originRow - 1, col(link.deals, "id"), "duplicate", d.id);
+      issues.add(dealsTab, d.originRow - 1, col(dealsTab, "id"), "duplicate", d.id);
       continue;
     }
     if (conv > d.reached) d.reached = conv;

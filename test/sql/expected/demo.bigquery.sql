@@ -3,26 +3,26 @@ WITH deals_raw AS (
   SELECT 0 AS ord,
     TRIM(COALESCE(CAST(`ID сделки` AS STRING), '')) AS id,
     SAFE_CAST(`Дата лида` AS TIMESTAMP) AS created,
-    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')) END AS rep,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), r'<[^>]*>', ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ') ELSE TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')) END AS rep,
     TRIM(COALESCE(CAST(`Источник` AS STRING), '')) AS source,
     TRIM(COALESCE(CAST(`Клиент` AS STRING), '')) AS client,
     TRIM(COALESCE(CAST(`Назначил встречу` AS STRING), '')) AS booked_by,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Этап` AS STRING), ''), r'\s+', ' '))) AS stage_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Этап` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_key,
     SAFE_CAST(NULL AS TIMESTAMP) AS closed_at,
     SAFE_CAST(`Сумма` AS FLOAT64) AS amount,
     NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
     SAFE_CAST(`Себестоимость` AS FLOAT64) AS cost,
     SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Целевой` AS STRING), ''), r'\s+', ' '))) AS targeted_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Дата встречи` AS STRING), ''), r'\s+', ' '))) AS c0_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Целевой` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS targeted_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Дата встречи` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS c0_key,
     SAFE_CAST(`Дата встречи` AS TIMESTAMP) AS c0_at,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Дата КП` AS STRING), ''), r'\s+', ' '))) AS c1_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Дата КП` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS c1_key,
     SAFE_CAST(`Дата КП` AS TIMESTAMP) AS c1_at,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Дата оплаты` AS STRING), ''), r'\s+', ' '))) AS c2_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Дата оплаты` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS c2_key,
     SAFE_CAST(`Дата оплаты` AS TIMESTAMP) AS c2_at
   FROM `sales.deals`
 ),
@@ -76,7 +76,7 @@ deals_final AS (
 log_raw AS (
   SELECT UNIX_MILLIS(SAFE_CAST(`Дата` AS TIMESTAMP)) AS ord,
     TRIM(COALESCE(CAST(`ID сделки` AS STRING), '')) AS id,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Этап` AS STRING), ''), r'\s+', ' '))) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Этап` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS stage_key,
     SAFE_CAST(`Дата` AS TIMESTAMP) AS entered_at,
     TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')) AS rep,
     TRIM(COALESCE(CAST(`Источник` AS STRING), '')) AS source,
@@ -133,13 +133,13 @@ FROM merged;
 
 CREATE OR REPLACE TABLE `sales.voronka_rep_days` AS
 WITH calls_raw AS (
-  SELECT SAFE_CAST(`Дата` AS TIMESTAMP) AS called_at, CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')) END AS rep,
+  SELECT SAFE_CAST(`Дата` AS TIMESTAMP) AS called_at, CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')), r'<[^>]*>', ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ') ELSE TRIM(COALESCE(CAST(`Менеджер` AS STRING), '')) END AS rep,
     CASE WHEN SAFE_CAST(`Длительность` AS FLOAT64) >= 0 THEN SAFE_CAST(`Длительность` AS FLOAT64) END AS duration, TRIM(COALESCE(CAST(`ID сделки` AS STRING), '')) AS deal_id, TRIM(COALESCE(CAST(`Источник` AS STRING), '')) AS source
   FROM `telephony.calls`
 ),
 by_key AS (
   SELECT k, source FROM (
-    SELECT REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') AS k, source, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
+    SELECT REPLACE(LOWER(TRIM(REGEXP_REPLACE(id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') AS k, source, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(TRIM(REGEXP_REPLACE(id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
     FROM `sales.voronka_deals` WHERE id <> ''
   ) AS t WHERE copy = 1
 ),
@@ -148,7 +148,7 @@ sourced AS (
     CASE WHEN r.source <> '' THEN r.source WHEN r.deal_id = '' THEN '' ELSE COALESCE(d.source, k.source, '') END AS source
   FROM calls_raw AS r
   LEFT JOIN `sales.voronka_deals` AS d ON d.id = r.deal_id
-  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(REGEXP_REPLACE(r.deal_id, r'\s+', ' ')), 'ё', 'е')
+  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(TRIM(REGEXP_REPLACE(r.deal_id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е')
   WHERE r.called_at IS NOT NULL AND r.rep <> ''
 )
 SELECT DATE(called_at) AS day, rep, source, COUNT(*) AS calls,
@@ -193,7 +193,7 @@ WITH f AS (
   FROM `sales.voronka_deals`
 ),
 w AS (
-  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
+  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
   FROM f WHERE status = 'won'
 )
 SELECT DATE(sale_at) AS day, rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END AS currency,
@@ -428,7 +428,7 @@ b2 AS (
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
     reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
     status = 'won' AS is_won, known_at, origin, origin_order,
-    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ELSE '' END AS client_key
   FROM f
 ),
 r AS (
@@ -465,7 +465,7 @@ b2 AS (
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
     reached >= 2 AS is_confirmed, reached >= 3 AS is_held, reached >= 4 AS is_proposal,
     status = 'won' AS is_won, known_at, origin, origin_order,
-    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ELSE '' END AS client_key
   FROM f
 ),
 r AS (
@@ -519,12 +519,12 @@ WITH graded AS (
 ),
 by_key AS (
   SELECT k, rep, status FROM (
-    SELECT REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') AS k, rep, status, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
+    SELECT REPLACE(LOWER(TRIM(REGEXP_REPLACE(id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') AS k, rep, status, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(TRIM(REGEXP_REPLACE(id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
     FROM `sales.voronka_deals` WHERE id <> ''
   ) AS t WHERE copy = 1
 )
 SELECT g.graded_id, CASE WHEN d.id IS NOT NULL THEN d.rep ELSE k.rep END AS deal_rep, CASE WHEN d.id IS NOT NULL THEN d.status ELSE k.status END AS deal_status
 FROM graded AS g
   LEFT JOIN `sales.voronka_deals` AS d ON d.id = g.graded_id
-  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(REGEXP_REPLACE(g.graded_id, r'\s+', ' ')), 'ё', 'е')
+  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(TRIM(REGEXP_REPLACE(g.graded_id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е')
 WHERE d.id IS NOT NULL OR k.k IS NOT NULL;

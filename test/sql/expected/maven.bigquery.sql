@@ -3,24 +3,24 @@ WITH deals_raw AS (
   SELECT 0 AS ord,
     TRIM(COALESCE(CAST(`opportunity_id` AS STRING), '')) AS id,
     SAFE_CAST(NULL AS TIMESTAMP) AS created,
-    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')) END AS rep,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')), r'<[^>]*>', ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ') ELSE TRIM(COALESCE(CAST(`sales_agent` AS STRING), '')) END AS rep,
     TRIM(COALESCE(CAST(NULL AS STRING), '')) AS source,
     TRIM(COALESCE(CAST(`account` AS STRING), '')) AS client,
     TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`deal_stage` AS STRING), ''), r'\s+', ' '))) AS stage_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`close_date` AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`deal_stage` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`close_date` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_key,
     SAFE_CAST(`close_date` AS TIMESTAMP) AS closed_at,
     SAFE_CAST(`close_value` AS FLOAT64) AS amount,
     NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
     SAFE_CAST(NULL AS FLOAT64) AS cost,
     SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`engage_date` AS STRING), ''), r'\s+', ' '))) AS c0_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS targeted_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`engage_date` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS c0_key,
     SAFE_CAST(`engage_date` AS TIMESTAMP) AS c0_at,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`close_date` AS STRING), ''), r'\s+', ' '))) AS c1_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`close_date` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS c1_key,
     SAFE_CAST(`close_date` AS TIMESTAMP) AS c1_at
   FROM `crm.sales_pipeline`
 ),
@@ -109,7 +109,7 @@ WITH f AS (
   FROM `crm.voronka_deals`
 ),
 w AS (
-  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
+  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
   FROM f WHERE status = 'won'
 )
 SELECT DATE(sale_at) AS day, rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END AS currency,
@@ -344,7 +344,7 @@ b2 AS (
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
     FALSE AS is_confirmed, FALSE AS is_held, FALSE AS is_proposal,
     status = 'won' AS is_won, known_at, origin, origin_order,
-    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ELSE '' END AS client_key
   FROM f
 ),
 r AS (
@@ -381,7 +381,7 @@ b2 AS (
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
     FALSE AS is_confirmed, FALSE AS is_held, FALSE AS is_proposal,
     status = 'won' AS is_won, known_at, origin, origin_order,
-    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ELSE '' END AS client_key
   FROM f
 ),
 r AS (

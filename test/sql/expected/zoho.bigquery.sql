@@ -3,23 +3,23 @@ WITH deals_raw_1 AS (
   SELECT 0 AS ord,
     TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS id,
     SAFE_CAST(`Created Time` AS TIMESTAMP) AS created,
-    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')) END AS rep,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')), r'<[^>]*>', ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ') ELSE TRIM(COALESCE(CAST(`Lead Owner` AS STRING), '')) END AS rep,
     TRIM(COALESCE(CAST(`Lead Source` AS STRING), '')) AS source,
     TRIM(COALESCE(CAST(`Company` AS STRING), '')) AS client,
     TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Lead Status` AS STRING), ''), r'\s+', ' '))) AS stage_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Lead Status` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_key,
     SAFE_CAST(NULL AS TIMESTAMP) AS closed_at,
     SAFE_CAST(NULL AS FLOAT64) AS amount,
     NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
     SAFE_CAST(NULL AS FLOAT64) AS cost,
     SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS targeted_key,
     TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS link_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`CONVERTED` AS STRING), ''), r'\s+', ' '))) AS flag_key
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`CONVERTED` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS flag_key
   FROM `zoho.leads`
 ),
 deals_first_1 AS (
@@ -94,21 +94,21 @@ deals_raw_2 AS (
   SELECT 0 AS ord,
     TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS id,
     SAFE_CAST(`Created Time` AS TIMESTAMP) AS created,
-    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')) END AS rep,
+    CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')), r'<[^>]*>', ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ') ELSE TRIM(COALESCE(CAST(`Potential Owner` AS STRING), '')) END AS rep,
     TRIM(COALESCE(CAST(`Lead Source` AS STRING), '')) AS source,
     TRIM(COALESCE(CAST(NULL AS STRING), '')) AS client,
     TRIM(COALESCE(CAST(NULL AS STRING), '')) AS booked_by,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Stage` AS STRING), ''), r'\s+', ' '))) AS stage_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS status_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS won_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS closed_flag_key,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Closing Date` AS STRING), ''), r'\s+', ' '))) AS closed_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Stage` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS stage_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS status_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS won_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_flag_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(`Closing Date` AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS closed_key,
     SAFE_CAST(`Closing Date` AS TIMESTAMP) AS closed_at,
     SAFE_CAST(`Amount` AS FLOAT64) AS amount,
     NULLIF(UPPER(TRIM(COALESCE(CAST(NULL AS STRING), ''))), '') AS currency,
     SAFE_CAST(NULL AS FLOAT64) AS cost,
     SAFE_CAST(NULL AS FLOAT64) AS margin_raw,
-    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'\s+', ' '))) AS targeted_key,
+    LOWER(TRIM(REGEXP_REPLACE(COALESCE(CAST(NULL AS STRING), ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')) AS targeted_key,
     TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS link_key
   FROM `zoho.potentials`
 ),
@@ -238,13 +238,13 @@ FROM merged;
 
 CREATE OR REPLACE TABLE `zoho.voronka_rep_days` AS
 WITH calls_raw AS (
-  SELECT SAFE_CAST(`Call Start Time` AS TIMESTAMP) AS called_at, CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')), r'<[^>]*>', ''), r'\s+', ' ')) ELSE TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')) END AS rep,
+  SELECT SAFE_CAST(`Call Start Time` AS TIMESTAMP) AS called_at, CASE WHEN STRPOS(TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')), '<') > 0 THEN TRIM(REGEXP_REPLACE(REGEXP_REPLACE(TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')), r'<[^>]*>', ''), r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ') ELSE TRIM(COALESCE(CAST(`Call Owner` AS STRING), '')) END AS rep,
     CASE WHEN SAFE_CAST(`Call Duration (in seconds)` AS FLOAT64) >= 0 THEN SAFE_CAST(`Call Duration (in seconds)` AS FLOAT64) END AS duration, TRIM(COALESCE(CAST(`LEADID` AS STRING), '')) AS deal_id, TRIM(COALESCE(CAST(NULL AS STRING), '')) AS source
   FROM `zoho.calls`
 ),
 by_key AS (
   SELECT k, source FROM (
-    SELECT REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') AS k, source, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(REGEXP_REPLACE(id, r'\s+', ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
+    SELECT REPLACE(LOWER(TRIM(REGEXP_REPLACE(id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') AS k, source, ROW_NUMBER() OVER (PARTITION BY REPLACE(LOWER(TRIM(REGEXP_REPLACE(id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ORDER BY origin, origin_order) AS copy
     FROM `zoho.voronka_deals` WHERE id <> ''
   ) AS t WHERE copy = 1
 ),
@@ -253,7 +253,7 @@ sourced AS (
     CASE WHEN r.source <> '' THEN r.source WHEN r.deal_id = '' THEN '' ELSE COALESCE(d.source, k.source, '') END AS source
   FROM calls_raw AS r
   LEFT JOIN `zoho.voronka_deals` AS d ON d.id = r.deal_id
-  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(REGEXP_REPLACE(r.deal_id, r'\s+', ' ')), 'ё', 'е')
+  LEFT JOIN by_key AS k ON k.k = REPLACE(LOWER(TRIM(REGEXP_REPLACE(r.deal_id, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е')
   WHERE r.called_at IS NOT NULL AND r.rep <> ''
 )
 SELECT DATE(called_at) AS day, rep, source, COUNT(*) AS calls,
@@ -305,7 +305,7 @@ WITH f AS (
   FROM `zoho.voronka_deals`
 ),
 w AS (
-  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
+  SELECT f.*, CASE WHEN client <> '' AND ROW_NUMBER() OVER (PARTITION BY CASE WHEN client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') END ORDER BY CASE WHEN sale_at IS NULL THEN 1 ELSE 0 END, sale_at, origin, origin_order) > 1 THEN TRUE ELSE FALSE END AS repeat_win
   FROM f WHERE status = 'won'
 )
 SELECT DATE(sale_at) AS day, rep, source, CASE WHEN amount IS NULL THEN '' ELSE COALESCE(currency, '') END AS currency,
@@ -540,7 +540,7 @@ b2 AS (
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
     FALSE AS is_confirmed, FALSE AS is_held, reached >= 10 AS is_proposal,
     status = 'won' AS is_won, known_at, origin, origin_order,
-    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ELSE '' END AS client_key
   FROM f
 ),
 r AS (
@@ -577,7 +577,7 @@ b2 AS (
     CASE WHEN status = 'won' THEN DATE(known_at) END AS sale_day,
     FALSE AS is_confirmed, FALSE AS is_held, reached >= 10 AS is_proposal,
     status = 'won' AS is_won, known_at, origin, origin_order,
-    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'\s+', ' '))), 'ё', 'е') ELSE '' END AS client_key
+    CASE WHEN status = 'won' AND client <> '' THEN REPLACE(LOWER(TRIM(REGEXP_REPLACE(client, r'[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+', ' '), ' ')), 'ё', 'е') ELSE '' END AS client_key
   FROM f
 ),
 r AS (

@@ -18,6 +18,16 @@ import type {
   TransitionSpreadRow,
 } from "./types";
 
+/** The counters at `key`, made (zeroed, `width` long) on first use. */
+export function slots(m: Map<number, Float64Array>, key: number, width: number): Float64Array {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = new Float64Array(width);
+    m.set(key, v);
+  }
+  return v;
+}
+
 /** Stages per funnel a (group, stage) key has room for. */
 export const STAGE_SPAN = 1 << 8;
 

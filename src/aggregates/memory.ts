@@ -23,6 +23,7 @@ import {
   type SaleAcc,
   STAGE_SPAN,
   saleRows,
+  slots,
   spanRows,
   transitionRows,
   transitionSpreadRows,
@@ -51,16 +52,6 @@ function getOr<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   if (v === undefined) {
     v = make();
     m.set(k, v);
-  }
-  return v;
-}
-
-/** The counters at `key`, made (zeroed, `width` long) on first use. */
-function slots(m: Map<number, Float64Array>, key: number, width: number): Float64Array {
-  let v = m.get(key);
-  if (v === undefined) {
-    v = new Float64Array(width);
-    m.set(key, v);
   }
   return v;
 }

@@ -11,7 +11,7 @@ import { WeekParts } from "../core/metrics/spread";
 import { nameKey } from "../core/values";
 import { meetingStagesOf } from "../model/team";
 import type { Deal, Model } from "../model/types";
-import { Groups, Pairs } from "./groups";
+import { Groups, Pairs, slots } from "./groups";
 import { Histogram } from "./histogram";
 import {
   type Aggregates,
@@ -32,16 +32,6 @@ export type RoleViews = Pick<
 
 function dayOf(ms: number | null | undefined): number | null {
   return ms === null || ms === undefined ? null : Math.floor(ms / MS_PER_DAY);
-}
-
-/** Counters per numeric key, `width` of them, made zeroed on first use. */
-function slots(m: Map<number, Float64Array>, key: number, width: number): Float64Array {
-  let v = m.get(key);
-  if (v === undefined) {
-    v = new Float64Array(width);
-    m.set(key, v);
-  }
-  return v;
 }
 
 /** Person–source pairs and their days numbered densely (groups.ts), by who: "booked by" or owner. */

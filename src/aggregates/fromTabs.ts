@@ -11,6 +11,7 @@ import { cellText, isBlank, parseDate, parseNumber } from "../core/values";
 import type { StageSource } from "../model/build/index";
 import type { DataIssue, DataIssueReason, RawTab, TabKind } from "../model/types";
 import { DEFAULT_LONG_CALL_SECONDS } from "./memory";
+import { noRoleViews } from "./roleViews";
 import type { Aggregates, RepDayRow, StageInfo } from "./types";
 import { META_VIEW, VIEWS, type ViewColumn, viewOf } from "./views";
 import { type ViewOfTab, viewOfTab } from "./viewTabs";
@@ -125,12 +126,7 @@ function emptyAggregates(): Aggregates {
     transitions: [],
     transitionSpread: [],
     repDays: [],
-    roleLeads: [],
-    bookings: [],
-    bookingReach: [],
-    roleEvents: [],
-    repeatClients: [],
-    heldLost: [],
+    ...noRoleViews(),
   };
 }
 
